@@ -1,0 +1,67 @@
+import { Klassning, klassningRank } from './klassning';
+
+export enum Roll {
+  RADET = 'RADET',
+  ANALYTIKER = 'ANALYTIKER',
+  SAMORDNARE = 'SAMORDNARE',
+  POLIS = 'POLIS',
+  SKOLA = 'SKOLA',
+  UTBILDNINGSFORVALTNING = 'UTBILDNINGSFORVALTNING',
+  TRAFIKKONTORET = 'TRAFIKKONTORET',
+  SISAB = 'SISAB',
+  MTR = 'MTR',
+  ADMIN = 'ADMIN',
+}
+
+export const ROLL_NAMN: Record<Roll, string> = {
+  [Roll.RADET]: 'Trygghets- och säkerhetsrådet',
+  [Roll.ANALYTIKER]: 'Analytiker',
+  [Roll.SAMORDNARE]: 'Trygghets- och säkerhetssamordnare',
+  [Roll.POLIS]: 'Polisen (lokalpolisområde Norrmalm)',
+  [Roll.SKOLA]: 'Skola',
+  [Roll.UTBILDNINGSFORVALTNING]: 'Utbildningsförvaltningen',
+  [Roll.TRAFIKKONTORET]: 'Trafikkontoret',
+  [Roll.SISAB]: 'SISAB',
+  [Roll.MTR]: 'MTR',
+  [Roll.ADMIN]: 'Administratör',
+};
+
+/**
+ * The highest classification each role may read. Contractors and single schools see
+ * only open records, since their staff are many and not vetted for the council's material.
+ */
+export const ROLL_KLASSNING: Record<Roll, Klassning> = {
+  [Roll.RADET]: Klassning.BEGRANSAD,
+  [Roll.ANALYTIKER]: Klassning.BEGRANSAD,
+  [Roll.SAMORDNARE]: Klassning.BEGRANSAD,
+  [Roll.POLIS]: Klassning.SKYDDAD,
+  [Roll.SKOLA]: Klassning.OPPEN,
+  [Roll.UTBILDNINGSFORVALTNING]: Klassning.BEGRANSAD,
+  [Roll.TRAFIKKONTORET]: Klassning.OPPEN,
+  [Roll.SISAB]: Klassning.OPPEN,
+  [Roll.MTR]: Klassning.OPPEN,
+  [Roll.ADMIN]: Klassning.SKYDDAD,
+};
+
+/** Highest classification any of the roles grants; an anonymous viewer sees open records. */
+export function clearance(roles: readonly Roll[]): Klassning {
+  let best = Klassning.OPPEN;
+  for (const roll of roles) {
+    const k = ROLL_KLASSNING[roll];
+    // Unknown strings can slip in from untyped token claims; they grant nothing.
+    if (k !== undefined && klassningRank(k) > klassningRank(best)) best = k;
+  }
+  return best;
+}
+
+export function mayRead(roles: readonly Roll[], k: Klassning): boolean {
+  return klassningRank(k) <= klassningRank(clearance(roles));
+}
+
+const ROLLER = new Set<string>(Object.values(Roll));
+
+/** Reads a role from a token claim or header, where casing is not under our control. */
+export function parseRoll(s: string): Roll | undefined {
+  const upper = s.trim().toUpperCase();
+  return ROLLER.has(upper) ? (upper as Roll) : undefined;
+}

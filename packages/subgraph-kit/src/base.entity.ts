@@ -1,0 +1,49 @@
+import { PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/** Every record: a string id (portable across SQLite and PostgreSQL) and its timestamps. */
+@ObjectType()
+export abstract class BaseEntity {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 64 })
+  id: string;
+
+  @Property({ type: 'datetime', onCreate: () => new Date() })
+  skapad: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  andrad: Date = new Date();
+
+  constructor(id: string) {
+    this.id = id;
+  }
+}
+
+/**
+ * A record that belongs to an area and a half-open date range [fran, till), derived from
+ * its period or date; a query for period P sees the records whose range lies inside P.
+ */
+@ObjectType()
+export abstract class PeriodEntity extends BaseEntity {
+  @Field(() => String)
+  @Property({ type: 'string', length: 64 })
+  omradeId: string;
+
+  @Field(() => String, { description: 'The period the record was reported for, as written.' })
+  @Property({ type: 'string', length: 16 })
+  period: string;
+
+  @Property({ type: 'string', length: 10 })
+  fran: string;
+
+  @Property({ type: 'string', length: 10 })
+  till: string;
+
+  constructor(id: string, omradeId: string, period: { text: string; fran: string; till: string }) {
+    super(id);
+    this.omradeId = omradeId;
+    this.period = period.text;
+    this.fran = period.fran;
+    this.till = period.till;
+  }
+}

@@ -1,0 +1,20 @@
+import type { IncomingMessage } from 'node:http';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { type Viewer, viewerFromRequest } from './viewer';
+
+/** What every resolver gets: a fresh EntityManager fork, fresh loaders, the viewer. */
+export interface KitContext<TLoaders = unknown> {
+  em: EntityManager;
+  loaders: TLoaders;
+  viewer: Viewer;
+}
+
+export type LoaderFactory<TLoaders> = (em: EntityManager) => TLoaders;
+
+export function contextFactory<TLoaders>(orm: MikroORM, makeLoaders: LoaderFactory<TLoaders>) {
+  return async (req: Pick<IncomingMessage, 'headers'>): Promise<KitContext<TLoaders>> => {
+    // A fork per request: its identity map lives as long as the request, never longer.
+    const em = orm.em.fork();
+    return { em, loaders: makeLoaders(em), viewer: viewerFromRequest(req) };
+  };
+}

@@ -1,0 +1,86 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+
+export interface FieldProblem {
+  /** The input path, e.g. `input.datum`. */
+  field: string;
+  /** Why, in Swedish, for the person who typed it. */
+  reason: string;
+}
+
+/** A bad input: code BAD_USER_INPUT, the fields and reasons in `extensions.fields`. */
+export function badUserInput(message: string, fields: FieldProblem[] = []): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', fields } });
+}
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+}
+
+interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+function flatten(errors: ValidationErrorLike[], prefix: string): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((reason) => ({ field: path, reason }));
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+const PASS_THROUGH = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+/**
+ * Shapes every error a client sees: validation failures become BAD_USER_INPUT with the
+ * field and reason, a bad scalar (a malformed period) stays BAD_USER_INPUT even when
+ * graphql-js reports it as a validation error, and anything unexpected is logged here
+ * and reaches the client as a bare INTERNAL_SERVER_ERROR — never a stack trace.
+ */
+export function createErrorFormatter(service: string) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? error : undefined;
+    const cause = original?.originalError;
+    const validation = (cause as { extensions?: { validationErrors?: ValidationErrorLike[] } })
+      ?.extensions?.validationErrors;
+    if (validation) {
+      const fields = flatten(validation, '');
+      return {
+        message: `Ogiltig indata: ${fields.map((f) => `${f.field} – ${f.reason}`).join('; ')}`,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'BAD_USER_INPUT', fields },
+      };
+    }
+    const causeCode =
+      cause instanceof GraphQLError ? (cause.extensions.code as string | undefined) : undefined;
+    const code = (formatted.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR';
+    if (causeCode === 'BAD_USER_INPUT' && cause instanceof GraphQLError) {
+      const { stacktrace: _s, ...extensions } = cause.extensions as Record<string, unknown>;
+      return { ...formatted, message: cause.message, extensions };
+    }
+    if (PASS_THROUGH.has(code)) {
+      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code } };
+    }
+    console.error(`[${service}] unexpected error`, cause ?? error);
+    return {
+      message: `Internt fel i tjänsten ${service}. Felet är loggat.`,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

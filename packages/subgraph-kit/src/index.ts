@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+
+export * from './auth';
+export * from './base.entity';
+export * from './config';
+export * from './context';
+export * from './errors';
+export * from './loaders';
+export * from './migration';
+export * from './orm';
+export * from './schema';
+export * from './seed';
+export * from './subgraph';
+export * from './validation';
+export * from './viewer';

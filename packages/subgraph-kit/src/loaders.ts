@@ -1,0 +1,118 @@
+import type { Period } from '@lagesbild/domain';
+import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
+
+/**
+ * Loads entities by a key, one `WHERE key IN (...)` per batch; a key with no row gives
+ * null, so `__resolveReference` can answer with what it knows.
+ */
+export function entityLoader<T extends object, K extends string = string>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  key: keyof T & string = 'id' as keyof T & string,
+): DataLoader<K, T | null> {
+  return new DataLoader<K, T | null>(async (keys) => {
+    const rows = await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>);
+    const byKey = new Map<unknown, T>(rows.map((r) => [r[key], r]));
+    return keys.map((k) => byKey.get(k) ?? null);
+  });
+}
+
+/** One-to-many by a foreign key: one `WHERE fk IN (...)` per batch. */
+export function groupLoader<T extends object, K extends string = string>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  foreignKey: keyof T & string,
+  options: { where?: FilterQuery<T>; orderBy?: Record<string, 'asc' | 'desc'> } = {},
+): DataLoader<K, T[]> {
+  return new DataLoader<K, T[]>(async (keys) => {
+    const rows = await em.find(
+      entity,
+      { $and: [{ [foreignKey]: { $in: [...keys] } }, options.where ?? {}] } as FilterQuery<T>,
+      options.orderBy ? { orderBy: options.orderBy as never } : {},
+    );
+    const groups = new Map<unknown, T[]>();
+    for (const row of rows) {
+      const k = row[foreignKey];
+      const list = groups.get(k);
+      if (list) list.push(row);
+      else groups.set(k, [row]);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+/** An area and a period: the key of every per-period section of the picture. */
+export interface AreaPeriod {
+  omradeId: string;
+  period: Period;
+}
+
+export function areaPeriodKey(k: AreaPeriod): string {
+  return `${k.omradeId}|${k.period.text}`;
+}
+
+/**
+ * A common table `k(idx, omrade_id, fran, till)` holding a batch of area-period keys, so
+ * one SQL statement can aggregate every key of a DataLoader batch:
+ * `WITH k(...) AS (VALUES ...) SELECT k.idx, ... FROM k JOIN t ON ... GROUP BY k.idx`.
+ * Works on SQLite and PostgreSQL alike.
+ */
+export function areaPeriodCte(keys: readonly AreaPeriod[]): { sql: string; params: string[] } {
+  const rows = keys.map(() => '(?, ?, ?, ?)').join(', ');
+  const params = keys.flatMap((k, i) => [String(i), k.omradeId, k.period.fran, k.period.till]);
+  return { sql: `with k(idx, omrade_id, fran, till) as (values ${rows})`, params };
+}
+
+/**
+ * A DataLoader over area-period keys whose batch function runs one aggregate statement
+ * and hands back rows tagged with `idx` (the key's position in the batch).
+ */
+export function areaPeriodLoader<Row extends { idx: string | number }, V>(
+  run: (cte: { sql: string; params: string[] }, keys: readonly AreaPeriod[]) => Promise<Row[]>,
+  shape: (rows: Row[], key: AreaPeriod) => V,
+): DataLoader<AreaPeriod, V, string> {
+  return new DataLoader<AreaPeriod, V, string>(
+    async (keys) => {
+      const rows = await run(areaPeriodCte(keys), keys);
+      const byIdx = new Map<number, Row[]>();
+      for (const row of rows) {
+        const i = Number(row.idx);
+        const list = byIdx.get(i);
+        if (list) list.push(row);
+        else byIdx.set(i, [row]);
+      }
+      return keys.map((k, i) => shape(byIdx.get(i) ?? [], k));
+    },
+    { cacheKeyFn: areaPeriodKey },
+  );
+}
+
+/**
+ * The records of an entity that lie inside each key's period, one SELECT per batch
+ * (`omrade_id = ? and fran >= ? and till <= ?` or'ed over the batch).
+ */
+export function areaPeriodListLoader<T extends { omradeId: string; fran: string; till: string }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  orderBy: Record<string, 'asc' | 'desc'> = { fran: 'asc', id: 'asc' },
+): DataLoader<AreaPeriod, T[], string> {
+  return new DataLoader<AreaPeriod, T[], string>(
+    async (keys) => {
+      const where = {
+        $or: keys.map((k) => ({
+          omradeId: k.omradeId,
+          fran: { $gte: k.period.fran },
+          till: { $lte: k.period.till },
+        })),
+      } as FilterQuery<T>;
+      const rows = await em.find(entity, where, { orderBy: orderBy as never });
+      return keys.map((k) =>
+        rows.filter(
+          (r) => r.omradeId === k.omradeId && r.fran >= k.period.fran && r.till <= k.period.till,
+        ),
+      );
+    },
+    { cacheKeyFn: areaPeriodKey },
+  );
+}

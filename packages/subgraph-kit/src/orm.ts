@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  DefaultLogger,
+  type EntityClass,
+  type EntitySchema,
+  type LoggerOptions,
+  MikroORM,
+  type Options,
+} from '@mikro-orm/core';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { type KitMigration, kitMigrations } from './migration';
+import { SeedLogg } from './seed-logg.entity';
+
+/** Counts executed SQL statements so tests can prove that loads are batched. */
+export class SqlStatementCounter {
+  count = 0;
+  readonly recent: string[] = [];
+  record(sql: string): void {
+    this.count += 1;
+    this.recent.push(sql);
+    if (this.recent.length > 50) this.recent.shift();
+  }
+}
+
+class CountingLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly counter: SqlStatementCounter,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: Parameters<DefaultLogger['logQuery']>[0]): void {
+    this.counter.record(context.query);
+    super.logQuery(context);
+  }
+}
+
+export type DatabaseKind = 'sqlite' | 'postgresql';
+
+export function databaseKind(url: string): DatabaseKind {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+}
+
+export interface OrmInput {
+  databaseUrl: string;
+  entities: (EntityClass<unknown> | EntitySchema)[];
+  migrations: { name: string; class: new (...args: never[]) => KitMigration }[];
+  logSql?: boolean;
+}
+
+export interface Orm {
+  orm: MikroORM;
+  kind: DatabaseKind;
+  sql: SqlStatementCounter;
+}
+
+/**
+ * MikroORM for a subgraph: SQLite (libSQL's prebuilt driver, nothing to compile) by
+ * default, PostgreSQL when the URL says so. The schema comes from migrations only; nothing
+ * is dropped or synchronised at start.
+ */
+export async function createOrm(input: OrmInput): Promise<Orm> {
+  const kind = databaseKind(input.databaseUrl);
+  const sql = new SqlStatementCounter();
+  const common: Options = {
+    entities: [SeedLogg, ...input.entities],
+    allowGlobalContext: false,
+    // Explicit `type` on every property: tsx emits no decorator metadata.
+    discovery: { warnWhenNoEntities: true },
+    debug: input.logSql ? ['query', 'query-params'] : false,
+    loggerFactory: (options) => new CountingLogger(options, sql),
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: [...kitMigrations, ...input.migrations].map((m) => ({
+        name: m.name,
+        class: m.class as never,
+      })),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    forceUtcTimezone: true,
+  };
+  let orm: MikroORM;
+  if (kind === 'postgresql') {
+    orm = await MikroORM.init({
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: input.databaseUrl,
+    });
+  } else {
+    const file = resolve(input.databaseUrl.replace(/^sqlite:(\/\/)?/i, ''));
+    mkdirSync(dirname(file), { recursive: true });
+    orm = await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: file });
+  }
+  return { orm, kind, sql };
+}
+
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const done = await orm.getMigrator().up();
+  return done.map((m) => m.name);
+}

@@ -1,0 +1,103 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  type RouteHandler,
+  type RunningService,
+  sendJson,
+  startService,
+  stopOnSignals,
+} from '@lagesbild/http-kit';
+import type { EntityManager } from '@mikro-orm/core';
+import type { SubgraphConfig } from './config';
+import { contextFactory, type KitContext, type LoaderFactory } from './context';
+import { createErrorFormatter } from './errors';
+import { createOrm, migrate, type Orm, type OrmInput } from './orm';
+import type { FederatedSchema } from './schema';
+
+export interface SubgraphDefinition<TLoaders> {
+  name: string;
+  entities: OrmInput['entities'];
+  migrations: OrmInput['migrations'];
+  schema: () => Promise<FederatedSchema>;
+  loaders: LoaderFactory<TLoaders>;
+  /** Loads the source document's data (idempotent; see seedOnce). */
+  seed?: (em: EntityManager) => Promise<void>;
+  /** Extra HTTP routes beside GraphQL. */
+  routes?: (orm: Orm) => RouteHandler[];
+}
+
+export interface RunningSubgraph extends RunningService {
+  orm: Orm;
+  graphqlUrl: string;
+}
+
+/** Migrates, seeds when asked, and serves the subgraph; the caller decides about signals. */
+export async function startSubgraph<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  config: SubgraphConfig,
+): Promise<RunningSubgraph> {
+  const orm = await createOrm({
+    databaseUrl: config.databaseUrl,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logSql: config.logSql,
+  });
+  try {
+    await migrate(orm.orm);
+    if (config.seed && definition.seed) await definition.seed(orm.orm.em.fork());
+  } catch (error) {
+    await orm.orm.close();
+    throw error;
+  }
+  const { schema } = await definition.schema();
+  const apollo = new ApolloServer<KitContext<TLoaders>>({
+    schema,
+    formatError: createErrorFormatter(config.name),
+    includeStacktraceInErrorResponses: false,
+    // A subgraph is reached through the gateway; GraphiQL lives there.
+    introspection: true,
+    // Federated traces cost time on every request and nobody here reports to Apollo Studio.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const makeContext = contextFactory(orm.orm, definition.loaders);
+  const routes: RouteHandler[] = [...(definition.routes?.(orm) ?? [])];
+  if (config.debugSql) {
+    routes.push((req, res, url) => {
+      if (url.pathname !== '/debug/sql') return false;
+      if (req.method === 'DELETE') orm.sql.count = 0;
+      sendJson(res, 200, { statements: orm.sql.count, recent: orm.sql.recent.slice(-10) });
+      return true;
+    });
+  }
+  const service = await startService({
+    name: config.name,
+    port: config.port,
+    host: config.host,
+    apollo,
+    context: (req: IncomingMessage) => makeContext(req),
+    graphqlPaths: ['/graphql', '/'],
+    routes,
+    health: async () => {
+      await orm.orm.em.fork().getConnection().execute('select 1');
+      return { ok: true, database: orm.kind };
+    },
+    onStop: () => orm.orm.close(),
+  });
+  return { ...service, orm, graphqlUrl: `${service.url}/graphql` };
+}
+
+/** The body of every subgraph's index.ts: start, print where, stop on a signal. */
+export async function runSubgraph<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  config: SubgraphConfig,
+): Promise<void> {
+  try {
+    const running = await startSubgraph(definition, config);
+    stopOnSignals(running);
+    console.log(`[${config.name}] ready at ${running.graphqlUrl} (database: ${running.orm.kind})`);
+  } catch (error) {
+    console.error(`[${config.name}] could not start:`, error);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,41 @@
+import { innehallerPersonnummer } from '@lagesbild/domain';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** Rejects free text that carries a personnummer: nothing about a private person is stored. */
+export function IngaPersonuppgifter(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'ingaPersonuppgifter',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message:
+          'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !innehallerPersonnummer(value),
+      },
+    });
+  };
+}
+
+/** An ISO date, YYYY-MM-DD, that exists in the calendar. */
+export function IsoDatum(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isoDatum',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'datum anges som ÅÅÅÅ-MM-DD och måste finnas i kalendern', ...options },
+      validator: {
+        validate: (value: unknown) => {
+          if (value === null || value === undefined) return true;
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const d = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+        },
+      },
+    });
+  };
+}

@@ -1,0 +1,125 @@
+import {
+  MILJOER,
+  type Period,
+  PeriodScalar,
+  previousPeriod,
+  Rapporteringsstatus,
+} from '@lagesbild/domain';
+import { badUserInput } from '@lagesbild/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Atervandare,
+  Faltobservation,
+  Incident,
+  Kallanmarkning,
+  Kontakt,
+  Omrade,
+} from '../entities';
+import { forvaltningStatus, summa } from '../loaders';
+import { ForvaltningLage, ForvaltningMiljo, Lagesbild, MiljoLage } from '../types/lagesbild.type';
+import type { Context } from './context';
+
+@Resolver(() => Lagesbild)
+export class LagesbildResolver {
+  @Query(() => Lagesbild, {
+    description:
+      'Lägesbilden för ett område och en period, t.ex. omrade: "norrmalm", period: "2016".',
+  })
+  async lagesbild(
+    @Arg('omrade', () => String) omrade: string,
+    @Arg('period', () => PeriodScalar) period: Period,
+    @Ctx() ctx: Context,
+  ): Promise<Lagesbild> {
+    if (!(await ctx.loaders.omrade.load(omrade))) {
+      throw badUserInput(`Okänt område "${omrade}".`, [
+        { field: 'omrade', reason: 'området finns inte i förvaltningens register' },
+      ]);
+    }
+    return new Lagesbild(omrade, period);
+  }
+
+  @FieldResolver(() => Omrade)
+  async omrade(@Root() l: Lagesbild, @Ctx() ctx: Context): Promise<Omrade | null> {
+    return ctx.loaders.omrade.load(l.omradeId);
+  }
+
+  @FieldResolver(() => Lagesbild, {
+    description:
+      'Samma lägesbild för föregående period av samma slag (2016-H2 → 2016-H1, 2016 → 2015).',
+  })
+  foregaende(@Root() l: Lagesbild): Lagesbild {
+    return new Lagesbild(l.omradeId, previousPeriod(l.period));
+  }
+
+  @FieldResolver(() => ForvaltningLage)
+  forvaltning(@Root() l: Lagesbild): ForvaltningLage {
+    return new ForvaltningLage(l.omradeId, l.period);
+  }
+
+  @FieldResolver(() => [MiljoLage], { description: 'En rad per miljö, i fast ordning.' })
+  miljoer(@Root() l: Lagesbild): MiljoLage[] {
+    return MILJOER.map((m) => new MiljoLage(l.omradeId, l.period, m));
+  }
+}
+
+@Resolver(() => MiljoLage)
+export class MiljoLageResolver {
+  @FieldResolver(() => ForvaltningMiljo)
+  async forvaltning(@Root() m: MiljoLage, @Ctx() ctx: Context): Promise<ForvaltningMiljo> {
+    const s = await ctx.loaders.summering.load(m);
+    return {
+      incidenter: summa(s, 'incident', m.miljo).antal,
+      kontakter: summa(s, 'kontakt', m.miljo).antal,
+      faltobservationer: summa(s, 'faltobservation', m.miljo).antal,
+    };
+  }
+}
+
+@Resolver(() => ForvaltningLage)
+export class ForvaltningLageResolver {
+  @FieldResolver(() => Rapporteringsstatus, {
+    description:
+      'Om förvaltningen har rapporterat för perioden, rapporterat noll, eller inte alls.',
+  })
+  async rapporteringsstatus(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    return forvaltningStatus(await ctx.loaders.summering.load(f));
+  }
+
+  @FieldResolver(() => [Incident])
+  incidenter(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    return ctx.loaders.incidenter.load(f);
+  }
+
+  @FieldResolver(() => Int, { description: 'Antal incidenter i incidentrapporteringen.' })
+  async incidenterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    return summa(await ctx.loaders.summering.load(f), 'incident').antal;
+  }
+
+  @FieldResolver(() => [Kontakt])
+  kontakter(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    return ctx.loaders.kontakter.load(f);
+  }
+
+  @FieldResolver(() => Int, { description: 'Summa inkomna kontakter, alla kanaler.' })
+  async kontakterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    return summa(await ctx.loaders.summering.load(f), 'kontakt').antal;
+  }
+
+  @FieldResolver(() => [Faltobservation])
+  faltobservationer(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    return ctx.loaders.faltobservationer.load(f);
+  }
+
+  @FieldResolver(() => [Atervandare], { description: 'Återvändare: antal, aldrig vem.' })
+  atervandare(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    return ctx.loaders.atervandare.load(f);
+  }
+
+  @FieldResolver(() => [Kallanmarkning], {
+    description:
+      'Motsägelser och luckor i källan för perioden, synliga i stället för tyst rättade.',
+  })
+  kallanmarkningar(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    return ctx.loaders.kallanmarkningar.load(f);
+  }
+}

@@ -1,0 +1,38 @@
+import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IsEnum, IsInt, IsOptional, Length, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { AtgardStatus } from '../../entities';
+
+@InputType({ description: 'Ny status för en åtgärd (eller ett av dess delsteg), med kommentar.' })
+export class UppdateraAtgardStatusInput {
+  @Field(() => ID)
+  @Length(1, 64, { message: 'åtgärdens id saknas' })
+  atgardId!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Delstegets nummer, om ändringen gäller ett delsteg.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'delstegets nummer är ett heltal' })
+  @Min(1, { message: 'delstegen numreras från 1' })
+  delstegNr?: number | null;
+
+  @Field(() => AtgardStatus)
+  @IsEnum(AtgardStatus, { message: 'okänd status' })
+  status!: AtgardStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Statusen i klartext, t.ex. "Pågår t.o.m. 2018"; annars statusens namn.',
+  })
+  @IsOptional()
+  @Length(2, 300, { message: 'statustexten ska vara 2–300 tecken' })
+  @IngaPersonuppgifter()
+  statusText?: string | null;
+
+  @Field(() => String, { description: 'Varför statusen ändras (visas i uppföljningen).' })
+  @Length(3, 1000, { message: 'kommentaren ska vara 3–1000 tecken' })
+  @IngaPersonuppgifter()
+  kommentar!: string;
+}

@@ -1,0 +1,53 @@
+import { Klassning, Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
+import { IngaPersonuppgifter, IsoDatum } from '@lagesbild/subgraph-kit';
+import { IsEnum, IsOptional, Length } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { IncidentSystem, IncidentTyp } from '../../entities';
+
+@InputType({ description: 'En incident från incidentrapporteringen. Ange datum eller period.' })
+export class RegistreraIncidentInput {
+  @Field(() => String)
+  @Length(1, 64, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  omradeId!: string;
+
+  @Field(() => String, { nullable: true, description: 'ÅÅÅÅ-MM-DD, när dagen är känd.' })
+  @IsOptional()
+  @IsoDatum()
+  datum?: string | null;
+
+  @Field(() => PeriodScalar, { nullable: true, description: 'Perioden, när dagen inte är känd.' })
+  @IsOptional()
+  period?: Period | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Adress eller platsnamn; platsens id räknas med platsId().',
+  })
+  @IsOptional()
+  @Length(2, 300, { message: 'platsen ska vara 2–300 tecken' })
+  @IngaPersonuppgifter()
+  plats?: string | null;
+
+  @Field(() => Miljo)
+  @IsEnum(Miljo, { message: 'okänd miljö' })
+  miljo!: Miljo;
+
+  @Field(() => IncidentTyp)
+  @IsEnum(IncidentTyp, { message: 'okänd incidenttyp' })
+  typ!: IncidentTyp;
+
+  @Field(() => String, { description: 'Vad som hände; inga namn eller personuppgifter.' })
+  @Length(5, 2000, { message: 'beskrivningen ska vara 5–2000 tecken' })
+  @IngaPersonuppgifter()
+  beskrivning!: string;
+
+  @Field(() => IncidentSystem, { nullable: true, defaultValue: IncidentSystem.IA })
+  @IsOptional()
+  @IsEnum(IncidentSystem, { message: 'okänt system' })
+  system?: IncidentSystem;
+
+  @Field(() => Klassning, { nullable: true, defaultValue: Klassning.BEGRANSAD })
+  @IsOptional()
+  @IsEnum(Klassning, { message: 'okänd klassning' })
+  klassning?: Klassning;
+}

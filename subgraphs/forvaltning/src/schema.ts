@@ -1,0 +1,31 @@
+import { buildFederatedSchema, type FederatedSchema } from '@lagesbild/subgraph-kit';
+import { AtgardResolver, HandlingsplanResolver } from './resolvers/handlingsplan.resolver';
+import { IncidentResolver } from './resolvers/incident.resolver';
+import { lagesbildReferences } from './resolvers/lagesbild.reference';
+import {
+  ForvaltningLageResolver,
+  LagesbildResolver,
+  MiljoLageResolver,
+} from './resolvers/lagesbild.resolver';
+import { OmradeResolver } from './resolvers/omrade.resolver';
+import { platsReferences } from './resolvers/plats.reference';
+import { PlatsResolver } from './resolvers/plats.resolver';
+
+export const SUBGRAPH_NAME = 'forvaltning';
+
+/** The förvaltning subgraph's schema, built from code: what the server serves and composition reads. */
+export function buildSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      OmradeResolver,
+      PlatsResolver,
+      IncidentResolver,
+      HandlingsplanResolver,
+      AtgardResolver,
+      LagesbildResolver,
+      MiljoLageResolver,
+      ForvaltningLageResolver,
+    ],
+    references: { ...platsReferences, ...lagesbildReferences },
+  });
+}

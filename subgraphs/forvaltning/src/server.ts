@@ -1,0 +1,44 @@
+import type { SubgraphDefinition } from '@lagesbild/subgraph-kit';
+import {
+  Atervandare,
+  Atgard,
+  AtgardStatushandelse,
+  Delsteg,
+  Faltobservation,
+  Handlingsplan,
+  Incident,
+  Kallanmarkning,
+  Kontakt,
+  Omrade,
+  Plats,
+  Samverkansforum,
+} from './entities';
+import { createLoaders, type Loaders } from './loaders';
+import { migrations } from './migrations/Migration0001Forvaltning';
+import { buildSchema, SUBGRAPH_NAME } from './schema';
+import { seedForvaltning } from './seed';
+
+/** Everything the kit needs to run this subgraph; index.ts adds config and listens. */
+export const forvaltning: SubgraphDefinition<Loaders> = {
+  name: SUBGRAPH_NAME,
+  entities: [
+    Omrade,
+    Plats,
+    Incident,
+    Kallanmarkning,
+    Kontakt,
+    Atervandare,
+    Faltobservation,
+    Handlingsplan,
+    Atgard,
+    Delsteg,
+    AtgardStatushandelse,
+    Samverkansforum,
+  ],
+  migrations,
+  schema: buildSchema,
+  loaders: createLoaders,
+  seed: async (em) => {
+    await seedForvaltning(em);
+  },
+};
