@@ -15,8 +15,10 @@ export class RoleAuthChecker implements AuthCheckerInterface<KitContext> {
         extensions: { code: 'UNAUTHENTICATED' },
       });
     }
-    if (roles.length === 0) return true;
-    return viewer.roller.some((r) => roles.includes(r));
+    if (roles.length === 0 || viewer.roller.some((r) => roles.includes(r))) return true;
+    // Thrown here rather than answering false: type-graphql's own error has code
+    // UNAUTHORIZED and an English text; the caller should read why, in Swedish.
+    throw forbidden();
   }
 }
 

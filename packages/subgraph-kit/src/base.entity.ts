@@ -8,11 +8,13 @@ export abstract class BaseEntity {
   @PrimaryKey({ type: 'string', length: 64 })
   id: string;
 
-  @Property({ type: 'datetime', onCreate: () => new Date() })
-  skapad: Date = new Date();
+  // ISO 8601 text, not a datetime column: libSQL's driver hands MikroORM a number where
+  // the snapshot holds a Date, so every loaded row looked changed and was rewritten on flush.
+  @Property({ type: 'string', length: 30 })
+  skapad: string = new Date().toISOString();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
-  andrad: Date = new Date();
+  @Property({ type: 'string', length: 30, onUpdate: () => new Date().toISOString() })
+  andrad: string = new Date().toISOString();
 
   constructor(id: string) {
     this.id = id;

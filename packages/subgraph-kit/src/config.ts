@@ -19,7 +19,10 @@ export interface SubgraphConfigInput {
   defaultPort: number;
   overrides?: Partial<Omit<SubgraphConfig, 'name'>>;
   env?: NodeJS.ProcessEnv;
-  /** Folder that holds the SQLite files of the embedded default (`.data/` at the top). */
+  /**
+   * Folder that holds the SQLite files of the embedded default (`.data/` at the top);
+   * LAGESBILD_DATA_DIR moves every subgraph's files at once (the tests use a temp folder).
+   */
   dataDir?: string;
 }
 
@@ -38,7 +41,7 @@ export function loadSubgraphConfig(input: SubgraphConfigInput): SubgraphConfig {
   const o = input.overrides ?? {};
   const pick = (name: string) => env[`${prefix}_${name}`] ?? env[name];
   const port = o.port ?? portFrom(undefined, { PORT: pick('PORT') }, 'PORT', input.defaultPort);
-  const dataDir = input.dataDir ?? `${process.cwd()}/.data`;
+  const dataDir = env.LAGESBILD_DATA_DIR || input.dataDir || `${process.cwd()}/.data`;
   return {
     name: input.name,
     port,

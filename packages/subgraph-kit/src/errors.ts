@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 
 export interface FieldProblem {
-  /** The input path, e.g. `input.datum`. */
+  /** The input field, e.g. `datum` (nested ones dotted: `adress.gata`). */
   field: string;
   /** Why, in Swedish, for the person who typed it. */
   reason: string;

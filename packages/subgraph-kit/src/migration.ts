@@ -15,8 +15,8 @@ export abstract class KitMigration extends Migration {
   /** The columns of BaseEntity: id, skapad, andrad. */
   protected baseColumns(t: Knex.CreateTableBuilder): void {
     t.string('id', 64).primary();
-    t.datetime('skapad').notNullable();
-    t.datetime('andrad').notNullable();
+    t.string('skapad', 30).notNullable();
+    t.string('andrad', 30).notNullable();
   }
 
   /** The columns of PeriodEntity, with the index every per-period query uses. */
@@ -35,7 +35,7 @@ class Kit0001SeedLogg extends KitMigration {
     this.schema((s) =>
       s.createTable('kit_seed_logg', (t) => {
         t.string('nyckel', 100).primary();
-        t.datetime('laddad').notNullable();
+        t.string('laddad', 30).notNullable();
       }),
     );
   }

@@ -6,8 +6,8 @@ export class SeedLogg {
   @PrimaryKey({ type: 'string', length: 100 })
   nyckel: string;
 
-  @Property({ type: 'datetime' })
-  laddad: Date = new Date();
+  @Property({ type: 'string', length: 30 })
+  laddad: string = new Date().toISOString();
 
   constructor(nyckel: string) {
     this.nyckel = nyckel;

@@ -69,7 +69,7 @@ export class AtgardResolver {
       const atgard = await tx.findOne(Atgard, { id: input.atgardId });
       if (!atgard) {
         throw badUserInput(`Det finns ingen åtgärd med id "${input.atgardId}".`, [
-          { field: 'input.atgardId', reason: 'okänd åtgärd' },
+          { field: 'atgardId', reason: 'okänd åtgärd' },
         ]);
       }
       const statusText = input.statusText?.trim() || STATUS_TEXT[input.status];
@@ -78,7 +78,7 @@ export class AtgardResolver {
         const steg = await tx.findOne(Delsteg, { atgardId: atgard.id, nr: input.delstegNr });
         if (!steg) {
           throw badUserInput(`Åtgärd ${atgard.nr} har inget delsteg ${input.delstegNr}.`, [
-            { field: 'input.delstegNr', reason: 'okänt delsteg' },
+            { field: 'delstegNr', reason: 'okänt delsteg' },
           ]);
         }
         franStatus = steg.status;

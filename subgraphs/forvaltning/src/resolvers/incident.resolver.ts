@@ -25,13 +25,13 @@ export class IncidentResolver {
     if (hasDatum === hasPeriod) {
       throw badUserInput(
         'Ange antingen datum eller period för incidenten, inte båda och inte ingen.',
-        [{ field: 'input.datum', reason: 'ange datum eller period' }],
+        [{ field: 'datum', reason: 'ange datum eller period' }],
       );
     }
     const today = new Date().toISOString().slice(0, 10);
     if (input.datum && input.datum > today) {
       throw badUserInput(`Datumet ${input.datum} ligger i framtiden.`, [
-        { field: 'input.datum', reason: 'datumet ligger i framtiden' },
+        { field: 'datum', reason: 'datumet ligger i framtiden' },
       ]);
     }
     const range = input.datum
@@ -40,7 +40,7 @@ export class IncidentResolver {
     return ctx.em.transactional(async (tx) => {
       if (!(await tx.findOne(Omrade, { id: input.omradeId }))) {
         throw badUserInput(`Okänt område "${input.omradeId}".`, [
-          { field: 'input.omradeId', reason: 'området finns inte i registret' },
+          { field: 'omradeId', reason: 'området finns inte i registret' },
         ]);
       }
       const incident = new Incident(randomUUID(), input.omradeId, range, {

@@ -5,7 +5,7 @@ import {
   previousPeriod,
   Rapporteringsstatus,
 } from '@lagesbild/domain';
-import { badUserInput } from '@lagesbild/subgraph-kit';
+import { badUserInput, readable } from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   Atervandare,
@@ -85,9 +85,11 @@ export class ForvaltningLageResolver {
     return forvaltningStatus(await ctx.loaders.summering.load(f));
   }
 
-  @FieldResolver(() => [Incident])
-  incidenter(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
-    return ctx.loaders.incidenter.load(f);
+  @FieldResolver(() => [Incident], {
+    description: 'Incidenterna som läsaren har behörighet till (klassning); antalet räknar alla.',
+  })
+  async incidenter(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    return readable(ctx.viewer.roller, await ctx.loaders.incidenter.load(f));
   }
 
   @FieldResolver(() => Int, { description: 'Antal incidenter i incidentrapporteringen.' })

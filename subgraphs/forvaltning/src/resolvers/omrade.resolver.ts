@@ -1,4 +1,5 @@
 import { type Period, PeriodScalar } from '@lagesbild/domain';
+import { readable } from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Handlingsplan, Incident, Omrade, Plats, Samverkansforum } from '../entities';
 import type { Context } from './context';
@@ -33,12 +34,17 @@ export class OmradeResolver {
     return ctx.loaders.samverkansforum.load(o.id);
   }
 
-  @FieldResolver(() => [Incident], { description: 'Incidenter inom perioden.' })
-  incidenter(
+  @FieldResolver(() => [Incident], {
+    description: 'Incidenter inom perioden som läsaren har behörighet till (klassning).',
+  })
+  async incidenter(
     @Root() o: Omrade,
     @Arg('period', () => PeriodScalar) period: Period,
     @Ctx() ctx: Context,
   ): Promise<Incident[]> {
-    return ctx.loaders.incidenter.load({ omradeId: o.id, period });
+    return readable(
+      ctx.viewer.roller,
+      await ctx.loaders.incidenter.load({ omradeId: o.id, period }),
+    );
   }
 }

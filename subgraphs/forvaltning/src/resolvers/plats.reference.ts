@@ -7,7 +7,19 @@ import type { Context } from './context';
  */
 export function unregisteredPlats(id: string): Plats {
   const plats = Object.create(Plats.prototype) as Plats;
-  Object.assign(plats, { id, namn: null, adress: null, beskrivning: null, omradeId: null });
+  // Object.create runs no field initialisers: every column the resolvers read is set here.
+  Object.assign(plats, {
+    id,
+    namn: null,
+    adress: null,
+    beskrivning: null,
+    omradeId: null,
+    swerefN: null,
+    swerefE: null,
+    lat: null,
+    lon: null,
+    koordinatkalla: null,
+  });
   return plats;
 }
 

@@ -44,20 +44,20 @@ export class PlatsResolver {
   ): Promise<Plats> {
     if ((input.lat == null) !== (input.lon == null)) {
       throw badUserInput('Ange både latitud och longitud, eller ingen av dem.', [
-        { field: input.lat == null ? 'input.lat' : 'input.lon', reason: 'saknas' },
+        { field: input.lat == null ? 'lat' : 'lon', reason: 'saknas' },
       ]);
     }
     return ctx.em.transactional(async (tx) => {
       if (!(await tx.findOne(Omrade, { id: input.omradeId }))) {
         throw badUserInput(`Okänt område "${input.omradeId}".`, [
-          { field: 'input.omradeId', reason: 'området finns inte i registret' },
+          { field: 'omradeId', reason: 'området finns inte i registret' },
         ]);
       }
       const id = platsId(input.adress ?? input.namn);
       const existing = await tx.findOne(Plats, { id });
       if (existing) {
         throw badUserInput(`Platsen finns redan i registret (id "${id}", ${existing.namn}).`, [
-          { field: input.adress ? 'input.adress' : 'input.namn', reason: 'finns redan' },
+          { field: input.adress ? 'adress' : 'namn', reason: 'finns redan' },
         ]);
       }
       const plats = new Plats(id, input.namn, input.omradeId);

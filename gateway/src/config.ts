@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { portFrom } from '@lagesbild/http-kit';
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** The composed supergraph the gateway serves; reloaded when the file changes. */
+  supergraphPath: string;
+  /** Subgraph URL overrides by graph name (FORVALTNING_URL=…); the supergraph's URLs otherwise. */
+  subgraphUrls: Record<string, string>;
+  /** Folder of saved example operations shown as GraphiQL tabs. */
+  examplesDir: string;
+  /** Headers passed on to the subgraphs (the viewer's identity). */
+  forwardHeaders: readonly string[];
+}
+
+const repoFile = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+
+/** The one place the gateway reads its environment; explicit overrides win. */
+export function loadGatewayConfig(
+  overrides: Partial<GatewayConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): GatewayConfig {
+  return {
+    port: overrides.port ?? portFrom(undefined, { P: env.GATEWAY_PORT ?? env.PORT }, 'P', 4000),
+    host: overrides.host ?? env.GATEWAY_HOST ?? '127.0.0.1',
+    supergraphPath: overrides.supergraphPath ?? env.SUPERGRAPH_PATH ?? repoFile('schema/supergraph.graphql'),
+    subgraphUrls: new Proxy(overrides.subgraphUrls ?? {}, {
+      // FORVALTNING_URL overrides graph "forvaltning"; looked up when the graph is known.
+      get: (explicit, name) =>
+        typeof name === 'string'
+          ? (explicit[name] ?? env[`${name.toUpperCase()}_URL`])
+          : undefined,
+    }),
+    examplesDir: overrides.examplesDir ?? repoFile('gateway/examples'),
+    forwardHeaders: overrides.forwardHeaders ?? [
+      'authorization',
+      'x-lagesbild-roller',
+      'x-lagesbild-subjekt',
+      'x-lagesbild-skola',
+    ],
+  };
+}

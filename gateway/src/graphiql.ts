@@ -1,0 +1,46 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { RouteHandler } from '@lagesbild/http-kit';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+
+/** The saved example operations, one GraphiQL tab each, in file-name order. */
+export async function loadExamples(dir: string): Promise<{ name: string; query: string }[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.graphql')).sort();
+  return Promise.all(
+    files.map(async (f) => ({ name: f.replace(/\.graphql$/, ''), query: await readFile(join(dir, f), 'utf8') })),
+  );
+}
+
+/**
+ * GraphiQL as one self-contained page (no CDN: the council's network may have no
+ * internet), rendered and compressed once at start; ≈9 MB raw, a fraction gzipped.
+ */
+export async function graphiqlRoute(options: {
+  examplesDir: string;
+  endpoint: string;
+}): Promise<RouteHandler> {
+  const examples = await loadExamples(options.examplesDir);
+  const html = renderGraphiQL({
+    title: 'Lägesbild – GraphiQL',
+    endpoint: options.endpoint,
+    defaultTabs: examples.map((e) => ({ query: e.query })),
+    defaultQuery: examples[0]?.query ?? '',
+  } as Parameters<typeof renderGraphiQL>[0]);
+  const raw = Buffer.from(html, 'utf8');
+  const gzipped = gzipSync(raw);
+  return (req, res, url) => {
+    if (url.pathname !== '/graphiql' || req.method !== 'GET') return false;
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = gzip ? gzipped : raw;
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
+    res.end(body);
+    return true;
+  };
+}

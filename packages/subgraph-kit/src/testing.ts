@@ -1,0 +1,135 @@
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SubgraphConfig } from './config';
+import { type RunningSubgraph, type SubgraphDefinition, startSubgraph } from './subgraph';
+
+/** A throwaway SQLite file in its own folder under the OS temp dir. */
+export interface TestDatabase {
+  file: string;
+  remove(): Promise<void>;
+}
+
+export async function createTestDatabase(name = 'subgraph'): Promise<TestDatabase> {
+  const dir = await mkdtemp(join(tmpdir(), `lagesbild-${name}-`));
+  return {
+    file: join(dir, `${name}.sqlite`),
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown> & { code?: string };
+}
+
+export interface GqlBody<TData> {
+  data?: TData | null;
+  errors?: GqlError[];
+}
+
+export interface GqlResponse<TData> {
+  status: number;
+  body: GqlBody<TData>;
+}
+
+export interface TestSubgraph {
+  running: RunningSubgraph;
+  url: string;
+  graphqlUrl: string;
+  /** The SQLite file in use (the caller's when it passed `databaseUrl`). */
+  databaseFile: string;
+  /** POSTs one operation; headers such as `x-lagesbild-roller: SAMORDNARE` set the viewer. */
+  gql<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<TData>>;
+  /** SQL statements executed since start or the last resetSql (the in-process counter). */
+  sqlStatements(): Promise<number>;
+  resetSql(): Promise<void>;
+  /** `select count(*)` from a table, through the ORM's connection. */
+  countRows(table: string): Promise<number>;
+  /** Stops the server and, unless the caller owns the database file, removes it. */
+  stop(): Promise<void>;
+}
+
+export type TestSubgraphOverrides = Partial<Omit<SubgraphConfig, 'name'>>;
+
+/**
+ * Starts a subgraph in-process for a test: port 0 on 127.0.0.1, seeded, counting SQL, on a
+ * fresh SQLite file that stop() removes. Pass `databaseUrl` (e.g. a createTestDatabase()
+ * file) to reuse a database across a restart; the caller then owns and removes it.
+ */
+export async function startTestSubgraph<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  overrides: TestSubgraphOverrides = {},
+): Promise<TestSubgraph> {
+  const owned = overrides.databaseUrl ? undefined : await createTestDatabase(definition.name);
+  const databaseUrl = overrides.databaseUrl ?? (owned as TestDatabase).file;
+  const config: SubgraphConfig = {
+    name: definition.name,
+    port: 0,
+    host: '127.0.0.1',
+    seed: true,
+    debugSql: true,
+    logSql: false,
+    ...overrides,
+    databaseUrl,
+  };
+  let running: RunningSubgraph;
+  try {
+    running = await startSubgraph(definition, config);
+  } catch (error) {
+    await owned?.remove();
+    throw error;
+  }
+  const { orm } = running;
+
+  return {
+    running,
+    url: running.url,
+    graphqlUrl: running.graphqlUrl,
+    databaseFile: databaseUrl,
+    async gql<TData>(
+      query: string,
+      variables?: Record<string, unknown>,
+      headers: Record<string, string> = {},
+    ): Promise<GqlResponse<TData>> {
+      const res = await fetch(running.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as GqlBody<TData> };
+    },
+    async sqlStatements() {
+      return orm.sql.count;
+    },
+    async resetSql() {
+      orm.sql.count = 0;
+    },
+    async countRows(table: string) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) {
+        throw new Error(`countRows: "${table}" is not a plain table name`);
+      }
+      const before = orm.sql.count;
+      const rows = await orm.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ n: number | string }[]>(`select count(*) as n from ${table}`);
+      // A test's bookkeeping is not the subgraph's work: leave the counter as it was.
+      orm.sql.count = before;
+      return Number(rows[0]?.n ?? 0);
+    },
+    async stop() {
+      try {
+        await running.stop();
+      } finally {
+        await owned?.remove();
+      }
+    },
+  };
+}

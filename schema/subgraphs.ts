@@ -1,0 +1,20 @@
+/**
+ * The partners' subgraphs: name (also the federation graph name), default port, folder.
+ * Composition, the launcher and the tests read this list; adding a partner is one line
+ * here plus its builder in compose.ts.
+ */
+export interface SubgraphEntry {
+  name: string;
+  defaultPort: number;
+  dir: string;
+}
+
+export const SUBGRAPHS: readonly SubgraphEntry[] = [
+  { name: 'forvaltning', defaultPort: 4001, dir: 'subgraphs/forvaltning' },
+];
+
+export const GATEWAY_DEFAULT_PORT = 4000;
+
+export function defaultUrl(entry: SubgraphEntry): string {
+  return `http://127.0.0.1:${entry.defaultPort}/graphql`;
+}

@@ -1,0 +1,183 @@
+/**
+ * `pnpm start`: every subgraph that exists and the gateway, as separate processes (the
+ * way partners deploy them), on the embedded default — SQLite files under .data/, seeded
+ * from the source document on first start. Waits for their health, prints where to look,
+ * and stops them all on Ctrl-C.
+ *
+ * Ports: GATEWAY_PORT (4000) and <SUBGRAPH>_PORT (FORVALTNING_PORT=4001, …).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../schema/subgraphs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** Every service started so far, so a failed start still stops what it began. */
+const started: Service[] = [];
+const host = '127.0.0.1';
+
+interface Service {
+  name: string;
+  dir: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  graphqlUrl: string;
+  child?: ChildProcess;
+}
+
+function portOf(variable: string, fallback: number): number {
+  const raw = process.env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new Error(`${variable}="${raw}" är inte ett giltigt portnummer.`);
+  }
+  return port;
+}
+
+async function assertFree(port: number, variable: string): Promise<void> {
+  const server = createServer();
+  server.listen(port, host);
+  try {
+    await once(server, 'listening');
+  } catch {
+    throw new Error(
+      `Port ${port} is already in use. Stop whatever holds it, or choose another with ${variable}=…`,
+    );
+  }
+  server.close();
+  await once(server, 'close');
+}
+
+function prefixOutput(name: string, child: ChildProcess): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    if (!stream) continue;
+    const lines = createInterface({ input: stream });
+    lines.on('line', (line) => {
+      // The services tag their own lines; tag the rest (migrations, library warnings).
+      console.log(line.startsWith(`[${name}]`) ? line : `[${name}] ${line}`);
+    });
+  }
+}
+
+async function waitForHealth(service: Service, deadline: number): Promise<void> {
+  const url = `http://${host}:${service.port}/health`;
+  while (Date.now() < deadline) {
+    if (service.child?.exitCode !== null && service.child?.exitCode !== undefined) {
+      throw new Error(`${service.name} exited with code ${service.child.exitCode} while starting`);
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${service.name} did not become healthy at ${url} within the time allowed`);
+}
+
+function start(service: Service): ChildProcess {
+  // `node --import tsx`: the services run from TypeScript source, with no decorator
+  // metadata — exactly how partners run them.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: `${root}${service.dir}`,
+    env: service.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  prefixOutput(service.name, child);
+  service.child = child;
+  started.push(service);
+  return child;
+}
+
+async function stopAll(services: Service[]): Promise<void> {
+  await Promise.all(
+    services.map(async (s) => {
+      const child = s.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const subgraphs: Service[] = SUBGRAPHS.map((entry) => {
+    const variable = `${entry.name.toUpperCase()}_PORT`;
+    const port = portOf(variable, entry.defaultPort);
+    return {
+      name: entry.name,
+      dir: entry.dir,
+      port,
+      env: { ...process.env, [variable]: String(port) },
+      graphqlUrl: `http://${host}:${port}/graphql`,
+    };
+  });
+  const gatewayPort = portOf('GATEWAY_PORT', GATEWAY_DEFAULT_PORT);
+  const gateway: Service = {
+    name: 'gateway',
+    dir: 'gateway',
+    port: gatewayPort,
+    env: {
+      ...process.env,
+      GATEWAY_PORT: String(gatewayPort),
+      ...Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, s.graphqlUrl])),
+    },
+    graphqlUrl: `http://${host}:${gatewayPort}/graphql`,
+  };
+  const all = [...subgraphs, gateway];
+
+  for (const s of subgraphs) await assertFree(s.port, `${s.name.toUpperCase()}_PORT`);
+  await assertFree(gatewayPort, 'GATEWAY_PORT');
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping Lägesbild …');
+    await stopAll(all);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const deadline = Date.now() + 120_000;
+  for (const s of subgraphs) start(s);
+  await Promise.all(subgraphs.map((s) => waitForHealth(s, deadline)));
+  start(gateway);
+  await waitForHealth(gateway, deadline);
+
+  for (const s of all) {
+    s.child?.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`${s.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`);
+      void shutdown(1);
+    });
+  }
+
+  const base = `http://${host}:${gatewayPort}`;
+  console.log(
+    [
+      '',
+      'Lägesbild is running on its embedded default (SQLite under .data/, seeded from the',
+      "Norrmalm 2017 action plan). Where to look:",
+      `  Gateway (GraphQL)  ${base}/graphql`,
+      `  GraphiQL           ${base}/graphiql`,
+      ...subgraphs.map((s) => `  Subgraph ${s.name.padEnd(10)}${s.graphqlUrl}`),
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`Could not start Lägesbild: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll(started);
+  process.exit(1);
+});
