@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 // graphql 16 ships CommonJS (main) and ESM (module) without an exports map: Node loads the
 // CommonJS build for type-graphql and Apollo, Vite would pick the ESM one for our sources,
 // and two graphql instances fail every instanceof check. Point everything at Node's choice.
-const graphqlEntry = createRequire(new URL('./packages/domain/package.json', import.meta.url)).resolve(
-  'graphql',
-);
+const graphqlEntry = createRequire(
+  new URL('./packages/domain/package.json', import.meta.url),
+).resolve('graphql');
 
 export default defineConfig({
   resolve: {

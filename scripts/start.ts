@@ -156,7 +156,9 @@ async function main(): Promise<void> {
   for (const s of all) {
     s.child?.on('exit', (code, signal) => {
       if (stopping) return;
-      console.error(`${s.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`);
+      console.error(
+        `${s.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`,
+      );
       void shutdown(1);
     });
   }
@@ -166,7 +168,7 @@ async function main(): Promise<void> {
     [
       '',
       'Lägesbild is running on its embedded default (SQLite under .data/, seeded from the',
-      "Norrmalm 2017 action plan). Where to look:",
+      'Norrmalm 2017 action plan). Where to look:',
       `  Gateway (GraphQL)  ${base}/graphql`,
       `  GraphiQL           ${base}/graphiql`,
       ...subgraphs.map((s) => `  Subgraph ${s.name.padEnd(10)}${s.graphqlUrl}`),
@@ -177,7 +179,9 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(`Could not start Lägesbild: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not start Lägesbild: ${error instanceof Error ? error.message : String(error)}`,
+  );
   await stopAll(started);
   process.exit(1);
 });

@@ -24,13 +24,12 @@ export function loadGatewayConfig(
   return {
     port: overrides.port ?? portFrom(undefined, { P: env.GATEWAY_PORT ?? env.PORT }, 'P', 4000),
     host: overrides.host ?? env.GATEWAY_HOST ?? '127.0.0.1',
-    supergraphPath: overrides.supergraphPath ?? env.SUPERGRAPH_PATH ?? repoFile('schema/supergraph.graphql'),
+    supergraphPath:
+      overrides.supergraphPath ?? env.SUPERGRAPH_PATH ?? repoFile('schema/supergraph.graphql'),
     subgraphUrls: new Proxy(overrides.subgraphUrls ?? {}, {
       // FORVALTNING_URL overrides graph "forvaltning"; looked up when the graph is known.
       get: (explicit, name) =>
-        typeof name === 'string'
-          ? (explicit[name] ?? env[`${name.toUpperCase()}_URL`])
-          : undefined,
+        typeof name === 'string' ? (explicit[name] ?? env[`${name.toUpperCase()}_URL`]) : undefined,
     }),
     examplesDir: overrides.examplesDir ?? repoFile('gateway/examples'),
     forwardHeaders: overrides.forwardHeaders ?? [

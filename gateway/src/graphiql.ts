@@ -1,14 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { RouteHandler } from '@lagesbild/http-kit';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { RouteHandler } from '@lagesbild/http-kit';
 
 /** The saved example operations, one GraphiQL tab each, in file-name order. */
 export async function loadExamples(dir: string): Promise<{ name: string; query: string }[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.graphql')).sort();
   return Promise.all(
-    files.map(async (f) => ({ name: f.replace(/\.graphql$/, ''), query: await readFile(join(dir, f), 'utf8') })),
+    files.map(async (f) => ({
+      name: f.replace(/\.graphql$/, ''),
+      query: await readFile(join(dir, f), 'utf8'),
+    })),
   );
 }
 

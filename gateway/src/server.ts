@@ -8,10 +8,10 @@ import {
   type SupergraphSdlHook,
 } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { GraphQLError } from 'graphql';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { type RunningService, startService } from '@lagesbild/http-kit';
+import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from './config';
 import { graphiqlRoute } from './graphiql';
 
@@ -64,7 +64,10 @@ function watchedSupergraph(path: string): SupergraphSdlHook {
           current = next;
           console.log(`[gateway] supergraph reloaded from ${path}`);
         } catch (error) {
-          console.error('[gateway] supergraph reload refused; still serving the previous one:', error);
+          console.error(
+            '[gateway] supergraph reload refused; still serving the previous one:',
+            error,
+          );
         }
       }, 200);
     });
