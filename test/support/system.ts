@@ -1,0 +1,114 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SUBGRAPHS } from '../../schema/subgraphs';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  await once(server, 'close');
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  supergraphPath: string;
+  dataDir: string;
+  output: () => string;
+  launcher: ChildProcess;
+  /** Ctrl-C, as a user would; resolves with the launcher's exit code. */
+  interrupt(): Promise<number | null>;
+  gql(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLBody }>;
+}
+
+export interface GraphQLBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * Starts the whole system the way a user does — the README's `pnpm start` launcher under
+ * tsx, every service its own process — on free ports, with the SQLite files and a copy
+ * of the supergraph in a temporary folder.
+ */
+export async function startSystem(env: Record<string, string> = {}): Promise<RunningSystem> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lagesbild-e2e-'));
+  const supergraphPath = join(dataDir, 'supergraph.graphql');
+  await copyFile(join(ROOT, 'schema/supergraph.graphql'), supergraphPath);
+  const gatewayPort = await freePort();
+  const ports: Record<string, number> = {};
+  for (const s of SUBGRAPHS) ports[s.name] = await freePort();
+
+  const launcher = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      ...env,
+      GATEWAY_PORT: String(gatewayPort),
+      ...Object.fromEntries(
+        SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_PORT`, String(ports[s.name])]),
+      ),
+      LAGESBILD_DATA_DIR: dataDir,
+      SUPERGRAPH_PATH: supergraphPath,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  launcher.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  launcher.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const deadline = Date.now() + 90_000;
+  while (!output.includes('Press Ctrl-C to stop.')) {
+    if (launcher.exitCode !== null) throw new Error(`launcher exited early:\n${output}`);
+    if (Date.now() > deadline) {
+      launcher.kill('SIGKILL');
+      throw new Error(`launcher did not get ready:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+  return {
+    gatewayUrl,
+    subgraphUrls: Object.fromEntries(
+      SUBGRAPHS.map((s) => [s.name, `http://127.0.0.1:${ports[s.name]}`]),
+    ),
+    supergraphPath,
+    dataDir,
+    output: () => output,
+    launcher,
+    async interrupt() {
+      if (launcher.exitCode !== null) return launcher.exitCode;
+      const exited = once(launcher, 'exit');
+      launcher.kill('SIGINT');
+      const [code] = (await exited) as [number | null];
+      await rm(dataDir, { recursive: true, force: true });
+      return code;
+    },
+    async gql(query, variables, headers = {}) {
+      const response = await fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLBody };
+    },
+  };
+}
