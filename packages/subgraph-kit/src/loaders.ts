@@ -116,3 +116,18 @@ export function areaPeriodListLoader<T extends { omradeId: string; fran: string;
     { cacheKeyFn: areaPeriodKey },
   );
 }
+
+/**
+ * `__resolveReference` through a per-request DataLoader: the gateway's N references in
+ * one `_entities` call become one SQL statement. `missing` answers for a key with no row.
+ */
+export function batchedReference<TContext, TRef extends Record<string, unknown>, TKey, TValue>(
+  loader: (context: TContext) => DataLoader<TKey, TValue | null, unknown>,
+  key: (reference: TRef) => TKey,
+  missing: (reference: TRef) => TValue | null = () => null,
+) {
+  return {
+    __resolveReference: async (reference: TRef, context: TContext): Promise<TValue | null> =>
+      (await loader(context).load(key(reference))) ?? missing(reference),
+  };
+}

@@ -1,3 +1,4 @@
+import { batchedReference } from '@lagesbild/subgraph-kit';
 import { Plats } from '../entities';
 import type { Context } from './context';
 
@@ -28,10 +29,13 @@ export async function resolvePlats(id: string, ctx: Context): Promise<Plats> {
 }
 
 export const platsReferences = {
-  Plats: {
-    __resolveReference: (ref: { id: string }, ctx: Context) => resolvePlats(ref.id, ctx),
-  },
-  Omrade: {
-    __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.omrade.load(ref.id),
-  },
+  Plats: batchedReference(
+    (ctx: Context) => ctx.loaders.plats,
+    (ref: { id: string }) => ref.id,
+    (ref) => unregisteredPlats(ref.id),
+  ),
+  Omrade: batchedReference(
+    (ctx: Context) => ctx.loaders.omrade,
+    (ref: { id: string }) => ref.id,
+  ),
 };
