@@ -1,7 +1,7 @@
 /**
  * The partners' subgraphs: name (also the federation graph name), default port, folder.
  * Composition, the launcher and the tests read this list; adding a partner is one line
- * here plus its builder in compose.ts.
+ * here plus its package in schema/package.json's dependencies.
  */
 export interface SubgraphEntry {
   name: string;
