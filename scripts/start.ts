@@ -164,14 +164,18 @@ async function main(): Promise<void> {
   }
 
   const base = `http://${host}:${gatewayPort}`;
+  const rows: [string, string][] = [
+    ['Gateway (GraphQL)', `${base}/graphql`],
+    ['GraphiQL', `${base}/graphiql`],
+    ...subgraphs.map((s): [string, string] => [`Subgraph ${s.name}`, s.graphqlUrl]),
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   console.log(
     [
       '',
       'Lägesbild is running on its embedded default (SQLite under .data/, seeded from the',
       'Norrmalm 2017 action plan). Where to look:',
-      `  Gateway (GraphQL)  ${base}/graphql`,
-      `  GraphiQL           ${base}/graphiql`,
-      ...subgraphs.map((s) => `  Subgraph ${s.name.padEnd(10)}${s.graphqlUrl}`),
+      ...rows.map(([label, url]) => `  ${label.padEnd(width)}${url}`),
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

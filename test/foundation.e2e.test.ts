@@ -20,8 +20,10 @@ describe('the federated graph, through the gateway', () => {
   });
 
   it('prints where to look', () => {
-    expect(system.output()).toContain(`Gateway (GraphQL)  ${system.gatewayUrl}/graphql`);
-    expect(system.output()).toContain(`GraphiQL           ${system.gatewayUrl}/graphiql`);
+    const lines = system.output().split('\n').map((l) => l.trim().replace(/\s+/g, ' '));
+    expect(lines).toContain(`Gateway (GraphQL) ${system.gatewayUrl}/graphql`);
+    expect(lines).toContain(`GraphiQL ${system.gatewayUrl}/graphiql`);
+    expect(lines).toContain(`Subgraph forvaltning ${system.subgraphUrls.forvaltning}/graphql`);
   });
 
   it("answers the issue's question with the seed's facts", async () => {
