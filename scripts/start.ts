@@ -55,10 +55,27 @@ function prefixOutput(name: string, child: ChildProcess): void {
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
     const lines = createInterface({ input: stream });
-    lines.on('line', (line) => {
-      // The services tag their own lines; tag the rest (migrations, library warnings).
-      console.log(line.startsWith(`[${name}]`) ? line : `[${name}] ${line}`);
-    });
+    lines.on('line', (line) => console.log(`[${name}] ${readable(line)}`));
+  }
+}
+
+/**
+ * The services log JSON (pino) for machines; a person at the terminal reads
+ * "POST /graphql 200 12 ms" or the message, with the level when it is not info.
+ */
+function readable(line: string): string {
+  if (!line.startsWith('{')) return line;
+  try {
+    const entry = JSON.parse(line) as Record<string, unknown>;
+    const level =
+      entry.level && entry.level !== 'info' ? `${String(entry.level).toUpperCase()} ` : '';
+    if (entry.msg === 'request') {
+      return `${level}${entry.method} ${entry.path} ${entry.status} ${entry.ms} ms [${entry.requestId}]`;
+    }
+    const err = entry.err as { message?: string } | undefined;
+    return `${level}${String(entry.msg ?? line)}${err?.message ? `: ${err.message}` : ''}`;
+  } catch {
+    return line;
   }
 }
 

@@ -20,7 +20,10 @@ describe('the federated graph, through the gateway', () => {
   });
 
   it('prints where to look', () => {
-    const lines = system.output().split('\n').map((l) => l.trim().replace(/\s+/g, ' '));
+    const lines = system
+      .output()
+      .split('\n')
+      .map((l) => l.trim().replace(/\s+/g, ' '));
     expect(lines).toContain(`Gateway (GraphQL) ${system.gatewayUrl}/graphql`);
     expect(lines).toContain(`GraphiQL ${system.gatewayUrl}/graphiql`);
     expect(lines).toContain(`Subgraph forvaltning ${system.subgraphUrls.forvaltning}/graphql`);

@@ -37,6 +37,7 @@ export function loadGatewayConfig(
       'x-lagesbild-roller',
       'x-lagesbild-subjekt',
       'x-lagesbild-skola',
+      'x-request-id',
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { stopOnSignals } from '@lagesbild/http-kit';
+import { createLogger, stopOnSignals } from '@lagesbild/http-kit';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './server';
 
@@ -6,8 +6,11 @@ try {
   const config = loadGatewayConfig();
   const gateway = await startGateway(config);
   stopOnSignals(gateway);
-  console.log(`[gateway] ready at ${gateway.url}/graphql (GraphiQL: ${gateway.url}/graphiql)`);
+  gateway.logger.info(
+    { url: `${gateway.url}/graphql` },
+    `ready at ${gateway.url}/graphql (GraphiQL: ${gateway.url}/graphiql)`,
+  );
 } catch (error) {
-  console.error('[gateway] could not start:', error);
+  createLogger('gateway').fatal({ err: error }, 'could not start');
   process.exit(1);
 }

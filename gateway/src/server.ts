@@ -10,8 +10,16 @@ import {
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { type RunningService, startService } from '@lagesbild/http-kit';
+import {
+  createLogger,
+  type Logger,
+  metricsPlugin,
+  type RunningService,
+  registry,
+  startService,
+} from '@lagesbild/http-kit';
 import { GraphQLError } from 'graphql';
+import { Histogram } from 'prom-client';
 import type { GatewayConfig } from './config';
 import { graphiqlRoute } from './graphiql';
 
@@ -50,7 +58,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * gateway, so a recomposed schema is served without a restart. A file that does not
  * parse or compose is refused and the gateway keeps serving the last good one.
  */
-function watchedSupergraph(path: string): SupergraphSdlHook {
+function watchedSupergraph(path: string, logger: Logger): SupergraphSdlHook {
   return async ({ update }) => {
     let current = await readFile(path, 'utf8');
     let timer: NodeJS.Timeout | undefined;
@@ -62,11 +70,11 @@ function watchedSupergraph(path: string): SupergraphSdlHook {
           if (next === current || next.trim() === '') return;
           update(next);
           current = next;
-          console.log(`[gateway] supergraph reloaded from ${path}`);
+          logger.info({ path }, 'supergraph reloaded');
         } catch (error) {
-          console.error(
-            '[gateway] supergraph reload refused; still serving the previous one:',
-            error,
+          logger.error(
+            { err: error, path },
+            'supergraph reload refused; still serving the previous one',
           );
         }
       }, 200);
@@ -81,25 +89,49 @@ function watchedSupergraph(path: string): SupergraphSdlHook {
   };
 }
 
-export function createGateway(config: GatewayConfig): ApolloGateway {
+const subgraphFetches = new Histogram({
+  name: 'lagesbild_subgraph_fetch_duration_seconds',
+  help: "The gateway's requests to each subgraph: latency by subgraph and outcome.",
+  labelNames: ['subgraph', 'outcome'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+});
+
+/** Node's fetch, timed per subgraph. */
+function timedFetch(subgraph: string): typeof fetch {
+  return async (input, init) => {
+    const end = subgraphFetches.startTimer({ subgraph });
+    try {
+      const response = await fetch(input, init);
+      end({ outcome: response.ok ? 'ok' : `http_${response.status}` });
+      return response;
+    } catch (error) {
+      end({ outcome: 'unreachable' });
+      throw error;
+    }
+  };
+}
+
+export function createGateway(config: GatewayConfig, logger: Logger): ApolloGateway {
   return new ApolloGateway({
-    supergraphSdl: watchedSupergraph(config.supergraphPath),
+    supergraphSdl: watchedSupergraph(config.supergraphPath, logger),
     buildService: ({ name, url }) =>
       new SubgraphDataSource({
         url: config.subgraphUrls[name] ?? url,
         // Node's fetch (undici) keeps connections to the subgraphs alive and pooled.
-        fetcher: fetch as never,
+        fetcher: timedFetch(name) as never,
       }),
   });
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
-  const gateway = createGateway(config);
+  const logger = createLogger('gateway');
+  const gateway = createGateway(config, logger);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     // Apollo's landing pages load from a CDN; GraphiQL is served here instead, offline.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), metricsPlugin('gateway')],
   });
   const graphiql = await graphiqlRoute({ examplesDir: config.examplesDir, endpoint: '/graphql' });
   const forwardHeaders = config.forwardHeaders;
@@ -109,6 +141,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     host: config.host,
     apollo,
     graphqlPaths: ['/', '/graphql'],
+    logger,
     context: async (req: IncomingMessage) => {
       const forwarded: Record<string, string> = {};
       for (const name of forwardHeaders) {

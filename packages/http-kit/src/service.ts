@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { createLogger, type Logger } from './logger';
+import { httpDuration, httpRequests, registry } from './metrics';
 
 /** A plain route beside GraphQL: return true when it answered the request. */
 export type RouteHandler = (
@@ -33,10 +36,13 @@ export interface ServiceOptions<TContext extends BaseContext> {
   onStop?: () => Promise<void>;
   /** Largest accepted request body. */
   maxBodyBytes?: number;
+  /** Structured logger; one is made for the service when not given. */
+  logger?: Logger;
 }
 
 export interface RunningService {
   readonly name: string;
+  readonly logger: Logger;
   readonly port: number;
   readonly url: string;
   readonly server: Server;
@@ -44,6 +50,27 @@ export interface RunningService {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/** The header that ties one council question to every log line it causes, in every service. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** A caller's request id is kept when it is sane; otherwise a new one is made. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers[REQUEST_ID_HEADER];
+  if (typeof given === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(given)) return given;
+  const id = randomUUID();
+  req.headers[REQUEST_ID_HEADER] = id;
+  return id;
+}
+
+/** Metrics label for a path: known routes by name, everything else lumped together. */
+function routeLabel(path: string, graphqlPaths: Set<string>): string {
+  if (graphqlPaths.has(path)) return 'graphql';
+  if (path.startsWith('/health')) return 'health';
+  if (path === '/metrics') return 'metrics';
+  const first = path.split('/')[1] ?? '';
+  return /^[a-z0-9-]{1,30}$/.test(first) ? `/${first}` : 'other';
+}
 
 class BodyTooLargeError extends Error {}
 
@@ -92,6 +119,7 @@ export async function startService<TContext extends BaseContext>(
   } = options;
   const host = options.host ?? '127.0.0.1';
   const graphqlPathSet = new Set(graphqlPaths);
+  const logger = options.logger ?? createLogger(name);
   let stopping = false;
 
   await apollo.start();
@@ -148,8 +176,36 @@ export async function startService<TContext extends BaseContext>(
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const started = process.hrtime.bigint();
+    const requestId = requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routeLabel(url.pathname, graphqlPathSet);
+      httpRequests.inc({ service: name, route, status: String(res.statusCode) });
+      httpDuration.observe({ service: name, route }, seconds);
+      if (route === 'health' || route === 'metrics') return;
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: url.pathname,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+        },
+        'request',
+      );
+    });
     const handle = async () => {
-      if (url.pathname === '/health' && req.method === 'GET') {
+      if (url.pathname === '/health/live' && req.method === 'GET') {
+        // Liveness: the process answers. Readiness (below) also asks its dependencies.
+        sendJson(res, stopping ? 503 : 200, { ok: !stopping, service: name });
+        return;
+      }
+      if (
+        (url.pathname === '/health' || url.pathname === '/health/ready') &&
+        req.method === 'GET'
+      ) {
         if (stopping) {
           sendJson(res, 503, { ok: false, service: name, status: 'stopping' });
           return;
@@ -162,6 +218,12 @@ export async function startService<TContext extends BaseContext>(
         }
         return;
       }
+      if (url.pathname === '/metrics' && req.method === 'GET') {
+        const text = await registry.metrics();
+        res.writeHead(200, { 'content-type': registry.contentType });
+        res.end(text);
+        return;
+      }
       for (const route of routes) {
         if (await route(req, res, url)) return;
       }
@@ -172,7 +234,7 @@ export async function startService<TContext extends BaseContext>(
       sendJson(res, 404, { error: `Ingen resurs på ${url.pathname}` });
     };
     handle().catch((error: unknown) => {
-      console.error(`[${name}] request failed`, error);
+      logger.error({ requestId, err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'Internt fel' });
       else res.end();
     });
@@ -203,22 +265,22 @@ export async function startService<TContext extends BaseContext>(
     return stopped;
   };
 
-  return { name, port, url, server, stop };
+  return { name, logger, port, url, server, stop };
 }
 
 /**
  * Stops the service on SIGTERM/SIGINT and exits; a second signal exits at once.
  */
-export function stopOnSignals(service: Pick<RunningService, 'name' | 'stop'>): void {
+export function stopOnSignals(service: Pick<RunningService, 'name' | 'stop' | 'logger'>): void {
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) process.exit(1);
     signalled = true;
-    console.error(`[${service.name}] ${signal}: shutting down`);
+    service.logger.info({ signal }, 'shutting down');
     service.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(`[${service.name}] shutdown failed`, error);
+        service.logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );

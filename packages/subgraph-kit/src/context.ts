@@ -7,6 +7,8 @@ export interface KitContext<TLoaders = unknown> {
   em: EntityManager;
   loaders: TLoaders;
   viewer: Viewer;
+  /** The id the gateway gave this question; every log line about it carries it. */
+  requestId: string | null;
 }
 
 export type LoaderFactory<TLoaders> = (em: EntityManager) => TLoaders;
@@ -15,6 +17,12 @@ export function contextFactory<TLoaders>(orm: MikroORM, makeLoaders: LoaderFacto
   return async (req: Pick<IncomingMessage, 'headers'>): Promise<KitContext<TLoaders>> => {
     // A fork per request: its identity map lives as long as the request, never longer.
     const em = orm.em.fork();
-    return { em, loaders: makeLoaders(em), viewer: viewerFromRequest(req) };
+    const requestId = req.headers['x-request-id'];
+    return {
+      em,
+      loaders: makeLoaders(em),
+      viewer: viewerFromRequest(req),
+      requestId: typeof requestId === 'string' ? requestId : null,
+    };
   };
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '@lagesbild/http-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 
@@ -50,7 +51,7 @@ const PASS_THROUGH = new Set([
  * graphql-js reports it as a validation error, and anything unexpected is logged here
  * and reaches the client as a bare INTERNAL_SERVER_ERROR — never a stack trace.
  */
-export function createErrorFormatter(service: string) {
+export function createErrorFormatter(service: string, logger?: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error : undefined;
     const cause = original?.originalError;
@@ -76,7 +77,8 @@ export function createErrorFormatter(service: string) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code } };
     }
-    console.error(`[${service}] unexpected error`, cause ?? error);
+    if (logger) logger.error({ err: cause ?? error, path: formatted.path }, 'unexpected error');
+    else console.error(`[${service}] unexpected error`, cause ?? error);
     return {
       message: `Internt fel i tjänsten ${service}. Felet är loggat.`,
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import {
+  createLogger,
+  metricsPlugin,
   type RouteHandler,
   type RunningService,
   sendJson,
@@ -37,6 +39,7 @@ export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   config: SubgraphConfig,
 ): Promise<RunningSubgraph> {
+  const logger = createLogger(config.name);
   const orm = await createOrm({
     databaseUrl: config.databaseUrl,
     entities: definition.entities,
@@ -53,12 +56,12 @@ export async function startSubgraph<TLoaders>(
   const { schema } = await definition.schema();
   const apollo = new ApolloServer<KitContext<TLoaders>>({
     schema,
-    formatError: createErrorFormatter(config.name),
+    formatError: createErrorFormatter(config.name, logger),
     includeStacktraceInErrorResponses: false,
     // A subgraph is reached through the gateway; GraphiQL lives there.
     introspection: true,
     // Federated traces cost time on every request and nobody here reports to Apollo Studio.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), metricsPlugin(config.name)],
   });
   const makeContext = contextFactory(orm.orm, definition.loaders);
   const routes: RouteHandler[] = [...(definition.routes?.(orm) ?? [])];
@@ -78,6 +81,7 @@ export async function startSubgraph<TLoaders>(
     context: (req: IncomingMessage) => makeContext(req),
     graphqlPaths: ['/graphql', '/'],
     routes,
+    logger,
     health: async () => {
       await orm.orm.em.fork().getConnection().execute('select 1');
       return { ok: true, database: orm.kind };
