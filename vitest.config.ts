@@ -8,21 +8,40 @@ const graphqlEntry = createRequire(
   new URL('./packages/domain/package.json', import.meta.url),
 ).resolve('graphql');
 
+/** What touches a database: run on SQLite and again on PostgreSQL. */
+const DATABASE_TESTS = ['subgraphs/*/src/**/*.test.ts', 'test/**/*.test.ts'];
+
 export default defineConfig({
   resolve: {
     alias: [{ find: /^graphql$/, replacement: graphqlEntry }],
   },
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'subgraphs/*/src/**/*.test.ts',
-      'gateway/src/**/*.test.ts',
-      'schema/**/*.test.ts',
-      'test/**/*.test.ts',
-    ],
     // Real processes and databases: give them time, and keep files in separate processes.
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'gateway/src/**/*.test.ts',
+            'schema/**/*.test.ts',
+            ...DATABASE_TESTS,
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgresql',
+          include: DATABASE_TESTS,
+          env: { LAGESBILD_TEST_DB: 'postgresql' },
+        },
+      },
+    ],
   },
 });

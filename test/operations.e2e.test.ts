@@ -64,6 +64,7 @@ describe('operations', () => {
     const ready = (await (
       await fetch(`${system.subgraphUrls.forvaltning}/health/ready`)
     ).json()) as Record<string, unknown>;
-    expect(ready).toEqual({ service: 'forvaltning', ok: true, database: 'sqlite' });
+    const kind = process.env.LAGESBILD_TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
+    expect(ready).toEqual({ service: 'forvaltning', ok: true, database: kind });
   });
 });

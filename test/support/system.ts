@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
 import { SUBGRAPHS } from '../../schema/subgraphs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,6 +54,16 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   const gatewayPort = await freePort();
   const ports: Record<string, number> = {};
   for (const s of SUBGRAPHS) ports[s.name] = await freePort();
+  // SQLite files land in dataDir; in the PostgreSQL pass each subgraph gets its own database.
+  const databases: TestDatabase[] = [];
+  const databaseEnv: Record<string, string> = {};
+  if (process.env.LAGESBILD_TEST_DB === 'postgresql') {
+    for (const s of SUBGRAPHS) {
+      const db = await createTestDatabase(s.name);
+      databases.push(db);
+      databaseEnv[`${s.name.toUpperCase()}_DATABASE_URL`] = db.file;
+    }
+  }
 
   const launcher = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
@@ -64,6 +75,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
         SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_PORT`, String(ports[s.name])]),
       ),
       LAGESBILD_DATA_DIR: dataDir,
+      ...databaseEnv,
       SUPERGRAPH_PATH: supergraphPath,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -100,6 +112,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
       launcher.kill('SIGINT');
       const [code] = (await exited) as [number | null];
       await rm(dataDir, { recursive: true, force: true });
+      for (const db of databases) await db.remove();
       return code;
     },
     async gql(query, variables, headers = {}) {

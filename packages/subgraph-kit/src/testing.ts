@@ -1,17 +1,51 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { SubgraphConfig } from './config';
 import { type RunningSubgraph, type SubgraphDefinition, startSubgraph } from './subgraph';
 
-/** A throwaway SQLite file in its own folder under the OS temp dir. */
+/** A throwaway database: a SQLite file, or a fresh PostgreSQL database (see below). */
 export interface TestDatabase {
+  /** What to pass as `databaseUrl`: a SQLite file path or a postgres:// URL. */
   file: string;
   remove(): Promise<void>;
 }
 
+/**
+ * The tests run twice, the second time on PostgreSQL: the test setup starts a private
+ * cluster and sets LAGESBILD_TEST_PG_URL, and the PostgreSQL pass sets
+ * LAGESBILD_TEST_DB=postgresql. Each test database is then a new database in that cluster.
+ */
+export function testDatabaseKind(): 'sqlite' | 'postgresql' {
+  return process.env.LAGESBILD_TEST_DB === 'postgresql' ? 'postgresql' : 'sqlite';
+}
+
 export async function createTestDatabase(name = 'subgraph'): Promise<TestDatabase> {
+  if (testDatabaseKind() === 'postgresql') {
+    const server = process.env.LAGESBILD_TEST_PG_URL;
+    if (!server) throw new Error('LAGESBILD_TEST_DB=postgresql needs LAGESBILD_TEST_PG_URL');
+    const database =
+      `t_${name.replace(/[^a-z0-9]/gi, '_')}_${randomUUID().slice(0, 8)}`.toLowerCase();
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`create database ${database}`);
+    const url = new URL(server);
+    url.pathname = `/${database}`;
+    return {
+      file: url.toString(),
+      remove: () => admin(`drop database if exists ${database} with (force)`),
+    };
+  }
   const dir = await mkdtemp(join(tmpdir(), `lagesbild-${name}-`));
   return {
     file: join(dir, `${name}.sqlite`),
@@ -60,7 +94,7 @@ export type TestSubgraphOverrides = Partial<Omit<SubgraphConfig, 'name'>>;
 
 /**
  * Starts a subgraph in-process for a test: port 0 on 127.0.0.1, seeded, counting SQL, on a
- * fresh SQLite file that stop() removes. Pass `databaseUrl` (e.g. a createTestDatabase()
+ * fresh database (SQLite, or PostgreSQL in the PostgreSQL pass) that stop() removes. Pass `databaseUrl` (e.g. a createTestDatabase()
  * file) to reuse a database across a restart; the caller then owns and removes it.
  */
 export async function startTestSubgraph<TLoaders>(
