@@ -1,0 +1,165 @@
+/**
+ * Import of public events in the shape of the police's open events feed
+ * (`id`, `datetime`, `name`, `summary`, `url`, `type`, `location { name, gps }`). The feed's
+ * id is kept (`kallaId`), so importing the same file again adds nothing; the whole run is
+ * one transaction, so a crash leaves either all of a run's new rows or none of them.
+ */
+import { dayRange, innehallerPersonnummer, Miljo } from '@lagesbild/domain';
+import type { EntityManager } from '@mikro-orm/core';
+import { Handelse, HandelseTyp } from '../entities';
+
+/** Feed types that belong in the picture, and what kind of event each one is. */
+export const TYP_MAPPNING: Readonly<Record<string, { typ: HandelseTyp; vald: boolean | null }>> =
+  Object.freeze({
+    Ordningslagen: { typ: HandelseTyp.ORO, vald: null },
+    Bråk: { typ: HandelseTyp.ORO, vald: null },
+    Upplopp: { typ: HandelseTyp.ORO, vald: null },
+    'Våldsamt upplopp': { typ: HandelseTyp.ORO, vald: true },
+    Misshandel: { typ: HandelseTyp.ATTACK, vald: true },
+    'Misshandel, grov': { typ: HandelseTyp.ATTACK, vald: true },
+  });
+
+export interface ImportResultat {
+  importerade: string[];
+  redanInlasta: string[];
+  overhoppade: { id: string; skal: string }[];
+}
+
+const DATETIME = /^(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}(?::\d{2})? [+-]\d{2}:\d{2}$/;
+const POLISEN = 'https://polisen.se';
+
+export function kallaIdFor(feedId: string): string {
+  return `polisen:${feedId}`;
+}
+
+type Tolkat = { ok: true; handelse: Handelse } | { ok: false; skal: string };
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+function gps(value: unknown): { lat: number; lon: number } | null {
+  const parts = typeof value === 'string' ? value.split(',').map((s) => Number(s.trim())) : [];
+  const [lat, lon] = parts;
+  if (parts.length !== 2 || lat === undefined || lon === undefined) return null;
+  if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180)
+    return null;
+  return { lat, lon };
+}
+
+/** One feed item → an unsaved Handelse, or the reason it is skipped. */
+function tolka(item: Record<string, unknown>, feedId: string, omradeId: string): Tolkat {
+  const typ = text(item.type);
+  if (!typ) return { ok: false, skal: 'händelsetyp (type) saknas' };
+  const mappning = TYP_MAPPNING[typ];
+  if (!mappning) {
+    return { ok: false, skal: `händelsetypen "${typ}" hör inte till polisens lägesbild` };
+  }
+  const m = DATETIME.exec(typeof item.datetime === 'string' ? item.datetime.trim() : '');
+  if (!m?.[1]) {
+    return {
+      ok: false,
+      skal: 'tidpunkten (datetime) anges som "ÅÅÅÅ-MM-DD TT:MM:SS +01:00"',
+    };
+  }
+  // The feed writes local time with its offset: the date as written is the Swedish date.
+  const datum = m[1];
+  let range: { fran: string; till: string };
+  try {
+    range = dayRange(datum);
+  } catch {
+    return { ok: false, skal: `datumet ${datum} finns inte i kalendern` };
+  }
+  const rubrik = text(item.name);
+  if (!rubrik) return { ok: false, skal: 'rubrik (name) saknas' };
+  const beskrivning = text(item.summary) ?? rubrik;
+  if (innehallerPersonnummer(`${rubrik} ${beskrivning}`)) {
+    return {
+      ok: false,
+      skal: 'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+    };
+  }
+  const handelse = new Handelse(
+    `polisen-${feedId}`.slice(0, 64),
+    omradeId,
+    { text: datum, ...range },
+    {
+      typ: mappning.typ,
+      rubrik: rubrik.slice(0, 300),
+      beskrivning,
+      // The feed names no environment; the police can classify the event afterwards.
+      miljo: Miljo.OSPECIFICERAD,
+    },
+  );
+  handelse.datum = datum;
+  handelse.vald = mappning.vald;
+  handelse.kallaId = kallaIdFor(feedId);
+  const location = (item.location ?? {}) as Record<string, unknown>;
+  handelse.platsbeskrivning = text(location.name)?.slice(0, 300) ?? null;
+  const position = gps(location.gps);
+  handelse.lat = position?.lat ?? null;
+  handelse.lon = position?.lon ?? null;
+  const url = text(item.url);
+  handelse.kallaUrl = url ? (url.startsWith('/') ? `${POLISEN}${url}` : url).slice(0, 500) : null;
+  return { ok: true, handelse };
+}
+
+export async function importHandelser(
+  em: EntityManager,
+  items: unknown,
+  options: { omradeId: string },
+): Promise<ImportResultat> {
+  if (!Array.isArray(items)) {
+    throw new Error('Filen ska innehålla en JSON-lista med händelser i polisens flödesformat.');
+  }
+  const resultat: ImportResultat = { importerade: [], redanInlasta: [], overhoppade: [] };
+  const nya = new Map<string, Handelse>();
+  items.forEach((raw, index) => {
+    const item = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const id =
+      typeof item.id === 'number' || typeof item.id === 'string' ? String(item.id).trim() : '';
+    if (id === '') {
+      resultat.overhoppade.push({ id: `#${index + 1}`, skal: 'id saknas' });
+      return;
+    }
+    if (nya.has(id)) {
+      resultat.overhoppade.push({ id, skal: 'id:t förekommer flera gånger i filen' });
+      return;
+    }
+    const tolkat = tolka(item, id, options.omradeId);
+    if (tolkat.ok) nya.set(id, tolkat.handelse);
+    else resultat.overhoppade.push({ id, skal: tolkat.skal });
+  });
+
+  await em.transactional(async (tx) => {
+    const kallaIds = [...nya.keys()].map(kallaIdFor);
+    const finns = new Set(
+      kallaIds.length === 0
+        ? []
+        : (await tx.find(Handelse, { kallaId: { $in: kallaIds } }, { fields: ['kallaId'] })).map(
+            (h) => h.kallaId,
+          ),
+    );
+    for (const [id, handelse] of nya) {
+      if (finns.has(kallaIdFor(id))) {
+        resultat.redanInlasta.push(id);
+      } else {
+        tx.persist(handelse);
+        resultat.importerade.push(id);
+      }
+    }
+    await tx.flush();
+  });
+  return resultat;
+}
+
+/** The summary the command prints. */
+export function sammanfattning(r: ImportResultat): string {
+  const lines = [
+    `Importerade: ${r.importerade.length}`,
+    `Redan inlästa: ${r.redanInlasta.length}`,
+    `Överhoppade: ${r.overhoppade.length}`,
+    ...r.overhoppade.map((o) => `  - ${o.id}: ${o.skal}`),
+  ];
+  return lines.join('\n');
+}

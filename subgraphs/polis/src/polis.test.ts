@@ -1,0 +1,711 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  createTestDatabase,
+  type GqlBody,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@lagesbild/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importHandelser } from './import/handelser.import';
+import { polis } from './server';
+
+const POLIS = { 'x-lagesbild-roller': 'POLIS' };
+const RADET = { 'x-lagesbild-roller': 'RADET' };
+const MILJO_ORDER = [
+  'VIT_MAKT',
+  'AUTONOMA',
+  'ISLAMISTISK',
+  'ENSAMAGERANDE',
+  'ANTIDEMOKRATISK',
+  'OSPECIFICERAD',
+];
+const EXEMPEL = fileURLToPath(new URL('../data/handelser-exempel.json', import.meta.url));
+
+function onlyError(body: GqlBody<unknown>, code: string) {
+  expect(body.errors).toHaveLength(1);
+  const error = body.errors![0]!;
+  expect(error.extensions?.code).toBe(code);
+  expect(error.extensions).not.toHaveProperty('stacktrace');
+  expect(body.data ?? null).toBeNull();
+  return error;
+}
+
+const lagesbild = (omradeId: string, period: string) => ({
+  __typename: 'Lagesbild',
+  omradeId,
+  period,
+});
+const miljoLage = (period: string, miljo: string) => ({
+  __typename: 'MiljoLage',
+  omradeId: 'norrmalm',
+  period,
+  miljo,
+});
+
+const POLIS_LAGE = `
+  query ($r: [_Any!]!) {
+    _entities(representations: $r) {
+      ... on Lagesbild {
+        period
+        polis {
+          rapporteringsstatus
+          publicerad
+          handelserAntal
+          bedomningar {
+            period miljo version ersatt bosatta folkbokforda utsattaForBrott resor
+            publicerad utgivare text
+          }
+          handelser { id typ period datum vald miljo platser { id } gruppering { namn } }
+          maltavlor { namn klassning plats { id } }
+        }
+      }
+    }
+  }`;
+
+interface PolisLage {
+  rapporteringsstatus: string;
+  publicerad: string | null;
+  handelserAntal: number;
+  bedomningar: Record<string, unknown>[];
+  handelser: {
+    id: string;
+    typ: string;
+    period: string;
+    datum: string | null;
+    vald: boolean | null;
+    miljo: string;
+    platser: { id: string }[];
+    gruppering: { namn: string } | null;
+  }[];
+  maltavlor: { namn: string; klassning: string; plats: { id: string } | null }[];
+}
+
+describe('polis, read side on the seeded database', () => {
+  let s: TestSubgraph;
+  beforeAll(async () => {
+    s = await startTestSubgraph(polis);
+  });
+  afterAll(() => s?.stop());
+
+  async function polisLage(period: string, headers: Record<string, string> = {}) {
+    const { body } = await s.gql<{ _entities: { period: string; polis: PolisLage }[] }>(
+      POLIS_LAGE,
+      { r: [lagesbild('norrmalm', period)] },
+      headers,
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!._entities[0]!.polis;
+  }
+
+  it("2016: the intelligence unit's report of December 2016, dated 2016-H2, is inside the year", async () => {
+    const p = await polisLage('2016');
+    expect(p.rapporteringsstatus).toBe('RAPPORTERAT');
+    expect(p.publicerad).toBe('2016-12');
+    const levels = p.bedomningar.map((b) => [
+      b.miljo,
+      b.bosatta,
+      b.folkbokforda,
+      b.utsattaForBrott,
+      b.resor,
+    ]);
+    expect(levels).toEqual([
+      ['VIT_MAKT', 'FATAL', 'OKAND', 'OKAND', 'OKAND'],
+      ['AUTONOMA', 'FATAL', 'OKAND', 'OKAND', 'OKAND'],
+      ['ISLAMISTISK', 'FATAL', 'FATAL', 'OKAND', 'OKAND'],
+      // Said of the three environments together: "Några av dessa …", travel "inte i någon
+      // större utsträckning".
+      ['OSPECIFICERAD', 'OKAND', 'OKAND', 'NAGRA', 'FATAL'],
+    ]);
+    for (const b of p.bedomningar) {
+      expect(b).toMatchObject({
+        period: '2016-H2',
+        version: 1,
+        ersatt: false,
+        publicerad: '2016-12',
+        utgivare: 'Polisens underrättelseenhet, lokalpolisområde Norrmalm',
+      });
+      expect(b.text).toContain('förekommer inte i någon större utsträckning');
+    }
+  });
+
+  it('2016: the events of the year, with places, group and violence as the document gives them', async () => {
+    const p = await polisLage('2016');
+    expect(p.handelserAntal).toBe(6);
+    const byId = Object.fromEntries(p.handelser.map((h) => [h.id, h]));
+    expect(byId['norrmalm-2016-01-attack-centralen-sergels-torg']).toMatchObject({
+      typ: 'ATTACK',
+      period: '2016-01',
+      vald: true,
+      platser: [{ id: 'centralstationen' }, { id: 'sergels-torg' }],
+    });
+    expect(byId['norrmalm-2016-11-nmr-demonstration']).toMatchObject({
+      typ: 'DEMONSTRATION',
+      period: '2016-11',
+      vald: true,
+      miljo: 'VIT_MAKT',
+      gruppering: { namn: 'Nordiska Motståndsrörelsen' },
+    });
+    expect(byId['norrmalm-2016-11-motdemonstration']).toMatchObject({
+      typ: 'MOTDEMONSTRATION',
+      vald: true,
+    });
+    expect(
+      p.handelser.filter((h) => h.period === '2016').map((h) => [h.typ, h.vald, h.platser]),
+    ).toEqual([
+      ['DEMONSTRATION', null, []],
+      ['MOTDEMONSTRATION', null, []],
+      ['ORO', null, []],
+    ]);
+  });
+
+  it('2016-H2 sees the assessment and the November events; 2016-H1 has no assessment', async () => {
+    const h2 = await polisLage('2016-H2');
+    expect(h2.rapporteringsstatus).toBe('RAPPORTERAT');
+    expect(h2.handelser.map((h) => h.period)).toEqual(['2016-11', '2016-11']);
+    const h1 = await polisLage('2016-H1');
+    expect(h1.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
+    expect(h1.bedomningar).toEqual([]);
+    expect(h1.publicerad).toBeNull();
+    expect(h1.handelser.map((h) => h.id)).toEqual([
+      'norrmalm-2016-01-attack-centralen-sergels-torg',
+    ]);
+  });
+
+  it('2017: the truck attack, but no assessment published — EJ_RAPPORTERAT, not a null section', async () => {
+    const p = await polisLage('2017');
+    expect(p.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
+    expect(p.bedomningar).toEqual([]);
+    expect(p.handelser).toEqual([
+      expect.objectContaining({
+        id: 'norrmalm-2017-04-07-lastbilsattack',
+        typ: 'TERRORDAD',
+        datum: '2017-04-07',
+        platser: [{ id: 'drottninggatan' }],
+      }),
+    ]);
+  });
+
+  it('2010: the bombing at Olof Palmes gata and Bryggargatan, investigated as attempted terrorism', async () => {
+    const p = await polisLage('2010-12');
+    expect(p.handelser).toEqual([
+      expect.objectContaining({
+        typ: 'TERRORDAD',
+        datum: '2010-12-11',
+        vald: true,
+        platser: [{ id: 'bryggargatan' }, { id: 'olof-palmes-gata' }],
+      }),
+    ]);
+  });
+
+  it('MiljoLage: each environment its police levels, OKAND where the police have not assessed it', async () => {
+    const { body } = await s.gql<{ _entities: { miljo: string; polis: unknown }[] }>(
+      `query ($r: [_Any!]!) { _entities(representations: $r) {
+        ... on MiljoLage { miljo polis { rapporteringsstatus bosatta folkbokforda utsattaForBrott resor bedomningsperiod handelser } }
+      } }`,
+      { r: MILJO_ORDER.map((m) => miljoLage('2016', m)) },
+    );
+    expect(body.errors).toBeUndefined();
+    const okand = {
+      rapporteringsstatus: 'EJ_RAPPORTERAT',
+      bosatta: 'OKAND',
+      folkbokforda: 'OKAND',
+      utsattaForBrott: 'OKAND',
+      resor: 'OKAND',
+      bedomningsperiod: null,
+      handelser: 0,
+    };
+    const assessed = { ...okand, rapporteringsstatus: 'RAPPORTERAT', bedomningsperiod: '2016-H2' };
+    expect(body.data!._entities).toEqual([
+      { miljo: 'VIT_MAKT', polis: { ...assessed, bosatta: 'FATAL', handelser: 1 } },
+      { miljo: 'AUTONOMA', polis: { ...assessed, bosatta: 'FATAL' } },
+      { miljo: 'ISLAMISTISK', polis: { ...assessed, bosatta: 'FATAL', folkbokforda: 'FATAL' } },
+      { miljo: 'ENSAMAGERANDE', polis: okand },
+      { miljo: 'ANTIDEMOKRATISK', polis: okand },
+      {
+        miljo: 'OSPECIFICERAD',
+        polis: { ...assessed, utsattaForBrott: 'NAGRA', resor: 'FATAL', handelser: 5 },
+      },
+    ]);
+  });
+
+  it('potential targets are SKYDDAD: anonymous and RADET see none, POLIS sees both', async () => {
+    expect((await polisLage('2016')).maltavlor).toEqual([]);
+    expect((await polisLage('2016', RADET)).maltavlor).toEqual([]);
+    expect((await polisLage('2016', POLIS)).maltavlor).toEqual([
+      { namn: 'Drottninggatan', klassning: 'SKYDDAD', plats: { id: 'drottninggatan' } },
+      {
+        namn: 'Maktcentra och infrastruktur i centrala Stockholm',
+        klassning: 'SKYDDAD',
+        plats: null,
+      },
+    ]);
+  });
+
+  it('Omrade: the groups, with where the citizens’ guard patrolled, and the events of a period', async () => {
+    const { body } = await s.gql<{
+      _entities: {
+        grupperingar: Record<string, unknown>[];
+        handelser: { id: string }[];
+      }[];
+    }>(
+      `{ _entities(representations: [{ __typename: "Omrade", id: "norrmalm" }]) {
+        ... on Omrade {
+          grupperingar { namn miljo valdsbejakande aktivPa { id } handelser { id } }
+          handelser(period: "2016-11") { id }
+        }
+      } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const o = body.data!._entities[0]!;
+    expect(o.grupperingar).toEqual([
+      {
+        namn: 'Nordiska Motståndsrörelsen',
+        miljo: 'VIT_MAKT',
+        valdsbejakande: true,
+        aktivPa: [],
+        handelser: [{ id: 'norrmalm-2016-11-nmr-demonstration' }],
+      },
+      {
+        namn: 'Självutnämnt medborgargarde',
+        miljo: 'ANTIDEMOKRATISK',
+        valdsbejakande: false,
+        aktivPa: [{ id: 'klara' }, { id: 'sergels-torg' }],
+        handelser: [],
+      },
+      {
+        namn: 'Supportergrupperingar kopplade till huliganism',
+        miljo: 'ANTIDEMOKRATISK',
+        valdsbejakande: false,
+        aktivPa: [],
+        handelser: [],
+      },
+    ]);
+    expect(o.handelser.map((h) => h.id)).toEqual([
+      'norrmalm-2016-11-motdemonstration',
+      'norrmalm-2016-11-nmr-demonstration',
+    ]);
+  });
+
+  const PLATS_IDS = [
+    'drottninggatan',
+    'sergels-torg',
+    'centralstationen',
+    'olof-palmes-gata',
+    'bryggargatan',
+    'klara',
+    'okand-plats',
+  ];
+  const EXPECTED_AT: Record<string, string[]> = {
+    drottninggatan: ['norrmalm-2017-04-07-lastbilsattack'],
+    'sergels-torg': ['norrmalm-2016-01-attack-centralen-sergels-torg'],
+    centralstationen: ['norrmalm-2016-01-attack-centralen-sergels-torg'],
+    'olof-palmes-gata': ['norrmalm-2010-12-11-bombdad'],
+    bryggargatan: ['norrmalm-2010-12-11-bombdad'],
+  };
+
+  it.each([3, 20, 100])('Plats.handelser for %i places costs one SQL statement', async (n) => {
+    const ids = Array.from({ length: n }, (_, i) => PLATS_IDS[i % PLATS_IDS.length]!);
+    await s.resetSql();
+    const { body } = await s.gql<{ _entities: { id: string; handelser: { id: string }[] }[] }>(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Plats { id handelser { id } } } }`,
+      { r: ids.map((id) => ({ __typename: 'Plats', id })) },
+    );
+    expect(await s.sqlStatements()).toBe(1);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!._entities.map((p) => p.handelser.map((h) => h.id))).toEqual(
+      ids.map((id) => EXPECTED_AT[id] ?? []),
+    );
+  });
+
+  it.each([1, 5, 20])(
+    '%i pictures: status, levels per environment and counts in one statement, lists in one each',
+    async (n) => {
+      const periods = Array.from(
+        { length: n },
+        (_, i) => ['2016', '2016-H2', '2017', '2015'][i % 4]!,
+      );
+      await s.resetSql();
+      const { body } = await s.gql<{ _entities: unknown[] }>(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild {
+        polis { rapporteringsstatus handelserAntal }
+      } } }`,
+        { r: periods.map((p) => lagesbild('norrmalm', p)) },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(await s.sqlStatements()).toBe(1);
+
+      await s.resetSql();
+      const lists = await s.gql(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild {
+        polis { bedomningar { miljo } handelser { id platser { id } gruppering { namn } } }
+      } } }`,
+        { r: periods.map((p) => lagesbild('norrmalm', p)) },
+      );
+      expect(lists.body.errors).toBeUndefined();
+      // assessments, events, then their places and their groups: one statement each.
+      expect(await s.sqlStatements()).toBe(4);
+
+      await s.resetSql();
+      const rows = await s.gql(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MiljoLage { polis { bosatta handelser } } } }`,
+        { r: periods.flatMap((p) => MILJO_ORDER.map((m) => miljoLage(p, m))) },
+      );
+      expect(rows.body.errors).toBeUndefined();
+      expect(await s.sqlStatements()).toBe(1);
+    },
+  );
+});
+
+const PUBLICERA = `mutation ($input: PubliceraBedomningInput!) {
+  publiceraBedomning(input: $input) { id period miljo version ersatt bosatta resor publicerad utgivare }
+}`;
+
+const HISTORIK = `query ($p: Period!) {
+  polisBedomningar(omrade: "norrmalm", period: $p, historik: true) { id miljo version ersatt ersattAv bosatta }
+}`;
+
+describe('polis, publiceraBedomning', () => {
+  let s: TestSubgraph;
+  beforeAll(async () => {
+    s = await startTestSubgraph(polis);
+  });
+  afterAll(() => s?.stop());
+
+  const valid = {
+    omradeId: 'norrmalm',
+    period: '2016-H2',
+    miljo: 'VIT_MAKT',
+    bosatta: 'NAGRA',
+    text: 'Uppdaterad bedömning: några individer ur vit makt-miljön är bosatta i området.',
+    publicerad: '2017-01-15',
+  };
+
+  it('publishing again makes version 2 current and keeps version 1, marked superseded', async () => {
+    const before = await s.countRows('bedomning');
+    const { body } = await s.gql<{ publiceraBedomning: Record<string, unknown> }>(
+      PUBLICERA,
+      { input: valid },
+      POLIS,
+    );
+    expect(body.errors).toBeUndefined();
+    const v2 = body.data!.publiceraBedomning;
+    expect(v2).toMatchObject({
+      period: '2016-H2',
+      miljo: 'VIT_MAKT',
+      version: 2,
+      ersatt: false,
+      bosatta: 'NAGRA',
+      resor: 'OKAND',
+      utgivare: 'Polisens underrättelseenhet, lokalpolisområde Norrmalm',
+    });
+    expect(await s.countRows('bedomning')).toBe(before + 1);
+
+    const history = await s.gql<{ polisBedomningar: Record<string, unknown>[] }>(HISTORIK, {
+      p: '2016-H2',
+    });
+    expect(history.body.data!.polisBedomningar.filter((b) => b.miljo === 'VIT_MAKT')).toEqual([
+      {
+        id: 'norrmalm-2016-h2-vit_makt-v1',
+        miljo: 'VIT_MAKT',
+        version: 1,
+        ersatt: true,
+        ersattAv: v2.id,
+        bosatta: 'FATAL',
+      },
+      { id: v2.id, miljo: 'VIT_MAKT', version: 2, ersatt: false, ersattAv: null, bosatta: 'NAGRA' },
+    ]);
+
+    // Reads show the current one: the year's picture and the environment's row.
+    const { body: picture } = await s.gql<{
+      _entities: [
+        { polis: { bedomningar: { miljo: string; version: number }[] } },
+        { polis: { bosatta: string } },
+      ];
+    }>(
+      `query ($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Lagesbild { polis { bedomningar { miljo version } } }
+        ... on MiljoLage { polis { bosatta } }
+      } }`,
+      { r: [lagesbild('norrmalm', '2016'), miljoLage('2016', 'VIT_MAKT')] },
+    );
+    const [lage, rad] = picture.data!._entities;
+    expect(lage.polis.bedomningar.filter((b) => b.miljo === 'VIT_MAKT')).toEqual([
+      { miljo: 'VIT_MAKT', version: 2 },
+    ]);
+    expect(lage.polis.bedomningar).toHaveLength(4);
+    expect(rad.polis.bosatta).toBe('NAGRA');
+  });
+
+  it('a first assessment for a new half-year, all INGA, reads as RAPPORTERAT_NOLL', async () => {
+    const { body } = await s.gql<{ publiceraBedomning: { version: number } }>(
+      PUBLICERA,
+      {
+        input: {
+          omradeId: 'norrmalm',
+          period: '2015-H1',
+          miljo: 'AUTONOMA',
+          bosatta: 'INGA',
+          folkbokforda: 'INGA',
+          utsattaForBrott: 'INGA',
+          resor: 'INGA',
+          text: 'Polisen har inga uppgifter om förekomst under perioden.',
+          publicerad: '2015-06',
+        },
+      },
+      { 'x-lagesbild-roller': 'ADMIN' },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.publiceraBedomning.version).toBe(1);
+    const { body: picture } = await s.gql<{
+      _entities: { polis: { rapporteringsstatus: string } }[];
+    }>(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild { polis { rapporteringsstatus } } } }`,
+      { r: [lagesbild('norrmalm', '2015'), lagesbild('norrmalm', '2014')] },
+    );
+    expect(picture.data!._entities.map((e) => e.polis.rapporteringsstatus)).toEqual([
+      'RAPPORTERAT_NOLL',
+      'EJ_RAPPORTERAT',
+    ]);
+  });
+
+  it.each([
+    [
+      'a period that is not a half-year',
+      { period: '2016' },
+      'Polisens lägesbild publiceras per halvår; "2016" är inget halvår.',
+      [{ field: 'period', reason: 'ange ett halvår, t.ex. "2016-H2"' }],
+    ],
+    [
+      'a publication date that does not exist',
+      { publicerad: '2017-02-30' },
+      'Ogiltigt publiceringsdatum "2017-02-30": datumet finns inte i kalendern',
+      [{ field: 'publicerad', reason: 'datumet finns inte i kalendern' }],
+    ],
+    [
+      'a publication date in the future',
+      { publicerad: '2999-01' },
+      'Ogiltigt publiceringsdatum "2999-01": datumet ligger i framtiden',
+      [{ field: 'publicerad', reason: 'datumet ligger i framtiden' }],
+    ],
+    [
+      'a personnummer in the text',
+      { text: 'Uppgift om 19121212-1212 i området.' },
+      undefined,
+      [
+        {
+          field: 'text',
+          reason:
+            'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        },
+      ],
+    ],
+  ])('refuses %s: BAD_USER_INPUT, nothing written', async (_label, change, message, fields) => {
+    const before = await s.countRows('bedomning');
+    const { body } = await s.gql(PUBLICERA, { input: { ...valid, ...change } }, POLIS);
+    const error = onlyError(body, 'BAD_USER_INPUT');
+    if (message) expect(error.message).toBe(message);
+    expect(error.extensions?.fields).toEqual(fields);
+    expect(await s.countRows('bedomning')).toBe(before);
+  });
+
+  it('without a role UNAUTHENTICATED, as RADET FORBIDDEN; nothing written', async () => {
+    const before = await s.countRows('bedomning');
+    onlyError((await s.gql(PUBLICERA, { input: valid })).body, 'UNAUTHENTICATED');
+    onlyError((await s.gql(PUBLICERA, { input: valid }, RADET)).body, 'FORBIDDEN');
+    expect(await s.countRows('bedomning')).toBe(before);
+  });
+});
+
+const REGISTRERA = `mutation ($input: RegistreraHandelseInput!) {
+  registreraHandelse(input: $input) { id period datum typ vald miljo platser { id } gruppering { namn } }
+}`;
+
+describe('polis, registreraHandelse', () => {
+  let s: TestSubgraph;
+  beforeAll(async () => {
+    s = await startTestSubgraph(polis);
+  });
+  afterAll(() => s?.stop());
+
+  const valid = {
+    omradeId: 'norrmalm',
+    datum: '2017-05-06',
+    typ: 'DEMONSTRATION',
+    rubrik: 'Demonstration på Sergels torg',
+    beskrivning: 'Tillståndsgiven demonstration, inga oroligheter.',
+    platser: ['Sergels Torg', 'sergels torg'],
+    miljo: 'VIT_MAKT',
+    vald: false,
+    grupperingId: 'norrmalm-gruppering-nmr',
+  };
+
+  it('registers an event at a place, which then shows at the place and in the month', async () => {
+    const before = await s.countRows('handelse');
+    const { body } = await s.gql<{ registreraHandelse: Record<string, unknown> }>(
+      REGISTRERA,
+      { input: valid },
+      POLIS,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.registreraHandelse).toMatchObject({
+      period: '2017-05-06',
+      datum: '2017-05-06',
+      typ: 'DEMONSTRATION',
+      vald: false,
+      miljo: 'VIT_MAKT',
+      platser: [{ id: 'sergels-torg' }],
+      gruppering: { namn: 'Nordiska Motståndsrörelsen' },
+    });
+    expect(await s.countRows('handelse')).toBe(before + 1);
+    const { body: read } = await s.gql<{
+      _entities: [{ handelser: { rubrik: string }[] }, { handelser: { rubrik: string }[] }];
+    }>(`{ _entities(representations: [{ __typename: "Plats", id: "sergels-torg" }, { __typename: "Omrade", id: "norrmalm" }]) {
+      ... on Plats { handelser { rubrik } }
+      ... on Omrade { handelser(period: "2017-05") { rubrik } }
+    } }`);
+    expect(read.data!._entities[0].handelser.map((h) => h.rubrik)).toEqual([
+      'Koordinerad våldsam attack vid Centralstationen och Sergels torg',
+      'Demonstration på Sergels torg',
+    ]);
+    expect(read.data!._entities[1].handelser).toEqual([
+      { rubrik: 'Demonstration på Sergels torg' },
+    ]);
+  });
+
+  it.each([
+    ['both date and period', { period: '2017-05' }, 'datum'],
+    ['an unknown group', { grupperingId: 'finns-inte' }, 'grupperingId'],
+    ['a date in the future', { datum: '2999-01-01' }, 'datum'],
+    ['a date that does not exist', { datum: '2017-02-30' }, 'datum'],
+    ['a place with no letters', { platser: ['--'] }, 'platser'],
+    ['a personnummer in a place name', { platser: ['Gatan 121212-1212'] }, 'platser'],
+  ])('refuses %s: BAD_USER_INPUT on that field, nothing written', async (_label, change, field) => {
+    const before = {
+      handelse: await s.countRows('handelse'),
+      plats: await s.countRows('handelse_plats'),
+    };
+    const { body } = await s.gql(REGISTRERA, { input: { ...valid, ...change } }, POLIS);
+    const error = onlyError(body, 'BAD_USER_INPUT');
+    const fields = (error.extensions?.fields ?? []) as { field: string }[];
+    expect(fields.map((f) => f.field)).toContain(field);
+    expect({
+      handelse: await s.countRows('handelse'),
+      plats: await s.countRows('handelse_plats'),
+    }).toEqual(before);
+  });
+
+  it('SAMORDNARE may not register police events', async () => {
+    const before = await s.countRows('handelse');
+    const { body } = await s.gql(
+      REGISTRERA,
+      { input: valid },
+      { 'x-lagesbild-roller': 'SAMORDNARE' },
+    );
+    onlyError(body, 'FORBIDDEN');
+    expect(await s.countRows('handelse')).toBe(before);
+  });
+});
+
+describe('polis, import of the feed sample', () => {
+  let s: TestSubgraph;
+  beforeAll(async () => {
+    s = await startTestSubgraph(polis);
+  });
+  afterAll(() => s?.stop());
+
+  it('imports the mapped rows once, skips the rest with reasons, and a second run adds nothing', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const items = JSON.parse(await readFile(EXEMPEL, 'utf8')) as unknown;
+    const before = await s.countRows('handelse');
+    const em = s.running.orm.orm.em.fork();
+    const first = await importHandelser(em, items, { omradeId: 'norrmalm' });
+    expect(first).toEqual({
+      importerade: ['900001', '900002', '900003'],
+      redanInlasta: [],
+      overhoppade: [
+        { id: '900004', skal: 'händelsetypen "Trafikolycka" hör inte till polisens lägesbild' },
+        { id: '900005', skal: 'datumet 2018-02-30 finns inte i kalendern' },
+        { id: '900002', skal: 'id:t förekommer flera gånger i filen' },
+        {
+          id: '900006',
+          skal: 'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        },
+      ],
+    });
+    expect(await s.countRows('handelse')).toBe(before + 3);
+
+    const second = await importHandelser(s.running.orm.orm.em.fork(), items, {
+      omradeId: 'norrmalm',
+    });
+    expect(second.importerade).toEqual([]);
+    expect(second.redanInlasta).toEqual(['900001', '900002', '900003']);
+    expect(await s.countRows('handelse')).toBe(before + 3);
+
+    const { body } = await s.gql<{ _entities: { handelser: Record<string, unknown>[] }[] }>(
+      `{ _entities(representations: [{ __typename: "Omrade", id: "norrmalm" }]) {
+        ... on Omrade { handelser(period: "2018-03") { datum typ vald miljo kallaId kallaUrl platsbeskrivning lat lon } }
+      } }`,
+    );
+    expect(body.data!._entities[0]!.handelser).toEqual([
+      {
+        datum: '2018-03-10',
+        typ: 'ORO',
+        vald: null,
+        miljo: 'OSPECIFICERAD',
+        kallaId: 'polisen:900001',
+        kallaUrl: 'https://polisen.se/exempel/handelser/900001',
+        platsbeskrivning: 'Stockholm',
+        lat: 59.332,
+        lon: 18.064,
+      },
+      expect.objectContaining({
+        datum: '2018-03-10',
+        typ: 'ORO',
+        vald: true,
+        kallaId: 'polisen:900002',
+      }),
+      expect.objectContaining({
+        datum: '2018-03-11',
+        typ: 'ATTACK',
+        vald: true,
+        kallaId: 'polisen:900003',
+        lat: null,
+        lon: null,
+      }),
+    ]);
+  });
+
+  it('the command imports into the configured database, twice, the second time adding nothing', async () => {
+    const db = await createTestDatabase('polis-import');
+    try {
+      const run = () =>
+        spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'src/import/cli.ts', 'data/handelser-exempel.json'],
+          {
+            cwd: fileURLToPath(new URL('..', import.meta.url)),
+            env: { ...process.env, POLIS_DATABASE_URL: db.file },
+            encoding: 'utf8',
+          },
+        );
+      const first = run();
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain('Importerade: 3\nRedan inlästa: 0\nÖverhoppade: 4');
+      const second = run();
+      expect(second.status).toBe(0);
+      expect(second.stdout).toContain('Importerade: 0\nRedan inlästa: 3\nÖverhoppade: 4');
+      expect(second.stdout).toContain('900004: händelsetypen "Trafikolycka"');
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('a file that is not a list is refused and nothing is written', async () => {
+    const before = await s.countRows('handelse');
+    await expect(
+      importHandelser(s.running.orm.orm.em.fork(), { id: 1 }, { omradeId: 'norrmalm' }),
+    ).rejects.toThrow('Filen ska innehålla en JSON-lista');
+    expect(await s.countRows('handelse')).toBe(before);
+  });
+});

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { dayRange, MILJOER, Niva, type Period, PeriodScalar, Roll } from '@lagesbild/domain';
+import { badUserInput } from '@lagesbild/subgraph-kit';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Bedomning, UTGIVARE_STANDARD } from '../entities';
+import type { Context } from './context';
+import { OMRADE_ID, PubliceraBedomningInput } from './types/bedomning.input';
+
+/** A publication date as the police give it: a day, or a month; never in the future. */
+function checkPublicerad(value: string): void {
+  const fail = (reason: string) =>
+    badUserInput(`Ogiltigt publiceringsdatum "${value}": ${reason}`, [
+      { field: 'publicerad', reason },
+    ]);
+  const [, manad, dag] = value.split('-');
+  if (Number(manad) < 1 || Number(manad) > 12) throw fail('månad anges från 01 till 12');
+  if (dag !== undefined) {
+    try {
+      dayRange(value);
+    } catch {
+      throw fail('datumet finns inte i kalendern');
+    }
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  if (value > today.slice(0, value.length)) throw fail('datumet ligger i framtiden');
+}
+
+@Resolver(() => Bedomning)
+export class BedomningResolver {
+  @Query(() => [Bedomning], {
+    description: 'Polisens bedömningar inom perioden; med historik: true även ersatta versioner.',
+  })
+  async polisBedomningar(
+    @Arg('omrade', () => String) omrade: string,
+    @Arg('period', () => PeriodScalar) period: Period,
+    @Arg('historik', () => Boolean, { defaultValue: false }) historik: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Bedomning[]> {
+    const rows = await ctx.em.find(
+      Bedomning,
+      {
+        omradeId: omrade,
+        fran: { $gte: period.fran },
+        till: { $lte: period.till },
+        ...(historik ? {} : { ersatt: false }),
+      },
+      { orderBy: { fran: 'asc', version: 'asc' } },
+    );
+    return rows.sort(
+      (a, b) =>
+        a.fran.localeCompare(b.fran) ||
+        MILJOER.indexOf(a.miljo) - MILJOER.indexOf(b.miljo) ||
+        a.version - b.version,
+    );
+  }
+
+  @Authorized(Roll.POLIS, Roll.ADMIN)
+  @Mutation(() => Bedomning, {
+    description:
+      'Publicera polisens bedömning för ett område, ett halvår och en miljö. En tidigare ' +
+      'gällande bedömning ersätts av en ny version och finns kvar som historik.',
+  })
+  async publiceraBedomning(
+    @Arg('input', () => PubliceraBedomningInput) input: PubliceraBedomningInput,
+    @Ctx() ctx: Context,
+  ): Promise<Bedomning> {
+    if (!OMRADE_ID.test(input.omradeId)) {
+      throw badUserInput(`Ogiltigt område "${input.omradeId}".`, [
+        { field: 'omradeId', reason: 'område anges med sitt id, t.ex. "norrmalm"' },
+      ]);
+    }
+    if (input.period.typ !== 'HALVAR') {
+      throw badUserInput(
+        `Polisens lägesbild publiceras per halvår; "${input.period.text}" är inget halvår.`,
+        [{ field: 'period', reason: 'ange ett halvår, t.ex. "2016-H2"' }],
+      );
+    }
+    checkPublicerad(input.publicerad);
+    const period = input.period;
+    return ctx.em.transactional(async (tx) => {
+      const versions = await tx.find(
+        Bedomning,
+        { omradeId: input.omradeId, period: period.text, miljo: input.miljo },
+        { orderBy: { version: 'desc' } },
+      );
+      const id = randomUUID();
+      const bedomning = new Bedomning(id, input.omradeId, period, {
+        miljo: input.miljo,
+        version: (versions[0]?.version ?? 0) + 1,
+        text: input.text.trim(),
+        publicerad: input.publicerad,
+        utgivare: input.utgivare?.trim() || UTGIVARE_STANDARD,
+      });
+      bedomning.bosatta = input.bosatta ?? Niva.OKAND;
+      bedomning.folkbokforda = input.folkbokforda ?? Niva.OKAND;
+      bedomning.utsattaForBrott = input.utsattaForBrott ?? Niva.OKAND;
+      bedomning.resor = input.resor ?? Niva.OKAND;
+      for (const current of versions.filter((v) => !v.ersatt)) {
+        current.ersatt = true;
+        current.ersattAv = id;
+      }
+      tx.persist(bedomning);
+      return bedomning;
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { type Niva, Rapporteringsstatus } from '@lagesbild/domain';
+import { readable } from '@lagesbild/subgraph-kit';
+import { LagesbildRef, MiljoLageRef } from '@lagesbild/subgraph-kit/federation';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Bedomning, Handelse, Maltavla, NIVAER_SOM_RAPPORTERAR } from '../entities';
+import { aktuella, nivaerFor } from '../loaders';
+import { PolisLage, PolisMiljo } from '../types/polis.type';
+import type { Context } from './context';
+
+@Resolver(() => LagesbildRef)
+export class LagesbildPolisResolver {
+  @FieldResolver(() => PolisLage, {
+    description:
+      'Polisens avsnitt: alltid med, även när polisen inte har publicerat något för perioden ' +
+      '(då är rapporteringsstatus EJ_RAPPORTERAT).',
+  })
+  polis(@Root() l: LagesbildRef): PolisLage {
+    return new PolisLage(l.omradeId, l.period);
+  }
+}
+
+@Resolver(() => MiljoLageRef)
+export class MiljoLagePolisResolver {
+  @FieldResolver(() => PolisMiljo, { description: 'Polisens nivåer för miljön under perioden.' })
+  async polis(@Root() m: MiljoLageRef, @Ctx() ctx: Context): Promise<PolisMiljo> {
+    const n = nivaerFor(await ctx.loaders.summering.load(m), m.miljo);
+    const levels: Niva[] = [n.bosatta, n.folkbokforda, n.utsattaForBrott, n.resor];
+    const status =
+      n.bedomningar === 0
+        ? Rapporteringsstatus.EJ_RAPPORTERAT
+        : levels.some((v) => NIVAER_SOM_RAPPORTERAR.includes(v))
+          ? Rapporteringsstatus.RAPPORTERAT
+          : Rapporteringsstatus.RAPPORTERAT_NOLL;
+    return {
+      rapporteringsstatus: status,
+      bosatta: n.bosatta,
+      folkbokforda: n.folkbokforda,
+      utsattaForBrott: n.utsattaForBrott,
+      resor: n.resor,
+      bedomningsperiod: n.bedomningsperiod,
+      handelser: n.handelser,
+    };
+  }
+}
+
+@Resolver(() => PolisLage)
+export class PolisLageResolver {
+  @FieldResolver(() => Rapporteringsstatus, {
+    description:
+      'RAPPORTERAT: polisen har publicerat en bedömning inom perioden; RAPPORTERAT_NOLL: ' +
+      'publicerad men utan förekomst (bara INGA/OKAND); EJ_RAPPORTERAT: ingen bedömning publicerad.',
+  })
+  async rapporteringsstatus(@Root() p: PolisLage, @Ctx() ctx: Context) {
+    return (await ctx.loaders.summering.load(p)).status;
+  }
+
+  @FieldResolver(() => [Bedomning], {
+    description:
+      'Gällande bedömningar inom perioden (ett år visar sina halvår), en per miljö och halvår.',
+  })
+  async bedomningar(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<Bedomning[]> {
+    return aktuella(await ctx.loaders.bedomningar.load(p));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'När den senaste gällande bedömningen inom perioden publicerades.',
+  })
+  async publicerad(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<string | null> {
+    const dates = aktuella(await ctx.loaders.bedomningar.load(p)).map((b) => b.publicerad);
+    return dates.sort().at(-1) ?? null;
+  }
+
+  @FieldResolver(() => [Handelse], {
+    description: 'Händelser i det offentliga rummet under perioden.',
+  })
+  handelser(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<Handelse[]> {
+    return ctx.loaders.handelser.load(p);
+  }
+
+  @FieldResolver(() => Int)
+  async handelserAntal(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.loaders.summering.load(p)).handelser;
+  }
+
+  @FieldResolver(() => [Maltavla], {
+    description: 'Potentiella måltavlor i området: skyddade, visas bara för behöriga läsare.',
+  })
+  async maltavlor(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<Maltavla[]> {
+    return readable(ctx.viewer.roller, await ctx.loaders.maltavlor.load(p.omradeId));
+  }
+}

@@ -1,0 +1,26 @@
+import { type Period, PeriodScalar } from '@lagesbild/domain';
+import { OmradeRef } from '@lagesbild/subgraph-kit/federation';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Gruppering, Handelse } from '../entities';
+import type { Context } from './context';
+
+@Resolver(() => OmradeRef)
+export class OmradePolisResolver {
+  @FieldResolver(() => [Handelse], {
+    description: 'Polisens händelser i det offentliga rummet inom perioden.',
+  })
+  handelser(
+    @Root() o: OmradeRef,
+    @Arg('period', () => PeriodScalar) period: Period,
+    @Ctx() ctx: Context,
+  ): Promise<Handelse[]> {
+    return ctx.loaders.handelser.load({ omradeId: o.id, period });
+  }
+
+  @FieldResolver(() => [Gruppering], {
+    description: 'Grupperingar som polisen följer i området, våldsbejakande och antidemokratiska.',
+  })
+  grupperingar(@Root() o: OmradeRef, @Ctx() ctx: Context): Promise<Gruppering[]> {
+    return ctx.loaders.grupperingarIOmrade.load(o.id);
+  }
+}

@@ -1,0 +1,12 @@
+import { PlatsRef } from '@lagesbild/subgraph-kit/federation';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Handelse } from '../entities';
+import type { Context } from './context';
+
+@Resolver(() => PlatsRef)
+export class PlatsPolisResolver {
+  @FieldResolver(() => [Handelse], { description: 'Polisens händelser på platsen.' })
+  handelser(@Root() p: PlatsRef, @Ctx() ctx: Context): Promise<Handelse[]> {
+    return ctx.loaders.handelserVidPlats.load(p.id);
+  }
+}

@@ -1,0 +1,71 @@
+import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
+import { IngaPersonuppgifter, IsoDatum } from '@lagesbild/subgraph-kit';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+import { HandelseTyp } from '../../entities';
+import { OMRADE_ID } from './bedomning.input';
+
+@InputType({ description: 'En händelse i det offentliga rummet. Ange datum eller period.' })
+export class RegistreraHandelseInput {
+  @Field(() => String)
+  @Matches(OMRADE_ID, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  omradeId!: string;
+
+  @Field(() => String, { nullable: true, description: 'ÅÅÅÅ-MM-DD, när dagen är känd.' })
+  @IsOptional()
+  @IsoDatum()
+  datum?: string | null;
+
+  @Field(() => PeriodScalar, { nullable: true, description: 'Perioden, när dagen inte är känd.' })
+  @IsOptional()
+  period?: Period | null;
+
+  @Field(() => HandelseTyp)
+  @IsEnum(HandelseTyp, { message: 'okänd händelsetyp' })
+  typ!: HandelseTyp;
+
+  @Field(() => String)
+  @Length(3, 300, { message: 'rubriken ska vara 3–300 tecken' })
+  @IngaPersonuppgifter()
+  rubrik!: string;
+
+  @Field(() => String, { description: 'Vad som hände; inga namn eller personuppgifter.' })
+  @Length(5, 4000, { message: 'beskrivningen ska vara 5–4000 tecken' })
+  @IngaPersonuppgifter()
+  beskrivning!: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    defaultValue: [],
+    description: 'Platsnamn eller adresser; id räknas med platsId(), som i platsregistret.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(20, { message: 'högst 20 platser per händelse' })
+  @Length(2, 200, { each: true, message: 'varje plats ska vara 2–200 tecken' })
+  @IngaPersonuppgifter({ each: true })
+  platser?: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Platsen i ord, när den inte är en registrerad plats.',
+  })
+  @IsOptional()
+  @Length(2, 300, { message: 'platsbeskrivningen ska vara 2–300 tecken' })
+  @IngaPersonuppgifter()
+  platsbeskrivning?: string | null;
+
+  @Field(() => Miljo, { nullable: true, defaultValue: Miljo.OSPECIFICERAD })
+  @IsOptional()
+  @IsEnum(Miljo, { message: 'okänd miljö' })
+  miljo?: Miljo;
+
+  @Field(() => Boolean, { nullable: true, description: 'Om våld förekom; utelämna när okänt.' })
+  @IsOptional()
+  @IsBoolean({ message: 'anges som sant eller falskt' })
+  vald?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Arrangerande gruppering, om känd.' })
+  @IsOptional()
+  @Length(1, 64, { message: 'gruppering anges med sitt id' })
+  grupperingId?: string | null;
+}

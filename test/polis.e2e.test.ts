@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSystem, startSystem } from './support/system';
+
+/**
+ * The police's part of the picture end to end: every service its own process under tsx,
+ * the question asked once through the gateway, förvaltning's and the police's facts side
+ * by side, and the places the police name resolved through förvaltning's register.
+ */
+describe('the police section, through the gateway', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+
+  afterAll(async () => {
+    await system?.interrupt();
+  });
+
+  const QUERY = `query ($period: Period!) {
+    lagesbild(omrade: "norrmalm", period: $period) {
+      period
+      forvaltning { rapporteringsstatus incidenterAntal }
+      polis {
+        rapporteringsstatus
+        publicerad
+        handelserAntal
+        bedomningar { period miljo bosatta folkbokforda utsattaForBrott resor utgivare }
+        handelser {
+          typ period datum vald
+          platser { id namn registrerad }
+          gruppering { namn miljo }
+        }
+        maltavlor { namn }
+      }
+      miljoer {
+        miljo
+        forvaltning { incidenter kontakter }
+        polis { rapporteringsstatus bosatta folkbokforda utsattaForBrott resor }
+      }
+    }
+  }`;
+
+  interface Answer {
+    lagesbild: {
+      period: string;
+      forvaltning: { rapporteringsstatus: string; incidenterAntal: number };
+      polis: {
+        rapporteringsstatus: string;
+        publicerad: string | null;
+        handelserAntal: number;
+        bedomningar: Record<string, string>[];
+        handelser: {
+          typ: string;
+          period: string;
+          datum: string | null;
+          vald: boolean | null;
+          platser: { id: string; namn: string | null; registrerad: boolean }[];
+          gruppering: { namn: string; miljo: string } | null;
+        }[];
+        maltavlor: { namn: string }[];
+      };
+      miljoer: {
+        miljo: string;
+        forvaltning: { incidenter: number; kontakter: number };
+        polis: Record<string, string>;
+      }[];
+    };
+  }
+
+  it("2016: förvaltning's and the police's facts in one answer", async () => {
+    const { status, body } = await system.gql(QUERY, { period: '2016' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const lb = (body.data as unknown as Answer).lagesbild;
+    expect(lb.period).toBe('2016');
+    expect(lb.forvaltning).toEqual({ rapporteringsstatus: 'RAPPORTERAT', incidenterAntal: 3 });
+
+    const p = lb.polis;
+    expect(p.rapporteringsstatus).toBe('RAPPORTERAT');
+    expect(p.publicerad).toBe('2016-12');
+    expect(p.bedomningar.map((b) => [b.period, b.miljo, b.bosatta, b.folkbokforda])).toEqual([
+      ['2016-H2', 'VIT_MAKT', 'FATAL', 'OKAND'],
+      ['2016-H2', 'AUTONOMA', 'FATAL', 'OKAND'],
+      ['2016-H2', 'ISLAMISTISK', 'FATAL', 'FATAL'],
+      ['2016-H2', 'OSPECIFICERAD', 'OKAND', 'OKAND'],
+    ]);
+    expect(p.bedomningar[3]).toMatchObject({ utsattaForBrott: 'NAGRA', resor: 'FATAL' });
+    expect(p.bedomningar[0]?.utgivare).toBe(
+      'Polisens underrättelseenhet, lokalpolisområde Norrmalm',
+    );
+
+    // The January attack's places come back named by förvaltning's register.
+    expect(p.handelserAntal).toBe(6);
+    const attack = p.handelser.find((h) => h.typ === 'ATTACK');
+    expect(attack).toEqual({
+      typ: 'ATTACK',
+      period: '2016-01',
+      datum: null,
+      vald: true,
+      platser: [
+        { id: 'centralstationen', namn: 'Centralstationen', registrerad: true },
+        { id: 'sergels-torg', namn: 'Sergels torg', registrerad: true },
+      ],
+      gruppering: null,
+    });
+    const november = p.handelser.filter((h) => h.period === '2016-11');
+    expect(november.map((h) => [h.typ, h.vald, h.gruppering?.namn ?? null])).toEqual([
+      ['MOTDEMONSTRATION', true, null],
+      ['DEMONSTRATION', true, 'Nordiska Motståndsrörelsen'],
+    ]);
+    // Targets are SKYDDAD: an anonymous reader sees none.
+    expect(p.maltavlor).toEqual([]);
+
+    // Each environment's row carries both partners' figures.
+    const row = (m: string) => lb.miljoer.find((r) => r.miljo === m);
+    expect(row('VIT_MAKT')).toEqual({
+      miljo: 'VIT_MAKT',
+      forvaltning: { incidenter: 3, kontakter: 0 },
+      polis: {
+        rapporteringsstatus: 'RAPPORTERAT',
+        bosatta: 'FATAL',
+        folkbokforda: 'OKAND',
+        utsattaForBrott: 'OKAND',
+        resor: 'OKAND',
+      },
+    });
+    expect(row('ISLAMISTISK')).toEqual({
+      miljo: 'ISLAMISTISK',
+      forvaltning: { incidenter: 0, kontakter: 1 },
+      polis: {
+        rapporteringsstatus: 'RAPPORTERAT',
+        bosatta: 'FATAL',
+        folkbokforda: 'FATAL',
+        utsattaForBrott: 'OKAND',
+        resor: 'OKAND',
+      },
+    });
+    expect(row('ENSAMAGERANDE')?.polis.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
+    expect(lb.miljoer.every((r) => r.polis !== null)).toBe(true);
+  });
+
+  it('2017: the police have published nothing — the section says so instead of being empty', async () => {
+    const { body } = await system.gql(QUERY, { period: '2017' });
+    expect(body.errors).toBeUndefined();
+    const p = (body.data as unknown as Answer).lagesbild.polis;
+    expect(p.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
+    expect(p.bedomningar).toEqual([]);
+    expect(p.handelser.map((h) => [h.typ, h.datum, h.platser.map((x) => x.namn)])).toEqual([
+      ['TERRORDAD', '2017-04-07', ['Drottninggatan']],
+    ]);
+  });
+
+  it('the place register and the area carry the police’s events and groups', async () => {
+    const { body } = await system.gql(`{
+      plats(id: "Olof Palmes gata") { namn handelser { typ datum } }
+      omrade(id: "norrmalm") {
+        namn
+        grupperingar { namn miljo valdsbejakande aktivPa { namn } }
+        handelser(period: "2010") { typ datum platser { namn } }
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      plats: { namn: 'Olof Palmes gata', handelser: [{ typ: 'TERRORDAD', datum: '2010-12-11' }] },
+      omrade: {
+        namn: 'Norrmalm',
+        grupperingar: [
+          {
+            namn: 'Nordiska Motståndsrörelsen',
+            miljo: 'VIT_MAKT',
+            valdsbejakande: true,
+            aktivPa: [],
+          },
+          {
+            namn: 'Självutnämnt medborgargarde',
+            miljo: 'ANTIDEMOKRATISK',
+            valdsbejakande: false,
+            aktivPa: [{ namn: 'Klara' }, { namn: 'Sergels torg' }],
+          },
+          {
+            namn: 'Supportergrupperingar kopplade till huliganism',
+            miljo: 'ANTIDEMOKRATISK',
+            valdsbejakande: false,
+            aktivPa: [],
+          },
+        ],
+        handelser: [
+          {
+            typ: 'TERRORDAD',
+            datum: '2010-12-11',
+            platser: [{ namn: 'Bryggargatan' }, { namn: 'Olof Palmes gata' }],
+          },
+        ],
+      },
+    });
+  });
+
+  it('the police role sees the SKYDDAD targets through the gateway; the council does not', async () => {
+    const query =
+      '{ lagesbild(omrade: "norrmalm", period: "2016") { polis { maltavlor { namn } } } }';
+    const names = async (roll: string) => {
+      const { body } = await system.gql(query, undefined, { 'x-lagesbild-roller': roll });
+      expect(body.errors).toBeUndefined();
+      const lb = (body.data as { lagesbild: { polis: { maltavlor: { namn: string }[] } } })
+        .lagesbild;
+      return lb.polis.maltavlor.map((m) => m.namn);
+    };
+    expect(await names('RADET')).toEqual([]);
+    expect(await names('POLIS')).toEqual([
+      'Drottninggatan',
+      'Maktcentra och infrastruktur i centrala Stockholm',
+    ]);
+  });
+});
