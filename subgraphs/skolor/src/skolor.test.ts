@@ -331,3 +331,427 @@ describe('skolor, the 2016 survey from the source document', () => {
     expect(await s.sqlStatements()).toBe(6);
   });
 });
+
+const REGISTRERA_SKOLA = `mutation ($input: RegistreraSkolaInput!) {
+  registreraSkola(input: $input) { id namn huvudman omradeId anonym }
+}`;
+const SKAPA_ENKAT = `mutation ($input: SkapaEnkatInput!) {
+  skapaEnkat(input: $input) {
+    id titel period status skickad sistaSvarsdag
+    fragor { id nr typ miljo alternativ }
+    resultat { utskick besvarade svarsfrekvensVisning }
+  }
+}`;
+const LAMNA_SVAR = `mutation ($input: LamnaSvarInput!) {
+  lamnaSvar(input: $input) { enkatId skolaId inskickad skola { namn } svar { fragaId ja alternativ text } }
+}`;
+const STANG = `mutation ($id: ID!) { stangEnkat(enkatId: $id) { id status stangd } }`;
+
+interface Uppsattning {
+  enkatId: string;
+  fragor: { id: string; nr: number; typ: string }[];
+  skolor: string[];
+}
+
+/** Five schools in a new area, a 2018 survey sent to all five, four of them answering yes. */
+async function fyraJa(s: TestSubgraph, omradeId: string): Promise<Uppsattning> {
+  const skolor: string[] = [];
+  for (const n of [1, 2, 3, 4, 5]) {
+    const { body } = await s.gql<{ registreraSkola: { id: string } }>(
+      REGISTRERA_SKOLA,
+      { input: { omradeId, namn: `Testskolan ${n}`, huvudman: n % 2 ? 'KOMMUNAL' : 'FRISTAENDE' } },
+      UTBF,
+    );
+    expect(body.errors).toBeUndefined();
+    skolor.push(body.data!.registreraSkola.id);
+  }
+  const { body } = await s.gql<{
+    skapaEnkat: { id: string; fragor: Uppsattning['fragor'] };
+  }>(
+    SKAPA_ENKAT,
+    {
+      input: {
+        omradeId,
+        titel: 'Trygghetsenkät till skolorna 2018',
+        period: '2018',
+        skickad: '2018-03-01',
+        sistaSvarsdag: '2999-12-31',
+        mottagare: skolor,
+        fragor: [
+          { text: 'Har skolan sett tecken på vit makt-miljön?', typ: 'JA_NEJ', miljo: 'VIT_MAKT' },
+          {
+            text: 'Hur ofta tas frågan upp i undervisningen?',
+            typ: 'FLERVAL',
+            alternativ: ['Ofta', 'Sällan'],
+          },
+        ],
+      },
+    },
+    UTBF,
+  );
+  expect(body.errors).toBeUndefined();
+  const enkat = body.data!.skapaEnkat;
+  for (const id of skolor.slice(0, 4)) {
+    const svar = await s.gql(
+      LAMNA_SVAR,
+      {
+        input: {
+          enkatId: enkat.id,
+          skolaId: id,
+          svar: [
+            { fragaId: enkat.fragor[0]!.id, ja: true, text: 'Klistermärken på skolgården.' },
+            { fragaId: enkat.fragor[1]!.id, alternativ: 'Sällan' },
+          ],
+        },
+      },
+      skola(id),
+    );
+    expect(svar.body.errors).toBeUndefined();
+  }
+  return { enkatId: enkat.id, fragor: enkat.fragor, skolor };
+}
+
+async function vitMakt(s: TestSubgraph, omradeId: string, headers: Record<string, string> = {}) {
+  const { body } = await s.gql<{
+    _entities: { skolor: { miljoer: { skolorMedTecken: unknown }[] } & Record<string, unknown> }[];
+  }>(
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild { skolor {
+      rapporteringsstatus utskick besvarade svarsfrekvens svarsfrekvensVisning
+      miljoer { skolorMedTecken { antal undertryckt visning } }
+    } } } }`,
+    { r: [{ __typename: 'Lagesbild', omradeId, period: '2018' }] },
+    headers,
+  );
+  expect(body.errors).toBeUndefined();
+  const { miljoer, ...rest } = body.data!._entities[0]!.skolor;
+  return { ...rest, vitMakt: miljoer[0]!.skolorMedTecken };
+}
+
+describe('skolor, surveys written through the API', () => {
+  let s: TestSubgraph;
+  let u: Uppsattning;
+  beforeAll(async () => {
+    s = await startTestSubgraph(skolor);
+    u = await fyraJa(s, 'testomrade');
+  });
+  afterAll(() => s?.stop());
+
+  const tables = async () => ({
+    skola: await s.countRows('skola'),
+    enkat: await s.countRows('enkat'),
+    mottagare: await s.countRows('enkat_mottagare'),
+    fraga: await s.countRows('fraga'),
+    svarsuppsattning: await s.countRows('svarsuppsattning'),
+    svar: await s.countRows('svar'),
+  });
+
+  it('four of five answered yes: 4 is above the threshold, so everyone sees it; 80 % answered', async () => {
+    expect(await vitMakt(s, 'testomrade')).toEqual({
+      rapporteringsstatus: 'RAPPORTERAT',
+      utskick: 5,
+      besvarade: 4,
+      svarsfrekvens: 0.8,
+      svarsfrekvensVisning: '80 %',
+      vitMakt: { antal: 4, undertryckt: false, visning: '4' },
+    });
+    const { body } = await s.gql<{ enkat: { fragor: { resultat: unknown }[] } }>(
+      `query ($id: ID!) { enkat(id: $id) { fragor { resultat {
+        besvarade andelJa { andel visning } alternativ { alternativ antal { antal visning } }
+      } } } }`,
+      { id: u.enkatId },
+    );
+    expect(body.data!.enkat.fragor.map((f) => f.resultat)).toEqual([
+      { besvarade: 4, andelJa: { andel: 1, visning: '100 %' }, alternativ: [] },
+      {
+        besvarade: 4,
+        andelJa: null,
+        alternativ: [
+          { alternativ: 'Ofta', antal: { antal: 0, visning: '0' } },
+          { alternativ: 'Sällan', antal: { antal: 4, visning: '4' } },
+        ],
+      },
+    ]);
+  });
+
+  it('a second submission replaces the first while the survey is open: 3 yes is "fåtal" again', async () => {
+    const before = await tables();
+    const { body } = await s.gql<{ lamnaSvar: { skolaId: string; svar: unknown[] } }>(
+      LAMNA_SVAR,
+      {
+        input: {
+          enkatId: u.enkatId,
+          skolaId: u.skolor[0],
+          svar: [{ fragaId: u.fragor[0]!.id, ja: false }],
+        },
+      },
+      skola(u.skolor[0]!),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.lamnaSvar).toMatchObject({
+      skolaId: u.skolor[0],
+      svar: [{ fragaId: u.fragor[0]!.id, ja: false, alternativ: null, text: null }],
+    });
+    // The same answer set, its two answers replaced by one.
+    expect(await tables()).toEqual({ ...before, svar: before.svar - 1 });
+    expect((await vitMakt(s, 'testomrade')).vitMakt).toEqual(FATAL);
+    expect((await vitMakt(s, 'testomrade', UTBF)).vitMakt).toEqual({
+      antal: 3,
+      undertryckt: false,
+      visning: '3',
+    });
+  });
+
+  it.each([
+    [
+      'an unknown question',
+      (x: Uppsattning) => [
+        { fragaId: 'finns-inte', ja: true },
+        { fragaId: x.fragor[0]!.id, ja: true },
+      ],
+      'Enkäten har ingen fråga med id "finns-inte".',
+      [{ field: 'svar.0.fragaId', reason: 'okänd fråga' }],
+    ],
+    [
+      'the same question twice',
+      (x: Uppsattning) => [
+        { fragaId: x.fragor[0]!.id, ja: true },
+        { fragaId: x.fragor[0]!.id, ja: false },
+      ],
+      'Samma fråga besvaras flera gånger.',
+      [{ field: 'svar.1.fragaId', reason: 'frågan är redan besvarad' }],
+    ],
+    [
+      'a yes/no question answered with an alternative',
+      (x: Uppsattning) => [{ fragaId: x.fragor[0]!.id, alternativ: 'Ofta' }],
+      'Fråga 1: en ja/nej-fråga besvaras med ja.',
+      [{ field: 'svar.0.ja', reason: 'en ja/nej-fråga besvaras med ja' }],
+    ],
+    [
+      'an alternative the question does not have',
+      (x: Uppsattning) => [{ fragaId: x.fragor[1]!.id, alternativ: 'Aldrig' }],
+      'Fråga 2: välj ett av frågans alternativ.',
+      [{ field: 'svar.0.alternativ', reason: 'välj ett av frågans alternativ' }],
+    ],
+    [
+      'a personnummer in the observation',
+      (x: Uppsattning) => [
+        { fragaId: x.fragor[0]!.id, ja: true, text: 'Eleven 811218-9876 delade ut flygblad.' },
+      ],
+      'Ogiltig indata: svar.0.text – texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      undefined,
+    ],
+    [
+      'no answers at all',
+      () => [],
+      'Ogiltig indata: svar – minst ett svar',
+      [{ field: 'svar', reason: 'minst ett svar' }],
+    ],
+  ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, svar, message, fields) => {
+    const before = await tables();
+    const { body } = await s.gql(
+      LAMNA_SVAR,
+      { input: { enkatId: u.enkatId, skolaId: u.skolor[1], svar: svar(u) } },
+      skola(u.skolor[1]!),
+    );
+    badInput(body, message, fields);
+    expect(await tables()).toEqual(before);
+    expect((await vitMakt(s, 'testomrade', UTBF)).vitMakt).toEqual({
+      antal: 3,
+      undertryckt: false,
+      visning: '3',
+    });
+  });
+
+  it('a school may answer only for itself, and only with the school role', async () => {
+    const before = await tables();
+    const input = {
+      enkatId: u.enkatId,
+      skolaId: u.skolor[1],
+      svar: [{ fragaId: u.fragor[0]!.id, ja: false }],
+    };
+    const other = await s.gql(LAMNA_SVAR, { input }, skola(u.skolor[2]!));
+    expect(onlyError(other.body, 'FORBIDDEN').message).toBe(
+      'Du kan bara lämna svar för din egen skola.',
+    );
+    const owner = await s.gql(LAMNA_SVAR, { input }, UTBF);
+    expect(onlyError(owner.body, 'FORBIDDEN').message).toBe(
+      'Din roll har inte behörighet till detta.',
+    );
+    const anonymous = await s.gql(LAMNA_SVAR, { input });
+    onlyError(anonymous.body, 'UNAUTHENTICATED');
+    expect(await tables()).toEqual(before);
+  });
+
+  it('a school the survey was not sent to cannot answer it', async () => {
+    const { body: ny } = await s.gql<{ registreraSkola: { id: string } }>(
+      REGISTRERA_SKOLA,
+      { input: { omradeId: 'testomrade', namn: 'Nya skolan' } },
+      UTBF,
+    );
+    const id = ny.data!.registreraSkola.id;
+    const before = await tables();
+    const { body } = await s.gql(
+      LAMNA_SVAR,
+      {
+        input: { enkatId: u.enkatId, skolaId: id, svar: [{ fragaId: u.fragor[0]!.id, ja: false }] },
+      },
+      skola(id),
+    );
+    badInput(body, 'Enkäten skickades inte till Nya skolan.', [
+      { field: 'skolaId', reason: 'skolan fick inte enkäten' },
+    ]);
+    expect(await tables()).toEqual(before);
+  });
+
+  it.each([
+    [
+      'a yes/no environment on a free-text question',
+      { fragor: [{ text: 'Vad har skolan sett?', typ: 'FRITEXT', miljo: 'VIT_MAKT' }] },
+      'Fråga 1: bara ja/nej-frågor gäller en miljö.',
+      [{ field: 'fragor.0.miljo', reason: 'bara ja/nej-frågor gäller en miljö' }],
+    ],
+    [
+      'a multiple-choice question with one alternative',
+      { fragor: [{ text: 'Hur ofta?', typ: 'FLERVAL', alternativ: ['Ofta'] }] },
+      'Fråga 1: en flervalsfråga behöver minst två alternativ.',
+      [{ field: 'fragor.0.alternativ', reason: 'en flervalsfråga behöver minst två alternativ' }],
+    ],
+    [
+      'a last day before the sending',
+      { skickad: '2018-03-01', sistaSvarsdag: '2018-02-01' },
+      'Sista svarsdag ligger före utskicket.',
+      [{ field: 'sistaSvarsdag', reason: 'före utskicksdatum' }],
+    ],
+    [
+      'an unknown recipient',
+      { mottagare: ['finns-inte'] },
+      'Okända skolor bland mottagarna: finns-inte.',
+      [{ field: 'mottagare', reason: 'okänd skola' }],
+    ],
+    [
+      'a too short question',
+      { fragor: [{ text: 'Nå?', typ: 'FRITEXT' }] },
+      'Ogiltig indata: fragor.0.text – frågan ska vara 5–1000 tecken',
+      [{ field: 'fragor.0.text', reason: 'frågan ska vara 5–1000 tecken' }],
+    ],
+  ])(
+    'skapaEnkat refuses %s with BAD_USER_INPUT and writes nothing',
+    async (_case, extra, message, fields) => {
+      const before = await tables();
+      const { body } = await s.gql(
+        SKAPA_ENKAT,
+        { input: { omradeId: 'testomrade', titel: 'Enkät 2019', period: '2019', ...extra } },
+        UTBF,
+      );
+      badInput(body, message, fields);
+      expect(await tables()).toEqual(before);
+    },
+  );
+
+  it('only the owner creates surveys', async () => {
+    const before = await tables();
+    const input = { omradeId: 'testomrade', titel: 'Enkät 2019', period: '2019' };
+    onlyError((await s.gql(SKAPA_ENKAT, { input }, skola(u.skolor[0]!))).body, 'FORBIDDEN');
+    onlyError((await s.gql(SKAPA_ENKAT, { input })).body, 'UNAUTHENTICATED');
+    expect(await tables()).toEqual(before);
+  });
+
+  it('adds a question as the next number, then closes; after that nothing changes', async () => {
+    const LAGG_TILL = `mutation ($input: LaggTillFragaInput!) { laggTillFraga(input: $input) { nr typ text } }`;
+    const fraga = { enkatId: u.enkatId, text: 'Något annat skolan vill berätta?', typ: 'FRITEXT' };
+    const added = await s.gql(LAGG_TILL, { input: fraga }, UTBF);
+    expect(added.body.data).toEqual({ laggTillFraga: { nr: 3, typ: 'FRITEXT', text: fraga.text } });
+
+    const closed = await s.gql<{ stangEnkat: { status: string; stangd: string } }>(
+      STANG,
+      { id: u.enkatId },
+      UTBF,
+    );
+    expect(closed.body.errors).toBeUndefined();
+    expect(closed.body.data!.stangEnkat.status).toBe('STANGD');
+    expect(Date.parse(closed.body.data!.stangEnkat.stangd)).not.toBeNaN();
+
+    const before = await tables();
+    const late = await s.gql(
+      LAMNA_SVAR,
+      {
+        input: {
+          enkatId: u.enkatId,
+          skolaId: u.skolor[0],
+          svar: [{ fragaId: u.fragor[0]!.id, ja: true }],
+        },
+      },
+      skola(u.skolor[0]!),
+    );
+    badInput(late.body, 'Enkäten "Trygghetsenkät till skolorna 2018" är stängd.', [
+      { field: 'enkatId', reason: 'enkäten är stängd' },
+    ]);
+    badInput(
+      (await s.gql(LAGG_TILL, { input: fraga }, UTBF)).body,
+      'Enkäten "Trygghetsenkät till skolorna 2018" är stängd.',
+    );
+    badInput(
+      (await s.gql(STANG, { id: u.enkatId }, UTBF)).body,
+      'Enkäten "Trygghetsenkät till skolorna 2018" är redan stängd.',
+    );
+    expect(await tables()).toEqual(before);
+    expect((await vitMakt(s, 'testomrade', UTBF)).vitMakt).toEqual({
+      antal: 3,
+      undertryckt: false,
+      visning: '3',
+    });
+  });
+
+  it('the seeded 2016 survey is closed: its answers cannot be changed', async () => {
+    const before = await tables();
+    const { body } = await s.gql(
+      LAMNA_SVAR,
+      {
+        input: {
+          enkatId: 'norrmalm-2016-enkat-skolor',
+          skolaId: R1,
+          svar: [{ fragaId: 'norrmalm-2016-enkat-skolor-fraga-1', ja: false }],
+        },
+      },
+      skola(R1),
+    );
+    badInput(
+      body,
+      'Enkäten "Enkätundersökning till kommunala och fristående skolor i stadsdelsområdet" är stängd.',
+    );
+    expect(await tables()).toEqual(before);
+  });
+});
+
+describe('skolor, the threshold is configurable', () => {
+  it('reads SKOLOR_DISKRETION_TROSKEL, 3 when unset, and refuses nonsense', () => {
+    expect(loadConfig({}, {}).diskretionTroskel).toBe(3);
+    expect(loadConfig({}, { SKOLOR_DISKRETION_TROSKEL: '5' }).diskretionTroskel).toBe(5);
+    expect(
+      loadConfig({ diskretionTroskel: 2 }, { SKOLOR_DISKRETION_TROSKEL: '5' }).diskretionTroskel,
+    ).toBe(2);
+    expect(() => loadConfig({}, { SKOLOR_DISKRETION_TROSKEL: '0' })).toThrow(
+      'Ogiltig diskretionströskel "0"',
+    );
+    expect(loadConfig({}, { SKOLOR_PORT: '4999' }).port).toBe(4999);
+  });
+
+  it('with threshold 5, four schools saying yes is "fåtal" too', async () => {
+    const db = await createTestDatabase('skolor-troskel');
+    const s = await startTestSubgraph(skolorSubgraph({ diskretionTroskel: 5 }), {
+      databaseUrl: db.file,
+    });
+    try {
+      await fyraJa(s, 'troskelomrade');
+      expect((await vitMakt(s, 'troskelomrade')).vitMakt).toEqual(FATAL);
+      expect((await vitMakt(s, 'troskelomrade', UTBF)).vitMakt).toEqual({
+        antal: 4,
+        undertryckt: false,
+        visning: '4',
+      });
+    } finally {
+      await s.stop();
+      await db.remove();
+    }
+  });
+});
