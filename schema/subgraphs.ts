@@ -12,6 +12,7 @@ export interface SubgraphEntry {
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
   { name: 'forvaltning', defaultPort: 4001, dir: 'subgraphs/forvaltning' },
   { name: 'polis', defaultPort: 4002, dir: 'subgraphs/polis' },
+  { name: 'skolor', defaultPort: 4003, dir: 'subgraphs/skolor' },
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;

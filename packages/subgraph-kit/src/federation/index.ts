@@ -1,1 +1,2 @@
+export * from './diskretion';
 export * from './entities';

@@ -1,0 +1,3 @@
+export * from './enkat.entity';
+export * from './skola.entity';
+export * from './svar.entity';

@@ -1,0 +1,76 @@
+import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { Huvudman } from '../../entities';
+
+@InputType({ description: 'En skola i stadsdelsområdet (utbildningsförvaltningen).' })
+export class RegistreraSkolaInput {
+  @Field(() => String, { description: 'Stadsdelsområdets id, t.ex. "norrmalm".' })
+  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  omradeId!: string;
+
+  @Field(() => String, { description: 'Skolans namn (en organisation, aldrig en person).' })
+  @Length(2, 200, { message: 'namnet ska vara 2–200 tecken' })
+  @IngaPersonuppgifter()
+  namn!: string;
+
+  @Field(() => Huvudman, { nullable: true })
+  @IsOptional()
+  @IsEnum(Huvudman, { message: 'okänd huvudman' })
+  huvudman?: Huvudman | null;
+}
+
+@InputType({ description: 'Svaret på en fråga: ja, ett alternativ eller text efter frågans typ.' })
+export class SvarInput {
+  @Field(() => ID)
+  @Length(1, 64, { message: 'frågans id saknas' })
+  fragaId!: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Ja/nej-frågor.' })
+  @IsOptional()
+  @IsBoolean({ message: 'ja anges som true eller false' })
+  ja?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Flervalsfrågor: det valda alternativet.' })
+  @IsOptional()
+  @Length(1, 200, { message: 'alternativet ska vara 1–200 tecken' })
+  alternativ?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Fritextfrågor, eller vad skolan iakttagit vid ett ja. Inga personuppgifter.',
+  })
+  @IsOptional()
+  @Length(2, 2000, { message: 'texten ska vara 2–2000 tecken' })
+  @IngaPersonuppgifter()
+  text?: string | null;
+}
+
+@InputType({
+  description:
+    'En skolas svar på en enkät. Ett nytt svar ersätter det förra så länge enkäten är öppen.',
+})
+export class LamnaSvarInput {
+  @Field(() => ID)
+  @Length(1, 64, { message: 'enkätens id saknas' })
+  enkatId!: string;
+
+  @Field(() => ID, { description: 'Den svarande skolan; måste vara läsarens egen skola.' })
+  @Length(1, 64, { message: 'skolans id saknas' })
+  skolaId!: string;
+
+  @Field(() => [SvarInput])
+  @ArrayMinSize(1, { message: 'minst ett svar' })
+  @ArrayMaxSize(100, { message: 'högst 100 svar' })
+  @ValidateNested({ each: true })
+  svar!: SvarInput[];
+}

@@ -1,0 +1,757 @@
+import {
+  createTestDatabase,
+  type GqlBody,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@lagesbild/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+import { skolor, skolorSubgraph } from './server';
+
+const UTBF = { 'x-lagesbild-roller': 'UTBILDNINGSFORVALTNING' };
+const RADET = { 'x-lagesbild-roller': 'RADET' };
+const skola = (id: string) => ({ 'x-lagesbild-roller': 'SKOLA', 'x-lagesbild-skola': id });
+const R1 = 'norrmalm-2016-respondent-1';
+const R2 = 'norrmalm-2016-respondent-2';
+const OBSERVATION = 'vit makt-propaganda i form av klistermärken och flygblad i elevskåp';
+const FATAL = { antal: null, undertryckt: true, visning: 'fåtal' };
+const EN = { antal: 1, undertryckt: false, visning: '1' };
+
+function onlyError(body: GqlBody<unknown>, code: string) {
+  expect(body.errors).toHaveLength(1);
+  const error = body.errors![0]!;
+  expect(error.extensions?.code).toBe(code);
+  expect(error.extensions).not.toHaveProperty('stacktrace');
+  return error;
+}
+
+function badInput(body: GqlBody<unknown>, message: string, fields?: unknown) {
+  const error = onlyError(body, 'BAD_USER_INPUT');
+  expect(error.message).toBe(message);
+  if (fields) expect(error.extensions?.fields).toEqual(fields);
+  expect(body.data ?? null).toBeNull();
+}
+
+const LAGE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild {
+  period
+  skolor {
+    rapporteringsstatus utskick besvarade svarsfrekvens svarsfrekvensVisning
+    enkater { titel period skickad sistaSvarsdag status stangd }
+    miljoer {
+      miljo rapporteringsstatus besvarade
+      skolorMedTecken { antal undertryckt visning }
+      andelMedTecken { andel undertryckt visning }
+      observationer
+    }
+  }
+} } }`;
+
+const lagesbild = (period: string) => ({ __typename: 'Lagesbild', omradeId: 'norrmalm', period });
+
+interface SkolorLage {
+  rapporteringsstatus: string;
+  utskick: number | null;
+  besvarade: number;
+  svarsfrekvens: number | null;
+  svarsfrekvensVisning: string;
+  enkater: unknown[];
+  miljoer: {
+    miljo: string;
+    rapporteringsstatus: string;
+    besvarade: number;
+    skolorMedTecken: unknown;
+    andelMedTecken: unknown;
+    observationer: string[] | null;
+  }[];
+}
+
+async function lage(s: TestSubgraph, period: string, headers: Record<string, string> = {}) {
+  const { body } = await s.gql<{ _entities: { skolor: SkolorLage }[] }>(
+    LAGE,
+    { r: [lagesbild(period)] },
+    headers,
+  );
+  expect(body.errors).toBeUndefined();
+  return body.data!._entities[0]!.skolor;
+}
+
+describe('skolor, the 2016 survey from the source document', () => {
+  let s: TestSubgraph;
+  beforeAll(async () => {
+    s = await startTestSubgraph(skolor);
+  });
+  afterAll(() => s?.stop());
+
+  it('to a reader without clearance: six answered, one saw white-power signs shown as "fåtal"', async () => {
+    const l = await lage(s, '2016');
+    expect(l).toMatchObject({
+      rapporteringsstatus: 'RAPPORTERAT',
+      // The document does not say how many schools got the survey.
+      utskick: null,
+      besvarade: 6,
+      svarsfrekvens: null,
+      svarsfrekvensVisning: 'okänd',
+      enkater: [
+        {
+          titel: 'Enkätundersökning till kommunala och fristående skolor i stadsdelsområdet',
+          period: '2016',
+          skickad: null,
+          sistaSvarsdag: null,
+          status: 'STANGD',
+          stangd: null,
+        },
+      ],
+    });
+    expect(l.miljoer[0]).toEqual({
+      miljo: 'VIT_MAKT',
+      rapporteringsstatus: 'RAPPORTERAT',
+      besvarade: 6,
+      skolorMedTecken: FATAL,
+      andelMedTecken: { andel: null, undertryckt: true, visning: 'ej redovisad' },
+      observationer: null,
+    });
+    // The schools were asked about white power only: the rest is "not asked", not zero.
+    for (const m of l.miljoer.slice(1)) {
+      expect(m).toMatchObject({
+        rapporteringsstatus: 'EJ_RAPPORTERAT',
+        besvarade: 0,
+        skolorMedTecken: null,
+        andelMedTecken: null,
+      });
+    }
+    expect(l.miljoer.map((m) => m.miljo)).toEqual([
+      'VIT_MAKT',
+      'AUTONOMA',
+      'ISLAMISTISK',
+      'ENSAMAGERANDE',
+      'ANTIDEMOKRATISK',
+      'OSPECIFICERAD',
+    ]);
+  });
+
+  it('the council and a single school also see "fåtal": only the owner has clearance', async () => {
+    for (const headers of [RADET, skola(R2)]) {
+      const l = await lage(s, '2016', headers);
+      expect(l.miljoer[0]!.skolorMedTecken).toEqual(FATAL);
+      expect(l.miljoer[0]!.observationer).toBeNull();
+    }
+  });
+
+  it('to utbildningsförvaltningen: the number 1, 17 %, and the observation without a school', async () => {
+    const l = await lage(s, '2016', UTBF);
+    expect(l.miljoer[0]).toEqual({
+      miljo: 'VIT_MAKT',
+      rapporteringsstatus: 'RAPPORTERAT',
+      besvarade: 6,
+      skolorMedTecken: EN,
+      andelMedTecken: { andel: 1 / 6, undertryckt: false, visning: '17 %' },
+      observationer: [OBSERVATION],
+    });
+    expect(l.miljoer[1]!.observationer).toEqual([]);
+  });
+
+  it('MiljoLage.skolor gives the same figure per environment', async () => {
+    const q = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MiljoLage {
+      miljo skolor { besvarade skolorMedTecken { antal visning } }
+    } } }`;
+    const r = ['VIT_MAKT', 'AUTONOMA'].map((miljo) => ({
+      __typename: 'MiljoLage',
+      omradeId: 'norrmalm',
+      period: '2016',
+      miljo,
+    }));
+    const anonymous = await s.gql(q, { r });
+    expect(anonymous.body.data).toEqual({
+      _entities: [
+        {
+          miljo: 'VIT_MAKT',
+          skolor: { besvarade: 6, skolorMedTecken: { antal: null, visning: 'fåtal' } },
+        },
+        { miljo: 'AUTONOMA', skolor: { besvarade: 0, skolorMedTecken: null } },
+      ],
+    });
+    const cleared = await s.gql(q, { r: r.slice(0, 1) }, UTBF);
+    expect(cleared.body.data).toEqual({
+      _entities: [
+        {
+          miljo: 'VIT_MAKT',
+          skolor: { besvarade: 6, skolorMedTecken: { antal: 1, visning: '1' } },
+        },
+      ],
+    });
+  });
+
+  it('no school is named: six anonymous respondents, huvudman unknown', async () => {
+    const { body } = await s.gql<{ _entities: { skolor: unknown[] }[] }>(
+      `{ _entities(representations: [{ __typename: "Omrade", id: "norrmalm" }]) {
+        ... on Omrade { skolor { namn huvudman anonym } } } }`,
+    );
+    expect(body.data!._entities[0]!.skolor).toEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => ({ namn: `Respondent ${n}`, huvudman: null, anonym: true })),
+    );
+  });
+
+  const ENKAT_SVAR = `{ enkater(omrade: "norrmalm", period: "2016") {
+    resultat { utskick besvarade svarsfrekvens svarsfrekvensVisning }
+    fragor { nr text typ miljo resultat { besvarade ja { antal visning } andelJa { visning } } }
+    svar { skola { namn } svar { ja text } }
+  } }`;
+
+  it('per-school answers: none without clearance, the own for a school, all for the owner', async () => {
+    interface E {
+      enkater: {
+        resultat: unknown;
+        fragor: { resultat: unknown }[];
+        svar: { skola: { namn: string }; svar: { ja: boolean; text: string | null }[] }[];
+      }[];
+    }
+    const anonymous = await s.gql<E>(ENKAT_SVAR);
+    const e = anonymous.body.data!.enkater[0]!;
+    expect(e.resultat).toEqual({
+      utskick: null,
+      besvarade: 6,
+      svarsfrekvens: null,
+      svarsfrekvensVisning: 'okänd',
+    });
+    expect(e.fragor).toEqual([
+      {
+        nr: 1,
+        text: 'Har skolan uppmärksammat tecken på högerextremism (vit makt-miljön)?',
+        typ: 'JA_NEJ',
+        miljo: 'VIT_MAKT',
+        resultat: {
+          besvarade: 6,
+          ja: { antal: null, visning: 'fåtal' },
+          andelJa: { visning: 'ej redovisad' },
+        },
+      },
+    ]);
+    expect(e.svar).toEqual([]);
+
+    const own = await s.gql<E>(ENKAT_SVAR, {}, skola(R2));
+    expect(own.body.data!.enkater[0]!.svar).toEqual([
+      { skola: { namn: 'Respondent 2' }, svar: [{ ja: false, text: null }] },
+    ]);
+    // A school role without the school header sees no school's answers.
+    const noId = await s.gql<E>(ENKAT_SVAR, {}, { 'x-lagesbild-roller': 'SKOLA' });
+    expect(noId.body.data!.enkater[0]!.svar).toEqual([]);
+
+    const all = await s.gql<E>(ENKAT_SVAR, {}, UTBF);
+    const svar = all.body.data!.enkater[0]!.svar;
+    expect(svar).toHaveLength(6);
+    expect(svar.filter((u) => u.svar[0]!.ja)).toHaveLength(1);
+    expect(all.body.data!.enkater[0]!.fragor[0]!.resultat).toEqual({
+      besvarade: 6,
+      ja: { antal: 1, visning: '1' },
+      andelJa: { visning: '17 %' },
+    });
+  });
+
+  it('2016-H2 and 2015: no survey inside the period, so not reported', async () => {
+    for (const period of ['2016-H2', '2015']) {
+      const l = await lage(s, period);
+      expect(l).toMatchObject({
+        rapporteringsstatus: 'EJ_RAPPORTERAT',
+        utskick: null,
+        besvarade: 0,
+        enkater: [],
+      });
+      expect(l.miljoer.every((m) => m.skolorMedTecken === null)).toBe(true);
+    }
+  });
+
+  it.each([1, 3, 10])(
+    '%i Lagesbild references with their sections cost three SQL statements',
+    async (n) => {
+      const periods = Array.from({ length: n }, (_, i) => String(2016 - i));
+      await s.resetSql();
+      const { body } = await s.gql<{ _entities: { period: string; skolor: SkolorLage }[] }>(
+        LAGE,
+        { r: periods.map(lagesbild) },
+        UTBF,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!._entities.map((e) => [e.period, e.skolor.besvarade])).toEqual(
+        periods.map((p) => [p, p === '2016' ? 6 : 0]),
+      );
+      // One aggregate for every area-period, one list of surveys, one of observations.
+      expect(await s.sqlStatements()).toBe(3);
+    },
+  );
+
+  it.each([1, 6, 12])('%i MiljoLage references cost one SQL statement', async (n) => {
+    const miljoer = [
+      'VIT_MAKT',
+      'AUTONOMA',
+      'ISLAMISTISK',
+      'ENSAMAGERANDE',
+      'ANTIDEMOKRATISK',
+      'OSPECIFICERAD',
+    ];
+    const r = Array.from({ length: n }, (_, i) => ({
+      __typename: 'MiljoLage',
+      omradeId: 'norrmalm',
+      period: i < 6 ? '2016' : '2017',
+      miljo: miljoer[i % 6],
+    }));
+    await s.resetSql();
+    const { body } = await s.gql<{ _entities: { skolor: { besvarade: number } }[] }>(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MiljoLage { skolor { besvarade skolorMedTecken { visning } } } } }`,
+      { r },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!._entities.map((e) => e.skolor.besvarade)).toEqual(
+      r.map((x) => (x.period === '2016' && x.miljo === 'VIT_MAKT' ? 6 : 0)),
+    );
+    expect(await s.sqlStatements()).toBe(1);
+  });
+
+  it.each([1, 5, 20])(
+    '%i Omrade references with their schools cost one SQL statement',
+    async (n) => {
+      const ids = Array.from({ length: n }, (_, i) => (i === 0 ? 'norrmalm' : `omrade-${i}`));
+      await s.resetSql();
+      const { body } = await s.gql<{ _entities: { skolor: unknown[] }[] }>(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Omrade { id skolor { namn } } } }`,
+        { r: ids.map((id) => ({ __typename: 'Omrade', id })) },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!._entities.map((e) => e.skolor.length)).toEqual(
+        ids.map((_, i) => (i === 0 ? 6 : 0)),
+      );
+      expect(await s.sqlStatements()).toBe(1);
+    },
+  );
+
+  it('a survey with its questions, results and answers costs a fixed number of statements', async () => {
+    await s.resetSql();
+    const { body } = await s.gql(ENKAT_SVAR, {}, UTBF);
+    expect(body.errors).toBeUndefined();
+    // Surveys, questions, the survey aggregate, answer sets, their answers, their schools.
+    expect(await s.sqlStatements()).toBe(6);
+  });
+});
+
+const REGISTRERA_SKOLA = `mutation ($input: RegistreraSkolaInput!) {
+  registreraSkola(input: $input) { id namn huvudman omradeId anonym }
+}`;
+const SKAPA_ENKAT = `mutation ($input: SkapaEnkatInput!) {
+  skapaEnkat(input: $input) {
+    id titel period status skickad sistaSvarsdag
+    fragor { id nr typ miljo alternativ }
+    resultat { utskick besvarade svarsfrekvensVisning }
+  }
+}`;
+const LAMNA_SVAR = `mutation ($input: LamnaSvarInput!) {
+  lamnaSvar(input: $input) { enkatId skolaId inskickad skola { namn } svar { fragaId ja alternativ text } }
+}`;
+const STANG = `mutation ($id: ID!) { stangEnkat(enkatId: $id) { id status stangd } }`;
+
+interface Uppsattning {
+  enkatId: string;
+  fragor: { id: string; nr: number; typ: string }[];
+  skolor: string[];
+}
+
+/** Five schools in a new area, a 2018 survey sent to all five, four of them answering yes. */
+async function fyraJa(s: TestSubgraph, omradeId: string): Promise<Uppsattning> {
+  const skolor: string[] = [];
+  for (const n of [1, 2, 3, 4, 5]) {
+    const { body } = await s.gql<{ registreraSkola: { id: string } }>(
+      REGISTRERA_SKOLA,
+      { input: { omradeId, namn: `Testskolan ${n}`, huvudman: n % 2 ? 'KOMMUNAL' : 'FRISTAENDE' } },
+      UTBF,
+    );
+    expect(body.errors).toBeUndefined();
+    skolor.push(body.data!.registreraSkola.id);
+  }
+  const { body } = await s.gql<{
+    skapaEnkat: { id: string; fragor: Uppsattning['fragor'] };
+  }>(
+    SKAPA_ENKAT,
+    {
+      input: {
+        omradeId,
+        titel: 'Trygghetsenkät till skolorna 2018',
+        period: '2018',
+        skickad: '2018-03-01',
+        sistaSvarsdag: '2999-12-31',
+        mottagare: skolor,
+        fragor: [
+          { text: 'Har skolan sett tecken på vit makt-miljön?', typ: 'JA_NEJ', miljo: 'VIT_MAKT' },
+          {
+            text: 'Hur ofta tas frågan upp i undervisningen?',
+            typ: 'FLERVAL',
+            alternativ: ['Ofta', 'Sällan'],
+          },
+        ],
+      },
+    },
+    UTBF,
+  );
+  expect(body.errors).toBeUndefined();
+  const enkat = body.data!.skapaEnkat;
+  for (const id of skolor.slice(0, 4)) {
+    const svar = await s.gql(
+      LAMNA_SVAR,
+      {
+        input: {
+          enkatId: enkat.id,
+          skolaId: id,
+          svar: [
+            { fragaId: enkat.fragor[0]!.id, ja: true, text: 'Klistermärken på skolgården.' },
+            { fragaId: enkat.fragor[1]!.id, alternativ: 'Sällan' },
+          ],
+        },
+      },
+      skola(id),
+    );
+    expect(svar.body.errors).toBeUndefined();
+  }
+  return { enkatId: enkat.id, fragor: enkat.fragor, skolor };
+}
+
+async function vitMakt(s: TestSubgraph, omradeId: string, headers: Record<string, string> = {}) {
+  const { body } = await s.gql<{
+    _entities: { skolor: { miljoer: { skolorMedTecken: unknown }[] } & Record<string, unknown> }[];
+  }>(
+    `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild { skolor {
+      rapporteringsstatus utskick besvarade svarsfrekvens svarsfrekvensVisning
+      miljoer { skolorMedTecken { antal undertryckt visning } }
+    } } } }`,
+    { r: [{ __typename: 'Lagesbild', omradeId, period: '2018' }] },
+    headers,
+  );
+  expect(body.errors).toBeUndefined();
+  const { miljoer, ...rest } = body.data!._entities[0]!.skolor;
+  return { ...rest, vitMakt: miljoer[0]!.skolorMedTecken };
+}
+
+describe('skolor, surveys written through the API', () => {
+  let s: TestSubgraph;
+  let u: Uppsattning;
+  beforeAll(async () => {
+    s = await startTestSubgraph(skolor);
+    u = await fyraJa(s, 'testomrade');
+  });
+  afterAll(() => s?.stop());
+
+  const tables = async () => ({
+    skola: await s.countRows('skola'),
+    enkat: await s.countRows('enkat'),
+    mottagare: await s.countRows('enkat_mottagare'),
+    fraga: await s.countRows('fraga'),
+    svarsuppsattning: await s.countRows('svarsuppsattning'),
+    svar: await s.countRows('svar'),
+  });
+
+  it('four of five answered yes: 4 is above the threshold, so everyone sees it; 80 % answered', async () => {
+    expect(await vitMakt(s, 'testomrade')).toEqual({
+      rapporteringsstatus: 'RAPPORTERAT',
+      utskick: 5,
+      besvarade: 4,
+      svarsfrekvens: 0.8,
+      svarsfrekvensVisning: '80 %',
+      vitMakt: { antal: 4, undertryckt: false, visning: '4' },
+    });
+    const { body } = await s.gql<{ enkat: { fragor: { resultat: unknown }[] } }>(
+      `query ($id: ID!) { enkat(id: $id) { fragor { resultat {
+        besvarade andelJa { andel visning } alternativ { alternativ antal { antal visning } }
+      } } } }`,
+      { id: u.enkatId },
+    );
+    expect(body.data!.enkat.fragor.map((f) => f.resultat)).toEqual([
+      { besvarade: 4, andelJa: { andel: 1, visning: '100 %' }, alternativ: [] },
+      {
+        besvarade: 4,
+        andelJa: null,
+        alternativ: [
+          { alternativ: 'Ofta', antal: { antal: 0, visning: '0' } },
+          { alternativ: 'Sällan', antal: { antal: 4, visning: '4' } },
+        ],
+      },
+    ]);
+  });
+
+  it('a second submission replaces the first while the survey is open: 3 yes is "fåtal" again', async () => {
+    const before = await tables();
+    const { body } = await s.gql<{ lamnaSvar: { skolaId: string; svar: unknown[] } }>(
+      LAMNA_SVAR,
+      {
+        input: {
+          enkatId: u.enkatId,
+          skolaId: u.skolor[0],
+          svar: [{ fragaId: u.fragor[0]!.id, ja: false }],
+        },
+      },
+      skola(u.skolor[0]!),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.lamnaSvar).toMatchObject({
+      skolaId: u.skolor[0],
+      svar: [{ fragaId: u.fragor[0]!.id, ja: false, alternativ: null, text: null }],
+    });
+    // The same answer set, its two answers replaced by one.
+    expect(await tables()).toEqual({ ...before, svar: before.svar - 1 });
+    expect((await vitMakt(s, 'testomrade')).vitMakt).toEqual(FATAL);
+    expect((await vitMakt(s, 'testomrade', UTBF)).vitMakt).toEqual({
+      antal: 3,
+      undertryckt: false,
+      visning: '3',
+    });
+  });
+
+  it.each([
+    [
+      'an unknown question',
+      (x: Uppsattning) => [
+        { fragaId: 'finns-inte', ja: true },
+        { fragaId: x.fragor[0]!.id, ja: true },
+      ],
+      'Enkäten har ingen fråga med id "finns-inte".',
+      [{ field: 'svar.0.fragaId', reason: 'okänd fråga' }],
+    ],
+    [
+      'the same question twice',
+      (x: Uppsattning) => [
+        { fragaId: x.fragor[0]!.id, ja: true },
+        { fragaId: x.fragor[0]!.id, ja: false },
+      ],
+      'Samma fråga besvaras flera gånger.',
+      [{ field: 'svar.1.fragaId', reason: 'frågan är redan besvarad' }],
+    ],
+    [
+      'a yes/no question answered with an alternative',
+      (x: Uppsattning) => [{ fragaId: x.fragor[0]!.id, alternativ: 'Ofta' }],
+      'Fråga 1: en ja/nej-fråga besvaras med ja.',
+      [{ field: 'svar.0.ja', reason: 'en ja/nej-fråga besvaras med ja' }],
+    ],
+    [
+      'an alternative the question does not have',
+      (x: Uppsattning) => [{ fragaId: x.fragor[1]!.id, alternativ: 'Aldrig' }],
+      'Fråga 2: välj ett av frågans alternativ.',
+      [{ field: 'svar.0.alternativ', reason: 'välj ett av frågans alternativ' }],
+    ],
+    [
+      'a personnummer in the observation',
+      (x: Uppsattning) => [
+        { fragaId: x.fragor[0]!.id, ja: true, text: 'Eleven 811218-9876 delade ut flygblad.' },
+      ],
+      'Ogiltig indata: svar.0.text – texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      undefined,
+    ],
+    [
+      'no answers at all',
+      () => [],
+      'Ogiltig indata: svar – minst ett svar',
+      [{ field: 'svar', reason: 'minst ett svar' }],
+    ],
+  ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_case, svar, message, fields) => {
+    const before = await tables();
+    const { body } = await s.gql(
+      LAMNA_SVAR,
+      { input: { enkatId: u.enkatId, skolaId: u.skolor[1], svar: svar(u) } },
+      skola(u.skolor[1]!),
+    );
+    badInput(body, message, fields);
+    expect(await tables()).toEqual(before);
+    expect((await vitMakt(s, 'testomrade', UTBF)).vitMakt).toEqual({
+      antal: 3,
+      undertryckt: false,
+      visning: '3',
+    });
+  });
+
+  it('a school may answer only for itself, and only with the school role', async () => {
+    const before = await tables();
+    const input = {
+      enkatId: u.enkatId,
+      skolaId: u.skolor[1],
+      svar: [{ fragaId: u.fragor[0]!.id, ja: false }],
+    };
+    const other = await s.gql(LAMNA_SVAR, { input }, skola(u.skolor[2]!));
+    expect(onlyError(other.body, 'FORBIDDEN').message).toBe(
+      'Du kan bara lämna svar för din egen skola.',
+    );
+    const owner = await s.gql(LAMNA_SVAR, { input }, UTBF);
+    expect(onlyError(owner.body, 'FORBIDDEN').message).toBe(
+      'Din roll har inte behörighet till detta.',
+    );
+    const anonymous = await s.gql(LAMNA_SVAR, { input });
+    onlyError(anonymous.body, 'UNAUTHENTICATED');
+    expect(await tables()).toEqual(before);
+  });
+
+  it('a school the survey was not sent to cannot answer it', async () => {
+    const { body: ny } = await s.gql<{ registreraSkola: { id: string } }>(
+      REGISTRERA_SKOLA,
+      { input: { omradeId: 'testomrade', namn: 'Nya skolan' } },
+      UTBF,
+    );
+    const id = ny.data!.registreraSkola.id;
+    const before = await tables();
+    const { body } = await s.gql(
+      LAMNA_SVAR,
+      {
+        input: { enkatId: u.enkatId, skolaId: id, svar: [{ fragaId: u.fragor[0]!.id, ja: false }] },
+      },
+      skola(id),
+    );
+    badInput(body, 'Enkäten skickades inte till Nya skolan.', [
+      { field: 'skolaId', reason: 'skolan fick inte enkäten' },
+    ]);
+    expect(await tables()).toEqual(before);
+  });
+
+  it.each([
+    [
+      'a yes/no environment on a free-text question',
+      { fragor: [{ text: 'Vad har skolan sett?', typ: 'FRITEXT', miljo: 'VIT_MAKT' }] },
+      'Fråga 1: bara ja/nej-frågor gäller en miljö.',
+      [{ field: 'fragor.0.miljo', reason: 'bara ja/nej-frågor gäller en miljö' }],
+    ],
+    [
+      'a multiple-choice question with one alternative',
+      { fragor: [{ text: 'Hur ofta?', typ: 'FLERVAL', alternativ: ['Ofta'] }] },
+      'Fråga 1: en flervalsfråga behöver minst två alternativ.',
+      [{ field: 'fragor.0.alternativ', reason: 'en flervalsfråga behöver minst två alternativ' }],
+    ],
+    [
+      'a last day before the sending',
+      { skickad: '2018-03-01', sistaSvarsdag: '2018-02-01' },
+      'Sista svarsdag ligger före utskicket.',
+      [{ field: 'sistaSvarsdag', reason: 'före utskicksdatum' }],
+    ],
+    [
+      'an unknown recipient',
+      { mottagare: ['finns-inte'] },
+      'Okända skolor bland mottagarna: finns-inte.',
+      [{ field: 'mottagare', reason: 'okänd skola' }],
+    ],
+    [
+      'a too short question',
+      { fragor: [{ text: 'Nå?', typ: 'FRITEXT' }] },
+      'Ogiltig indata: fragor.0.text – frågan ska vara 5–1000 tecken',
+      [{ field: 'fragor.0.text', reason: 'frågan ska vara 5–1000 tecken' }],
+    ],
+  ])(
+    'skapaEnkat refuses %s with BAD_USER_INPUT and writes nothing',
+    async (_case, extra, message, fields) => {
+      const before = await tables();
+      const { body } = await s.gql(
+        SKAPA_ENKAT,
+        { input: { omradeId: 'testomrade', titel: 'Enkät 2019', period: '2019', ...extra } },
+        UTBF,
+      );
+      badInput(body, message, fields);
+      expect(await tables()).toEqual(before);
+    },
+  );
+
+  it('only the owner creates surveys', async () => {
+    const before = await tables();
+    const input = { omradeId: 'testomrade', titel: 'Enkät 2019', period: '2019' };
+    onlyError((await s.gql(SKAPA_ENKAT, { input }, skola(u.skolor[0]!))).body, 'FORBIDDEN');
+    onlyError((await s.gql(SKAPA_ENKAT, { input })).body, 'UNAUTHENTICATED');
+    expect(await tables()).toEqual(before);
+  });
+
+  it('adds a question as the next number, then closes; after that nothing changes', async () => {
+    const LAGG_TILL = `mutation ($input: LaggTillFragaInput!) { laggTillFraga(input: $input) { nr typ text } }`;
+    const fraga = { enkatId: u.enkatId, text: 'Något annat skolan vill berätta?', typ: 'FRITEXT' };
+    const added = await s.gql(LAGG_TILL, { input: fraga }, UTBF);
+    expect(added.body.data).toEqual({ laggTillFraga: { nr: 3, typ: 'FRITEXT', text: fraga.text } });
+
+    const closed = await s.gql<{ stangEnkat: { status: string; stangd: string } }>(
+      STANG,
+      { id: u.enkatId },
+      UTBF,
+    );
+    expect(closed.body.errors).toBeUndefined();
+    expect(closed.body.data!.stangEnkat.status).toBe('STANGD');
+    expect(Date.parse(closed.body.data!.stangEnkat.stangd)).not.toBeNaN();
+
+    const before = await tables();
+    const late = await s.gql(
+      LAMNA_SVAR,
+      {
+        input: {
+          enkatId: u.enkatId,
+          skolaId: u.skolor[0],
+          svar: [{ fragaId: u.fragor[0]!.id, ja: true }],
+        },
+      },
+      skola(u.skolor[0]!),
+    );
+    badInput(late.body, 'Enkäten "Trygghetsenkät till skolorna 2018" är stängd.', [
+      { field: 'enkatId', reason: 'enkäten är stängd' },
+    ]);
+    badInput(
+      (await s.gql(LAGG_TILL, { input: fraga }, UTBF)).body,
+      'Enkäten "Trygghetsenkät till skolorna 2018" är stängd.',
+    );
+    badInput(
+      (await s.gql(STANG, { id: u.enkatId }, UTBF)).body,
+      'Enkäten "Trygghetsenkät till skolorna 2018" är redan stängd.',
+    );
+    expect(await tables()).toEqual(before);
+    expect((await vitMakt(s, 'testomrade', UTBF)).vitMakt).toEqual({
+      antal: 3,
+      undertryckt: false,
+      visning: '3',
+    });
+  });
+
+  it('the seeded 2016 survey is closed: its answers cannot be changed', async () => {
+    const before = await tables();
+    const { body } = await s.gql(
+      LAMNA_SVAR,
+      {
+        input: {
+          enkatId: 'norrmalm-2016-enkat-skolor',
+          skolaId: R1,
+          svar: [{ fragaId: 'norrmalm-2016-enkat-skolor-fraga-1', ja: false }],
+        },
+      },
+      skola(R1),
+    );
+    badInput(
+      body,
+      'Enkäten "Enkätundersökning till kommunala och fristående skolor i stadsdelsområdet" är stängd.',
+    );
+    expect(await tables()).toEqual(before);
+  });
+});
+
+describe('skolor, the threshold is configurable', () => {
+  it('reads SKOLOR_DISKRETION_TROSKEL, 3 when unset, and refuses nonsense', () => {
+    expect(loadConfig({}, {}).diskretionTroskel).toBe(3);
+    expect(loadConfig({}, { SKOLOR_DISKRETION_TROSKEL: '5' }).diskretionTroskel).toBe(5);
+    expect(
+      loadConfig({ diskretionTroskel: 2 }, { SKOLOR_DISKRETION_TROSKEL: '5' }).diskretionTroskel,
+    ).toBe(2);
+    expect(() => loadConfig({}, { SKOLOR_DISKRETION_TROSKEL: '0' })).toThrow(
+      'Ogiltig diskretionströskel "0"',
+    );
+    expect(loadConfig({}, { SKOLOR_PORT: '4999' }).port).toBe(4999);
+  });
+
+  it('with threshold 5, four schools saying yes is "fåtal" too', async () => {
+    const db = await createTestDatabase('skolor-troskel');
+    const s = await startTestSubgraph(skolorSubgraph({ diskretionTroskel: 5 }), {
+      databaseUrl: db.file,
+    });
+    try {
+      await fyraJa(s, 'troskelomrade');
+      expect((await vitMakt(s, 'troskelomrade')).vitMakt).toEqual(FATAL);
+      expect((await vitMakt(s, 'troskelomrade', UTBF)).vitMakt).toEqual({
+        antal: 4,
+        undertryckt: false,
+        visning: '4',
+      });
+    } finally {
+      await s.stop();
+      await db.remove();
+    }
+  });
+});
