@@ -19,6 +19,7 @@ import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { type Change, CriticalityLevel, diff } from '@graphql-inspector/core';
 import { type GraphQLSchema, parse, Source, validate } from 'graphql';
+import { subgraphSdl } from './compose';
 import { defaultUrl, SUBGRAPHS } from './subgraphs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -166,10 +167,7 @@ async function main(): Promise<number> {
     // pnpm runs scripts from the package folder; the user's path is relative to theirs.
     sdl = await readFile(resolve(process.env.INIT_CWD ?? process.cwd(), sdlFile), 'utf8');
   } else {
-    const module = (await import(`@lagesbild/${name}`)) as {
-      buildSchema: () => Promise<{ sdl: string }>;
-    };
-    sdl = (await module.buildSchema()).sdl;
+    sdl = await subgraphSdl(name);
   }
   const report = await checkPartner(name, sdl);
   console.log(formatReport(name, report));

@@ -1,0 +1,19 @@
+/**
+ * Prints one subgraph's SDL as its code builds it. Run in a process of its own per
+ * subgraph: type-graphql keeps its metadata per process, and two subgraphs that extend the
+ * same shared entity would otherwise see each other's fields — partners deploy separately,
+ * and their schemas are built separately too.
+ */
+const name = process.argv[2];
+if (!name) {
+  console.error('usage: print-sdl.ts <subgraph>');
+  process.exit(3);
+}
+const module = (await import(`@lagesbild/${name}`)) as {
+  buildSchema?: () => Promise<{ sdl: string }>;
+};
+if (!module.buildSchema) {
+  console.error(`@lagesbild/${name} exports no buildSchema()`);
+  process.exit(3);
+}
+process.stdout.write((await module.buildSchema()).sdl);
