@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { type DocumentNode, parse } from 'graphql';
 import { defaultUrl, SUBGRAPHS } from './subgraphs';
 
 const execFileAsync = promisify(execFile);
@@ -28,7 +28,7 @@ const here = (file: string) => new URL(file, import.meta.url);
 
 export async function compose(): Promise<{ files: Map<string, string>; errors: string[] }> {
   const files = new Map<string, string>();
-  const services = [];
+  const services: { name: string; url: string; typeDefs: DocumentNode }[] = [];
   const sdls = await Promise.all(SUBGRAPHS.map((entry) => subgraphSdl(entry.name)));
   SUBGRAPHS.forEach((entry, i) => {
     const sdl = sdls[i] ?? '';

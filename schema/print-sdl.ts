@@ -4,8 +4,10 @@
  * same shared entity would otherwise see each other's fields — partners deploy separately,
  * and their schemas are built separately too.
  */
-const name = process.argv[2];
-if (!name) {
+export {};
+
+const subgraph = process.argv[2];
+if (!subgraph) {
   console.error('usage: print-sdl.ts <subgraph>');
   process.exit(3);
 }
