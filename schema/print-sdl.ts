@@ -11,11 +11,11 @@ if (!subgraph) {
   console.error('usage: print-sdl.ts <subgraph>');
   process.exit(3);
 }
-const module = (await import(`@lagesbild/${name}`)) as {
+const built = (await import(`@lagesbild/${subgraph}`)) as {
   buildSchema?: () => Promise<{ sdl: string }>;
 };
-if (!module.buildSchema) {
-  console.error(`@lagesbild/${name} exports no buildSchema()`);
+if (!built.buildSchema) {
+  console.error(`@lagesbild/${subgraph} exports no buildSchema()`);
   process.exit(3);
 }
-process.stdout.write((await module.buildSchema()).sdl);
+process.stdout.write((await built.buildSchema()).sdl);
