@@ -11,6 +11,7 @@ export interface SubgraphEntry {
 
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
   { name: 'forvaltning', defaultPort: 4001, dir: 'subgraphs/forvaltning' },
+  { name: 'klotter', defaultPort: 4004, dir: 'subgraphs/klotter' },
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;
