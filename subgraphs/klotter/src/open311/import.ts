@@ -85,7 +85,9 @@ export async function importOpen311(
 
     const tx = em.fork();
     await tx.transactional(async (t) => {
+      // Both columns of the unique index, so the lookup is an index search, not a scan.
       const known = await t.find(Klotteranmalan, {
+        rapportor: { $in: [...new Set(batch.map((b) => b.in.rapportor))] },
         rapportorensId: { $in: [...new Set(batch.map((b) => b.in.rapportorensId))] },
       });
       const byKey = new Map(known.map((k) => [`${k.rapportor}|${k.rapportorensId}`, k]));
