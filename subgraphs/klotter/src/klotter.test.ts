@@ -14,7 +14,8 @@ function badInput(body: GqlBody<unknown>, field: string) {
   expect(body.errors).toHaveLength(1);
   const e = body.errors![0]!;
   expect(e.extensions?.code).toBe('BAD_USER_INPUT');
-  expect((e.extensions?.fields as { field: string }[]).map((f) => f.field)).toContain(field);
+  const fields = (e.extensions?.fields ?? []) as { field: string }[];
+  expect(fields.map((f) => f.field)).toContain(field);
   expect(body.data ?? null).toBeNull();
   return e;
 }
