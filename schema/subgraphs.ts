@@ -13,6 +13,7 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = [
   { name: 'forvaltning', defaultPort: 4001, dir: 'subgraphs/forvaltning' },
   { name: 'polis', defaultPort: 4002, dir: 'subgraphs/polis' },
   { name: 'skolor', defaultPort: 4003, dir: 'subgraphs/skolor' },
+  { name: 'klotter', defaultPort: 4004, dir: 'subgraphs/klotter' },
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;

@@ -1,3 +1,4 @@
+export * from './arbetstid';
 export * from './diskretion';
 export * from './klassning';
 export * from './miljo';

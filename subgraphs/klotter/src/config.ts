@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
+import { SUBGRAPH_NAME } from './schema';
+
+export const DEFAULT_PORT = 4004;
+
+/** The repository's .data/ folder, wherever the process was started from. */
+export const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+
+export function loadConfig(overrides: Partial<SubgraphConfig> = {}): SubgraphConfig {
+  return loadSubgraphConfig({
+    name: SUBGRAPH_NAME,
+    defaultPort: DEFAULT_PORT,
+    overrides,
+    dataDir: DATA_DIR,
+  });
+}

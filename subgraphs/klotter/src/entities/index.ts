@@ -1,0 +1,2 @@
+export * from './klotteranmalan.entity';
+export * from './nollrapport.entity';

@@ -1,0 +1,206 @@
+import { startTestSubgraph, type TestSubgraph } from '@lagesbild/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { klotter } from '../server';
+import { importOpen311 } from './import';
+
+const URL_PATH = '/open311/v2/requests.json';
+
+const stangd = {
+  service_request_id: 'TK-311-1',
+  status: 'closed',
+  status_notes: 'Sanerat av entreprenören.',
+  service_name: 'Rasistiskt klotter',
+  service_code: 'klotter-rasistiskt',
+  description: 'Hakkors på elskåp',
+  agency_responsible: 'Trafikkontoret',
+  requested_datetime: '2017-04-13T14:00:00+02:00',
+  updated_datetime: '2017-04-18T10:00:00+02:00',
+  expected_datetime: '2017-04-14T14:00:00+02:00',
+  address: 'Tegnérgatan 10',
+  lat: 59.3375,
+  long: 18.0556,
+  extended_attributes: {
+    environment: 'VIT_MAKT',
+    called_off_datetime: '2017-04-13T15:00:00+02:00',
+    on_site_datetime: '2017-04-18T09:00:00+02:00',
+    removed_datetime: '2017-04-18T10:00:00+02:00',
+    police_report: true,
+  },
+};
+const oppen = {
+  service_request_id: 'SISAB-77',
+  status: 'open',
+  status_notes: null,
+  service_name: 'Stötande klotter',
+  service_code: 'klotter-stotande',
+  description: 'Stötande text på skolgårdens mur',
+  agency_responsible: 'SISAB',
+  requested_datetime: '2017-01-10T11:00:00+01:00',
+  updated_datetime: '2017-01-10T11:00:00+01:00',
+  expected_datetime: '2017-01-11T11:00:00+01:00',
+  address: 'Rörstrandsgatan 1',
+  lat: null,
+  long: null,
+  extended_attributes: {
+    environment: 'OSPECIFICERAD',
+    called_off_datetime: null,
+    on_site_datetime: null,
+    removed_datetime: null,
+    police_report: null,
+  },
+};
+
+describe('Open311 GeoReport v2', () => {
+  let s: TestSubgraph;
+  beforeAll(async () => {
+    s = await startTestSubgraph(klotter);
+  });
+  afterAll(() => s?.stop());
+
+  const get = async (query = '') => {
+    const res = await fetch(`${s.url}${URL_PATH}${query}`);
+    return { status: res.status, headers: res.headers, body: (await res.json()) as unknown };
+  };
+
+  it('imports good records, rejects each bad one with its reasons, and round-trips', async () => {
+    const em = s.running.orm.orm.em.fork();
+    const result = await importOpen311(
+      em,
+      [
+        stangd,
+        oppen,
+        {
+          ...oppen,
+          service_request_id: 'SISAB-78',
+          agency_responsible: 'Polisen',
+          service_code: 'grafitti',
+        },
+        { ...oppen, service_request_id: 'SISAB-79', requested_datetime: '2017-01-10 11:00' },
+        { ...oppen, service_request_id: 'SISAB-80', description: 'Anmäld av 811228-9874' },
+        { ...oppen, service_request_id: 'SISAB-81', address: null },
+        {
+          ...stangd,
+          service_request_id: 'TK-311-2',
+          extended_attributes: {
+            ...stangd.extended_attributes,
+            removed_datetime: '2017-04-12T10:00:00+02:00',
+          },
+        },
+        'inte ett objekt',
+        { ...oppen },
+      ],
+      { omradeId: 'norrmalm' },
+    );
+    expect(result).toMatchObject({ mottagna: 9, nya: 2, uppdaterade: 0, oforandrade: 0 });
+    expect(result.avvisade.map((a) => [a.post, a.service_request_id])).toEqual([
+      [3, 'SISAB-78'],
+      [4, 'SISAB-79'],
+      [5, 'SISAB-80'],
+      [6, 'SISAB-81'],
+      [7, 'TK-311-2'],
+      [8, null],
+      [9, 'SISAB-77'],
+    ]);
+    expect(result.avvisade[0]!.skal).toEqual([
+      'agency_responsible "Polisen" är ingen känd rapportör (Trafikkontoret, SISAB, MTR)',
+      'service_code "grafitti" är okänd (klotter-rasistiskt, klotter-stotande, klotter-odefinierat)',
+    ]);
+    expect(result.avvisade[1]!.skal[0]).toMatch(/^requested_datetime ska vara en tid/);
+    expect(result.avvisade[2]!.skal[0]).toMatch(/personnummer/);
+    expect(result.avvisade[3]!.skal).toEqual(['platsen saknas: ange address (eller lat och long)']);
+    expect(result.avvisade[4]!.skal).toEqual(['saneringen kan inte ligga före anmälan']);
+    expect(result.avvisade[6]!.skal).toEqual(['samma service_request_id finns redan i post 2']);
+
+    // Export gives the same fields back.
+    const { status, body } = await get('?service_request_id=TK-311-1,SISAB-77');
+    expect(status).toBe(200);
+    expect(body).toEqual([oppen, stangd]);
+
+    // Idempotent: the same file again changes nothing.
+    const rows = await s.countRows('klotteranmalan');
+    const again = await importOpen311(s.running.orm.orm.em.fork(), [stangd, oppen], {
+      omradeId: 'norrmalm',
+    });
+    expect(again).toMatchObject({ nya: 0, uppdaterade: 0, oforandrade: 2, avvisade: [] });
+    expect(await s.countRows('klotteranmalan')).toBe(rows);
+  });
+
+  it('the imported report carries its SLA and place into GraphQL', async () => {
+    const { body } = await s.gql<{
+      _entities: { klotteranmalningar: Record<string, unknown>[] }[];
+    }>(
+      `{ _entities(representations: [{ __typename: "Plats", id: "tegnergatan-10" }]) {
+        ... on Plats { klotteranmalningar { rapportor kategori miljo slaPaPlats paPlatsArbetsminuter slaSanering polisanmald } }
+      } }`,
+    );
+    expect(body.data!._entities[0]!.klotteranmalningar).toEqual([
+      {
+        rapportor: 'TRAFIKKONTORET',
+        kategori: 'RASISTISKT',
+        miljo: 'VIT_MAKT',
+        slaPaPlats: 'UPPFYLLT',
+        paPlatsArbetsminuter: 180,
+        slaSanering: 'EJ_UPPFYLLT',
+        polisanmald: true,
+      },
+    ]);
+  });
+
+  it('GET filters by date, status and service code, and pages', async () => {
+    const closed = await get('?status=closed');
+    expect(
+      (closed.body as { service_request_id: string }[]).map((r) => r.service_request_id),
+    ).toEqual(['TK-311-1']);
+    const dated = await get(
+      `?start_date=${encodeURIComponent('2017-01-01T00:00:00+01:00')}&end_date=${encodeURIComponent('2017-02-01T00:00:00+01:00')}`,
+    );
+    expect(
+      (dated.body as { service_request_id: string }[]).map((r) => r.service_request_id),
+    ).toEqual(['SISAB-77']);
+    const code = await get('?service_code=klotter-rasistiskt&page_size=2');
+    expect(code.headers.get('x-total-count')).toBe('3');
+    expect(code.headers.get('link')).toContain('page=2');
+    // The seed's reports, whose times the document does not give, come first.
+    expect(
+      (code.body as { requested_datetime: string | null }[])[0]!.requested_datetime,
+    ).toBeNull();
+    const bad = await get('?status=halvoppen');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual([
+      { code: 400, description: 'status ska vara open, closed eller båda.' },
+    ]);
+  });
+
+  it("POST imports for the sender's own agency only", async () => {
+    const post = (body: unknown, roll?: string) =>
+      fetch(`${s.url}${URL_PATH}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(roll ? { 'x-lagesbild-roller': roll } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    expect((await post([oppen])).status).toBe(401);
+    const res = await post(
+      [
+        { ...oppen, service_request_id: 'SISAB-90' },
+        { ...stangd, service_request_id: 'TK-9' },
+      ],
+      'SISAB',
+    );
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as {
+      nya: number;
+      avvisade: { post: number; skal: string[] }[];
+    };
+    expect(result.nya).toBe(1);
+    expect(result.avvisade).toEqual([
+      {
+        post: 2,
+        service_request_id: 'TK-9',
+        skal: ['din roll får inte skicka anmälningar för Trafikkontoret'],
+      },
+    ]);
+  });
+});

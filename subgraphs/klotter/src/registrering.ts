@@ -1,0 +1,86 @@
+/**
+ * The write rules every path shares (GraphQL mutations, the Open311 import): times in
+ * order, SLA recomputed on every time written, a reporter's zero and its reports never
+ * both for the same period, and what a re-sent report may change.
+ *
+ * Re-sending a report (same reporter, same reporter id) never duplicates it and changes
+ * only its times: a time the re-send carries replaces the stored one (a later status
+ * update from the reporter's system), every other field keeps what was first registered.
+ */
+import { dayRange, lokaltDatum, parseTidpunkt } from '@lagesbild/domain';
+import { badUserInput, type FieldProblem } from '@lagesbild/subgraph-kit';
+import type { EntityManager } from '@mikro-orm/core';
+import { type Klotteranmalan, Nollrapport, RAPPORTOR_NAMN, type Rapportor } from './entities';
+import { beraknaSla, type Tider, tidsproblem } from './sla';
+
+export const TIDFALT: (keyof Tider)[] = ['anmaldTid', 'avropTid', 'paPlatsTid', 'borttagenTid'];
+
+/** ISO 8601 with offset → the stored UTC form; null for null/undefined. Throws nothing. */
+export function utcTid(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  const ms = parseTidpunkt(text);
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/** The day of an instant in Stockholm as a one-day period: a report belongs to its day. */
+export function dagsperiod(utcIso: string): { text: string; fran: string; till: string } {
+  const datum = lokaltDatum(Date.parse(utcIso));
+  return { text: datum, ...dayRange(datum) };
+}
+
+/**
+ * Applies the given times (already UTC) to a report, and answers the problems of the
+ * result; on no problems the SLA outcomes and status are recomputed. The caller throws
+ * (and so writes nothing) when problems come back.
+ */
+export function tillampaTider(row: Klotteranmalan, tider: Partial<Tider>): FieldProblem[] {
+  const next: Tider = {
+    anmaldTid: row.anmaldTid,
+    avropTid: row.avropTid,
+    paPlatsTid: row.paPlatsTid,
+    borttagenTid: row.borttagenTid,
+  };
+  for (const f of TIDFALT) {
+    const v = tider[f];
+    if (v !== undefined && v !== null) next[f] = v;
+  }
+  const problems = tidsproblem(next);
+  if (problems.length > 0) return problems;
+  Object.assign(row, next, beraknaSla(next));
+  return [];
+}
+
+/** Whether two half-open date ranges overlap. */
+export function overlappar(
+  a: { fran: string; till: string },
+  b: { fran: string; till: string },
+): boolean {
+  return a.fran < b.till && b.fran < a.till;
+}
+
+/** A reporter's zero that covers a report's period makes the report a contradiction. */
+export async function nollSomKrockar(
+  em: EntityManager,
+  omradeId: string,
+  rapportor: Rapportor,
+  period: { fran: string; till: string },
+): Promise<Nollrapport | null> {
+  return em.findOne(Nollrapport, {
+    omradeId,
+    rapportor,
+    fran: { $lt: period.till },
+    till: { $gt: period.fran },
+  });
+}
+
+export function nollKrockText(n: { period: string }, rapportor: Rapportor): string {
+  return `${RAPPORTOR_NAMN[rapportor]} har intygat noll anmälningar för ${n.period}; en anmälan i den perioden motsäger det.`;
+}
+
+/** The BAD_USER_INPUT for times out of order or in the future. */
+export function tidsfel(problems: FieldProblem[]) {
+  return badUserInput(
+    `Tiderna går inte ihop: ${problems.map((p) => p.reason).join('; ')}.`,
+    problems,
+  );
+}

@@ -1,0 +1,20 @@
+import type { SubgraphDefinition } from '@lagesbild/subgraph-kit';
+import { Klotteranmalan, Nollrapport } from './entities';
+import { createLoaders, type Loaders } from './loaders';
+import { migrations } from './migrations/Migration0001Klotter';
+import { open311Routes } from './open311/routes';
+import { buildSchema, SUBGRAPH_NAME } from './schema';
+import { seedKlotter } from './seed';
+
+/** Everything the kit needs to run this subgraph; index.ts adds config and listens. */
+export const klotter: SubgraphDefinition<Loaders> = {
+  name: SUBGRAPH_NAME,
+  entities: [Klotteranmalan, Nollrapport],
+  migrations,
+  schema: buildSchema,
+  loaders: createLoaders,
+  seed: async (em) => {
+    await seedKlotter(em);
+  },
+  routes: (orm) => open311Routes(orm),
+};

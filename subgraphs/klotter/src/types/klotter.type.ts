@@ -1,0 +1,98 @@
+import { Miljo, type Period, Rapporteringsstatus } from '@lagesbild/domain';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Kategori, Klotteranmalan, Rapportor } from '../entities';
+
+/** Klotter's section of the picture; its fields are resolved from the area-period. */
+@ObjectType({ description: 'Klotter: anmälningar, sanering inom 24 timmar, nollrapporter.' })
+export class KlotterLage {
+  omradeId: string;
+  period: Period;
+
+  constructor(omradeId: string, period: Period) {
+    this.omradeId = omradeId;
+    this.period = period;
+  }
+}
+
+/** Klotter's figure in one environment's row of the picture. */
+@ObjectType({ description: 'Klotteranmälningar i en miljö för perioden.' })
+export class KlotterMiljo {
+  omradeId: string;
+  period: Period;
+  miljo: Miljo;
+
+  constructor(omradeId: string, period: Period, miljo: Miljo) {
+    this.omradeId = omradeId;
+    this.period = period;
+    this.miljo = miljo;
+  }
+}
+
+@ObjectType({ description: 'Utfall av ett SLA: uppfyllt, ej uppfyllt, okänt (tid saknas).' })
+export class SlaSummering {
+  @Field(() => Int)
+  uppfyllt!: number;
+
+  @Field(() => Int)
+  ejUppfyllt!: number;
+
+  @Field(() => Int, { description: 'Anmälningar där en tid saknas: varken uppfyllt eller inte.' })
+  okant!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Andel uppfyllda av de kända (0–1); null när inget utfall är känt.',
+  })
+  andelUppfyllt!: number | null;
+}
+
+@ObjectType({ description: 'Antal och SLA för en rapportör och kategori under perioden.' })
+export class KlotterGrupp {
+  @Field(() => Rapportor)
+  rapportor!: Rapportor;
+
+  @Field(() => Kategori)
+  kategori!: Kategori;
+
+  @Field(() => Int)
+  antal!: number;
+
+  @Field(() => SlaSummering, { description: 'Sanerat inom 24 timmar från anmälan.' })
+  sanering!: SlaSummering;
+
+  @Field(() => SlaSummering, { description: 'På plats inom tre arbetstimmar efter avrop.' })
+  paPlats!: SlaSummering;
+}
+
+@ObjectType({ description: 'En rapportörs rapportering för perioden: antal, noll, eller ingen.' })
+export class KlotterRapportorLage {
+  @Field(() => Rapportor)
+  rapportor!: Rapportor;
+
+  @Field(() => String)
+  namn!: string;
+
+  @Field(() => Rapporteringsstatus)
+  rapporteringsstatus!: Rapporteringsstatus;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Antal anmälningar; 0 vid intygad nolla, null när rapportören inte rapporterat.',
+  })
+  antal!: number | null;
+}
+
+@ObjectType({ description: 'En sida klotteranmälningar (sorterade på period och id).' })
+export class KlotteranmalanSida {
+  @Field(() => [Klotteranmalan])
+  anmalningar!: Klotteranmalan[];
+
+  @Field(() => Int, { description: 'Antal anmälningar som matchar, alla sidor.' })
+  totalt!: number;
+
+  @Field(() => Boolean)
+  finnsFler!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Ange som `efter` för nästa sida.' })
+  nastaMarkor!: string | null;
+}
