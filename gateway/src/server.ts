@@ -13,6 +13,7 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { type RunningService, startService } from '@lagesbild/http-kit';
 import { GraphQLError } from 'graphql';
 import type { GatewayConfig } from './config';
+import { dashboardRoute } from './dashboard';
 import { graphiqlRoute } from './graphiql';
 
 export interface GatewayContext {
@@ -117,16 +118,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       }
       return { forwarded };
     },
-    routes: [
-      graphiql,
-      (req, res, url) => {
-        // A browser opening the gateway's root lands in GraphiQL.
-        if (url.pathname !== '/' || req.method !== 'GET') return false;
-        if (!String(req.headers.accept ?? '').includes('text/html')) return false;
-        res.writeHead(302, { location: '/graphiql' });
-        res.end();
-        return true;
-      },
-    ],
+    // A browser opening the gateway's root gets the council's dashboard; GraphiQL stays at
+    // /graphiql, linked from the dashboard.
+    routes: [graphiql, dashboardRoute({ distDir: config.dashboardDir })],
   });
 }
