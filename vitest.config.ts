@@ -20,6 +20,8 @@ export default defineConfig({
       'schema/**/*.test.ts',
       'test/**/*.test.ts',
     ],
+    // Builds the dashboard once, before the browser test and the launchers need it.
+    globalSetup: ['test/support/build-dashboard.ts'],
     // Real processes and databases: give them time, and keep files in separate processes.
     pool: 'forks',
     testTimeout: 60_000,
