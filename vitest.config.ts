@@ -20,7 +20,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    globalSetup: ['test/support/global-setup.ts'],
+    // Builds the dashboard once, before the browser test and the launchers need it; starts
+    // the PostgreSQL test cluster.
+    globalSetup: ['test/support/build-dashboard.ts', 'test/support/global-setup.ts'],
     projects: [
       {
         extends: true,
@@ -39,6 +41,8 @@ export default defineConfig({
         test: {
           name: 'postgresql',
           include: DATABASE_TESTS,
+          // The browser test is about the page, not the database: once is enough.
+          exclude: ['test/dashboard.e2e.test.ts'],
           env: { LAGESBILD_TEST_DB: 'postgresql' },
         },
       },

@@ -1,7 +1,8 @@
 /**
  * `pnpm start`: every subgraph that exists and the gateway, as separate processes (the
  * way partners deploy them), on the embedded default — SQLite files under .data/, seeded
- * from the source document on first start. Waits for their health, prints where to look,
+ * from the source document on first start. Builds the dashboard first when its build is
+ * missing or older than its sources, waits for the services' health, prints where to look,
  * and stops them all on Ctrl-C.
  *
  * Ports: GATEWAY_PORT (4000) and <SUBGRAPH>_PORT (FORVALTNING_PORT=4001, …).
@@ -12,6 +13,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../schema/subgraphs';
+import { ensureDashboardBuilt } from './dashboard-build';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Every service started so far, so a failed start still stops what it began. */
@@ -107,6 +109,8 @@ function start(service: Service): ChildProcess {
   prefixOutput(service.name, child);
   service.child = child;
   started.push(service);
+  // Tests (and an operator) find a service's process here, to stop one partner on purpose.
+  console.log(`[launcher] ${service.name} started (pid ${child.pid}, port ${service.port})`);
   return child;
 }
 
@@ -164,24 +168,36 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
+  // Before any process starts: the gateway serves dashboard/dist as it finds it.
+  await ensureDashboardBuilt();
+
   const deadline = Date.now() + 120_000;
   for (const s of subgraphs) start(s);
   await Promise.all(subgraphs.map((s) => waitForHealth(s, deadline)));
   start(gateway);
   await waitForHealth(gateway, deadline);
 
-  for (const s of all) {
+  // One partner down must not blank the council's picture (DESIGN.md): a subgraph that
+  // stops leaves the gateway answering with the others; only the gateway's end ends all.
+  for (const s of subgraphs) {
     s.child?.on('exit', (code, signal) => {
       if (stopping) return;
       console.error(
-        `${s.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`,
+        `${s.name} stopped (${signal ?? `exit code ${code}`}); the gateway keeps serving the other sources and names ${s.name} as unavailable.`,
       );
-      void shutdown(1);
     });
   }
+  gateway.child?.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(
+      `gateway stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the rest.`,
+    );
+    void shutdown(1);
+  });
 
   const base = `http://${host}:${gatewayPort}`;
   const rows: [string, string][] = [
+    ['Dashboard', `${base}/dashboard`],
     ['Gateway (GraphQL)', `${base}/graphql`],
     ['GraphiQL', `${base}/graphiql`],
     ...subgraphs.map((s): [string, string] => [`Subgraph ${s.name}`, s.graphqlUrl]),

@@ -24,6 +24,9 @@ describe('the federated graph, through the gateway', () => {
       .output()
       .split('\n')
       .map((l) => l.trim().replace(/\s+/g, ' '));
+    // The dashboard first: it is what a council member opens.
+    const list = lines.filter((l) => l.includes(system.gatewayUrl) && !l.startsWith('['));
+    expect(list[0]).toBe(`Dashboard ${system.gatewayUrl}/dashboard`);
     expect(lines).toContain(`Gateway (GraphQL) ${system.gatewayUrl}/graphql`);
     expect(lines).toContain(`GraphiQL ${system.gatewayUrl}/graphiql`);
     expect(lines).toContain(`Subgraph forvaltning ${system.subgraphUrls.forvaltning}/graphql`);

@@ -8,6 +8,8 @@ export interface GatewayConfig {
   supergraphPath: string;
   /** Subgraph URL overrides by graph name (FORVALTNING_URL=…); the supergraph's URLs otherwise. */
   subgraphUrls: Record<string, string>;
+  /** The built dashboard (vite build output) served at /dashboard. */
+  dashboardDir: string;
   /** Folder of saved example operations shown as GraphiQL tabs. */
   examplesDir: string;
   /** Headers passed on to the subgraphs (the viewer's identity). */
@@ -31,6 +33,7 @@ export function loadGatewayConfig(
       get: (explicit, name) =>
         typeof name === 'string' ? (explicit[name] ?? env[`${name.toUpperCase()}_URL`]) : undefined,
     }),
+    dashboardDir: overrides.dashboardDir ?? env.DASHBOARD_DIR ?? repoFile('dashboard/dist'),
     examplesDir: overrides.examplesDir ?? repoFile('gateway/examples'),
     forwardHeaders: overrides.forwardHeaders ?? [
       'authorization',

@@ -8,7 +8,7 @@ try {
   stopOnSignals(gateway);
   gateway.logger.info(
     { url: `${gateway.url}/graphql` },
-    `ready at ${gateway.url}/graphql (GraphiQL: ${gateway.url}/graphiql)`,
+    `ready at ${gateway.url}/graphql (dashboard: ${gateway.url}/dashboard, GraphiQL: ${gateway.url}/graphiql)`,
   );
 } catch (error) {
   createLogger('gateway').fatal({ err: error }, 'could not start');

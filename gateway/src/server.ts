@@ -21,6 +21,7 @@ import {
 import { GraphQLError } from 'graphql';
 import { Histogram } from 'prom-client';
 import type { GatewayConfig } from './config';
+import { dashboardRoute } from './dashboard';
 import { graphiqlRoute } from './graphiql';
 
 export interface GatewayContext {
@@ -150,16 +151,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       }
       return { forwarded };
     },
-    routes: [
-      graphiql,
-      (req, res, url) => {
-        // A browser opening the gateway's root lands in GraphiQL.
-        if (url.pathname !== '/' || req.method !== 'GET') return false;
-        if (!String(req.headers.accept ?? '').includes('text/html')) return false;
-        res.writeHead(302, { location: '/graphiql' });
-        res.end();
-        return true;
-      },
-    ],
+    // A browser opening the gateway's root gets the council's dashboard; GraphiQL stays at
+    // /graphiql, linked from the dashboard.
+    routes: [graphiql, dashboardRoute({ distDir: config.dashboardDir })],
   });
 }

@@ -28,6 +28,11 @@ export interface RunningSystem {
   dataDir: string;
   output: () => string;
   launcher: ChildProcess;
+  /**
+   * Stops one subgraph's process (SIGTERM, as an operator or a crash would) and waits until
+   * its port no longer answers; the launcher leaves the gateway and the others running.
+   */
+  stopSubgraph(name: string): Promise<void>;
   /** Ctrl-C, as a user would; resolves with the launcher's exit code. */
   interrupt(): Promise<number | null>;
   gql(
@@ -106,6 +111,25 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     dataDir,
     output: () => output,
     launcher,
+    async stopSubgraph(name) {
+      // The launcher announces each child: "[launcher] forvaltning started (pid 123, port 4567)".
+      const match = new RegExp(`\\[launcher\\] ${name} started \\(pid (\\d+),`).exec(output);
+      if (!match || ports[name] === undefined) {
+        throw new Error(`the launcher did not start a subgraph named ${name}`);
+      }
+      process.kill(Number(match[1]), 'SIGTERM');
+      const health = `http://127.0.0.1:${ports[name]}/health`;
+      const until = Date.now() + 15_000;
+      while (Date.now() < until) {
+        try {
+          await fetch(health);
+        } catch {
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`${name} still answers at ${health} after SIGTERM`);
+    },
     async interrupt() {
       if (launcher.exitCode !== null) return launcher.exitCode;
       const exited = once(launcher, 'exit');

@@ -1,0 +1,165 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Diagram } from './components/Diagram';
+import { Handlingsplan } from './components/Handlingsplan';
+import { Kallor } from './components/Kallor';
+import { Meddelande } from './components/Meddelande';
+import { MiljoTabell } from './components/MiljoTabell';
+import { PeriodValjare } from './components/PeriodValjare';
+import { Trend } from './components/Trend';
+import { felText } from './graphql';
+import { LAGESBILD_QUERY, type Lagesbild, OMRADEN_QUERY, type Omrade, tackning } from './lagesbild';
+import { PARTNERS } from './partners';
+import { type PeriodVal, parsePeriod, periodEtikett, periodStart, periodString } from './period';
+import { useGraphQL } from './useGraphQL';
+
+/** The embedded data set is Norrmalm's 2016 picture; a link can choose anything else. */
+const STANDARD_OMRADE = 'norrmalm';
+const STANDARD_PERIOD: PeriodVal = { typ: 'AR', ar: 2016, del: 1 };
+
+function franAdressen() {
+  const q = new URLSearchParams(window.location.search);
+  const period = parsePeriod(q.get('period') ?? '') ?? STANDARD_PERIOD;
+  const sedan = q.get('sedan');
+  return { omrade: q.get('omrade') || STANDARD_OMRADE, period, sedan };
+}
+
+export function App() {
+  const start = useMemo(franAdressen, []);
+  const [omrade, setOmrade] = useState(start.omrade);
+  const [period, setPeriod] = useState<PeriodVal>(start.period);
+  // Until the reader picks a date, "changed since" follows the start of the chosen period.
+  const [valtSedan, setValtSedan] = useState<string | null>(start.sedan);
+  const [forsok, setForsok] = useState(0);
+  const periodText = periodString(period);
+  const sedan = valtSedan ?? periodStart(period);
+  const omradeId = useId();
+
+  // The choice lives in the address, so a link shows the same picture.
+  useEffect(() => {
+    const q = new URLSearchParams({ omrade, period: periodText });
+    if (valtSedan) q.set('sedan', valtSedan);
+    window.history.replaceState(null, '', `${window.location.pathname}?${q}`);
+  }, [omrade, periodText, valtSedan]);
+
+  const omraden = useGraphQL<{ omraden: Omrade[] }>(OMRADEN_QUERY, {}, forsok);
+  const lagesbild = useGraphQL<{ lagesbild: Lagesbild | null }>(
+    LAGESBILD_QUERY,
+    { omrade, period: periodText },
+    forsok,
+  );
+
+  // The last list that arrived stays while förvaltning (which owns the areas) is away.
+  const [kanda, setKanda] = useState<Omrade[]>([]);
+  const hamtade = omraden.svar?.data?.omraden;
+  useEffect(() => {
+    if (hamtade) setKanda(hamtade);
+  }, [hamtade]);
+  const omradeVal = kanda.some((o) => o.id === omrade)
+    ? kanda
+    : [...kanda, { id: omrade, namn: omrade }];
+  const omradeNamn = kanda.find((o) => o.id === omrade)?.namn ?? omrade;
+
+  const bild = lagesbild.svar?.data?.lagesbild ?? null;
+  const fel = lagesbild.svar?.errors ?? [];
+  const kallor = lagesbild.svar ? tackning(bild, fel) : lagesbild.fel ? tackning(null, []) : null;
+
+  return (
+    <>
+      <header className="sidhuvud">
+        <div>
+          <h1>Lägesbild</h1>
+          <p className="underrubrik">
+            Samlad lägesbild för trygghets- och säkerhetsrådet: {omradeNamn},{' '}
+            {periodEtikett(periodText)}
+          </p>
+        </div>
+        <nav aria-label="Andra vyer">
+          <a href="/graphiql">GraphiQL – ställ egna frågor</a>
+        </nav>
+      </header>
+
+      <main>
+        <form
+          className="val"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label="Välj område och period"
+        >
+          <div className="falt">
+            <label htmlFor={omradeId}>Område</label>
+            <select id={omradeId} value={omrade} onChange={(e) => setOmrade(e.target.value)}>
+              {omradeVal.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.namn}
+                </option>
+              ))}
+            </select>
+            {kanda.length === 0 &&
+              (omraden.fel !== null || Boolean(omraden.svar?.errors.length)) && (
+                <span className="detalj">Områdeslistan kunde inte hämtas just nu.</span>
+              )}
+          </div>
+          <PeriodValjare varde={period} onChange={setPeriod} />
+          <button type="button" onClick={() => setForsok((n) => n + 1)}>
+            Uppdatera
+          </button>
+        </form>
+
+        <div aria-live="polite" className="laddar">
+          {(lagesbild.laddar || omraden.laddar) && 'Hämtar lägesbilden …'}
+        </div>
+
+        {lagesbild.fel && (
+          <Meddelande typ="fel">Lägesbilden kunde inte hämtas. {lagesbild.fel}</Meddelande>
+        )}
+        {lagesbild.svar && !bild && (
+          <Meddelande typ="fel">
+            Lägesbilden för {omradeNamn} {periodText} är inte tillgänglig just nu: förvaltningens
+            källa, som håller ihop lägesbilden, svarar inte. Se Källor nedan; handlingsplanen och
+            resten av sidan visas när de går att hämta.{' '}
+            <span className="detalj">{felText(fel)}</span>
+          </Meddelande>
+        )}
+        {bild && fel.length > 0 && (
+          <Meddelande typ="info">
+            Någon källa svarade inte; det som finns visas och det som saknas är markerat.
+          </Meddelande>
+        )}
+
+        <div className="rutnat" aria-busy={lagesbild.laddar}>
+          <section aria-labelledby="miljoer-rubrik" className="kort bred">
+            <h2 id="miljoer-rubrik">Lägesbild per miljö</h2>
+            {bild && kallor ? (
+              <MiljoTabell bild={bild} partners={PARTNERS} tackning={kallor} />
+            ) : (
+              <p className="tyst">
+                {lagesbild.laddar
+                  ? 'Hämtar …'
+                  : 'Tabellen kan inte visas just nu: se Källor för vilken källa som saknas.'}
+              </p>
+            )}
+          </section>
+
+          <Kallor period={periodText} tackning={kallor} />
+          {bild ? (
+            <Trend bild={bild} partners={PARTNERS} />
+          ) : (
+            <section aria-labelledby="trend-rubrik" className="kort">
+              <h2 id="trend-rubrik">Jämfört med föregående period</h2>
+              <p className="tyst">
+                {lagesbild.laddar ? 'Hämtar …' : 'Inga uppgifter att jämföra just nu.'}
+              </p>
+            </section>
+          )}
+
+          {bild && <Diagram bild={bild} partners={PARTNERS} />}
+
+          <Handlingsplan omrade={omrade} sedan={sedan} onSedan={setValtSedan} forsok={forsok} />
+        </div>
+      </main>
+      <footer className="sidfot">
+        Uppgifterna hämtas från gatewayen med GraphQL; varje partner äger sina egna. Inga
+        personuppgifter.
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { PartnerTackning } from '../lagesbild';
+import { periodEtikett } from '../period';
+
+/** Who has reported for the period, who reported zero, who has not, who is unreachable. */
+export function Kallor(props: { period: string; tackning: PartnerTackning[] | null }) {
+  const { period, tackning } = props;
+  return (
+    <section aria-labelledby="kallor-rubrik" className="kort">
+      <h2 id="kallor-rubrik">Källor</h2>
+      {tackning === null ? (
+        <p className="tyst">Hämtar …</p>
+      ) : (
+        <table className="kallor">
+          <caption>Rapportering för {periodEtikett(period)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Partner</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tackning.map((t) => (
+              <tr key={t.partner.falt} data-partner={t.partner.falt}>
+                <th scope="row">{t.partner.namn}</th>
+                <td>
+                  <span className={`status status-${t.tackning.toLowerCase()}`}>{t.text}</span>
+                  {t.detalj && <div className="detalj">{t.detalj}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <dl className="forklaring">
+        <dt>Rapporterat</dt>
+        <dd>partnern har lämnat uppgifter för perioden</dd>
+        <dt>Rapporterat noll</dt>
+        <dd>partnern har intygat att det inte fanns något att rapportera</dd>
+        <dt>Ej rapporterat</dt>
+        <dd>ingen rapport för perioden – inte detsamma som noll</dd>
+        <dt>Ej tillgänglig just nu</dt>
+        <dd>partnerns källa svarade inte; övriga uppgifter visas ändå</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { once } from 'node:events';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardRoute } from './dashboard';
+
+async function serve(distDir: string): Promise<{ server: Server; url: string }> {
+  const route = dashboardRoute({ distDir });
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    void Promise.resolve(route(req, res, url)).then((handled) => {
+      if (!handled) {
+        res.writeHead(418);
+        res.end('not mine');
+      }
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('the dashboard route', () => {
+  let dir: string;
+  let built: { server: Server; url: string };
+  let missing: { server: Server; url: string };
+  const script = `console.log(${JSON.stringify('å'.repeat(2000))});`;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lagesbild-dist-'));
+    await mkdir(join(dir, 'dist/assets'), { recursive: true });
+    await writeFile(join(dir, 'dist/index.html'), '<!doctype html><title>Lägesbild</title>');
+    await writeFile(join(dir, 'dist/assets/index-abc123.js'), script);
+    await writeFile(join(dir, 'secret.txt'), 'outside dist');
+    built = await serve(join(dir, 'dist'));
+    missing = await serve(join(dir, 'no-such-dist'));
+  });
+
+  afterAll(async () => {
+    built.server.close();
+    missing.server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves the page at /dashboard, /dashboard/ and, for a browser, at /', async () => {
+    for (const [path, headers] of [
+      ['/dashboard', {}],
+      ['/dashboard/', {}],
+      ['/', { accept: 'text/html,application/xhtml+xml' }],
+    ] as const) {
+      const response = await fetch(`${built.url}${path}`, { headers });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(await response.text()).toBe('<!doctype html><title>Lägesbild</title>');
+    }
+  });
+
+  it('leaves / to GraphQL for clients that are not browsers', async () => {
+    expect((await fetch(`${built.url}/`)).status).toBe(418);
+    const get = await fetch(`${built.url}/?query=%7B__typename%7D`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(get.status).toBe(418);
+    expect((await fetch(`${built.url}/dashboard`, { method: 'POST' })).status).toBe(418);
+  });
+
+  it('serves hashed assets with their type, a long cache, gzip and revalidation', async () => {
+    const url = `${built.url}/dashboard/assets/index-abc123.js`;
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(await response.text()).toBe(script);
+    const etag = response.headers.get('etag');
+    expect(etag).toMatch(/^".+"$/);
+    const again = await fetch(url, { headers: { 'if-none-match': etag ?? '' } });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers 404 for unknown files and never reads outside dist/', async () => {
+    expect((await fetch(`${built.url}/dashboard/assets/nope.js`)).status).toBe(404);
+    for (const path of ['/dashboard/..%2Fsecret.txt', '/dashboard/%2e%2e/secret.txt']) {
+      // (fetch itself folds %2e%2e away, so that one never reaches the route: 418 here.)
+      const response = await fetch(`${built.url}${path}`);
+      expect([404, 418]).toContain(response.status);
+      expect(await response.text()).not.toContain('outside dist');
+    }
+  });
+
+  it('answers 503 in Swedish, saying how to build, when there is no build', async () => {
+    const response = await fetch(`${missing.url}/dashboard`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const text = await response.text();
+    expect(text).toContain('Instrumentpanelen är inte byggd');
+    expect(text).toContain('pnpm build:dashboard');
+    expect((await fetch(`${missing.url}/dashboard/assets/index.js`)).status).toBe(503);
+  });
+});
