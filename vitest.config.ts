@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // graphql 16 ships CommonJS (main) and ESM (module) without an exports map: Node loads the
 // CommonJS build for type-graphql and Apollo, Vite would pick the ESM one for our sources,
@@ -42,7 +42,7 @@ export default defineConfig({
           name: 'postgresql',
           include: DATABASE_TESTS,
           // The browser test is about the page, not the database: once is enough.
-          exclude: ['test/dashboard.e2e.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/dashboard.e2e.test.ts'],
           env: { LAGESBILD_TEST_DB: 'postgresql' },
         },
       },
