@@ -51,7 +51,7 @@ export class LagesbildResolver {
     return new Lagesbild(l.omradeId, previousPeriod(l.period));
   }
 
-  @FieldResolver(() => ForvaltningLage)
+  @FieldResolver(() => ForvaltningLage, { nullable: true })
   forvaltning(@Root() l: Lagesbild): ForvaltningLage {
     return new ForvaltningLage(l.omradeId, l.period);
   }
@@ -64,7 +64,7 @@ export class LagesbildResolver {
 
 @Resolver(() => MiljoLage)
 export class MiljoLageResolver {
-  @FieldResolver(() => ForvaltningMiljo)
+  @FieldResolver(() => ForvaltningMiljo, { nullable: true })
   async forvaltning(@Root() m: MiljoLage, @Ctx() ctx: Context): Promise<ForvaltningMiljo> {
     const s = await ctx.loaders.summering.load(m);
     return {
