@@ -24,9 +24,16 @@ import { defaultUrl, SUBGRAPHS } from './subgraphs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Where the operations the council depends on live, and what a break there means. */
-export const OPERATION_SOURCES: { dir: string; what: string }[] = [
-  { dir: 'dashboard/src/queries', what: "the council's dashboard" },
+/**
+ * Where the operations the council depends on live, and what a break there means: folders
+ * of .graphql files, and TypeScript modules whose exported strings are operations.
+ */
+export const OPERATION_SOURCES: (
+  | { dir: string; what: string }
+  | { module: string; what: string }
+)[] = [
+  { module: 'packages/rapport/src/queries.ts', what: "the council's dashboard and report" },
+  { module: 'dashboard/src/queries.ts', what: "the council's dashboard" },
   { dir: 'gateway/examples', what: 'a saved GraphiQL example' },
 ];
 
@@ -60,13 +67,27 @@ async function listGraphql(dir: string): Promise<string[]> {
 
 export async function loadOperations(): Promise<Operation[]> {
   const operations: Operation[] = [];
-  for (const { dir, what } of OPERATION_SOURCES) {
-    for (const file of await listGraphql(dir)) {
-      const source = await readFile(join(ROOT, file), 'utf8');
-      const names = parse(source)
-        .definitions.filter((d) => d.kind === 'OperationDefinition')
-        .map((d) => d.name?.value ?? '(namnlös)');
-      operations.push({ file, what, name: names.join(', '), source });
+  const add = (file: string, what: string, source: string) => {
+    const names = parse(source)
+      .definitions.filter((d) => d.kind === 'OperationDefinition')
+      .map((d) => d.name?.value ?? '(namnlös)');
+    operations.push({ file, what, name: names.join(', '), source });
+  };
+  for (const entry of OPERATION_SOURCES) {
+    if ('module' in entry) {
+      const exported = (await import(join(ROOT, entry.module)).catch(() => ({}))) as Record<
+        string,
+        unknown
+      >;
+      for (const value of Object.values(exported)) {
+        if (typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value)) {
+          add(entry.module, entry.what, value);
+        }
+      }
+      continue;
+    }
+    for (const file of await listGraphql(entry.dir)) {
+      add(file, entry.what, await readFile(join(ROOT, file), 'utf8'));
     }
   }
   return operations;

@@ -1,0 +1,109 @@
+/**
+ * The council meeting's report, from the running system:
+ *
+ *   pnpm rapport --omrade norrmalm --period 2016                  Markdown on stdout
+ *   pnpm rapport --omrade norrmalm --period 2016 --format html --ut rapport.html
+ *   pnpm rapport --omrade norrmalm --period 2016 --format pdf --ut rapport.pdf   (needs Chromium)
+ *
+ * --gateway (default http://127.0.0.1:4000, or GATEWAY_URL) and --roll ROLL (sent as
+ * x-lagesbild-roller) choose whom it asks and as whom.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { rapportDokument } from './dokument';
+import { hamtaLagesbild } from './hamta';
+import { renderHtml, renderMarkdown } from './render';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function pdf(html: string, out: string): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `PDF kräver Chromium (${CHROMIUM}); installera det med apt-get install chromium, eller välj --format html.`,
+    );
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'lagesbild-rapport-'));
+  try {
+    const page = join(dir, 'rapport.html');
+    await writeFile(page, html);
+    await promisify(execFile)(CHROMIUM, [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${join(dir, 'profil')}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${out}`,
+      `file://${page}`,
+    ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(args: string[]): Promise<number> {
+  const omrade = option(args, 'omrade');
+  const period = option(args, 'period');
+  const format = option(args, 'format') ?? 'md';
+  const ut = option(args, 'ut');
+  const gateway = option(args, 'gateway') ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
+  const roll = option(args, 'roll');
+  if (!omrade || !period || !['md', 'html', 'pdf'].includes(format) || (format === 'pdf' && !ut)) {
+    console.error(
+      'usage: pnpm rapport --omrade <område> --period <period> [--format md|html|pdf] [--ut fil] [--gateway url] [--roll ROLL]\n' +
+        '       (pdf needs --ut)',
+    );
+    return 3;
+  }
+  let hamtad: Awaited<ReturnType<typeof hamtaLagesbild>>;
+  try {
+    hamtad = await hamtaLagesbild(
+      gateway,
+      omrade,
+      period,
+      roll ? { 'x-lagesbild-roller': roll } : {},
+    );
+  } catch (error) {
+    console.error(
+      `Kunde inte nå gatewayen på ${gateway}: ${error instanceof Error ? error.message : error}. Kör pnpm start först.`,
+    );
+    return 1;
+  }
+  if (!hamtad.lagesbild) {
+    console.error(
+      `Ingen lägesbild för ${omrade} ${period}: ${hamtad.fel.join('; ') || 'okänt fel'}`,
+    );
+    return 1;
+  }
+  for (const kalla of hamtad.saknadeKallor) {
+    console.error(`Obs: källan ${kalla} svarade inte; rapporten markerar det som saknat.`);
+  }
+  const dokument = rapportDokument(hamtad.lagesbild, {
+    framtagen: new Date().toISOString(),
+    saknadeKallor: hamtad.saknadeKallor,
+  });
+  const target = ut ? resolve(process.env.INIT_CWD ?? process.cwd(), ut) : undefined;
+  if (format === 'pdf' && target) {
+    await pdf(renderHtml(dokument), target);
+  } else {
+    const text = format === 'html' ? renderHtml(dokument) : renderMarkdown(dokument);
+    if (target) await writeFile(target, text);
+    else process.stdout.write(text);
+  }
+  if (target) console.error(`Rapporten är sparad i ${target}`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

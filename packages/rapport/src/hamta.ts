@@ -1,0 +1,33 @@
+import { LAGESBILD_RAPPORT } from './queries';
+import type { Lagesbild } from './types';
+
+export interface Hamtad {
+  lagesbild: Lagesbild | null;
+  /** Sources the gateway could not reach (extensions.saknadeKallor), if it says so. */
+  saknadeKallor: string[];
+  fel: string[];
+}
+
+/** Asks the gateway for the combined picture, like any other client: POST /graphql. */
+export async function hamtaLagesbild(
+  gatewayUrl: string,
+  omrade: string,
+  period: string,
+  headers: Record<string, string> = {},
+): Promise<Hamtad> {
+  const response = await fetch(`${gatewayUrl.replace(/\/$/, '')}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: LAGESBILD_RAPPORT, variables: { omrade, period } }),
+  });
+  const body = (await response.json()) as {
+    data?: { lagesbild: Lagesbild | null } | null;
+    errors?: { message: string; extensions?: { kalla?: string } }[];
+    extensions?: { saknadeKallor?: string[] };
+  };
+  return {
+    lagesbild: body.data?.lagesbild ?? null,
+    saknadeKallor: body.extensions?.saknadeKallor ?? [],
+    fel: (body.errors ?? []).map((e) => e.message),
+  };
+}

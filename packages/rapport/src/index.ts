@@ -1,0 +1,6 @@
+export * from './dokument';
+export * from './hamta';
+export * from './hotspots';
+export * from './queries';
+export * from './render';
+export * from './types';
