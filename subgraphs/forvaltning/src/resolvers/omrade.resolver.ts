@@ -1,8 +1,9 @@
-import { type Period, PeriodScalar } from '@lagesbild/domain';
-import { readable } from '@lagesbild/subgraph-kit';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { type Period, PeriodScalar, Roll } from '@lagesbild/domain';
+import { badUserInput, readable } from '@lagesbild/subgraph-kit';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Handlingsplan, Incident, Omrade, Plats, Samverkansforum } from '../entities';
 import type { Context } from './context';
+import { RegistreraOmradeInput } from './types/omrade.input';
 
 @Resolver(() => Omrade)
 export class OmradeResolver {
@@ -14,6 +15,29 @@ export class OmradeResolver {
   @Query(() => [Omrade])
   omraden(@Ctx() ctx: Context): Promise<Omrade[]> {
     return ctx.em.find(Omrade, {}, { orderBy: { namn: 'asc' } });
+  }
+
+  @Authorized(Roll.ADMIN)
+  @Mutation(() => Omrade, { description: 'Lägg till ett stadsdelsområde (administratören).' })
+  async registreraOmrade(
+    @Arg('input', () => RegistreraOmradeInput) input: RegistreraOmradeInput,
+    @Ctx() ctx: Context,
+  ): Promise<Omrade> {
+    return ctx.em.transactional(async (tx) => {
+      if (await tx.findOne(Omrade, { id: input.id })) {
+        throw badUserInput(`Området "${input.id}" finns redan.`, [
+          { field: 'id', reason: 'finns redan' },
+        ]);
+      }
+      const omrade = new Omrade(
+        input.id,
+        input.namn.trim(),
+        input.kommun.trim(),
+        input.namnd.trim(),
+      );
+      tx.persist(omrade);
+      return omrade;
+    });
   }
 
   @FieldResolver(() => [Plats], { description: 'Platserna i platsregistret för området.' })

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningSystem, startSystem } from './support/system';
+
+/**
+ * Stockholm has thirteen district areas; Norrmalm is the seed. A second area's data lives
+ * beside Norrmalm's, in every partner's subgraph, and never leaks into Norrmalm's picture.
+ */
+describe('many districts', () => {
+  let system: RunningSystem;
+  const as = (roll: string) => ({ 'x-lagesbild-roller': roll });
+
+  const PICTURE = `query ($omrade: String!) { lagesbild(omrade: $omrade, period: "2016") {
+    forvaltning { incidenterAntal incidenter { beskrivning } }
+    polis { handelserAntal handelser { rubrik } }
+    klotter { antal anmalningar { anmalningar { innehall } } }
+    miljoer { miljo forvaltning { incidenter } klotter { antal } polis { handelser } }
+  } }`;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+
+  afterAll(async () => {
+    await system?.interrupt();
+  });
+
+  it('keeps a second area’s data out of Norrmalm’s picture', async () => {
+    const before = await system.gql(PICTURE, { omrade: 'norrmalm' });
+    expect(before.body.errors).toBeUndefined();
+
+    const write = async (query: string, input: Record<string, unknown>, roll: string) => {
+      const { body } = await system.gql(query, { input }, as(roll));
+      expect(body.errors).toBeUndefined();
+    };
+    await write(
+      'mutation ($input: RegistreraOmradeInput!) { registreraOmrade(input: $input) { id } }',
+      { id: 'kungsholmen', namn: 'Kungsholmen', namnd: 'Kungsholmens stadsdelsnämnd' },
+      'ADMIN',
+    );
+    await write(
+      'mutation ($input: RegistreraIncidentInput!) { registreraIncident(input: $input) { id } }',
+      {
+        omradeId: 'kungsholmen',
+        datum: '2016-09-02',
+        plats: 'Fridhemsplan',
+        miljo: 'VIT_MAKT',
+        typ: 'PROPAGANDA',
+        beskrivning: 'Klistermärken med vit makt-budskap vid tunnelbanan.',
+      },
+      'SAMORDNARE',
+    );
+    await write(
+      'mutation ($input: RegistreraHandelseInput!) { registreraHandelse(input: $input) { id } }',
+      {
+        omradeId: 'kungsholmen',
+        period: '2016-10',
+        typ: 'DEMONSTRATION',
+        rubrik: 'Demonstration på Kungsholms torg',
+        beskrivning: 'Tillståndsgiven demonstration utan oroligheter.',
+        platser: ['Kungsholms torg'],
+        vald: false,
+      },
+      'POLIS',
+    );
+    await write(
+      'mutation ($input: RegistreraKlotteranmalanInput!) { registreraKlotteranmalan(input: $input) { id } }',
+      {
+        rapportor: 'TRAFIKKONTORET',
+        rapportorensId: 'TK-KUNGSHOLMEN-2016-1',
+        omradeId: 'kungsholmen',
+        kategori: 'RASISTISKT',
+        miljo: 'VIT_MAKT',
+        innehall: 'Hakkors',
+        plats: 'Fridhemsplan',
+        anmaldTid: '2016-09-03T08:00:00+02:00',
+      },
+      'TRAFIKKONTORET',
+    );
+
+    // Norrmalm's picture is exactly what it was.
+    const after = await system.gql(PICTURE, { omrade: 'norrmalm' });
+    expect(after.body).toEqual(before.body);
+    const norrmalm = after.body.data?.lagesbild as {
+      forvaltning: { incidenterAntal: number };
+      polis: { handelserAntal: number };
+      klotter: { antal: number };
+    };
+    expect(norrmalm.forvaltning.incidenterAntal).toBe(3);
+    expect(norrmalm.klotter.antal).toBe(4);
+
+    // Kungsholmen's holds only its own (read by the coordinator: the incident was registered
+    // with the default classification BEGRANSAD).
+    const kungsholmen = await system.gql(PICTURE, { omrade: 'kungsholmen' }, as('SAMORDNARE'));
+    expect(kungsholmen.body.errors).toBeUndefined();
+    expect(kungsholmen.body.data?.lagesbild).toMatchObject({
+      forvaltning: {
+        incidenterAntal: 1,
+        incidenter: [{ beskrivning: 'Klistermärken med vit makt-budskap vid tunnelbanan.' }],
+      },
+      polis: { handelserAntal: 1, handelser: [{ rubrik: 'Demonstration på Kungsholms torg' }] },
+      klotter: { antal: 1, anmalningar: { anmalningar: [{ innehall: 'Hakkors' }] } },
+    });
+    const picture = kungsholmen.body.data?.lagesbild as
+      | { miljoer: { miljo: string }[] }
+      | undefined;
+    const vitMakt = picture?.miljoer.find((m) => m.miljo === 'VIT_MAKT');
+    expect(vitMakt).toEqual({
+      miljo: 'VIT_MAKT',
+      forvaltning: { incidenter: 1 },
+      klotter: { antal: 1 },
+      polis: { handelser: 0 },
+    });
+  });
+
+  it('refuses an area that is not registered, and a second registration of one that is', async () => {
+    const unknown = await system.gql(PICTURE, { omrade: 'atlantis' });
+    expect(unknown.body.errors?.[0]).toMatchObject({
+      message: 'Okänt område "atlantis".',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const again = await system.gql(
+      'mutation ($input: RegistreraOmradeInput!) { registreraOmrade(input: $input) { id } }',
+      { input: { id: 'norrmalm', namn: 'Norrmalm', namnd: 'Norrmalms stadsdelsnämnd' } },
+      as('ADMIN'),
+    );
+    expect(again.body.errors?.[0]).toMatchObject({
+      message: 'Området "norrmalm" finns redan.',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'id', reason: 'finns redan' }] },
+    });
+    const notAdmin = await system.gql(
+      'mutation ($input: RegistreraOmradeInput!) { registreraOmrade(input: $input) { id } }',
+      { input: { id: 'ostermalm', namn: 'Östermalm', namnd: 'Östermalms stadsdelsnämnd' } },
+      as('SAMORDNARE'),
+    );
+    expect(notAdmin.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
