@@ -56,6 +56,7 @@ export function perRapportor(s: KlotterSummering): KlotterRapportorLage[] {
 @Resolver(() => LagesbildRef)
 export class LagesbildKlotterResolver {
   @FieldResolver(() => KlotterLage, {
+    nullable: true,
     description: 'Klotter från trafikkontoret, SISAB och MTR för området och perioden.',
   })
   klotter(@Root() l: LagesbildRef): KlotterLage {
@@ -65,7 +66,10 @@ export class LagesbildKlotterResolver {
 
 @Resolver(() => MiljoLageRef)
 export class MiljoLageKlotterResolver {
-  @FieldResolver(() => KlotterMiljo, { description: 'Klotteranmälningar i miljön.' })
+  @FieldResolver(() => KlotterMiljo, {
+    nullable: true,
+    description: 'Klotteranmälningar i miljön.',
+  })
   klotter(@Root() m: MiljoLageRef): KlotterMiljo {
     return new KlotterMiljo(m.omradeId, m.period, m.miljo);
   }

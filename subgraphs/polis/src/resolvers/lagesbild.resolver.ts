@@ -10,6 +10,7 @@ import type { Context } from './context';
 @Resolver(() => LagesbildRef)
 export class LagesbildPolisResolver {
   @FieldResolver(() => PolisLage, {
+    nullable: true,
     description:
       'Polisens avsnitt: alltid med, även när polisen inte har publicerat något för perioden ' +
       '(då är rapporteringsstatus EJ_RAPPORTERAT).',
@@ -21,7 +22,10 @@ export class LagesbildPolisResolver {
 
 @Resolver(() => MiljoLageRef)
 export class MiljoLagePolisResolver {
-  @FieldResolver(() => PolisMiljo, { description: 'Polisens nivåer för miljön under perioden.' })
+  @FieldResolver(() => PolisMiljo, {
+    nullable: true,
+    description: 'Polisens nivåer för miljön under perioden.',
+  })
   async polis(@Root() m: MiljoLageRef, @Ctx() ctx: Context): Promise<PolisMiljo> {
     const n = nivaerFor(await ctx.loaders.summering.load(m), m.miljo);
     const levels: Niva[] = [n.bosatta, n.folkbokforda, n.utsattaForBrott, n.resor];

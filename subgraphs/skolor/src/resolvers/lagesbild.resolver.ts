@@ -45,7 +45,10 @@ function utskick(s: SkolorSummering): number | null {
 
 @Resolver(() => LagesbildRef)
 export class LagesbildSkolorResolver {
-  @FieldResolver(() => SkolorLage, { description: 'Lägesbild från skolor inom stadsdelsområdet.' })
+  @FieldResolver(() => SkolorLage, {
+    nullable: true,
+    description: 'Lägesbild från skolor inom stadsdelsområdet.',
+  })
   skolor(@Root() l: LagesbildRef): SkolorLage {
     return new SkolorLage(l.omradeId, l.period);
   }
@@ -54,6 +57,7 @@ export class LagesbildSkolorResolver {
 @Resolver(() => MiljoLageRef)
 export class MiljoLageSkolorResolver {
   @FieldResolver(() => SkolorMiljo, {
+    nullable: true,
     description: 'Skolor som uppmärksammat tecken på miljön, av dem som besvarat en fråga om den.',
   })
   async skolor(@Root() m: MiljoLageRef, @Ctx() ctx: Context): Promise<SkolorMiljo> {
