@@ -7,15 +7,14 @@
  *
  * Ports: GATEWAY_PORT (4000) and <SUBGRAPH>_PORT (FORVALTNING_PORT=4001, …).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../schema/subgraphs';
 import { ensureDashboardBuilt } from './dashboard-build';
+import { spawnService, subgraphEnv } from './service-process';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 /** Every service started so far, so a failed start still stops what it began. */
 const started: Service[] = [];
 const host = '127.0.0.1';
@@ -99,13 +98,7 @@ async function waitForHealth(service: Service, deadline: number): Promise<void> 
 }
 
 function start(service: Service): ChildProcess {
-  // `node --import tsx`: the services run from TypeScript source, with no decorator
-  // metadata — exactly how partners run them.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: `${root}${service.dir}`,
-    env: service.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnService(service.dir, service.env);
   prefixOutput(service.name, child);
   service.child = child;
   started.push(service);
@@ -136,7 +129,7 @@ async function main(): Promise<void> {
       name: entry.name,
       dir: entry.dir,
       port,
-      env: { ...process.env, [variable]: String(port) },
+      env: subgraphEnv(process.env, entry.name, port),
       graphqlUrl: `http://${host}:${port}/graphql`,
     };
   });

@@ -14,6 +14,26 @@ export interface GatewayConfig {
   examplesDir: string;
   /** Headers passed on to the subgraphs (the viewer's identity). */
   forwardHeaders: readonly string[];
+  /**
+   * How long the gateway waits for a subgraph before naming it missing
+   * (SUBGRAPH_TIMEOUT_MS): well under the dashboard's patience, so one slow partner
+   * costs the council at most this, never the whole picture.
+   */
+  subgraphTimeoutMs: number;
+  /** Per-subgraph timeouts by graph name (POLIS_TIMEOUT_MS=…); subgraphTimeoutMs otherwise. */
+  subgraphTimeoutsMs: Record<string, number | undefined>;
+}
+
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
+
+function millisecondsFrom(env: NodeJS.ProcessEnv, variable: string): number | undefined {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return undefined;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1) {
+    throw new Error(`${variable}="${raw}" är inte ett giltigt antal millisekunder (heltal ≥ 1).`);
+  }
+  return ms;
 }
 
 const repoFile = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -42,5 +62,16 @@ export function loadGatewayConfig(
       'x-lagesbild-skola',
       'x-request-id',
     ],
+    subgraphTimeoutMs:
+      overrides.subgraphTimeoutMs ??
+      millisecondsFrom(env, 'SUBGRAPH_TIMEOUT_MS') ??
+      DEFAULT_SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeoutsMs: new Proxy(overrides.subgraphTimeoutsMs ?? {}, {
+      // Read when the graph is known, like the URLs; a bad value fails the gateway's start.
+      get: (explicit, name) =>
+        typeof name === 'string'
+          ? (explicit[name] ?? millisecondsFrom(env, `${name.toUpperCase()}_TIMEOUT_MS`))
+          : undefined,
+    }),
   };
 }
