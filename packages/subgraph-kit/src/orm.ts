@@ -11,6 +11,7 @@ import {
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { GranskningsloggPost } from './granskningslogg.entity';
 import { type KitMigration, kitMigrations } from './migration';
 import { SeedLogg } from './seed-logg.entity';
 
@@ -67,7 +68,7 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
   const kind = databaseKind(input.databaseUrl);
   const sql = new SqlStatementCounter();
   const common: Options = {
-    entities: [SeedLogg, ...input.entities],
+    entities: [SeedLogg, GranskningsloggPost, ...input.entities],
     allowGlobalContext: false,
     // Explicit `type` on every property: tsx emits no decorator metadata.
     discovery: { warnWhenNoEntities: true },

@@ -14,6 +14,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SubgraphConfig } from './config';
 import { contextFactory, type KitContext, type LoaderFactory } from './context';
 import { createErrorFormatter } from './errors';
+import { bindGranskning, granskningPlugin } from './granskning';
 import { createOrm, migrate, type Orm, type OrmInput } from './orm';
 import type { FederatedSchema } from './schema';
 
@@ -61,7 +62,11 @@ export async function startSubgraph<TLoaders>(
     // A subgraph is reached through the gateway; GraphiQL lives there.
     introspection: true,
     // Federated traces cost time on every request and nobody here reports to Apollo Studio.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), metricsPlugin(config.name)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      metricsPlugin(config.name),
+      granskningPlugin(),
+    ],
   });
   const makeContext = contextFactory(orm.orm, definition.loaders);
   const routes: RouteHandler[] = [...(definition.routes?.(orm) ?? [])];
@@ -78,7 +83,11 @@ export async function startSubgraph<TLoaders>(
     port: config.port,
     host: config.host,
     apollo,
-    context: (req: IncomingMessage) => makeContext(req),
+    context: async (req: IncomingMessage) => {
+      const ctx = await makeContext(req);
+      bindGranskning(ctx, definition.loaders);
+      return ctx;
+    },
     graphqlPaths: ['/graphql', '/'],
     routes,
     logger,
