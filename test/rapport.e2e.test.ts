@@ -10,6 +10,7 @@ import {
   renderHtml,
   renderMarkdown,
 } from '@lagesbild/rapport';
+import { withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, type RunningSystem, startSystem } from './support/system';
 
@@ -64,7 +65,12 @@ describe('the report for a council meeting', () => {
   });
 
   it('finds a place that two partners recorded in the same period', async () => {
-    const before = await hamtaLagesbild(system.gatewayUrl, 'norrmalm', '2016');
+    const before = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2016',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    );
     expect(hotspots(before.lagesbild!)).toEqual([]);
     // Graffiti reported at Sergels torg in 2016, where the police recorded the January attack.
     const { body } = await system.gql(
@@ -84,7 +90,12 @@ describe('the report for a council meeting', () => {
       { 'x-lagesbild-roller': 'TRAFIKKONTORET' },
     );
     expect(body.errors).toBeUndefined();
-    const after = await hamtaLagesbild(system.gatewayUrl, 'norrmalm', '2016');
+    const after = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2016',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    );
     expect(hotspots(after.lagesbild!)).toEqual([
       {
         platsId: 'sergels-torg',

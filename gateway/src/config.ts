@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { type AuthConfig, loadAuthConfig } from '@lagesbild/auth';
 import { portFrom } from '@lagesbild/http-kit';
 
 export interface GatewayConfig {
@@ -12,8 +13,10 @@ export interface GatewayConfig {
   dashboardDir: string;
   /** Folder of saved example operations shown as GraphiQL tabs. */
   examplesDir: string;
-  /** Headers passed on to the subgraphs (the viewer's identity). */
+  /** Headers passed on to the subgraphs: the caller's token and the request id. */
   forwardHeaders: readonly string[];
+  /** How callers' tokens are verified (and, in development, signed for GraphiQL and the dashboard). */
+  auth: AuthConfig;
 }
 
 const repoFile = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -35,12 +38,7 @@ export function loadGatewayConfig(
     }),
     dashboardDir: overrides.dashboardDir ?? env.DASHBOARD_DIR ?? repoFile('dashboard/dist'),
     examplesDir: overrides.examplesDir ?? repoFile('gateway/examples'),
-    forwardHeaders: overrides.forwardHeaders ?? [
-      'authorization',
-      'x-lagesbild-roller',
-      'x-lagesbild-subjekt',
-      'x-lagesbild-skola',
-      'x-request-id',
-    ],
+    forwardHeaders: overrides.forwardHeaders ?? ['authorization', 'x-request-id'],
+    auth: overrides.auth ?? loadAuthConfig(env, env.LAGESBILD_DATA_DIR || repoFile('.data')),
   };
 }
