@@ -27,11 +27,13 @@ describe('the report for a council meeting', () => {
   });
 
   it('follows the structure of the source document’s "Lokal lägesbild", then the action plan', async () => {
-    const { lagesbild, saknadeKallor } = await hamtaLagesbild(
+    const { lagesbild, saknadeKallor, fel } = await hamtaLagesbild(
       system.gatewayUrl,
       'norrmalm',
       '2016',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
     );
+    expect(fel).toEqual([]);
     expect(saknadeKallor).toEqual([]);
     const md = renderMarkdown(rapportDokument(lagesbild!, { framtagen: '2026-11-26T12:00:00Z' }));
     const order = [
