@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { type AuthConfig, loadAuthConfig } from '@lagesbild/auth';
 import { portFrom } from '@lagesbild/http-kit';
 
 export interface GatewayConfig {
@@ -12,7 +13,7 @@ export interface GatewayConfig {
   dashboardDir: string;
   /** Folder of saved example operations shown as GraphiQL tabs. */
   examplesDir: string;
-  /** Headers passed on to the subgraphs (the viewer's identity). */
+  /** Headers passed on to the subgraphs: the caller's token and the request id. */
   forwardHeaders: readonly string[];
   /**
    * How long the gateway waits for a subgraph before naming it missing
@@ -22,6 +23,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Per-subgraph timeouts by graph name (POLIS_TIMEOUT_MS=…); subgraphTimeoutMs otherwise. */
   subgraphTimeoutsMs: Record<string, number | undefined>;
+  /** How callers' tokens are verified (and, in development, signed for GraphiQL and the dashboard). */
+  auth: AuthConfig;
 }
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
@@ -55,13 +58,8 @@ export function loadGatewayConfig(
     }),
     dashboardDir: overrides.dashboardDir ?? env.DASHBOARD_DIR ?? repoFile('dashboard/dist'),
     examplesDir: overrides.examplesDir ?? repoFile('gateway/examples'),
-    forwardHeaders: overrides.forwardHeaders ?? [
-      'authorization',
-      'x-lagesbild-roller',
-      'x-lagesbild-subjekt',
-      'x-lagesbild-skola',
-      'x-request-id',
-    ],
+    forwardHeaders: overrides.forwardHeaders ?? ['authorization', 'x-request-id'],
+    auth: overrides.auth ?? loadAuthConfig(env, env.LAGESBILD_DATA_DIR || repoFile('.data')),
     subgraphTimeoutMs:
       overrides.subgraphTimeoutMs ??
       millisecondsFrom(env, 'SUBGRAPH_TIMEOUT_MS') ??

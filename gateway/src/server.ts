@@ -10,10 +10,13 @@ import {
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { createVerifier, type Principal, signToken } from '@lagesbild/auth';
+import { Roll } from '@lagesbild/domain';
 import {
   createLogger,
   type Logger,
   metricsPlugin,
+  principalOf,
   type RunningService,
   registry,
   startService,
@@ -22,12 +25,15 @@ import { GraphQLError } from 'graphql';
 import { Histogram } from 'prom-client';
 import type { GatewayConfig } from './config';
 import { dashboardRoute } from './dashboard';
+import { devTokenRoute, isDevelopment } from './dev-token';
 import { graphiqlRoute } from './graphiql';
 import { KallaOtillganglig, saknadeKallorPlugin } from './kallor';
 
 export interface GatewayContext {
-  /** The caller's identity headers, passed on to every subgraph. */
+  /** The caller's token and request id, passed on to every subgraph. */
   forwarded: Record<string, string>;
+  /** The caller, as the gateway verified their token. */
+  viewer: Principal;
 }
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -199,8 +205,22 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       saknadeKallorPlugin(),
     ],
   });
-  const graphiql = await graphiqlRoute({ examplesDir: config.examplesDir, endpoint: '/graphql' });
+  const development = isDevelopment(config.auth);
+  // In development GraphiQL opens signed in as an analyst; `pnpm tokens` prints the others.
+  const graphiqlToken = development
+    ? await signToken(config.auth, {
+        roller: [Roll.ANALYTIKER],
+        giltigt: '7d',
+        subject: 'dev:graphiql',
+      })
+    : null;
+  const graphiql = await graphiqlRoute({
+    examplesDir: config.examplesDir,
+    endpoint: '/graphql',
+    headers: graphiqlToken ? { Authorization: `Bearer ${graphiqlToken}` } : {},
+  });
   const forwardHeaders = config.forwardHeaders;
+  const verify = createVerifier(config.auth);
   return startService<GatewayContext>({
     name: 'gateway',
     port: config.port,
@@ -208,16 +228,24 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     apollo,
     graphqlPaths: ['/', '/graphql'],
     logger,
+    // The gateway refuses a request without a valid token before planning anything; the
+    // subgraphs verify the same token again.
+    authenticate: (req) => verify(req.headers.authorization),
+    protect: 'graphql',
     context: async (req: IncomingMessage) => {
       const forwarded: Record<string, string> = {};
       for (const name of forwardHeaders) {
         const value = req.headers[name];
         if (typeof value === 'string') forwarded[name] = value;
       }
-      return { forwarded };
+      return { forwarded, viewer: principalOf<Principal>(req) as Principal };
     },
     // A browser opening the gateway's root gets the council's dashboard; GraphiQL stays at
     // /graphiql, linked from the dashboard.
-    routes: [graphiql, dashboardRoute({ distDir: config.dashboardDir })],
+    routes: [
+      graphiql,
+      dashboardRoute({ distDir: config.dashboardDir }),
+      ...(development ? [devTokenRoute(config.auth)] : []),
+    ],
   });
 }

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
+import { createTestDatabase, type TestDatabase, withToken } from '@lagesbild/subgraph-kit/testing';
 import { SUBGRAPHS } from '../../schema/subgraphs';
 import { spawnService, subgraphEnv } from '../../scripts/service-process';
 
@@ -196,7 +196,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     async gql(query, variables, headers = {}) {
       const response = await fetch(`${gatewayUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(await withToken(headers)) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLBody };

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { createVerifier, loadAuthConfig } from '@lagesbild/auth';
 import {
   createLogger,
   metricsPlugin,
@@ -69,9 +70,14 @@ export async function startSubgraph<TLoaders>(
     ],
   });
   const makeContext = contextFactory(orm.orm, definition.loaders);
+  // Partners run their subgraphs in their own networks: each verifies the caller's token
+  // again rather than trusting whoever reaches its port.
+  const verify = createVerifier(loadAuthConfig(process.env, config.dataDir));
   const routes: RouteHandler[] = [...(definition.routes?.(orm) ?? [])];
+  const publicRoutes: RouteHandler[] = [];
   if (config.debugSql) {
-    routes.push((req, res, url) => {
+    // Only with DEBUG_SQL (tests): the statement counter, open like /metrics.
+    publicRoutes.push((req, res, url) => {
       if (url.pathname !== '/debug/sql') return false;
       if (req.method === 'DELETE') orm.sql.count = 0;
       sendJson(res, 200, { statements: orm.sql.count, recent: orm.sql.recent.slice(-10) });
@@ -90,7 +96,10 @@ export async function startSubgraph<TLoaders>(
     },
     graphqlPaths: ['/graphql', '/'],
     routes,
+    publicRoutes,
     logger,
+    authenticate: (req) => verify(req.headers.authorization),
+    protect: 'all',
     health: async () => {
       await orm.orm.em.fork().getConnection().execute('select 1');
       return { ok: true, database: orm.kind };
