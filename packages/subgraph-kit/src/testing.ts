@@ -96,7 +96,7 @@ export type TestSubgraphOverrides = Partial<Omit<SubgraphConfig, 'name'>>;
 
 /**
  * Tests name the caller the way people think of them — `x-lagesbild-roller: SAMORDNARE`,
- * `x-lagesbild-skola: …` — and this turns that into what the services accept: a signed
+ * `x-lagesbild-skola: …`, `x-lagesbild-subjekt: …` — and this turns that into what the services accept: a signed
  * token (the secret from LAGESBILD_JWT_SECRET, which the test setup sets for every
  * process). No role header gives a token without roles: signed in, cleared for nothing. An
  * explicit `authorization` header is sent as given ('' sends none), for the tests about
@@ -108,6 +108,7 @@ export async function withToken(
   const {
     'x-lagesbild-roller': roller,
     'x-lagesbild-skola': skola,
+    'x-lagesbild-subjekt': subjekt,
     authorization,
     ...rest
   } = headers;
@@ -117,7 +118,11 @@ export async function withToken(
     .split(',')
     .map((r) => parseRoll(r))
     .filter((r): r is Roll => r !== undefined);
-  const token = await signToken(config, { roller: roles, skolaId: skola ?? null, subject: 'test' });
+  const token = await signToken(config, {
+    roller: roles,
+    skolaId: skola ?? null,
+    subject: subjekt ?? 'test',
+  });
   return { ...rest, authorization: `Bearer ${token}` };
 }
 
