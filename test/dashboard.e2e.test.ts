@@ -272,6 +272,11 @@ describe('the dashboard, in a browser', () => {
     for (const partner of ['forvaltning', 'skolor', 'klotter']) {
       expect(await kalla(partner).locator('.status').first().textContent()).toBe('Rapporterat');
     }
+    // Klotter's SLA needs only klotter; the places section says which source is missing.
+    await poll(() => page.locator('#sla-rubrik + p').textContent()).toMatch(
+      /^2016: sanerat inom 24 timmar/,
+    );
+    expect(await page.locator('#platser-rubrik ~ p.detalj').textContent()).toContain('Polisen');
     await page.screenshot({
       path: join(SCREENSHOTS, 'dashboard-polis-ej-tillganglig.png'),
       fullPage: true,

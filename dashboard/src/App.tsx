@@ -191,7 +191,7 @@ export function App() {
           {bild && <Diagram bild={bild} partners={PARTNERS} />}
 
           <KlotterDiagram omrade={omrade} ar={period.ar} forsok={forsok} roll={roll} />
-          <SlaDiagram rapport={rapportBild} laddar={rapport.laddar} period={periodText} />
+          <SlaDiagram bild={bild} laddar={lagesbild.laddar} period={periodText} />
 
           <Handlingsplan
             omrade={omrade}

@@ -137,7 +137,10 @@ export const PARTNERS: readonly Partner[] = [
   {
     falt: 'klotter',
     namn: 'Klotter',
-    avsnittUrval: 'perRapportor { rapportor namn rapporteringsstatus antal }',
+    // The SLA chart reads sanering and paPlats from here, so it needs only klotter's source.
+    avsnittUrval: `perRapportor { rapportor namn rapporteringsstatus antal }
+      sanering { uppfyllt ejUppfyllt okant andelUppfyllt }
+      paPlats { uppfyllt ejUppfyllt okant andelUppfyllt }`,
     delkallor: (avsnitt) =>
       ((avsnitt.perRapportor ?? []) as KlotterRapportor[]).map((r) => ({
         id: r.rapportor,

@@ -14,7 +14,11 @@ export function Hotspots(props: {
     <section aria-labelledby="platser-rubrik" className="kort bred">
       <h2 id="platser-rubrik">Platser i flera källor</h2>
       {platser === null ? (
-        <p className="tyst">{laddar ? 'Hämtar …' : 'Platserna kan inte visas just nu.'}</p>
+        <p className="tyst">
+          {laddar
+            ? 'Hämtar …'
+            : 'Platserna kan inte visas just nu: rådets samlade fråga fick inget svar från gatewayen.'}
+        </p>
       ) : platser.length === 0 ? (
         <p className="tyst">
           Ingen plats förekommer hos två eller fler partner under {periodEtikett(period)}.

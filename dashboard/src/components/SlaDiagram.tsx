@@ -1,16 +1,18 @@
-import type { Lagesbild as Rapport } from '@lagesbild/rapport';
 import { useMemo } from 'react';
-import { type SlaData, slaDiagram } from '../charts';
+import { type SlaData, type SlaUtfall, slaDiagram } from '../charts';
+import type { Lagesbild } from '../lagesbild';
 import { EJ_TILLGANGLIG } from '../partners';
 import { periodEtikett } from '../period';
 import { useRitning } from './useRitning';
 
 const andel = (a: number | null) => (a === null ? 'okänd andel' : `${Math.round(a * 100)} %`);
 
-/** The graffiti contractors' SLA for the period, from the report's data. */
-export function SlaDiagram(props: { rapport: Rapport | null; laddar: boolean; period: string }) {
-  const { rapport, laddar, period } = props;
-  const klotter = rapport?.klotter ?? null;
+type Sla = SlaUtfall & { andelUppfyllt: number | null };
+
+/** The graffiti contractors' SLA for the period, from klotter's section of the picture. */
+export function SlaDiagram(props: { bild: Lagesbild | null; laddar: boolean; period: string }) {
+  const { bild, laddar, period } = props;
+  const klotter = (bild?.klotter ?? null) as { sanering: Sla; paPlats: Sla } | null;
   const data = useMemo<SlaData | null>(
     () => (klotter ? { sanering: klotter.sanering, paPlats: klotter.paPlats } : null),
     [klotter],
