@@ -41,7 +41,9 @@ async function visa(): Promise<void> {
     );
     const bild = svar.data?.lagesbild ?? null;
     if (!bild) {
-      status.textContent = `Rapporten kan inte tas fram just nu: förvaltningens källa, som håller ihop lägesbilden, svarar inte. ${felText(svar.errors)}`;
+      // Förvaltning holds the picture together; the police's groups on the area are required
+      // too, so either being down leaves the combined query without an answer.
+      status.textContent = `Rapporten kan inte tas fram just nu: gatewayen gav ingen lägesbild, eftersom en källa som rapporten behöver (förvaltningen eller polisen) inte svarar. ${felText(svar.errors)}`;
       status.className = 'meddelande meddelande-fel';
       return;
     }
