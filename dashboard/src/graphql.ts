@@ -16,6 +16,12 @@ export interface GraphQLSvar<T> {
 
 export const GRAPHQL_URL = '/graphql';
 
+/**
+ * The header the gateway reads roles from until signed tokens arrive (issue 7). The page's
+ * "Visa som" choice is a development aid: anyone can claim any role with it.
+ */
+export const ROLL_HEADER = 'x-lagesbild-roller';
+
 /** The request itself failed (network, HTTP, not JSON): nothing to show from it. */
 export class HamtningsFel extends Error {}
 
@@ -23,12 +29,18 @@ export async function fraga<T>(
   query: string,
   variables: Record<string, unknown>,
   signal?: AbortSignal,
+  /** Sent as x-lagesbild-roller; none for an anonymous reader. */
+  roll?: string | null,
 ): Promise<GraphQLSvar<T>> {
   let response: Response;
   try {
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(roll ? { [ROLL_HEADER]: roll } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal: signal ?? null,
     });
