@@ -16,11 +16,38 @@ export interface GraphQLSvar<T> {
 
 export const GRAPHQL_URL = '/graphql';
 
+/** Whom the page asks as when no role is chosen: the council. */
+export const STANDARDROLL = 'RADET';
+
+const tokens = new Map<string, { token: string; hamtad: number }>();
+const TOKEN_GILTIG_MS = 11 * 60 * 60 * 1000;
+
 /**
- * The header the gateway reads roles from until signed tokens arrive (issue 7). The page's
- * "Visa som" choice is a development aid: anyone can claim any role with it.
+ * Every request to the gateway carries a signed token. Until the partners' sign-in is
+ * wired in, the page signs in through the gateway's development sign-in (/dev/token),
+ * which exists only on a development gateway; the "Visa som" choice picks the role.
  */
-export const ROLL_HEADER = 'x-lagesbild-roller';
+async function tokenFor(roll: string, signal?: AbortSignal): Promise<string> {
+  const cached = tokens.get(roll);
+  if (cached && Date.now() - cached.hamtad < TOKEN_GILTIG_MS) return cached.token;
+  let response: Response;
+  try {
+    response = await fetch(`/dev/token?roll=${encodeURIComponent(roll)}`, {
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new HamtningsFel('Gatewayen svarar inte. Kontrollera att Lägesbild är igång.');
+  }
+  if (!response.ok) {
+    throw new HamtningsFel(
+      'Inloggning krävs: den här gatewayen har ingen utvecklingsinloggning (/dev/token). Logga in via er organisations inloggning.',
+    );
+  }
+  const { token } = (await response.json()) as { token: string };
+  tokens.set(roll, { token, hamtad: Date.now() });
+  return token;
+}
 
 /** The request itself failed (network, HTTP, not JSON): nothing to show from it. */
 export class HamtningsFel extends Error {}
@@ -29,9 +56,10 @@ export async function fraga<T>(
   query: string,
   variables: Record<string, unknown>,
   signal?: AbortSignal,
-  /** Sent as x-lagesbild-roller; none for an anonymous reader. */
+  /** The role to sign in as; the council when none is chosen. */
   roll?: string | null,
 ): Promise<GraphQLSvar<T>> {
+  const token = await tokenFor(roll ?? STANDARDROLL, signal);
   let response: Response;
   try {
     response = await fetch(GRAPHQL_URL, {
@@ -39,7 +67,7 @@ export async function fraga<T>(
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
-        ...(roll ? { [ROLL_HEADER]: roll } : {}),
+        authorization: `Bearer ${token}`,
       },
       body: JSON.stringify({ query, variables }),
       signal: signal ?? null,

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 
 /**
- * The roles a reader can look through until sign-in exists. A development aid: the
- * choice is sent as the header x-lagesbild-roller, which anyone can set; signed tokens
- * (issue 7) replace it.
+ * The roles a reader can look through on a development gateway: the page signs in as the
+ * chosen role through the gateway's development sign-in (/dev/token). Without a choice it
+ * reads as the council. A production gateway has no such sign-in.
  */
 export const ROLLER = [
   { id: 'RADET', namn: 'Rådet' },
@@ -33,7 +33,7 @@ export function RollValjare(props: {
         onChange={(e) => onChange(e.target.value || null)}
         aria-describedby={`${id}-hjalp`}
       >
-        <option value="">Ingen roll</option>
+        <option value="">Rådet (standard)</option>
         {ROLLER.map((r) => (
           <option key={r.id} value={r.id}>
             {r.namn}
@@ -41,8 +41,8 @@ export function RollValjare(props: {
         ))}
       </select>
       <span id={`${id}-hjalp`} className="detalj">
-        Utvecklingsstöd tills inloggning finns (issue 7): rollen skickas okontrollerad i huvudet
-        x-lagesbild-roller.
+        Utvecklingsinloggning: sidan hämtar en token för rollen från gatewayens utvecklingsläge. I
+        drift loggar man in via sin organisation.
       </span>
     </div>
   );
