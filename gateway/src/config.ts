@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { portFrom } from '@lagesbild/http-kit';
+import { type Exposure, loadExposure, loadQueryLimits, type QueryLimits } from './limits';
 
 export interface GatewayConfig {
   port: number;
@@ -14,6 +15,12 @@ export interface GatewayConfig {
   examplesDir: string;
   /** Headers passed on to the subgraphs (the viewer's identity). */
   forwardHeaders: readonly string[];
+  // --- query limits and production mode (issue 7; see limits.ts) ---
+  /** GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DIRECTIVES. */
+  limits: QueryLimits;
+  /** NODE_ENV=production / GATEWAY_PRODUCTION, GATEWAY_INTROSPECTION, GATEWAY_GRAPHIQL. */
+  exposure: Exposure;
+  // --- end query limits ---
 }
 
 const repoFile = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -42,5 +49,9 @@ export function loadGatewayConfig(
       'x-lagesbild-skola',
       'x-request-id',
     ],
+    // --- query limits and production mode (issue 7) ---
+    limits: overrides.limits ?? loadQueryLimits(env),
+    exposure: overrides.exposure ?? loadExposure(env),
+    // --- end query limits ---
   };
 }

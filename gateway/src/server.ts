@@ -23,6 +23,7 @@ import { Histogram } from 'prom-client';
 import type { GatewayConfig } from './config';
 import { dashboardRoute } from './dashboard';
 import { graphiqlRoute } from './graphiql';
+import { formatLimitError, queryLimitOptions } from './limits';
 
 export interface GatewayContext {
   /** The caller's identity headers, passed on to every subgraph. */
@@ -128,13 +129,23 @@ export function createGateway(config: GatewayConfig, logger: Logger): ApolloGate
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway');
   const gateway = createGateway(config, logger);
+  // --- query limits and production mode (issue 7; see limits.ts) ---
+  const { plugins: limitPlugins, ...limitOptions } = queryLimitOptions<GatewayContext>(
+    config.limits,
+    config.exposure,
+  );
+  // --- end query limits ---
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    ...limitOptions,
+    formatError: formatLimitError,
     // Apollo's landing pages load from a CDN; GraphiQL is served here instead, offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), metricsPlugin('gateway')],
+    plugins: [ApolloServerPluginLandingPageDisabled(), metricsPlugin('gateway'), ...limitPlugins],
   });
-  const graphiql = await graphiqlRoute({ examplesDir: config.examplesDir, endpoint: '/graphql' });
+  const graphiql = config.exposure.graphiql
+    ? await graphiqlRoute({ examplesDir: config.examplesDir, endpoint: '/graphql' })
+    : undefined;
   const forwardHeaders = config.forwardHeaders;
   return startService<GatewayContext>({
     name: 'gateway',
@@ -153,6 +164,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     },
     // A browser opening the gateway's root gets the council's dashboard; GraphiQL stays at
     // /graphiql, linked from the dashboard.
-    routes: [graphiql, dashboardRoute({ distDir: config.dashboardDir })],
+    routes: [...(graphiql ? [graphiql] : []), dashboardRoute({ distDir: config.dashboardDir })],
   });
 }
