@@ -11,6 +11,8 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { loadExposure } from '../gateway/src/limits';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../schema/subgraphs';
 import { ensureDashboardBuilt } from './dashboard-build';
 import { spawnService, subgraphEnv } from './service-process';
@@ -192,7 +194,8 @@ async function main(): Promise<void> {
   const rows: [string, string][] = [
     ['Dashboard', `${base}/dashboard`],
     ['Gateway (GraphQL)', `${base}/graphql`],
-    ['GraphiQL', `${base}/graphiql`],
+    // Production mode serves no GraphiQL unless GATEWAY_GRAPHIQL=true (issue 7).
+    ...(loadExposure().graphiql ? [['GraphiQL', `${base}/graphiql`] as [string, string]] : []),
     ...subgraphs.map((s): [string, string] => [`Subgraph ${s.name}`, s.graphqlUrl]),
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type AuthConfig, loadAuthConfig } from '@lagesbild/auth';
 import { portFrom } from '@lagesbild/http-kit';
+import { type Exposure, loadExposure, loadQueryLimits, type QueryLimits } from './limits';
 
 export interface GatewayConfig {
   port: number;
@@ -25,6 +26,12 @@ export interface GatewayConfig {
   subgraphTimeoutsMs: Record<string, number | undefined>;
   /** How callers' tokens are verified (and, in development, signed for GraphiQL and the dashboard). */
   auth: AuthConfig;
+  // --- query limits and production mode (issue 7; see limits.ts) ---
+  /** GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DIRECTIVES. */
+  limits: QueryLimits;
+  /** NODE_ENV=production / GATEWAY_PRODUCTION, GATEWAY_INTROSPECTION, GATEWAY_GRAPHIQL. */
+  exposure: Exposure;
+  // --- end query limits ---
 }
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
@@ -71,5 +78,9 @@ export function loadGatewayConfig(
           ? (explicit[name] ?? millisecondsFrom(env, `${name.toUpperCase()}_TIMEOUT_MS`))
           : undefined,
     }),
+    // --- query limits and production mode (issue 7) ---
+    limits: overrides.limits ?? loadQueryLimits(env),
+    exposure: overrides.exposure ?? loadExposure(env),
+    // --- end query limits ---
   };
 }

@@ -28,6 +28,7 @@ import { dashboardRoute } from './dashboard';
 import { devTokenRoute, isDevelopment } from './dev-token';
 import { graphiqlRoute } from './graphiql';
 import { KallaOtillganglig, saknadeKallorPlugin } from './kallor';
+import { formatLimitError, queryLimitOptions } from './limits';
 
 export interface GatewayContext {
   /** The caller's token and request id, passed on to every subgraph. */
@@ -195,14 +196,23 @@ export function createGateway(config: GatewayConfig, logger: Logger): ApolloGate
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway');
   const gateway = createGateway(config, logger);
+  // --- query limits and production mode (issue 7; see limits.ts) ---
+  const { plugins: limitPlugins, ...limitOptions } = queryLimitOptions<GatewayContext>(
+    config.limits,
+    config.exposure,
+  );
+  // --- end query limits ---
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    ...limitOptions,
+    formatError: formatLimitError,
     // Apollo's landing pages load from a CDN; GraphiQL is served here instead, offline.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       metricsPlugin('gateway'),
       saknadeKallorPlugin(),
+      ...limitPlugins,
     ],
   });
   const development = isDevelopment(config.auth);
@@ -214,11 +224,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         subject: 'dev:graphiql',
       })
     : null;
-  const graphiql = await graphiqlRoute({
-    examplesDir: config.examplesDir,
-    endpoint: '/graphql',
-    headers: graphiqlToken ? { Authorization: `Bearer ${graphiqlToken}` } : {},
-  });
+  const graphiql = config.exposure.graphiql
+    ? await graphiqlRoute({
+        examplesDir: config.examplesDir,
+        endpoint: '/graphql',
+        headers: graphiqlToken ? { Authorization: `Bearer ${graphiqlToken}` } : {},
+      })
+    : undefined;
   const forwardHeaders = config.forwardHeaders;
   const verify = createVerifier(config.auth);
   return startService<GatewayContext>({
@@ -243,7 +255,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     // A browser opening the gateway's root gets the council's dashboard; GraphiQL stays at
     // /graphiql, linked from the dashboard.
     routes: [
-      graphiql,
+      ...(graphiql ? [graphiql] : []),
       dashboardRoute({ distDir: config.dashboardDir }),
       ...(development ? [devTokenRoute(config.auth)] : []),
     ],
