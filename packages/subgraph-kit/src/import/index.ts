@@ -9,3 +9,4 @@ export * from './importer';
 export * from './kommando';
 export * from './progress';
 export * from './runner';
+export * from './testing';

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { access, constants, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { SubgraphConfig } from '../config';
@@ -132,7 +133,12 @@ export async function korImportkommando<R extends object>(
     );
     return AVSLUT.ANVANDNING;
   }
-  const fil = isAbsolute(arg.fil) ? arg.fil : resolve(io.cwd, arg.fil);
+  // Relative to where the user stood; the package folder (where pnpm --filter runs the
+  // script) as a second guess, so `data/exempel.csv` works from either place.
+  const kandidater = [io.cwd, process.cwd()].map((d) => resolve(d, arg.fil));
+  const fil = isAbsolute(arg.fil)
+    ? arg.fil
+    : (kandidater.find((f) => existsSync(f)) ?? (kandidater[0] as string));
   const rapport = arg.avvisade
     ? isAbsolute(arg.avvisade)
       ? arg.avvisade
@@ -167,6 +173,7 @@ export async function korImportkommando<R extends object>(
     databaseUrl: kommando.config.databaseUrl,
     entities: kommando.subgraf.entities,
     migrations: kommando.subgraf.migrations,
+    quiet: true,
   });
   let resultat: ImportResultat;
   try {
