@@ -29,9 +29,9 @@ async function importerade(databaseUrl = db.file): Promise<Incident[]> {
     migrations: forvaltning.migrations,
   });
   try {
-    return await orm.em
-      .fork()
-      .find(Incident, { id: { $like: 'incident-%' } }, { orderBy: { datum: 'asc' } });
+    const rows = await orm.em.fork().find(Incident, { id: { $like: 'incident-%' } });
+    // Sorted here: SQLite and PostgreSQL order nulls and text differently.
+    return rows.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   } finally {
     await orm.close();
   }
@@ -60,7 +60,6 @@ describe('CSV import of incidents', () => {
     );
     const rows = await importerade();
     expect(rows.map((i) => [i.datum, i.period, i.miljo, i.typ, i.platsText, i.klassning])).toEqual([
-      [null, '2018-T1', 'AUTONOMA', 'SKADEGORELSE', 'Exempeltorget', 'BEGRANSAD'],
       ['2018-02-05', '2018-02-05', 'VIT_MAKT', 'PROPAGANDA', 'Exempelgatan 1', 'BEGRANSAD'],
       ['2018-03-12', '2018-03-12', 'ISLAMISTISK', 'HOT', null, 'BEGRANSAD'],
       [
@@ -71,8 +70,9 @@ describe('CSV import of incidents', () => {
         'Exempelskolan',
         'BEGRANSAD',
       ],
+      [null, '2018-T1', 'AUTONOMA', 'SKADEGORELSE', 'Exempeltorget', 'BEGRANSAD'],
     ]);
-    expect(rows[2]?.beskrivning).toBe(
+    expect(rows[1]?.beskrivning).toBe(
       'EXEMPELDATA för tester: hotfullt meddelande; "anonymt" till en förening.',
     );
     const report = (await readFile(rapport, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
