@@ -51,6 +51,8 @@ export interface OrmInput {
   entities: (EntityClass<unknown> | EntitySchema)[];
   migrations: { name: string; class: new (...args: never[]) => KitMigration }[];
   logSql?: boolean;
+  /** No migrator lines on stdout (a command whose stdout is its answer). */
+  quiet?: boolean;
 }
 
 export interface Orm {
@@ -83,6 +85,7 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: input.quiet ?? false,
     },
     forceUtcTimezone: true,
   };
