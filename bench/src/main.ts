@@ -3,7 +3,7 @@
  * side by side, under the same load, with the dashboard's combined picture and an
  * analyst's deep query. Not a test: it never runs in CI. See bench/README.md.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,18 +224,18 @@ async function startGateway(
   return { name, url, proc };
 }
 
-async function startHive(): Promise<Target> {
+async function startHive(supergraphFile = supergraphPath, name = 'hive'): Promise<Target> {
   const port = await freePort();
   const cwd = join(tmp, 'hive');
   await mkdir(cwd, { recursive: true });
   const proc = startProcess(
-    'hive',
-    [HIVE_BIN, 'supergraph', supergraphPath, '--host', HOST, '--port', String(port)],
-    { cwd, env: { ...process.env }, logFile: join(tmp, 'hive.log') },
+    name,
+    [HIVE_BIN, 'supergraph', supergraphFile, '--host', HOST, '--port', String(port)],
+    { cwd, env: { ...process.env }, logFile: join(tmp, `${name}.log`) },
   );
   const url = `http://${HOST}:${port}/graphql`;
   await waitUntil(proc, graphqlOk(url));
-  return { name: 'hive', url, proc };
+  return { name, url, proc };
 }
 
 /** The 1-minute load average: other work on the machine skews every figure. */
@@ -288,15 +288,19 @@ async function main(): Promise<void> {
   log(`subgraphs up: ${Object.values(subgraphUrls).join(', ')}`);
 
   // The same supergraph for both gateways, its join__graph URLs pointing at the free ports.
-  let supergraph = await readFile(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
-  for (const s of SUBGRAPHS) {
-    supergraph = supergraph.replace(
-      new RegExp(`(@join__graph\\(name: "${s.name}", url: )"[^"]*"`),
-      `$1"${subgraphUrls[s.name]}"`,
-    );
-  }
+  const sdl = await readFile(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
+  const rewrite = (urls: Record<string, string>) => {
+    let text = sdl;
+    for (const s of SUBGRAPHS) {
+      text = text.replace(
+        new RegExp(`(@join__graph\\(name: "${s.name}", url: )"[^"]*"`),
+        `$1"${urls[s.name]}"`,
+      );
+    }
+    return text;
+  };
   supergraphPath = join(tmp, 'supergraph.graphql');
-  await writeFile(supergraphPath, supergraph);
+  await writeFile(supergraphPath, rewrite(subgraphUrls));
 
   // 2. The reference: our gateway's answers, and what it asked each subgraph for them.
   const recorder = await startRecorder(subgraphUrls);
@@ -314,6 +318,24 @@ async function main(): Promise<void> {
     fetches.set(query.name, recorder.take());
   }
   await stopProcess(recording.proc!);
+
+  // How many subgraph requests Hive Gateway sends for the same answers (it batches entity
+  // fetches): the fan-out explains much of the subgraphs' CPU per request.
+  const fanOut: Report['fanOut'] = QUERIES.map((q) => ({
+    query: q.name,
+    ours: fetches.get(q.name)?.length ?? 0,
+    hive: 0,
+  }));
+  const recordedSupergraph = join(tmp, 'supergraph-recorded.graphql');
+  await writeFile(recordedSupergraph, rewrite(recorder.urls));
+  const hiveRecording = await startHive(recordedSupergraph, 'hive-recording');
+  for (const [i, expected] of reference.entries()) {
+    await checkBody(hiveRecording, expected);
+    recorder.take();
+    await post(hiveRecording.url, expected.body);
+    fanOut[i]!.hive = recorder.take().length;
+  }
+  await stopProcess(hiveRecording.proc!);
   await recorder.close();
 
   // 3. The floor per query: the subgraph requests the gateway sends for it. Per subgraph the
@@ -410,14 +432,18 @@ async function main(): Promise<void> {
     const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
     if (file) {
       profile = await summariseProfile(join(dir, file));
-      log(`profile: ${join(dir, file)}`);
+      // Kept (not committed: .gitignore) to open in Chrome DevTools or speedscope.
+      const kept = join(BENCH, 'results', 'gateway.cpuprofile');
+      await mkdir(join(BENCH, 'results'), { recursive: true });
+      await copyFile(join(dir, file), kept);
+      log(`profile: ${kept}`);
     }
   }
 
   await stopAll();
   const info = await machine({ before: loadBefore, after: await loadAverage() });
   const settings = { connections: CONNECTIONS, duration: DURATION, warmup: WARMUP };
-  const report = { machine: info, settings, rows, memory, probes, profile };
+  const report = { machine: info, settings, rows, memory, probes, fanOut, profile };
   console.log(renderTable(report));
   if (!flags['no-write']) {
     const dir = join(BENCH, 'results');

@@ -38,6 +38,8 @@ export interface Report {
     rps: number;
     bytes: number;
   }[];
+  /** Subgraph requests each gateway sends for one query. */
+  fanOut: { query: string; ours: number; hive: number }[];
   profile?: ProfileSummary;
 }
 
@@ -68,10 +70,14 @@ export function ratios(rows: Row[]): string[][] {
 }
 
 function sections(report: Report): string[] {
-  const { machine, settings, rows, memory, probes, profile } = report;
+  const { machine, settings, rows, memory, probes, fanOut, profile } = report;
   const out = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.date}`,
-    `Load average (1 min) before the run ${machine.loadAverage.before}, after ${machine.loadAverage.after}: above the core count, other work shared the cores and every figure is low.`,
+    `Load average (1 min) before the run ${machine.loadAverage.before}, after ${machine.loadAverage.after}${
+      machine.loadAverage.before > machine.cores
+        ? ': above the core count, other work shared the cores and every figure is low.'
+        : '.'
+    }`,
     `Load: autocannon, ${settings.connections} connections, ${settings.duration} s per row after ${settings.warmup} s warm-up, 127.0.0.1; every process on the same cores.`,
     '',
     table(
@@ -103,6 +109,10 @@ function sections(report: Report): string[] {
       ['query', 'ours ÷ Hive req/s', 'ours ÷ Hive p99', 'ours ÷ floor req/s', 'ours ÷ floor p99'],
       ratios(rows),
     ),
+    '',
+    `Subgraph requests per query: ${fanOut
+      .map((f) => `${f.query} ours ${f.ours}, Hive ${f.hive}`)
+      .join('; ')}.`,
     '',
     `Our gateway's resident memory over ${memory.length - 1} back-to-back loads of the lägesbild query: ${memory
       .map((m) => `${m.label} ${m.rssMb.toFixed(0)} MB`)
