@@ -46,8 +46,14 @@ export default defineConfig({
         test: {
           name: 'postgresql',
           include: DATABASE_TESTS,
-          // The browser test is about the page, not the database: once is enough.
-          exclude: [...configDefaults.exclude, 'test/dashboard.e2e.test.ts'],
+          // The page, the gateway's limits and its handling of missing sources do not depend
+          // on the subgraphs' database: once is enough.
+          exclude: [
+            ...configDefaults.exclude,
+            'test/dashboard.e2e.test.ts',
+            'test/limits.e2e.test.ts',
+            'test/kallor.e2e.test.ts',
+          ],
           env: { LAGESBILD_TEST_DB: 'postgresql' },
         },
       },

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
+import { withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLBody, ROOT, type RunningSystem, startSystem } from './support/system';
 
@@ -147,10 +148,10 @@ describe('query limits at the gateway (development defaults)', () => {
   });
 
   it('refuses a batched request (a JSON array) before any subgraph is called', async () => {
-    const response = await withoutSubgraphs(system, () =>
+    const response = await withoutSubgraphs(system, async () =>
       fetch(`${system.gatewayUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await withToken({})) },
         body: JSON.stringify([
           { query: lagesbild('period') },
           { query: lagesbild('forvaltning { incidenterAntal }') },
