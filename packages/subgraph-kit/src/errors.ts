@@ -86,3 +86,35 @@ export function createErrorFormatter(service: string, logger?: Logger) {
     };
   };
 }
+
+/** A field problem with the whole sentence for the GraphQL error's message. */
+export interface InputProblem extends FieldProblem {
+  message: string;
+}
+
+/**
+ * The rule every dated record shares (an incident, an event): a day or a period — exactly
+ * one of them — and a day not in the future. `vad` names the record in the message
+ * ("incidenten", "händelsen"). The mutation and the CSV import both ask it.
+ */
+export function datumEllerPeriodProblem(
+  input: { datum?: string | null; period?: unknown },
+  vad: string,
+  idag: string = new Date().toISOString().slice(0, 10),
+): InputProblem | null {
+  if ((input.datum != null) === (input.period != null)) {
+    return {
+      message: `Ange antingen datum eller period för ${vad}, inte båda och inte ingen.`,
+      field: 'datum',
+      reason: 'ange datum eller period',
+    };
+  }
+  if (input.datum && input.datum > idag) {
+    return {
+      message: `Datumet ${input.datum} ligger i framtiden.`,
+      field: 'datum',
+      reason: 'datumet ligger i framtiden',
+    };
+  }
+  return null;
+}

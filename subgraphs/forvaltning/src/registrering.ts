@@ -3,35 +3,18 @@
  * accept and refuse the same things.
  */
 import { dayRange, platsId } from '@lagesbild/domain';
-import type { FieldProblem } from '@lagesbild/subgraph-kit';
+import { datumEllerPeriodProblem, type InputProblem } from '@lagesbild/subgraph-kit';
 import { Incident, IncidentSystem } from './entities';
 import type { RegistreraIncidentInput } from './resolvers/types/incident.input';
 
-export interface IncidentProblem extends FieldProblem {
-  /** The whole sentence, for the GraphQL error. */
-  message: string;
-}
+export type IncidentProblem = InputProblem;
 
 /** What class-validator cannot see: a date or a period (one of them), not in the future. */
 export function incidentProblem(
   input: Pick<RegistreraIncidentInput, 'datum' | 'period'>,
-  idag: string = new Date().toISOString().slice(0, 10),
+  idag?: string,
 ): IncidentProblem | null {
-  if ((input.datum != null) === (input.period != null)) {
-    return {
-      message: 'Ange antingen datum eller period för incidenten, inte båda och inte ingen.',
-      field: 'datum',
-      reason: 'ange datum eller period',
-    };
-  }
-  if (input.datum && input.datum > idag) {
-    return {
-      message: `Datumet ${input.datum} ligger i framtiden.`,
-      field: 'datum',
-      reason: 'datumet ligger i framtiden',
-    };
-  }
-  return null;
+  return datumEllerPeriodProblem(input, 'incidenten', idag);
 }
 
 /** The incident an input describes (checked with incidentProblem first), unsaved. */

@@ -3,35 +3,18 @@
  * accept and refuse the same things.
  */
 import { dayRange, Miljo, platsId } from '@lagesbild/domain';
-import type { FieldProblem } from '@lagesbild/subgraph-kit';
+import { datumEllerPeriodProblem, type InputProblem } from '@lagesbild/subgraph-kit';
 import { Handelse, HandelsePlats } from './entities';
 import type { RegistreraHandelseInput } from './resolvers/types/handelse.input';
 
-export interface HandelseProblem extends FieldProblem {
-  /** The whole sentence, for the GraphQL error. */
-  message: string;
-}
+export type HandelseProblem = InputProblem;
 
 /** What class-validator cannot see: a date or a period (one of them), not in the future. */
 export function handelseProblem(
   input: Pick<RegistreraHandelseInput, 'datum' | 'period'>,
-  idag: string = new Date().toISOString().slice(0, 10),
+  idag?: string,
 ): HandelseProblem | null {
-  if ((input.datum != null) === (input.period != null)) {
-    return {
-      message: 'Ange antingen datum eller period för händelsen, inte båda och inte ingen.',
-      field: 'datum',
-      reason: 'ange datum eller period',
-    };
-  }
-  if (input.datum && input.datum > idag) {
-    return {
-      message: `Datumet ${input.datum} ligger i framtiden.`,
-      field: 'datum',
-      reason: 'datumet ligger i framtiden',
-    };
-  }
-  return null;
+  return datumEllerPeriodProblem(input, 'händelsen', idag);
 }
 
 /** The places' ids (platsId, without repeats), or the problem with a name that has none. */
