@@ -59,6 +59,8 @@ describe('SQL statements per gateway request do not grow with the list', () => {
   }
   const counts = new Map<number, Record<string, number>>();
   const answers = new Map<number, Body>();
+  /** The last statements each subgraph ran, to name the extra one when counts differ. */
+  const recent = new Map<string, string[]>();
 
   async function gqlOk(query: string, headers: Record<string, string>, variables = {}) {
     const { status, body } = await system.gql(query, variables, headers);
@@ -258,8 +260,12 @@ describe('SQL statements per gateway request do not grow with the list', () => {
       answers.set(n, body);
       const perSubgraph: Record<string, number> = {};
       for (const [name, url] of subgraphs) {
-        const stats = (await (await fetch(`${url}/debug/sql`)).json()) as { statements: number };
+        const stats = (await (await fetch(`${url}/debug/sql`)).json()) as {
+          statements: number;
+          recent: string[];
+        };
         perSubgraph[name] = stats.statements;
+        recent.set(`${name} ${n}`, stats.recent);
       }
       counts.set(n, perSubgraph);
     }
@@ -351,6 +357,14 @@ describe('SQL statements per gateway request do not grow with the list', () => {
       const small = counts.get(10)?.[subgraph];
       const large = counts.get(1000)?.[subgraph];
       expect(small).toBeGreaterThan(0);
+      if (large !== small) {
+        console.log(
+          `${subgraph}, last statements:`,
+          SIZES.map((n) => `\n  ${n}:\n    ${recent.get(`${subgraph} ${n}`)?.join('\n    ')}`).join(
+            '',
+          ),
+        );
+      }
       expect({ subgraph, statements: large }).toEqual({ subgraph, statements: small });
     });
   }
