@@ -22,6 +22,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Builds the dashboard once, before the browser test and the launchers need it; starts
     // the PostgreSQL test cluster.
+    // Every process a test starts signs and verifies tokens with this secret.
+    env: {
+      LAGESBILD_JWT_SECRET: 'lagesbild-testhemlighet-endast-for-tester-0123456789',
+      LAGESBILD_DEV_TOKENS: 'true',
+    },
     globalSetup: ['test/support/build-dashboard.ts', 'test/support/global-setup.ts'],
     projects: [
       {

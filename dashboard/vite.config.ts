@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -12,5 +13,12 @@ export default defineConfig({
     // Everything bundled locally: the council's network may have no internet.
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1024,
+    // Two pages: the dashboard and the printable report for a council meeting.
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        rapport: fileURLToPath(new URL('rapport.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { checkPartner, formatReport } from './check-partner';
+import { checkPartner, formatReport, loadOperations } from './check-partner';
 
 const committed = () => readFile(new URL('./forvaltning.graphql', import.meta.url), 'utf8');
 
@@ -13,6 +13,25 @@ describe("a partner's schema check", () => {
     expect(formatReport('forvaltning', report)).toBe(
       '✓ forvaltning: no change against the committed supergraph.',
     );
+  });
+
+  it("validates every operation the dashboard sends, the report's query included", async () => {
+    const names = (await loadOperations()).map((o) => `${o.file}: ${o.name}`);
+    for (const name of [
+      'dashboard/src/queries.ts: Dashboard',
+      'dashboard/src/queries.ts: DashboardHandlingsplan',
+      'dashboard/src/queries.ts: DashboardKlotterHistorik',
+      'dashboard/src/queries.ts: Omraden',
+      'packages/rapport/src/queries.ts: LagesbildRapport',
+    ]) {
+      expect(names).toContain(name);
+    }
+    // Renaming klotter's per-reporter field breaks the dashboard's history chart.
+    const klotter = await readFile(new URL('./klotter.graphql', import.meta.url), 'utf8');
+    const report = await checkPartner('klotter', klotter.replace('perRapportor:', 'rapportorer:'));
+    const broken = report.brokenOperations.map((b) => b.operation.name);
+    expect(broken).toContain('DashboardKlotterHistorik');
+    expect(broken).toContain('Dashboard');
   });
 
   it('lets a new optional field through as a safe change', async () => {

@@ -75,10 +75,8 @@ export async function loadOperations(): Promise<Operation[]> {
   };
   for (const entry of OPERATION_SOURCES) {
     if ('module' in entry) {
-      const exported = (await import(join(ROOT, entry.module)).catch(() => ({}))) as Record<
-        string,
-        unknown
-      >;
+      // A module that fails to load would hide its operations from the check: fail loudly.
+      const exported = (await import(join(ROOT, entry.module))) as Record<string, unknown>;
       for (const value of Object.values(exported)) {
         if (typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value)) {
           add(entry.module, entry.what, value);

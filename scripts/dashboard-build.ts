@@ -14,7 +14,17 @@ export const DASHBOARD_DIR = join(root, 'dashboard');
 export const DASHBOARD_DIST = join(DASHBOARD_DIR, 'dist');
 
 /** What the build is made of; a change to any of them makes the build stale. */
-const SOURCES = ['src', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+const SOURCES = [
+  'src',
+  'index.html',
+  'rapport.html',
+  'vite.config.ts',
+  'package.json',
+  'tsconfig.json',
+  // Bundled into the page from the workspace: the report's query, hotspots and renderer.
+  '../packages/rapport/src',
+  '../packages/domain/src',
+];
 
 async function newestMtime(path: string): Promise<number> {
   const info = await stat(path).catch(() => null);

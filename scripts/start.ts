@@ -7,15 +7,15 @@
  *
  * Ports: GATEWAY_PORT (4000) and <SUBGRAPH>_PORT (FORVALTNING_PORT=4001, …).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { loadExposure } from '../gateway/src/limits';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../schema/subgraphs';
 import { ensureDashboardBuilt } from './dashboard-build';
+import { spawnService, subgraphEnv } from './service-process';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 /** Every service started so far, so a failed start still stops what it began. */
 const started: Service[] = [];
 const host = '127.0.0.1';
@@ -99,13 +99,7 @@ async function waitForHealth(service: Service, deadline: number): Promise<void> 
 }
 
 function start(service: Service): ChildProcess {
-  // `node --import tsx`: the services run from TypeScript source, with no decorator
-  // metadata — exactly how partners run them.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: `${root}${service.dir}`,
-    env: service.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnService(service.dir, service.env);
   prefixOutput(service.name, child);
   service.child = child;
   started.push(service);
@@ -136,7 +130,7 @@ async function main(): Promise<void> {
       name: entry.name,
       dir: entry.dir,
       port,
-      env: { ...process.env, [variable]: String(port) },
+      env: subgraphEnv(process.env, entry.name, port),
       graphqlUrl: `http://${host}:${port}/graphql`,
     };
   });
@@ -199,7 +193,8 @@ async function main(): Promise<void> {
   const rows: [string, string][] = [
     ['Dashboard', `${base}/dashboard`],
     ['Gateway (GraphQL)', `${base}/graphql`],
-    ['GraphiQL', `${base}/graphiql`],
+    // Production mode serves no GraphiQL unless GATEWAY_GRAPHIQL=true (issue 7).
+    ...(loadExposure().graphiql ? [['GraphiQL', `${base}/graphiql`] as [string, string]] : []),
     ...subgraphs.map((s): [string, string] => [`Subgraph ${s.name}`, s.graphqlUrl]),
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
@@ -209,6 +204,9 @@ async function main(): Promise<void> {
       'Lägesbild is running on its embedded default (SQLite under .data/, seeded from the',
       'Norrmalm 2017 action plan). Where to look:',
       ...rows.map(([label, url]) => `  ${label.padEnd(width)}${url}`),
+      'Every request needs a signed token. GraphiQL opens signed in as an analyst (development);',
+      "`pnpm tokens` prints a development token for each role, for GraphiQL's Headers pane:",
+      '  { "Authorization": "Bearer <token>" }',
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

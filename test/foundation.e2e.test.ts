@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, type RunningSystem, startSystem } from './support/system';
 
@@ -196,7 +197,8 @@ describe('the federated graph, through the gateway', () => {
       await fetch(`${subgraph}/debug/sql`, { method: 'DELETE' });
       const response = await fetch(`${subgraph}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // What the gateway forwards: the caller's token, which the subgraph verifies again.
+        headers: { 'content-type': 'application/json', ...(await withToken({})) },
         body: JSON.stringify({
           query:
             'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Plats { id registrerad } } }',

@@ -10,6 +10,7 @@ import {
   renderHtml,
   renderMarkdown,
 } from '@lagesbild/rapport';
+import { withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, type RunningSystem, startSystem } from './support/system';
 
@@ -26,11 +27,13 @@ describe('the report for a council meeting', () => {
   });
 
   it('follows the structure of the source document’s "Lokal lägesbild", then the action plan', async () => {
-    const { lagesbild, saknadeKallor } = await hamtaLagesbild(
+    const { lagesbild, saknadeKallor, fel } = await hamtaLagesbild(
       system.gatewayUrl,
       'norrmalm',
       '2016',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
     );
+    expect(fel).toEqual([]);
     expect(saknadeKallor).toEqual([]);
     const md = renderMarkdown(rapportDokument(lagesbild!, { framtagen: '2026-11-26T12:00:00Z' }));
     const order = [
@@ -64,7 +67,12 @@ describe('the report for a council meeting', () => {
   });
 
   it('finds a place that two partners recorded in the same period', async () => {
-    const before = await hamtaLagesbild(system.gatewayUrl, 'norrmalm', '2016');
+    const before = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2016',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    );
     expect(hotspots(before.lagesbild!)).toEqual([]);
     // Graffiti reported at Sergels torg in 2016, where the police recorded the January attack.
     const { body } = await system.gql(
@@ -84,7 +92,12 @@ describe('the report for a council meeting', () => {
       { 'x-lagesbild-roller': 'TRAFIKKONTORET' },
     );
     expect(body.errors).toBeUndefined();
-    const after = await hamtaLagesbild(system.gatewayUrl, 'norrmalm', '2016');
+    const after = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2016',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    );
     expect(hotspots(after.lagesbild!)).toEqual([
       {
         platsId: 'sergels-torg',

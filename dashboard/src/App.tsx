@@ -1,15 +1,21 @@
+import { LAGESBILD_RAPPORT, type Lagesbild as Rapport } from '@lagesbild/rapport';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Diagram } from './components/Diagram';
 import { Handlingsplan } from './components/Handlingsplan';
+import { Hotspots } from './components/Hotspots';
 import { Kallor } from './components/Kallor';
+import { KlotterDiagram } from './components/KlotterDiagram';
 import { Meddelande } from './components/Meddelande';
 import { MiljoTabell } from './components/MiljoTabell';
 import { PeriodValjare } from './components/PeriodValjare';
+import { RollValjare, rollFranAdressen } from './components/RollValjare';
+import { SlaDiagram } from './components/SlaDiagram';
 import { Trend } from './components/Trend';
 import { felText } from './graphql';
-import { LAGESBILD_QUERY, type Lagesbild, OMRADEN_QUERY, type Omrade, tackning } from './lagesbild';
+import { type Lagesbild, type Omrade, tackning } from './lagesbild';
 import { PARTNERS } from './partners';
 import { type PeriodVal, parsePeriod, periodEtikett, periodStart, periodString } from './period';
+import { LAGESBILD_QUERY, OMRADEN_QUERY } from './queries';
 import { useGraphQL } from './useGraphQL';
 
 /** The embedded data set is Norrmalm's 2016 picture; a link can choose anything else. */
@@ -20,7 +26,7 @@ function franAdressen() {
   const q = new URLSearchParams(window.location.search);
   const period = parsePeriod(q.get('period') ?? '') ?? STANDARD_PERIOD;
   const sedan = q.get('sedan');
-  return { omrade: q.get('omrade') || STANDARD_OMRADE, period, sedan };
+  return { omrade: q.get('omrade') || STANDARD_OMRADE, period, sedan, roll: rollFranAdressen(q) };
 }
 
 export function App() {
@@ -30,6 +36,7 @@ export function App() {
   // Until the reader picks a date, "changed since" follows the start of the chosen period.
   const [valtSedan, setValtSedan] = useState<string | null>(start.sedan);
   const [forsok, setForsok] = useState(0);
+  const [roll, setRoll] = useState<string | null>(start.roll);
   const periodText = periodString(period);
   const sedan = valtSedan ?? periodStart(period);
   const omradeId = useId();
@@ -38,15 +45,31 @@ export function App() {
   useEffect(() => {
     const q = new URLSearchParams({ omrade, period: periodText });
     if (valtSedan) q.set('sedan', valtSedan);
+    if (roll) q.set('roll', roll);
     window.history.replaceState(null, '', `${window.location.pathname}?${q}`);
-  }, [omrade, periodText, valtSedan]);
+  }, [omrade, periodText, valtSedan, roll]);
 
-  const omraden = useGraphQL<{ omraden: Omrade[] }>(OMRADEN_QUERY, {}, forsok);
+  const variabler = { omrade, period: periodText };
+  const omraden = useGraphQL<{ omraden: Omrade[] }>(OMRADEN_QUERY, {}, forsok, roll);
   const lagesbild = useGraphQL<{ lagesbild: Lagesbild | null }>(
     LAGESBILD_QUERY,
-    { omrade, period: periodText },
+    variabler,
     forsok,
+    roll,
   );
+  // The council's combined query, as the meeting report reads it: the hotspots and the SLA.
+  const rapport = useGraphQL<{ lagesbild: Rapport | null }>(
+    LAGESBILD_RAPPORT,
+    variabler,
+    forsok,
+    roll,
+  );
+  const rapportBild = rapport.svar?.data?.lagesbild ?? null;
+  const rapportLank = `rapport.html?${new URLSearchParams({
+    omrade,
+    period: periodText,
+    ...(roll ? { roll } : {}),
+  })}`;
 
   // The last list that arrived stays while förvaltning (which owns the areas) is away.
   const [kanda, setKanda] = useState<Omrade[]>([]);
@@ -62,6 +85,9 @@ export function App() {
   const bild = lagesbild.svar?.data?.lagesbild ?? null;
   const fel = lagesbild.svar?.errors ?? [];
   const kallor = lagesbild.svar ? tackning(bild, fel) : lagesbild.fel ? tackning(null, []) : null;
+  const saknade = (kallor ?? [])
+    .filter((k) => k.tackning === 'EJ_TILLGANGLIG')
+    .map((k) => k.partner.namn);
 
   return (
     <>
@@ -74,6 +100,9 @@ export function App() {
           </p>
         </div>
         <nav aria-label="Andra vyer">
+          <a href={`/dashboard/${rapportLank}`} target="_blank" rel="noopener">
+            Rapport för rådsmöte
+          </a>
           <a href="/graphiql">GraphiQL – ställ egna frågor</a>
         </nav>
       </header>
@@ -99,6 +128,7 @@ export function App() {
               )}
           </div>
           <PeriodValjare varde={period} onChange={setPeriod} />
+          <RollValjare varde={roll} onChange={setRoll} />
           <button type="button" onClick={() => setForsok((n) => n + 1)}>
             Uppdatera
           </button>
@@ -151,14 +181,30 @@ export function App() {
             </section>
           )}
 
+          <Hotspots
+            rapport={rapportBild}
+            laddar={rapport.laddar}
+            period={periodText}
+            saknade={saknade}
+          />
+
           {bild && <Diagram bild={bild} partners={PARTNERS} />}
 
-          <Handlingsplan omrade={omrade} sedan={sedan} onSedan={setValtSedan} forsok={forsok} />
+          <KlotterDiagram omrade={omrade} ar={period.ar} forsok={forsok} roll={roll} />
+          <SlaDiagram bild={bild} laddar={lagesbild.laddar} period={periodText} />
+
+          <Handlingsplan
+            omrade={omrade}
+            sedan={sedan}
+            onSedan={setValtSedan}
+            forsok={forsok}
+            roll={roll}
+          />
         </div>
       </main>
       <footer className="sidfot">
         Uppgifterna hämtas från gatewayen med GraphQL; varje partner äger sina egna. Inga
-        personuppgifter.
+        personuppgifter. Rapporten finns också som kommando: <code>pnpm rapport</code>.
       </footer>
     </>
   );

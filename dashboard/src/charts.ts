@@ -1,6 +1,6 @@
 /**
- * Every chart on the page lives here, so the graffiti-per-reporter and SLA charts join
- * the same module when klotter lands. Only the Chart.js parts in use are registered, which
+ * Every chart on the page lives here: the partners' counts per environment, graffiti per
+ * reporter and category over five years, and the graffiti contractors' SLA. Only the Chart.js parts in use are registered, which
  * keeps the bundle small; animation is off so a chart reads at once (and screenshots are
  * stable).
  */
@@ -14,7 +14,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { type Lagesbild, siffror } from './lagesbild';
-import type { Partner } from './partners';
+import type { Partner, Rapporteringsstatus } from './partners';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -69,6 +69,183 @@ export function miljoDiagram(
   return {
     uppdatera(next, nextPartners) {
       chart.data = miljoData(next, nextPartners);
+      chart.update();
+    },
+    forstor() {
+      chart.destroy();
+    },
+  };
+}
+
+/** A chart that follows its data: the components keep one per canvas. */
+export interface Ritning<T> {
+  uppdatera(data: T): void;
+  forstor(): void;
+}
+
+export const RAPPORTORER = [
+  { id: 'TRAFIKKONTORET', namn: 'Trafikkontoret' },
+  { id: 'SISAB', namn: 'SISAB' },
+  { id: 'MTR', namn: 'MTR' },
+] as const;
+
+export const KATEGORIER = [
+  { id: 'RASISTISKT', namn: 'rasistiskt' },
+  { id: 'STOTANDE', namn: 'stötande' },
+  { id: 'ODEFINIERAT', namn: 'odefinierat' },
+] as const;
+
+/** One year of the graffiti history; klotter is null when its source did not answer. */
+export interface KlotterAr {
+  ar: string;
+  klotter: {
+    rapporteringsstatus: Rapporteringsstatus;
+    perKategori: { rapportor: string; kategori: string; antal: number }[];
+    perRapportor: {
+      rapportor: string;
+      namn: string;
+      rapporteringsstatus: Rapporteringsstatus;
+      antal: number | null;
+    }[];
+  } | null;
+}
+
+/** A reporter's state in one year, as the table under the chart reads it. */
+export type KlotterLage = Rapporteringsstatus | 'EJ_TILLGANGLIG';
+
+export function klotterLage(ar: KlotterAr, rapportor: string): KlotterLage {
+  if (!ar.klotter) return 'EJ_TILLGANGLIG';
+  const r = ar.klotter.perRapportor.find((p) => p.rapportor === rapportor);
+  return r?.rapporteringsstatus ?? 'EJ_RAPPORTERAT';
+}
+
+// Each reporter keeps its colour; its categories are shades of it, stacked in one bar.
+const RAPPORTOR_FARG: Record<string, string[]> = {
+  TRAFIKKONTORET: ['#0072B2', '#4D9CC9', '#A6CDE4'],
+  SISAB: ['#D55E00', '#E28E4D', '#F0C6A6'],
+  MTR: ['#009E73', '#4DBB9D', '#A6DDCE'],
+};
+
+const KORT_LAGE: Record<KlotterLage, string> = {
+  RAPPORTERAT: '',
+  RAPPORTERAT_NOLL: 'noll',
+  EJ_RAPPORTERAT: 'ej rapp.',
+  EJ_TILLGANGLIG: 'ej tillg.',
+};
+
+function klotterData(ar: readonly KlotterAr[]) {
+  const datasets = RAPPORTORER.flatMap((r) =>
+    KATEGORIER.map((k, ki) => ({
+      label: `${r.namn}, ${k.namn}`,
+      stack: r.id,
+      backgroundColor: RAPPORTOR_FARG[r.id]?.[ki] ?? FARGER[ki],
+      // A reporter that did not report (or could not be asked) has no bar at all, never a 0.
+      data: ar.map((a) => {
+        if (klotterLage(a, r.id) !== 'RAPPORTERAT') return null;
+        return (
+          a.klotter?.perKategori.find((g) => g.rapportor === r.id && g.kategori === k.id)?.antal ??
+          0
+        );
+      }),
+    })),
+  ).filter((d) => d.data.some((v) => v !== null && v > 0));
+  return {
+    // Under each year, the reporters without a bar and why: "noll", "ej rapp.", "ej tillg.".
+    labels: ar.map((a) => [
+      a.ar,
+      ...RAPPORTORER.filter((r) => klotterLage(a, r.id) !== 'RAPPORTERAT').map(
+        (r) => `${r.namn}: ${KORT_LAGE[klotterLage(a, r.id)]}`,
+      ),
+    ]),
+    datasets,
+  };
+}
+
+/** Graffiti reports per year: one stacked bar per reporter, its categories stacked. */
+export function klotterDiagram(
+  canvas: HTMLCanvasElement,
+  ar: readonly KlotterAr[],
+): Ritning<readonly KlotterAr[]> {
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: klotterData(ar),
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      locale: 'sv-SE',
+      scales: {
+        x: { stacked: true, ticks: { autoSkip: false, maxRotation: 0 } },
+        y: {
+          stacked: true,
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          title: { display: true, text: 'Anmälningar' },
+        },
+      },
+      plugins: { legend: { position: 'bottom' } },
+    },
+  });
+  return {
+    uppdatera(next) {
+      chart.data = klotterData(next);
+      chart.update();
+    },
+    forstor() {
+      chart.destroy();
+    },
+  };
+}
+
+export interface SlaUtfall {
+  uppfyllt: number;
+  ejUppfyllt: number;
+  okant: number;
+}
+
+export interface SlaData {
+  sanering: SlaUtfall;
+  paPlats: SlaUtfall;
+}
+
+function slaData(sla: SlaData) {
+  const rader = [sla.sanering, sla.paPlats];
+  return {
+    labels: ['Sanerat inom 24 timmar', 'På plats inom 3 arbetstimmar'],
+    datasets: [
+      { label: 'Uppfyllt', data: rader.map((r) => r.uppfyllt), backgroundColor: '#009E73' },
+      { label: 'Ej uppfyllt', data: rader.map((r) => r.ejUppfyllt), backgroundColor: '#D55E00' },
+      { label: 'Okänt (tid saknas)', data: rader.map((r) => r.okant), backgroundColor: '#999999' },
+    ],
+  };
+}
+
+/** The contractors' SLA for the period: met, missed and unknown, stacked. */
+export function slaDiagram(canvas: HTMLCanvasElement, sla: SlaData): Ritning<SlaData> {
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: slaData(sla),
+    options: {
+      indexAxis: 'y',
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      locale: 'sv-SE',
+      scales: {
+        x: {
+          stacked: true,
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          title: { display: true, text: 'Anmälningar' },
+        },
+        y: { stacked: true },
+      },
+      plugins: { legend: { position: 'bottom' } },
+    },
+  });
+  return {
+    uppdatera(next) {
+      chart.data = slaData(next);
       chart.update();
     },
     forstor() {

@@ -1,52 +1,23 @@
 /**
- * The queries the page sends and what it derives from the answers. Three separate
- * operations (areas, the picture, the action plan), so one failing never takes the other
- * sections with it.
+ * What the page derives from the answers to its queries (dashboard/src/queries.ts). The
+ * operations are separate (areas, the picture, the report's data, the graffiti history,
+ * the action plan), so one failing never takes the other sections with it.
  */
 import { felText, felUnder, type GraphQLFel } from './graphql';
 import {
+  type Delkalla,
   EJ_TILLGANGLIG,
-  lagesbildUrval,
   PARTNERS,
   type Partner,
   RAPPORTERINGSSTATUS_NAMN,
   type Rapporteringsstatus,
-  type Varde,
+  type Siffror,
 } from './partners';
-
-export const OMRADEN_QUERY = 'query Omraden { omraden { id namn } }';
-
-export const LAGESBILD_QUERY = `query Dashboard($omrade: String!, $period: Period!) {
-  lagesbild(omrade: $omrade, period: $period) {
-    ${lagesbildUrval()}
-    foregaende {
-      ${lagesbildUrval()}
-    }
-  }
-}`;
-
-export const HANDLINGSPLAN_QUERY = `query DashboardHandlingsplan($omrade: String!, $sedan: String!) {
-  omrade(id: $omrade) {
-    namn
-    handlingsplan {
-      namn
-      fastalld
-      uppfoljning
-      atgarder { id nr namn ansvarig status statusText }
-      andringarSedan(tidpunkt: $sedan) {
-        id atgardId delstegNr franStatus tillStatus statusText kommentar tidpunkt
-      }
-    }
-  }
-}`;
 
 export interface Omrade {
   id: string;
   namn: string;
 }
-
-/** One partner's figures for one environment: its columns' fields. */
-export type Siffror = Record<string, Varde>;
 
 export interface MiljoRad {
   miljo: string;
@@ -72,6 +43,8 @@ export interface PartnerTackning {
   text: string;
   /** The gateway's error text when the partner is unavailable. */
   detalj?: string;
+  /** The partner's own reporters (klotter), when it names them. */
+  delkallor?: Delkalla[];
 }
 
 export function siffror(rad: MiljoRad, partner: Partner): Siffror | null {
@@ -91,9 +64,18 @@ export function tackning(
   path: readonly string[] = ['lagesbild'],
 ): PartnerTackning[] {
   return PARTNERS.map((partner) => {
-    const avsnitt = bild?.[partner.falt] as { rapporteringsstatus?: Rapporteringsstatus } | null;
+    const avsnitt = bild?.[partner.falt] as
+      | ({ rapporteringsstatus?: Rapporteringsstatus } & Record<string, unknown>)
+      | null;
     const status = avsnitt?.rapporteringsstatus;
-    if (status) return { partner, tackning: status, text: RAPPORTERINGSSTATUS_NAMN[status] };
+    if (avsnitt && status) {
+      return {
+        partner,
+        tackning: status,
+        text: RAPPORTERINGSSTATUS_NAMN[status],
+        ...(partner.delkallor ? { delkallor: partner.delkallor(avsnitt) } : {}),
+      };
+    }
     // A subgraph's own errors name it (serviceName); a connection failure carries no name
     // and often no path, so a missing section is unavailable whether or not an error names it.
     const fel = bild
@@ -113,7 +95,11 @@ export function tackning(
 }
 
 /** Sum of a count column over the environments; null when the partner's part is missing. */
-export function summa(bild: Lagesbild | null | undefined, partner: Partner, falt: string) {
+export function summa(
+  bild: Lagesbild | null | undefined,
+  partner: Partner,
+  falt: string,
+): number | null {
   if (!bild) return null;
   let total = 0;
   for (const rad of bild.miljoer) {
@@ -123,4 +109,15 @@ export function summa(bild: Lagesbild | null | undefined, partner: Partner, falt
     if (typeof v === 'number') total += v;
   }
   return total;
+}
+
+/** A number on the partner's section itself (e.g. skolor's besvarade); null when missing. */
+export function avsnittsTal(
+  bild: Lagesbild | null | undefined,
+  partner: Partner,
+  falt: string,
+): number | null {
+  const avsnitt = bild?.[partner.falt] as Record<string, unknown> | null | undefined;
+  const v = avsnitt?.[falt];
+  return typeof v === 'number' ? v : null;
 }

@@ -7,8 +7,18 @@
 
 export type Rapporteringsstatus = 'RAPPORTERAT' | 'RAPPORTERAT_NOLL' | 'EJ_RAPPORTERAT';
 
+/** A suppressed-or-shown count (skolor): `visning` is what the reader may see. */
+export interface SkyddatAntal {
+  antal: number | null;
+  undertryckt: boolean;
+  visning: string;
+}
+
 /** A cell's raw value as the partner's subgraph gives it. */
-export type Varde = number | string | null | undefined;
+export type Varde = number | string | SkyddatAntal | null | undefined;
+
+/** One partner's fields for one environment, as selected by its columns. */
+export type Siffror = Record<string, Varde>;
 
 export interface Kolumn {
   /** Field on the partner's per-environment type (e.g. ForvaltningMiljo.incidenter). */
@@ -16,10 +26,29 @@ export interface Kolumn {
   rubrik: string;
   /** Longer explanation, shown as the header's tooltip and in the table's notes. */
   beskrivning: string;
-  /** Counts add up (trend, chart); levels such as the police's Niva do not. */
-  slag: 'antal' | 'niva';
-  /** How a value reads; counts use Swedish number formatting by default. */
-  format?: (varde: Varde) => string;
+  /**
+   * Counts add up (trend, chart); levels such as the police's Niva do not, and neither does
+   * a protected count (skolor), which may be suppressed for the reader.
+   */
+  slag: 'antal' | 'niva' | 'skyddat';
+  /** The GraphQL selection for the column when it is more than the field's name. */
+  urval?: string;
+  /** How a value reads, given the partner's whole row; counts use Swedish formatting by default. */
+  format?: (varde: Varde, rad: Siffror) => string;
+}
+
+/** A figure on the partner's Lagesbild section itself, compared in the trend. */
+export interface AvsnittTal {
+  falt: string;
+  rubrik: string;
+}
+
+/** One reporter within a partner (klotter: trafikkontoret, SISAB, MTR) and its state. */
+export interface Delkalla {
+  id: string;
+  namn: string;
+  status: Rapporteringsstatus;
+  antal: number | null;
 }
 
 export interface Partner {
@@ -28,6 +57,10 @@ export interface Partner {
   namn: string;
   /** Extra selection on the partner's Lagesbild section besides rapporteringsstatus. */
   avsnittUrval?: string;
+  /** Section totals for the trend, besides the sums of the count columns. */
+  avsnittTal?: readonly AvsnittTal[];
+  /** The partner's own reporters, read from its section (needs avsnittUrval). */
+  delkallor?: (avsnitt: Record<string, unknown>) => Delkalla[];
   kolumner: readonly Kolumn[];
 }
 
@@ -57,9 +90,82 @@ export const PARTNERS: readonly Partner[] = [
       },
     ],
   },
-  // Polisen, skolorna and klotter add their entries here when their subgraphs land, e.g.
-  // { falt: 'polis', namn: 'Polisen', kolumner: [{ falt: 'niva', rubrik: 'Bedömning', slag: 'niva', … }] }
+  {
+    falt: 'polis',
+    namn: 'Polisen',
+    kolumner: [
+      {
+        falt: 'bosatta',
+        urval: 'bosatta rapporteringsstatus',
+        rubrik: 'Bosatta',
+        beskrivning:
+          'Underrättelseenhetens bedömning av hur många i miljön som bor i området (Inga, Ett fåtal, Några, Många, Okänt).',
+        slag: 'niva',
+        format: (varde, rad) =>
+          rad.rapporteringsstatus === 'EJ_RAPPORTERAT' ? 'Ej bedömd' : nivaNamn(varde),
+      },
+      {
+        falt: 'handelser',
+        rubrik: 'Händelser',
+        beskrivning: 'Händelser i det offentliga rummet knutna till miljön.',
+        slag: 'antal',
+      },
+    ],
+  },
+  {
+    falt: 'skolor',
+    namn: 'Skolorna',
+    avsnittTal: [{ falt: 'besvarade', rubrik: 'Skolor som svarat' }],
+    avsnittUrval: 'besvarade',
+    kolumner: [
+      {
+        falt: 'skolorMedTecken',
+        urval: 'skolorMedTecken { antal undertryckt visning } besvarade',
+        rubrik: 'Skolor med tecken',
+        beskrivning:
+          'Skolor som uppmärksammat tecken, av dem som besvarat en fråga om miljön. Små antal visas som "fåtal" för läsare utan behörighet.',
+        slag: 'skyddat',
+        // Only what the reader may see: a suppressed count is never turned back into a number.
+        format: (varde, rad) => {
+          if (!varde || typeof varde !== 'object') return '–';
+          const besvarade = typeof rad.besvarade === 'number' ? rad.besvarade : null;
+          return besvarade === null ? varde.visning : `${varde.visning} av ${besvarade}`;
+        },
+      },
+    ],
+  },
+  {
+    falt: 'klotter',
+    namn: 'Klotter',
+    // The SLA chart reads sanering and paPlats from here, so it needs only klotter's source.
+    avsnittUrval: `perRapportor { rapportor namn rapporteringsstatus antal }
+      sanering { uppfyllt ejUppfyllt okant andelUppfyllt }
+      paPlats { uppfyllt ejUppfyllt okant andelUppfyllt }`,
+    delkallor: (avsnitt) =>
+      ((avsnitt.perRapportor ?? []) as KlotterRapportor[]).map((r) => ({
+        id: r.rapportor,
+        namn: r.namn,
+        status: r.rapporteringsstatus,
+        antal: r.antal,
+      })),
+    kolumner: [
+      {
+        falt: 'antal',
+        rubrik: 'Anmälningar',
+        beskrivning:
+          'Anmälningar om rasistiskt eller stötande klotter från trafikkontoret, SISAB och MTR.',
+        slag: 'antal',
+      },
+    ],
+  },
 ];
+
+interface KlotterRapportor {
+  rapportor: string;
+  namn: string;
+  rapporteringsstatus: Rapporteringsstatus;
+  antal: number | null;
+}
 
 export const RAPPORTERINGSSTATUS_NAMN: Record<Rapporteringsstatus, string> = {
   RAPPORTERAT: 'Rapporterat',
@@ -77,11 +183,17 @@ const NIVA_NAMN: Record<string, string> = {
   OKAND: 'Okänt',
 };
 
-export function formatera(kolumn: Kolumn, varde: Varde): string {
-  if (kolumn.format) return kolumn.format(varde);
+function nivaNamn(varde: Varde): string {
+  if (typeof varde !== 'string') return '–';
+  return NIVA_NAMN[varde] ?? varde;
+}
+
+export function formatera(kolumn: Kolumn, varde: Varde, rad: Siffror = {}): string {
+  if (kolumn.format) return kolumn.format(varde, rad);
   if (varde === null || varde === undefined) return '–';
   if (typeof varde === 'number') return varde.toLocaleString('sv-SE');
-  return kolumn.slag === 'niva' ? (NIVA_NAMN[varde] ?? varde) : varde;
+  if (typeof varde === 'object') return varde.visning;
+  return kolumn.slag === 'niva' ? nivaNamn(varde) : varde;
 }
 
 /** Selection for one Lagesbild (and its foregaende): every partner's section and row fields. */
@@ -89,6 +201,8 @@ export function lagesbildUrval(partners: readonly Partner[] = PARTNERS): string 
   const avsnitt = partners
     .map((p) => `${p.falt} { rapporteringsstatus ${p.avsnittUrval ?? ''} }`)
     .join('\n');
-  const rader = partners.map((p) => `${p.falt} { ${p.kolumner.map((k) => k.falt).join(' ')} }`);
+  const rader = partners.map(
+    (p) => `${p.falt} { ${p.kolumner.map((k) => k.urval ?? k.falt).join(' ')} }`,
+  );
   return `period fran till\n${avsnitt}\nmiljoer { miljo namn\n${rader.join('\n')} }`;
 }

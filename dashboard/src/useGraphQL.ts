@@ -17,6 +17,8 @@ export function useGraphQL<T>(
   variables: Record<string, unknown> | null,
   /** Bumped to ask again with the same variables. */
   forsok = 0,
+  /** The "Visa som" role, sent as x-lagesbild-roller; null for none. */
+  roll: string | null = null,
 ): Fraga<T> {
   const [state, setState] = useState<Fraga<T>>({
     laddar: variables !== null,
@@ -30,7 +32,7 @@ export function useGraphQL<T>(
     if (key === null) return;
     const controller = new AbortController();
     setState((s) => ({ ...s, laddar: true, fel: null }));
-    fraga<T>(query, JSON.parse(key) as Record<string, unknown>, controller.signal).then(
+    fraga<T>(query, JSON.parse(key) as Record<string, unknown>, controller.signal, roll).then(
       (svar) => setState({ laddar: false, svar, fel: null }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -39,7 +41,7 @@ export function useGraphQL<T>(
       },
     );
     return () => controller.abort();
-  }, [query, key, forsok]);
+  }, [query, key, forsok, roll]);
 
   return state;
 }

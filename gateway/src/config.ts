@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { type AuthConfig, loadAuthConfig } from '@lagesbild/auth';
 import { portFrom } from '@lagesbild/http-kit';
+import { type Exposure, loadExposure, loadQueryLimits, type QueryLimits } from './limits';
 
 export interface GatewayConfig {
   port: number;
@@ -12,8 +14,36 @@ export interface GatewayConfig {
   dashboardDir: string;
   /** Folder of saved example operations shown as GraphiQL tabs. */
   examplesDir: string;
-  /** Headers passed on to the subgraphs (the viewer's identity). */
+  /** Headers passed on to the subgraphs: the caller's token and the request id. */
   forwardHeaders: readonly string[];
+  /**
+   * How long the gateway waits for a subgraph before naming it missing
+   * (SUBGRAPH_TIMEOUT_MS): well under the dashboard's patience, so one slow partner
+   * costs the council at most this, never the whole picture.
+   */
+  subgraphTimeoutMs: number;
+  /** Per-subgraph timeouts by graph name (POLIS_TIMEOUT_MS=…); subgraphTimeoutMs otherwise. */
+  subgraphTimeoutsMs: Record<string, number | undefined>;
+  /** How callers' tokens are verified (and, in development, signed for GraphiQL and the dashboard). */
+  auth: AuthConfig;
+  // --- query limits and production mode (issue 7; see limits.ts) ---
+  /** GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DIRECTIVES. */
+  limits: QueryLimits;
+  /** NODE_ENV=production / GATEWAY_PRODUCTION, GATEWAY_INTROSPECTION, GATEWAY_GRAPHIQL. */
+  exposure: Exposure;
+  // --- end query limits ---
+}
+
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
+
+function millisecondsFrom(env: NodeJS.ProcessEnv, variable: string): number | undefined {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return undefined;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1) {
+    throw new Error(`${variable}="${raw}" är inte ett giltigt antal millisekunder (heltal ≥ 1).`);
+  }
+  return ms;
 }
 
 const repoFile = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -35,12 +65,22 @@ export function loadGatewayConfig(
     }),
     dashboardDir: overrides.dashboardDir ?? env.DASHBOARD_DIR ?? repoFile('dashboard/dist'),
     examplesDir: overrides.examplesDir ?? repoFile('gateway/examples'),
-    forwardHeaders: overrides.forwardHeaders ?? [
-      'authorization',
-      'x-lagesbild-roller',
-      'x-lagesbild-subjekt',
-      'x-lagesbild-skola',
-      'x-request-id',
-    ],
+    forwardHeaders: overrides.forwardHeaders ?? ['authorization', 'x-request-id'],
+    auth: overrides.auth ?? loadAuthConfig(env, env.LAGESBILD_DATA_DIR || repoFile('.data')),
+    subgraphTimeoutMs:
+      overrides.subgraphTimeoutMs ??
+      millisecondsFrom(env, 'SUBGRAPH_TIMEOUT_MS') ??
+      DEFAULT_SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeoutsMs: new Proxy(overrides.subgraphTimeoutsMs ?? {}, {
+      // Read when the graph is known, like the URLs; a bad value fails the gateway's start.
+      get: (explicit, name) =>
+        typeof name === 'string'
+          ? (explicit[name] ?? millisecondsFrom(env, `${name.toUpperCase()}_TIMEOUT_MS`))
+          : undefined,
+    }),
+    // --- query limits and production mode (issue 7) ---
+    limits: overrides.limits ?? loadQueryLimits(env),
+    exposure: overrides.exposure ?? loadExposure(env),
+    // --- end query limits ---
   };
 }

@@ -22,6 +22,8 @@ export async function loadExamples(dir: string): Promise<{ name: string; query: 
 export async function graphiqlRoute(options: {
   examplesDir: string;
   endpoint: string;
+  /** Default request headers in GraphiQL (a development token). */
+  headers?: Record<string, string>;
 }): Promise<RouteHandler> {
   const examples = await loadExamples(options.examplesDir);
   const html = renderGraphiQL({
@@ -29,6 +31,12 @@ export async function graphiqlRoute(options: {
     endpoint: options.endpoint,
     defaultTabs: examples.map((e) => ({ query: e.query })),
     defaultQuery: examples[0]?.query ?? '',
+    ...(options.headers && Object.keys(options.headers).length > 0
+      ? {
+          defaultHeaders: JSON.stringify(options.headers, null, 2),
+          headers: JSON.stringify(options.headers, null, 2),
+        }
+      : {}),
   } as Parameters<typeof renderGraphiQL>[0]);
   const raw = Buffer.from(html, 'utf8');
   const gzipped = gzipSync(raw);

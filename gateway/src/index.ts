@@ -8,7 +8,9 @@ try {
   stopOnSignals(gateway);
   gateway.logger.info(
     { url: `${gateway.url}/graphql` },
-    `ready at ${gateway.url}/graphql (dashboard: ${gateway.url}/dashboard, GraphiQL: ${gateway.url}/graphiql)`,
+    `ready at ${gateway.url}/graphql (dashboard: ${gateway.url}/dashboard${
+      config.exposure.graphiql ? `, GraphiQL: ${gateway.url}/graphiql` : ''
+    })`,
   );
 } catch (error) {
   createLogger('gateway').fatal({ err: error }, 'could not start');

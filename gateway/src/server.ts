@@ -10,10 +10,13 @@ import {
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { createVerifier, type Principal, signToken } from '@lagesbild/auth';
+import { Roll } from '@lagesbild/domain';
 import {
   createLogger,
   type Logger,
   metricsPlugin,
+  principalOf,
   type RunningService,
   registry,
   startService,
@@ -22,20 +25,68 @@ import { GraphQLError } from 'graphql';
 import { Histogram } from 'prom-client';
 import type { GatewayConfig } from './config';
 import { dashboardRoute } from './dashboard';
+import { devTokenRoute, isDevelopment } from './dev-token';
 import { graphiqlRoute } from './graphiql';
+import { KallaOtillganglig, saknadeKallorPlugin } from './kallor';
+import { formatLimitError, queryLimitOptions } from './limits';
 
 export interface GatewayContext {
-  /** The caller's identity headers, passed on to every subgraph. */
+  /** The caller's token and request id, passed on to every subgraph. */
   forwarded: Record<string, string>;
+  /** The caller, as the gateway verified their token. */
+  viewer: Principal;
 }
 
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    /** The graph name (`polis`), as the caller reads it in saknadeKallor. */
+    readonly kalla: string,
+    readonly tidsgransMs: number,
+    config: { url?: string; fetcher: RemoteGraphQLDataSource['fetcher'] },
+  ) {
+    super(config);
+  }
+
+  /**
+   * A source that timed out, could not be reached or answered 5xx gives a GraphQL error
+   * for its fields, with its name, and the rest of the plan runs on: answered here, as a
+   * subgraph's errors, because Apollo Gateway passes a thrown fetch error on without the
+   * service's name or a path.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const missing =
+        error instanceof KallaOtillganglig
+          ? error
+          : // The fetch resolved but its body stalled past the same deadline.
+            isTimeout(error)
+            ? new KallaOtillganglig(
+                this.kalla,
+                'TIDSGRANS',
+                { tidsgransMs: this.tidsgransMs },
+                { cause: error },
+              )
+            : undefined;
+      if (!missing) throw error;
+      return { errors: missing.toSubgraphErrors(options.request.query) };
+    }
+  }
+
   /**
    * A subgraph answers a request it rejects (a malformed period, say) with HTTP 400 and
    * GraphQL errors. Apollo's default turns that into "400: Bad Request" with code
    * INTERNAL_SERVER_ERROR; the caller should get the subgraph's own error and code.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    if (response.status >= 500) {
+      throw new KallaOtillganglig(this.kalla, 'SERVERFEL', { status: response.status });
+    }
     const fallback = response.clone();
     const body = (await this.parseBody(response).catch(() => null)) as {
       errors?: { message?: string; extensions?: Record<string, unknown> }[];
@@ -52,6 +103,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!forwarded) return;
     for (const [name, value] of Object.entries(forwarded)) request.http?.headers.set(name, value);
   }
+}
+
+/** AbortSignal.timeout's reason: a DOMException named TimeoutError, by the standard. */
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TimeoutError';
 }
 
 /**
@@ -98,17 +154,26 @@ const subgraphFetches = new Histogram({
   registers: [registry],
 });
 
-/** Node's fetch, timed per subgraph. */
-function timedFetch(subgraph: string): typeof fetch {
+/**
+ * Node's fetch, timed per subgraph, with the subgraph's deadline. A fetch that rejects
+ * never reached an answer (refused, reset, DNS, or the deadline): the source is missing.
+ */
+function timedFetch(subgraph: string, tidsgransMs: number): typeof fetch {
   return async (input, init) => {
     const end = subgraphFetches.startTimer({ subgraph });
     try {
-      const response = await fetch(input, init);
+      const response = await fetch(input, { ...init, signal: AbortSignal.timeout(tidsgransMs) });
       end({ outcome: response.ok ? 'ok' : `http_${response.status}` });
       return response;
     } catch (error) {
-      end({ outcome: 'unreachable' });
-      throw error;
+      const timedOut = isTimeout(error);
+      end({ outcome: timedOut ? 'timeout' : 'unreachable' });
+      throw new KallaOtillganglig(
+        subgraph,
+        timedOut ? 'TIDSGRANS' : 'ONABAR',
+        timedOut ? { tidsgransMs } : {},
+        { cause: error },
+      );
     }
   };
 }
@@ -116,26 +181,58 @@ function timedFetch(subgraph: string): typeof fetch {
 export function createGateway(config: GatewayConfig, logger: Logger): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphPath, logger),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
+    // Once per subgraph and schema load, not per request: URL, deadline, fetcher.
+    buildService: ({ name, url }) => {
+      const tidsgransMs = config.subgraphTimeoutsMs[name] ?? config.subgraphTimeoutMs;
+      return new SubgraphDataSource(name, tidsgransMs, {
         url: config.subgraphUrls[name] ?? url,
         // Node's fetch (undici) keeps connections to the subgraphs alive and pooled.
-        fetcher: timedFetch(name) as never,
-      }),
+        fetcher: timedFetch(name, tidsgransMs) as never,
+      });
+    },
   });
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway');
   const gateway = createGateway(config, logger);
+  // --- query limits and production mode (issue 7; see limits.ts) ---
+  const { plugins: limitPlugins, ...limitOptions } = queryLimitOptions<GatewayContext>(
+    config.limits,
+    config.exposure,
+  );
+  // --- end query limits ---
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    ...limitOptions,
+    formatError: formatLimitError,
     // Apollo's landing pages load from a CDN; GraphiQL is served here instead, offline.
-    plugins: [ApolloServerPluginLandingPageDisabled(), metricsPlugin('gateway')],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      metricsPlugin('gateway'),
+      saknadeKallorPlugin(),
+      ...limitPlugins,
+    ],
   });
-  const graphiql = await graphiqlRoute({ examplesDir: config.examplesDir, endpoint: '/graphql' });
+  const development = isDevelopment(config.auth);
+  // In development GraphiQL opens signed in as an analyst; `pnpm tokens` prints the others.
+  const graphiqlToken = development
+    ? await signToken(config.auth, {
+        roller: [Roll.ANALYTIKER],
+        giltigt: '7d',
+        subject: 'dev:graphiql',
+      })
+    : null;
+  const graphiql = config.exposure.graphiql
+    ? await graphiqlRoute({
+        examplesDir: config.examplesDir,
+        endpoint: '/graphql',
+        headers: graphiqlToken ? { Authorization: `Bearer ${graphiqlToken}` } : {},
+      })
+    : undefined;
   const forwardHeaders = config.forwardHeaders;
+  const verify = createVerifier(config.auth);
   return startService<GatewayContext>({
     name: 'gateway',
     port: config.port,
@@ -143,16 +240,24 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     apollo,
     graphqlPaths: ['/', '/graphql'],
     logger,
+    // The gateway refuses a request without a valid token before planning anything; the
+    // subgraphs verify the same token again.
+    authenticate: (req) => verify(req.headers.authorization),
+    protect: 'graphql',
     context: async (req: IncomingMessage) => {
       const forwarded: Record<string, string> = {};
       for (const name of forwardHeaders) {
         const value = req.headers[name];
         if (typeof value === 'string') forwarded[name] = value;
       }
-      return { forwarded };
+      return { forwarded, viewer: principalOf<Principal>(req) as Principal };
     },
     // A browser opening the gateway's root gets the council's dashboard; GraphiQL stays at
     // /graphiql, linked from the dashboard.
-    routes: [graphiql, dashboardRoute({ distDir: config.dashboardDir })],
+    routes: [
+      ...(graphiql ? [graphiql] : []),
+      dashboardRoute({ distDir: config.dashboardDir }),
+      ...(development ? [devTokenRoute(config.auth)] : []),
+    ],
   });
 }

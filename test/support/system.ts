@@ -5,8 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
+import { createTestDatabase, type TestDatabase, withToken } from '@lagesbild/subgraph-kit/testing';
 import { SUBGRAPHS } from '../../schema/subgraphs';
+import { spawnService, subgraphEnv } from '../../scripts/service-process';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -33,6 +34,12 @@ export interface RunningSystem {
    * its port no longer answers; the launcher leaves the gateway and the others running.
    */
   stopSubgraph(name: string): Promise<void>;
+  /**
+   * Brings a stopped subgraph back the way the launcher started it — same command, port,
+   * environment and database — and waits for its health. The test owns this process:
+   * stopSubgraph and interrupt stop it.
+   */
+  startSubgraph(name: string): Promise<void>;
   /** Ctrl-C, as a user would; resolves with the launcher's exit code. */
   interrupt(): Promise<number | null>;
   gql(
@@ -44,7 +51,12 @@ export interface RunningSystem {
 
 export interface GraphQLBody {
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: Record<string, unknown>;
+  }[];
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -70,21 +82,30 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     }
   }
 
+  const launcherEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...env,
+    GATEWAY_PORT: String(gatewayPort),
+    ...Object.fromEntries(
+      SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_PORT`, String(ports[s.name])]),
+    ),
+    LAGESBILD_DATA_DIR: dataDir,
+    ...databaseEnv,
+    SUPERGRAPH_PATH: supergraphPath,
+  };
   const launcher = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      ...env,
-      GATEWAY_PORT: String(gatewayPort),
-      ...Object.fromEntries(
-        SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_PORT`, String(ports[s.name])]),
-      ),
-      LAGESBILD_DATA_DIR: dataDir,
-      ...databaseEnv,
-      SUPERGRAPH_PATH: supergraphPath,
-    },
+    env: launcherEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  /** Subgraphs the test restarted after stopping them, by name. */
+  const restarted = new Map<string, ChildProcess>();
+  const stopChild = async (child: ChildProcess) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  };
   let output = '';
   launcher.stdout?.on('data', (d: Buffer) => {
     output += d.toString();
@@ -112,6 +133,12 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     output: () => output,
     launcher,
     async stopSubgraph(name) {
+      const own = restarted.get(name);
+      if (own) {
+        restarted.delete(name);
+        await stopChild(own);
+        return;
+      }
       // The launcher announces each child: "[launcher] forvaltning started (pid 123, port 4567)".
       const match = new RegExp(`\\[launcher\\] ${name} started \\(pid (\\d+),`).exec(output);
       if (!match || ports[name] === undefined) {
@@ -130,7 +157,34 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
       }
       throw new Error(`${name} still answers at ${health} after SIGTERM`);
     },
+    async startSubgraph(name) {
+      const entry = SUBGRAPHS.find((s) => s.name === name);
+      const port = ports[name];
+      if (!entry || port === undefined) throw new Error(`no subgraph named ${name}`);
+      if (restarted.has(name)) throw new Error(`${name} is already running`);
+      const child = spawnService(entry.dir, subgraphEnv(launcherEnv, name, port));
+      restarted.set(name, child);
+      const collect = (d: Buffer) => {
+        output += d.toString();
+      };
+      child.stdout?.on('data', collect);
+      child.stderr?.on('data', collect);
+      const health = `http://127.0.0.1:${port}/health`;
+      const until = Date.now() + 60_000;
+      while (Date.now() < until) {
+        if (child.exitCode !== null) throw new Error(`${name} exited on restart:\n${output}`);
+        try {
+          if ((await fetch(health)).ok) return;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`${name} did not become healthy at ${health} after a restart`);
+    },
     async interrupt() {
+      await Promise.all([...restarted.values()].map(stopChild));
+      restarted.clear();
       if (launcher.exitCode !== null) return launcher.exitCode;
       const exited = once(launcher, 'exit');
       launcher.kill('SIGINT');
@@ -142,7 +196,7 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     async gql(query, variables, headers = {}) {
       const response = await fetch(`${gatewayUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(await withToken(headers)) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLBody };

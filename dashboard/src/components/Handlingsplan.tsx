@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { felText } from '../graphql';
-import { HANDLINGSPLAN_QUERY } from '../lagesbild';
+import { HANDLINGSPLAN_QUERY } from '../queries';
 import { useGraphQL } from '../useGraphQL';
 import { Meddelande } from './Meddelande';
 
@@ -49,14 +49,16 @@ export function Handlingsplan(props: {
   sedan: string;
   onSedan: (d: string) => void;
   forsok: number;
+  roll: string | null;
 }) {
-  const { omrade, sedan, onSedan, forsok } = props;
+  const { omrade, sedan, onSedan, forsok, roll } = props;
   const id = useId();
   const giltigt = /^\d{4}-\d{2}-\d{2}$/.test(sedan);
   const { laddar, svar, fel } = useGraphQL<Svar>(
     HANDLINGSPLAN_QUERY,
     giltigt ? { omrade, sedan } : null,
     forsok,
+    roll,
   );
   const plan = svar?.data?.omrade?.handlingsplan ?? null;
   const atgardNamn = new Map(

@@ -1,4 +1,5 @@
 import type { PartnerTackning } from '../lagesbild';
+import { RAPPORTERINGSSTATUS_NAMN } from '../partners';
 import { periodEtikett } from '../period';
 
 /** Who has reported for the period, who reported zero, who has not, who is unreachable. */
@@ -25,6 +26,19 @@ export function Kallor(props: { period: string; tackning: PartnerTackning[] | nu
                 <td>
                   <span className={`status status-${t.tackning.toLowerCase()}`}>{t.text}</span>
                   {t.detalj && <div className="detalj">{t.detalj}</div>}
+                  {t.delkallor && t.delkallor.length > 0 && (
+                    <ul className="delkallor">
+                      {t.delkallor.map((d) => (
+                        <li key={d.id} data-rapportor={d.id}>
+                          {d.namn}:{' '}
+                          <span className={`status status-${d.status.toLowerCase()}`}>
+                            {RAPPORTERINGSSTATUS_NAMN[d.status]}
+                          </span>
+                          {d.status === 'RAPPORTERAT' && d.antal !== null && ` (${d.antal})`}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}

@@ -50,9 +50,9 @@ export function MiljoTabell(props: {
                   <td
                     key={`${p.falt}.${k.falt}`}
                     data-kolumn={`${p.falt}.${k.falt}`}
-                    className={s ? 'tal' : 'tal saknas'}
+                    className={s ? (k.slag === 'antal' ? 'tal' : 'tal text') : 'tal saknas'}
                   >
-                    {s ? formatera(k, s[k.falt]) : saknas.has(p.falt) ? 'ej tillg.' : '–'}
+                    {s ? formatera(k, s[k.falt], s) : saknas.has(p.falt) ? 'ej tillg.' : '–'}
                   </td>
                 ));
               })}

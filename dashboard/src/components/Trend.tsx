@@ -1,4 +1,4 @@
-import { type Lagesbild, summa } from '../lagesbild';
+import { avsnittsTal, type Lagesbild, summa } from '../lagesbild';
 import {
   formatera,
   type Partner,
@@ -58,6 +58,18 @@ export function Trend(props: { bild: Lagesbild; partners: readonly Partner[] }) 
               <td className="tal">{status(fore, p)}</td>
               <td />
             </tr>
+            {(p.avsnittTal ?? []).map((t) => {
+              const nu = avsnittsTal(bild, p, t.falt);
+              const da = avsnittsTal(fore, p, t.falt);
+              return (
+                <tr key={t.falt} data-kolumn={`${p.falt}.${t.falt}`}>
+                  <th scope="row">{t.rubrik}</th>
+                  <td className="tal">{nu === null ? '–' : nu.toLocaleString('sv-SE')}</td>
+                  <td className="tal">{da === null ? '–' : da.toLocaleString('sv-SE')}</td>
+                  <td className="tal">{andring(nu, da)}</td>
+                </tr>
+              );
+            })}
             {p.kolumner
               .filter((k) => k.slag === 'antal')
               .map((k) => {

@@ -30,6 +30,8 @@ export interface ServiceOptions<TContext extends BaseContext> {
   graphqlPaths?: readonly string[];
   /** Extra routes tried, in order, before GraphQL. */
   routes?: readonly RouteHandler[];
+  /** Routes answered before any authentication (diagnostics a test harness reads). */
+  publicRoutes?: readonly RouteHandler[];
   /** Liveness and readiness detail for GET /health; throws or ok:false → 503. */
   health?: () => Promise<HealthReport>;
   /** Released after the HTTP server and Apollo have stopped (database pools, watchers). */
@@ -38,6 +40,20 @@ export interface ServiceOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Structured logger; one is made for the service when not given. */
   logger?: Logger;
+  /**
+   * Verifies the caller; throws to refuse with 401. What it returns is the request's
+   * principal (`principalOf(req)`), for the context. Health and metrics stay open.
+   */
+  authenticate?: (req: IncomingMessage) => Promise<unknown>;
+  /** What the check guards: every route ('all', a subgraph) or GraphQL only (the gateway's pages). */
+  protect?: 'all' | 'graphql';
+}
+
+const principals = new WeakMap<IncomingMessage, unknown>();
+
+/** The caller as `authenticate` verified it, for this request. */
+export function principalOf<T>(req: IncomingMessage): T | undefined {
+  return principals.get(req) as T | undefined;
 }
 
 export interface RunningService {
@@ -224,10 +240,34 @@ export async function startService<TContext extends BaseContext>(
         res.end(text);
         return;
       }
+      for (const route of options.publicRoutes ?? []) {
+        if (await route(req, res, url)) return;
+      }
+      const isGraphQL = graphqlPathSet.has(url.pathname);
+      const guarded = async (): Promise<boolean> => {
+        if (!options.authenticate) return true;
+        try {
+          principals.set(req, await options.authenticate(req));
+          return true;
+        } catch (error) {
+          res.setHeader('www-authenticate', 'Bearer');
+          sendJson(
+            res,
+            401,
+            graphqlErrorBody(
+              error instanceof Error ? error.message : 'Inloggning krävs.',
+              'UNAUTHENTICATED',
+            ),
+          );
+          return false;
+        }
+      };
+      if ((options.protect ?? 'all') === 'all' && !(await guarded())) return;
       for (const route of routes) {
         if (await route(req, res, url)) return;
       }
-      if (graphqlPathSet.has(url.pathname)) {
+      if (isGraphQL) {
+        if (options.protect === 'graphql' && !(await guarded())) return;
         await handleGraphQL(req, res, url);
         return;
       }

@@ -5,8 +5,9 @@
  *   pnpm rapport --omrade norrmalm --period 2016 --format html --ut rapport.html
  *   pnpm rapport --omrade norrmalm --period 2016 --format pdf --ut rapport.pdf   (needs Chromium)
  *
- * --gateway (default http://127.0.0.1:4000, or GATEWAY_URL) and --roll ROLL (sent as
- * x-lagesbild-roller) choose whom it asks and as whom.
+ * --gateway (default http://127.0.0.1:4000, or GATEWAY_URL) chooses whom it asks. As whom:
+ * --token (or LAGESBILD_TOKEN), or — against a development gateway — its development
+ * sign-in for --roll (default RADET, the council).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -53,28 +54,40 @@ async function pdf(html: string, out: string): Promise<void> {
   }
 }
 
+/** A development gateway signs a token for a role; a production one has no such route. */
+async function devToken(gateway: string, roll: string): Promise<string | null> {
+  const response = await fetch(
+    `${gateway.replace(/\/$/, '')}/dev/token?roll=${encodeURIComponent(roll)}`,
+  );
+  if (!response.ok) return null;
+  return ((await response.json()) as { token: string }).token;
+}
+
 async function main(args: string[]): Promise<number> {
   const omrade = option(args, 'omrade');
   const period = option(args, 'period');
   const format = option(args, 'format') ?? 'md';
   const ut = option(args, 'ut');
   const gateway = option(args, 'gateway') ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
-  const roll = option(args, 'roll');
+  const roll = option(args, 'roll') ?? 'RADET';
+  const givenToken = option(args, 'token') ?? process.env.LAGESBILD_TOKEN;
   if (!omrade || !period || !['md', 'html', 'pdf'].includes(format) || (format === 'pdf' && !ut)) {
     console.error(
-      'usage: pnpm rapport --omrade <område> --period <period> [--format md|html|pdf] [--ut fil] [--gateway url] [--roll ROLL]\n' +
+      'usage: pnpm rapport --omrade <område> --period <period> [--format md|html|pdf] [--ut fil] [--gateway url] [--token T | --roll ROLL]\n' +
         '       (pdf needs --ut)',
     );
     return 3;
   }
   let hamtad: Awaited<ReturnType<typeof hamtaLagesbild>>;
   try {
-    hamtad = await hamtaLagesbild(
-      gateway,
-      omrade,
-      period,
-      roll ? { 'x-lagesbild-roller': roll } : {},
-    );
+    const token = givenToken ?? (await devToken(gateway, roll));
+    if (!token) {
+      console.error(
+        'Ange en token med --token eller LAGESBILD_TOKEN (gatewayen har ingen utvecklingsinloggning).',
+      );
+      return 1;
+    }
+    hamtad = await hamtaLagesbild(gateway, omrade, period, { authorization: `Bearer ${token}` });
   } catch (error) {
     console.error(
       `Kunde inte nå gatewayen på ${gateway}: ${error instanceof Error ? error.message : error}. Kör pnpm start först.`,

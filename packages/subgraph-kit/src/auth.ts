@@ -10,7 +10,7 @@ import type { KitContext } from './context';
 export class RoleAuthChecker implements AuthCheckerInterface<KitContext> {
   check({ context }: ResolverData<KitContext>, roles: string[]): boolean {
     const viewer = context.viewer;
-    if (viewer.roller.length === 0) {
+    if (viewer.subject === null) {
       throw new GraphQLError('Du måste vara inloggad för detta.', {
         extensions: { code: 'UNAUTHENTICATED' },
       });

@@ -12,6 +12,8 @@ export interface SubgraphConfig {
   debugSql: boolean;
   /** Log every SQL statement. */
   logSql: boolean;
+  /** The folder of the embedded default's files (SQLite, the development token secret). */
+  dataDir: string;
 }
 
 export interface SubgraphConfigInput {
@@ -50,5 +52,6 @@ export function loadSubgraphConfig(input: SubgraphConfigInput): SubgraphConfig {
     seed: o.seed ?? flag(pick('SEED'), true),
     debugSql: o.debugSql ?? flag(pick('DEBUG_SQL'), false),
     logSql: o.logSql ?? flag(pick('LOG_SQL'), false),
+    dataDir,
   };
 }

@@ -14,7 +14,7 @@ export interface KitContext<TLoaders = unknown> {
 export type LoaderFactory<TLoaders> = (em: EntityManager) => TLoaders;
 
 export function contextFactory<TLoaders>(orm: MikroORM, makeLoaders: LoaderFactory<TLoaders>) {
-  return async (req: Pick<IncomingMessage, 'headers'>): Promise<KitContext<TLoaders>> => {
+  return async (req: IncomingMessage): Promise<KitContext<TLoaders>> => {
     // A fork per request: its identity map lives as long as the request, never longer.
     const em = orm.em.fork();
     const requestId = req.headers['x-request-id'];

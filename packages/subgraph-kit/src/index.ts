@@ -5,6 +5,7 @@ export * from './base.entity';
 export * from './config';
 export * from './context';
 export * from './errors';
+export * from './granskning';
 export * from './loaders';
 export * from './migration';
 export * from './orm';

@@ -41,4 +41,66 @@ class Kit0001SeedLogg extends KitMigration {
   }
 }
 
-export const kitMigrations = [{ name: 'Kit0001SeedLogg', class: Kit0001SeedLogg }];
+const GRANSKNINGSLOGG_SKRIVSKYDD =
+  'Granskningsloggen kan bara kompletteras: poster får inte ändras eller tas bort.';
+
+/**
+ * The audit log. Append-only is the database's rule, not only the code's: triggers refuse
+ * UPDATE and DELETE (and on PostgreSQL TRUNCATE), so a bug or a hand-typed statement
+ * cannot rewrite history. Whoever owns the database can still drop the triggers; that is
+ * a deliberate act outside the application, not an accident inside it.
+ */
+class Kit0002Granskningslogg extends KitMigration {
+  override async up(): Promise<void> {
+    this.schema((s) =>
+      s.createTable('kit_granskningslogg', (t) => {
+        t.increments('id').primary();
+        t.string('tidpunkt', 30).notNullable();
+        t.string('subjekt', 200).nullable();
+        t.string('roller', 200).notNullable();
+        t.string('operation', 200).notNullable();
+        t.string('typ', 12).notNullable();
+        t.string('vad', 500).notNullable();
+        t.string('request_id', 100).nullable();
+        t.index(['tidpunkt'], 'kit_granskningslogg_tidpunkt_idx');
+      }),
+    );
+    if (this.isPostgres()) {
+      this.addSql(
+        `create function kit_granskningslogg_skrivskydd() returns trigger language plpgsql as $$
+begin
+  raise exception '${GRANSKNINGSLOGG_SKRIVSKYDD} (%)', tg_op using errcode = 'insufficient_privilege';
+end;
+$$`,
+      );
+      this.addSql(
+        'create trigger kit_granskningslogg_skrivskydd before update or delete on kit_granskningslogg ' +
+          'for each row execute function kit_granskningslogg_skrivskydd()',
+      );
+      this.addSql(
+        'create trigger kit_granskningslogg_ingen_tomning before truncate on kit_granskningslogg ' +
+          'for each statement execute function kit_granskningslogg_skrivskydd()',
+      );
+    } else {
+      for (const [name, event] of [
+        ['kit_granskningslogg_ingen_andring', 'update'],
+        ['kit_granskningslogg_ingen_radering', 'delete'],
+      ]) {
+        this.addSql(
+          `create trigger ${name} before ${event} on kit_granskningslogg ` +
+            `begin select raise(abort, '${GRANSKNINGSLOGG_SKRIVSKYDD}'); end`,
+        );
+      }
+    }
+  }
+
+  private isPostgres(): boolean {
+    // knex's PostgreSQL client calls its dialect 'postgresql'; libSQL's builds on 'sqlite3'.
+    return this.getKnex().client.dialect === 'postgresql';
+  }
+}
+
+export const kitMigrations = [
+  { name: 'Kit0001SeedLogg', class: Kit0001SeedLogg },
+  { name: 'Kit0002Granskningslogg', class: Kit0002Granskningslogg },
+];

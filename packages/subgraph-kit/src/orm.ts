@@ -11,6 +11,7 @@ import {
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { GranskningsloggPost } from './granskningslogg.entity';
 import { type KitMigration, kitMigrations } from './migration';
 import { SeedLogg } from './seed-logg.entity';
 
@@ -50,6 +51,8 @@ export interface OrmInput {
   entities: (EntityClass<unknown> | EntitySchema)[];
   migrations: { name: string; class: new (...args: never[]) => KitMigration }[];
   logSql?: boolean;
+  /** No migrator lines on stdout (a command whose stdout is its answer). */
+  quiet?: boolean;
 }
 
 export interface Orm {
@@ -67,7 +70,7 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
   const kind = databaseKind(input.databaseUrl);
   const sql = new SqlStatementCounter();
   const common: Options = {
-    entities: [SeedLogg, ...input.entities],
+    entities: [SeedLogg, GranskningsloggPost, ...input.entities],
     allowGlobalContext: false,
     // Explicit `type` on every property: tsx emits no decorator metadata.
     discovery: { warnWhenNoEntities: true },
@@ -82,6 +85,7 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: input.quiet ?? false,
     },
     forceUtcTimezone: true,
   };

@@ -12,6 +12,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { RoleAuthChecker } from './auth';
+import { auditMutations } from './granskning';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ' +
@@ -85,6 +86,8 @@ export async function buildFederatedSchema(input: FederatedSchemaInput): Promise
   for (const [typeName, reference] of Object.entries(input.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference } as never;
   }
+  // Every successful write is logged, in the write's transaction.
+  auditMutations(resolvers.Mutation as never);
   // Scalars need their parse/serialize functions in the SDL-built schema too.
   resolvers.Period = PeriodScalar as never;
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { createVerifier, loadAuthConfig } from '@lagesbild/auth';
 import {
   createLogger,
   metricsPlugin,
@@ -14,6 +15,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SubgraphConfig } from './config';
 import { contextFactory, type KitContext, type LoaderFactory } from './context';
 import { createErrorFormatter } from './errors';
+import { bindGranskning, granskningPlugin } from './granskning';
 import { createOrm, migrate, type Orm, type OrmInput } from './orm';
 import type { FederatedSchema } from './schema';
 
@@ -61,12 +63,21 @@ export async function startSubgraph<TLoaders>(
     // A subgraph is reached through the gateway; GraphiQL lives there.
     introspection: true,
     // Federated traces cost time on every request and nobody here reports to Apollo Studio.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), metricsPlugin(config.name)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      metricsPlugin(config.name),
+      granskningPlugin(),
+    ],
   });
   const makeContext = contextFactory(orm.orm, definition.loaders);
+  // Partners run their subgraphs in their own networks: each verifies the caller's token
+  // again rather than trusting whoever reaches its port.
+  const verify = createVerifier(loadAuthConfig(process.env, config.dataDir));
   const routes: RouteHandler[] = [...(definition.routes?.(orm) ?? [])];
+  const publicRoutes: RouteHandler[] = [];
   if (config.debugSql) {
-    routes.push((req, res, url) => {
+    // Only with DEBUG_SQL (tests): the statement counter, open like /metrics.
+    publicRoutes.push((req, res, url) => {
       if (url.pathname !== '/debug/sql') return false;
       if (req.method === 'DELETE') orm.sql.count = 0;
       sendJson(res, 200, { statements: orm.sql.count, recent: orm.sql.recent.slice(-10) });
@@ -78,10 +89,17 @@ export async function startSubgraph<TLoaders>(
     port: config.port,
     host: config.host,
     apollo,
-    context: (req: IncomingMessage) => makeContext(req),
+    context: async (req: IncomingMessage) => {
+      const ctx = await makeContext(req);
+      bindGranskning(ctx, definition.loaders);
+      return ctx;
+    },
     graphqlPaths: ['/graphql', '/'],
     routes,
+    publicRoutes,
     logger,
+    authenticate: (req) => verify(req.headers.authorization),
+    protect: 'all',
     health: async () => {
       await orm.orm.em.fork().getConnection().execute('select 1');
       return { ok: true, database: orm.kind };

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAuthConfig, signToken } from '@lagesbild/auth';
+import { parseRoll, type Roll } from '@lagesbild/domain';
 import pg from 'pg';
 import type { SubgraphConfig } from './config';
 import { type RunningSubgraph, type SubgraphDefinition, startSubgraph } from './subgraph';
@@ -93,6 +95,38 @@ export interface TestSubgraph {
 export type TestSubgraphOverrides = Partial<Omit<SubgraphConfig, 'name'>>;
 
 /**
+ * Tests name the caller the way people think of them — `x-lagesbild-roller: SAMORDNARE`,
+ * `x-lagesbild-skola: …`, `x-lagesbild-subjekt: …` — and this turns that into what the services accept: a signed
+ * token (the secret from LAGESBILD_JWT_SECRET, which the test setup sets for every
+ * process). No role header gives a token without roles: signed in, cleared for nothing. An
+ * explicit `authorization` header is sent as given ('' sends none), for the tests about
+ * missing, forged and expired tokens.
+ */
+export async function withToken(
+  headers: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const {
+    'x-lagesbild-roller': roller,
+    'x-lagesbild-skola': skola,
+    'x-lagesbild-subjekt': subjekt,
+    authorization,
+    ...rest
+  } = headers;
+  if (authorization !== undefined) return authorization ? { ...rest, authorization } : rest;
+  const config = loadAuthConfig(process.env, tmpdir());
+  const roles = (roller ?? '')
+    .split(',')
+    .map((r) => parseRoll(r))
+    .filter((r): r is Roll => r !== undefined);
+  const token = await signToken(config, {
+    roller: roles,
+    skolaId: skola ?? null,
+    subject: subjekt ?? 'test',
+  });
+  return { ...rest, authorization: `Bearer ${token}` };
+}
+
+/**
  * Starts a subgraph in-process for a test: port 0 on 127.0.0.1, seeded, counting SQL, on a
  * fresh database (SQLite, or PostgreSQL in the PostgreSQL pass) that stop() removes. Pass `databaseUrl` (e.g. a createTestDatabase()
  * file) to reuse a database across a restart; the caller then owns and removes it.
@@ -110,6 +144,7 @@ export async function startTestSubgraph<TLoaders>(
     seed: true,
     debugSql: true,
     logSql: false,
+    dataDir: tmpdir(),
     ...overrides,
     databaseUrl,
   };
@@ -134,7 +169,7 @@ export async function startTestSubgraph<TLoaders>(
     ): Promise<GqlResponse<TData>> {
       const res = await fetch(running.graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(await withToken(headers)) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: res.status, body: (await res.json()) as GqlBody<TData> };

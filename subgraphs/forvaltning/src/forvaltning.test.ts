@@ -510,14 +510,28 @@ describe('förvaltning, registreraIncident', () => {
     expect(await s.countRows('incident')).toBe(before);
   });
 
-  it('without a role: UNAUTHENTICATED, nothing written', async () => {
+  it('without a token: 401 UNAUTHENTICATED, nothing written', async () => {
+    const before = await s.countRows('incident');
+    const { status, body } = await s.gql(
+      REGISTRERA_INCIDENT,
+      { input: { ...incident, datum: '2016-05-03' } },
+      { authorization: '' },
+    );
+    expect(status).toBe(401);
+    const error = onlyError(body, 'UNAUTHENTICATED');
+    expect(error.message).toBe(
+      'Inloggning krävs: skicka en giltig token i Authorization: Bearer …',
+    );
+    expect(body.data ?? null).toBeNull();
+    expect(await s.countRows('incident')).toBe(before);
+  });
+
+  it('signed in without a role: FORBIDDEN, nothing written', async () => {
     const before = await s.countRows('incident');
     const { body } = await s.gql(REGISTRERA_INCIDENT, {
       input: { ...incident, datum: '2016-05-03' },
     });
-    const error = onlyError(body, 'UNAUTHENTICATED');
-    expect(error.message).toBe('Du måste vara inloggad för detta.');
-    expect(body.data).toBeNull();
+    expect(onlyError(body, 'FORBIDDEN').message).toBe('Din roll har inte behörighet till detta.');
     expect(await s.countRows('incident')).toBe(before);
   });
 

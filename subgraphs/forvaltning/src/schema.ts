@@ -1,4 +1,8 @@
-import { buildFederatedSchema, type FederatedSchema } from '@lagesbild/subgraph-kit';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  granskningsloggResolver,
+} from '@lagesbild/subgraph-kit';
 import { AtgardResolver, HandlingsplanResolver } from './resolvers/handlingsplan.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { lagesbildReferences } from './resolvers/lagesbild.reference';
@@ -13,10 +17,14 @@ import { PlatsResolver } from './resolvers/plats.resolver';
 
 export const SUBGRAPH_NAME = 'forvaltning';
 
+/** The admin's view of this subgraph's audit log (`granskningsloggForvaltning`). */
+const GranskningsloggResolver = granskningsloggResolver(SUBGRAPH_NAME);
+
 /** The förvaltning subgraph's schema, built from code: what the server serves and composition reads. */
 export function buildSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [
+      GranskningsloggResolver,
       OmradeResolver,
       PlatsResolver,
       IncidentResolver,

@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSubgraph } from '@lagesbild/subgraph-kit';
+import { withToken } from '@lagesbild/subgraph-kit/testing';
 import { importOpen311 } from '../src/open311/import';
 import { klotter } from '../src/server';
 import { generera, oppnaSyntDb, SYNT_OMRADEN, SYNT_PREFIX } from './generera';
@@ -38,12 +39,15 @@ try {
     seed: false,
     debugSql: false,
     logSql: false,
+    // The same folder withToken() signs from, so the benchmark's token verifies.
+    dataDir: tmpdir(),
   });
+  const auth = await withToken({ 'x-lagesbild-roller': 'ANALYTIKER' });
   const gql = async (query: string, variables: Record<string, unknown>) => {
     const t = performance.now();
     const res = await fetch(running.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { errors?: unknown; data?: unknown };

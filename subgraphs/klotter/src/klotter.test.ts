@@ -387,8 +387,10 @@ describe('klotter, writes', () => {
     const input = { ...base, rapportorensId: 'X-1', anmaldTid: '2017-05-02T10:00:00+02:00' };
     const sisab = await s.gql(REGISTRERA, { input }, SISAB);
     expect(sisab.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const anon = await s.gql(REGISTRERA, { input });
+    const anon = await s.gql(REGISTRERA, { input }, { authorization: '' });
     expect(anon.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const roleless = await s.gql(REGISTRERA, { input });
+    expect(roleless.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const admin = await s.gql(REGISTRERA, { input }, ADMIN);
     expect(admin.body.errors).toBeUndefined();
   });

@@ -7,10 +7,11 @@
  * only its times: a time the re-send carries replaces the stored one (a later status
  * update from the reporter's system), every other field keeps what was first registered.
  */
-import { dayRange, lokaltDatum, parseTidpunkt } from '@lagesbild/domain';
+import { dayRange, lokaltDatum, Miljo, parseTidpunkt, platsId } from '@lagesbild/domain';
 import { badUserInput, type FieldProblem } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
-import { type Klotteranmalan, Nollrapport, RAPPORTOR_NAMN, type Rapportor } from './entities';
+import { Klotteranmalan, Nollrapport, RAPPORTOR_NAMN, type Rapportor } from './entities';
+import type { RegistreraKlotteranmalanInput } from './resolvers/types/klotteranmalan.input';
 import { beraknaSla, type Tider, tidsproblem } from './sla';
 
 export const TIDFALT: (keyof Tider)[] = ['anmaldTid', 'avropTid', 'paPlatsTid', 'borttagenTid'];
@@ -83,4 +84,37 @@ export function tidsfel(problems: FieldProblem[]) {
     `Tiderna går inte ihop: ${problems.map((p) => p.reason).join('; ')}.`,
     problems,
   );
+}
+
+/** An input's times (ISO 8601 with offset) as the stored UTC text; null where not given. */
+export function tiderUr(
+  input: Partial<Record<(typeof TIDFALT)[number], string | null | undefined>>,
+): Tider {
+  return Object.fromEntries(TIDFALT.map((f) => [f, utcTid(input[f])])) as unknown as Tider;
+}
+
+/**
+ * A new report from a registration (the mutation's or a CSV row's), unsaved and without
+ * its times: the caller applies them with tillampaTider and refuses on problems.
+ */
+export function nyAnmalan(
+  id: string,
+  input: RegistreraKlotteranmalanInput,
+  period: { text: string; fran: string; till: string },
+): Klotteranmalan {
+  const row = new Klotteranmalan(id, input.omradeId, period, {
+    rapportor: input.rapportor,
+    kategori: input.kategori,
+    miljo: input.miljo ?? Miljo.OSPECIFICERAD,
+    innehall: input.innehall.trim(),
+  });
+  row.rapportorensId = input.rapportorensId.trim();
+  row.beskrivning = input.beskrivning?.trim() ?? null;
+  if (input.plats) {
+    row.platsId = platsId(input.plats);
+    row.platsText = input.plats.trim();
+  }
+  row.polisanmald = input.polisanmald ?? null;
+  row.anteckningar = input.anteckningar?.trim() ?? null;
+  return row;
 }

@@ -1,4 +1,8 @@
-import { buildFederatedSchema, type FederatedSchema } from '@lagesbild/subgraph-kit';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  granskningsloggResolver,
+} from '@lagesbild/subgraph-kit';
 import {
   LagesbildRef,
   MiljoLageRef,
@@ -19,10 +23,14 @@ import { PlatsKlotterResolver } from './resolvers/plats.resolver';
 
 export const SUBGRAPH_NAME = 'klotter';
 
+/** The admin's view of this subgraph's audit log (`granskningsloggKlotter`). */
+const GranskningsloggResolver = granskningsloggResolver(SUBGRAPH_NAME);
+
 /** The klotter subgraph's schema, built from code: what the server serves and composition reads. */
 export function buildSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [
+      GranskningsloggResolver,
       KlotteranmalanResolver,
       NollrapportResolver,
       LagesbildKlotterResolver,

@@ -509,9 +509,13 @@ describe('polis, publiceraBedomning', () => {
     expect(await s.countRows('bedomning')).toBe(before);
   });
 
-  it('without a role UNAUTHENTICATED, as RADET FORBIDDEN; nothing written', async () => {
+  it('without a token UNAUTHENTICATED, as RADET FORBIDDEN; nothing written', async () => {
     const before = await s.countRows('bedomning');
-    onlyError((await s.gql(PUBLICERA, { input: valid })).body, 'UNAUTHENTICATED');
+    onlyError(
+      (await s.gql(PUBLICERA, { input: valid }, { authorization: '' })).body,
+      'UNAUTHENTICATED',
+    );
+    onlyError((await s.gql(PUBLICERA, { input: valid })).body, 'FORBIDDEN');
     onlyError((await s.gql(PUBLICERA, { input: valid }, RADET)).body, 'FORBIDDEN');
     expect(await s.countRows('bedomning')).toBe(before);
   });

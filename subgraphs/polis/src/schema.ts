@@ -1,4 +1,8 @@
-import { buildFederatedSchema, type FederatedSchema } from '@lagesbild/subgraph-kit';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  granskningsloggResolver,
+} from '@lagesbild/subgraph-kit';
 import {
   LagesbildRef,
   MiljoLageRef,
@@ -20,10 +24,14 @@ import { PlatsPolisResolver } from './resolvers/plats.resolver';
 
 export const SUBGRAPH_NAME = 'polis';
 
+/** The admin's view of this subgraph's audit log (`granskningsloggPolis`). */
+const GranskningsloggResolver = granskningsloggResolver(SUBGRAPH_NAME);
+
 /** The polis subgraph's schema, built from code: what the server serves and composition reads. */
 export function buildSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [
+      GranskningsloggResolver,
       BedomningResolver,
       HandelseResolver,
       GrupperingResolver,

@@ -1,4 +1,8 @@
-import { buildFederatedSchema, type FederatedSchema } from '@lagesbild/subgraph-kit';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  granskningsloggResolver,
+} from '@lagesbild/subgraph-kit';
 import {
   LagesbildRef,
   MiljoLageRef,
@@ -20,10 +24,14 @@ import {
 
 export const SUBGRAPH_NAME = 'skolor';
 
+/** The admin's view of this subgraph's audit log (`granskningsloggSkolor`). */
+const GranskningsloggResolver = granskningsloggResolver(SUBGRAPH_NAME);
+
 /** The skolor subgraph's schema, built from code: what the server serves and composition reads. */
 export function buildSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [
+      GranskningsloggResolver,
       SkolaResolver,
       OmradeSkolorResolver,
       SvarsuppsattningResolver,

@@ -577,7 +577,7 @@ describe('skolor, surveys written through the API', () => {
     expect(onlyError(owner.body, 'FORBIDDEN').message).toBe(
       'Din roll har inte behörighet till detta.',
     );
-    const anonymous = await s.gql(LAMNA_SVAR, { input });
+    const anonymous = await s.gql(LAMNA_SVAR, { input }, { authorization: '' });
     onlyError(anonymous.body, 'UNAUTHENTICATED');
     expect(await tables()).toEqual(before);
   });
@@ -652,7 +652,8 @@ describe('skolor, surveys written through the API', () => {
     const before = await tables();
     const input = { omradeId: 'testomrade', titel: 'Enkät 2019', period: '2019' };
     onlyError((await s.gql(SKAPA_ENKAT, { input }, skola(u.skolor[0]!))).body, 'FORBIDDEN');
-    onlyError((await s.gql(SKAPA_ENKAT, { input })).body, 'UNAUTHENTICATED');
+    onlyError((await s.gql(SKAPA_ENKAT, { input }, { authorization: '' })).body, 'UNAUTHENTICATED');
+    onlyError((await s.gql(SKAPA_ENKAT, { input })).body, 'FORBIDDEN');
     expect(await tables()).toEqual(before);
   });
 

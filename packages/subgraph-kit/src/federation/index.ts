@@ -1,2 +1,3 @@
 export * from './diskretion';
 export * from './entities';
+export * from './granskning';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { dayRange, platsId, Roll } from '@lagesbild/domain';
+import { Roll } from '@lagesbild/domain';
 import { badUserInput } from '@lagesbild/subgraph-kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Incident, IncidentSystem, Omrade, Plats } from '../entities';
+import { Incident, Omrade, Plats } from '../entities';
+import { incidentProblem, nyIncident } from '../registrering';
 import type { Context } from './context';
 import { resolvePlats } from './plats.reference';
 import { RegistreraIncidentInput } from './types/incident.input';
@@ -20,41 +21,17 @@ export class IncidentResolver {
     @Arg('input', () => RegistreraIncidentInput) input: RegistreraIncidentInput,
     @Ctx() ctx: Context,
   ): Promise<Incident> {
-    const hasDatum = input.datum != null;
-    const hasPeriod = input.period != null;
-    if (hasDatum === hasPeriod) {
-      throw badUserInput(
-        'Ange antingen datum eller period för incidenten, inte båda och inte ingen.',
-        [{ field: 'datum', reason: 'ange datum eller period' }],
-      );
+    const problem = incidentProblem(input);
+    if (problem) {
+      throw badUserInput(problem.message, [{ field: problem.field, reason: problem.reason }]);
     }
-    const today = new Date().toISOString().slice(0, 10);
-    if (input.datum && input.datum > today) {
-      throw badUserInput(`Datumet ${input.datum} ligger i framtiden.`, [
-        { field: 'datum', reason: 'datumet ligger i framtiden' },
-      ]);
-    }
-    const range = input.datum
-      ? { text: input.datum, ...dayRange(input.datum) }
-      : (input.period as NonNullable<typeof input.period>);
     return ctx.em.transactional(async (tx) => {
       if (!(await tx.findOne(Omrade, { id: input.omradeId }))) {
         throw badUserInput(`Okänt område "${input.omradeId}".`, [
           { field: 'omradeId', reason: 'området finns inte i registret' },
         ]);
       }
-      const incident = new Incident(randomUUID(), input.omradeId, range, {
-        miljo: input.miljo,
-        typ: input.typ,
-        beskrivning: input.beskrivning.trim(),
-        system: input.system ?? IncidentSystem.IA,
-      });
-      incident.datum = input.datum ?? null;
-      if (input.plats) {
-        incident.platsId = platsId(input.plats);
-        incident.platsText = input.plats.trim();
-      }
-      if (input.klassning) incident.klassning = input.klassning;
+      const incident = nyIncident(randomUUID(), input);
       tx.persist(incident);
       return incident;
     });

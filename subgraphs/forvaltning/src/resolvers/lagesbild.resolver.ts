@@ -5,7 +5,7 @@ import {
   previousPeriod,
   Rapporteringsstatus,
 } from '@lagesbild/domain';
-import { badUserInput, readable } from '@lagesbild/subgraph-kit';
+import { badUserInput, readableAndAudited } from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   Atervandare,
@@ -89,7 +89,7 @@ export class ForvaltningLageResolver {
     description: 'Incidenterna som läsaren har behörighet till (klassning); antalet räknar alla.',
   })
   async incidenter(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
-    return readable(ctx.viewer.roller, await ctx.loaders.incidenter.load(f));
+    return readableAndAudited(ctx, await ctx.loaders.incidenter.load(f), 'Incident');
   }
 
   @FieldResolver(() => Int, { description: 'Antal incidenter i incidentrapporteringen.' })

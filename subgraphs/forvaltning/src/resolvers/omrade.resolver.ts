@@ -1,5 +1,5 @@
 import { type Period, PeriodScalar, Roll } from '@lagesbild/domain';
-import { badUserInput, readable } from '@lagesbild/subgraph-kit';
+import { badUserInput, readableAndAudited } from '@lagesbild/subgraph-kit';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Handlingsplan, Incident, Omrade, Plats, Samverkansforum } from '../entities';
 import type { Context } from './context';
@@ -66,9 +66,10 @@ export class OmradeResolver {
     @Arg('period', () => PeriodScalar) period: Period,
     @Ctx() ctx: Context,
   ): Promise<Incident[]> {
-    return readable(
-      ctx.viewer.roller,
+    return readableAndAudited(
+      ctx,
       await ctx.loaders.incidenter.load({ omradeId: o.id, period }),
+      'Incident',
     );
   }
 }

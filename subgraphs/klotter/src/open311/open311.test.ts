@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@lagesbild/subgraph-kit/testing';
+import { startTestSubgraph, type TestSubgraph, withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { klotter } from '../server';
 import { importOpen311 } from './import';
@@ -58,7 +58,9 @@ describe('Open311 GeoReport v2', () => {
   afterAll(() => s?.stop());
 
   const get = async (query = '') => {
-    const res = await fetch(`${s.url}${URL_PATH}${query}`);
+    const res = await fetch(`${s.url}${URL_PATH}${query}`, {
+      headers: await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    });
     return { status: res.status, headers: res.headers, body: (await res.json()) as unknown };
   };
 
@@ -172,12 +174,12 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it("POST imports for the sender's own agency only", async () => {
-    const post = (body: unknown, roll?: string) =>
+    const post = async (body: unknown, roll?: string) =>
       fetch(`${s.url}${URL_PATH}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(roll ? { 'x-lagesbild-roller': roll } : {}),
+          ...(await withToken(roll ? { 'x-lagesbild-roller': roll } : { authorization: '' })),
         },
         body: JSON.stringify(body),
       });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { lokalIso, Miljo, platsId } from '@lagesbild/domain';
+import { lokalIso } from '@lagesbild/domain';
 import { badUserInput, notFound } from '@lagesbild/subgraph-kit';
 import { PlatsRef } from '@lagesbild/subgraph-kit/federation';
 import {
@@ -18,10 +18,10 @@ import {
   dagsperiod,
   nollKrockText,
   nollSomKrockar,
-  TIDFALT,
+  nyAnmalan,
+  tiderUr,
   tidsfel,
   tillampaTider,
-  utcTid,
 } from '../registrering';
 import { kontrolleraRapportor, RAPPORTORSROLLER } from './behorighet';
 import type { Context } from './context';
@@ -31,10 +31,6 @@ import {
 } from './types/klotteranmalan.input';
 
 const visa = (utc: string | null) => (utc ? lokalIso(Date.parse(utc)) : null);
-
-function tiderUr(input: Partial<Record<(typeof TIDFALT)[number], string | null | undefined>>) {
-  return Object.fromEntries(TIDFALT.map((f) => [f, utcTid(input[f])]));
-}
 
 @Resolver(() => Klotteranmalan)
 export class KlotteranmalanResolver {
@@ -108,20 +104,7 @@ export class KlotteranmalanResolver {
           },
         ]);
       }
-      const row = new Klotteranmalan(randomUUID(), input.omradeId, period, {
-        rapportor: input.rapportor,
-        kategori: input.kategori,
-        miljo: input.miljo ?? Miljo.OSPECIFICERAD,
-        innehall: input.innehall.trim(),
-      });
-      row.rapportorensId = input.rapportorensId.trim();
-      row.beskrivning = input.beskrivning?.trim() ?? null;
-      if (input.plats) {
-        row.platsId = platsId(input.plats);
-        row.platsText = input.plats.trim();
-      }
-      row.polisanmald = input.polisanmald ?? null;
-      row.anteckningar = input.anteckningar?.trim() ?? null;
+      const row = nyAnmalan(randomUUID(), input, period);
       const problems = tillampaTider(row, tider);
       if (problems.length > 0) throw tidsfel(problems);
       tx.persist(row);

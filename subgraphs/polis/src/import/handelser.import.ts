@@ -32,6 +32,11 @@ export function kallaIdFor(feedId: string): string {
   return `polisen:${feedId}`;
 }
 
+/** The stored id of an event from the police's feed (JSON or CSV): one row per feed id. */
+export function handelseIdFor(feedId: string): string {
+  return `polisen-${feedId}`.slice(0, 64);
+}
+
 type Tolkat = { ok: true; handelse: Handelse } | { ok: false; skal: string };
 
 function text(value: unknown): string | null {
@@ -80,7 +85,7 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
     };
   }
   const handelse = new Handelse(
-    `polisen-${feedId}`.slice(0, 64),
+    handelseIdFor(feedId),
     omradeId,
     { text: datum, ...range },
     {

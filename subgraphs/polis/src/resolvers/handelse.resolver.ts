@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { dayRange, Miljo, platsId, Roll } from '@lagesbild/domain';
+import { Roll } from '@lagesbild/domain';
 import { badUserInput } from '@lagesbild/subgraph-kit';
 import { PlatsRef } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Gruppering, Handelse, HandelsePlats } from '../entities';
+import { Gruppering, Handelse } from '../entities';
+import { handelseProblem, nyHandelse, platsIdn } from '../registrering';
 import type { Context } from './context';
 import { RegistreraHandelseInput } from './types/handelse.input';
 
@@ -27,51 +28,22 @@ export class HandelseResolver {
     @Arg('input', () => RegistreraHandelseInput) input: RegistreraHandelseInput,
     @Ctx() ctx: Context,
   ): Promise<Handelse> {
-    if ((input.datum != null) === (input.period != null)) {
-      throw badUserInput(
-        'Ange antingen datum eller period för händelsen, inte båda och inte ingen.',
-        [{ field: 'datum', reason: 'ange datum eller period' }],
-      );
+    const problem = handelseProblem(input);
+    if (problem) {
+      throw badUserInput(problem.message, [{ field: problem.field, reason: problem.reason }]);
     }
-    const today = new Date().toISOString().slice(0, 10);
-    if (input.datum && input.datum > today) {
-      throw badUserInput(`Datumet ${input.datum} ligger i framtiden.`, [
-        { field: 'datum', reason: 'datumet ligger i framtiden' },
-      ]);
+    const ids = platsIdn(input.platser ?? []);
+    if (!Array.isArray(ids)) {
+      throw badUserInput(ids.message, [{ field: ids.field, reason: ids.reason }]);
     }
-    const ids: string[] = [];
-    for (const namn of input.platser ?? []) {
-      let id: string;
-      try {
-        id = platsId(namn);
-      } catch {
-        throw badUserInput(`Platsen "${namn}" saknar bokstäver och siffror.`, [
-          { field: 'platser', reason: 'ange ett platsnamn eller en adress' },
-        ]);
-      }
-      if (!ids.includes(id)) ids.push(id);
-    }
-    const range = input.datum
-      ? { text: input.datum, ...dayRange(input.datum) }
-      : (input.period as NonNullable<typeof input.period>);
     return ctx.em.transactional(async (tx) => {
       if (input.grupperingId && !(await tx.findOne(Gruppering, { id: input.grupperingId }))) {
         throw badUserInput(`Okänd gruppering "${input.grupperingId}".`, [
           { field: 'grupperingId', reason: 'grupperingen finns inte' },
         ]);
       }
-      const handelse = new Handelse(randomUUID(), input.omradeId, range, {
-        typ: input.typ,
-        rubrik: input.rubrik.trim(),
-        beskrivning: input.beskrivning.trim(),
-        miljo: input.miljo ?? Miljo.OSPECIFICERAD,
-      });
-      handelse.datum = input.datum ?? null;
-      handelse.vald = input.vald ?? null;
-      handelse.grupperingId = input.grupperingId ?? null;
-      handelse.platsbeskrivning = input.platsbeskrivning?.trim() || null;
-      tx.persist(handelse);
-      for (const id of ids) tx.persist(new HandelsePlats(handelse.id, id));
+      const { handelse, platser } = nyHandelse(randomUUID(), input, ids);
+      tx.persist([handelse, ...platser]);
       return handelse;
     });
   }

@@ -1,5 +1,5 @@
 import { type Niva, Rapporteringsstatus } from '@lagesbild/domain';
-import { readable } from '@lagesbild/subgraph-kit';
+import { readableAndAudited } from '@lagesbild/subgraph-kit';
 import { LagesbildRef, MiljoLageRef } from '@lagesbild/subgraph-kit/federation';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Bedomning, Handelse, Maltavla, NIVAER_SOM_RAPPORTERAR } from '../entities';
@@ -91,6 +91,6 @@ export class PolisLageResolver {
     description: 'Potentiella måltavlor i området: skyddade, visas bara för behöriga läsare.',
   })
   async maltavlor(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<Maltavla[]> {
-    return readable(ctx.viewer.roller, await ctx.loaders.maltavlor.load(p.omradeId));
+    return readableAndAudited(ctx, await ctx.loaders.maltavlor.load(p.omradeId), 'Maltavla');
   }
 }

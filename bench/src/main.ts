@@ -1,0 +1,483 @@
+/**
+ * `pnpm bench`: our gateway, Hive Gateway and the slowest subgraph alone (the floor),
+ * side by side, under the same load, with the dashboard's combined picture and an
+ * analyst's deep query. Not a test: it never runs in CI. See bench/README.md.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { SUBGRAPHS } from '../../schema/subgraphs';
+import {
+  cpuMs,
+  freePort,
+  graphqlOk,
+  HOST,
+  httpOk,
+  type Proc,
+  rssBytes,
+  rssPeak,
+  startProcess,
+  stopAll,
+  stopProcess,
+  waitUntil,
+} from './procs';
+import { type ProfileSummary, summariseProfile } from './profile';
+import { type BenchQuery, QUERIES } from './queries';
+import { type SubgraphFetch, startRecorder } from './record';
+import { type Report, type Row, renderMarkdown, renderTable } from './report';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BENCH = fileURLToPath(new URL('../', import.meta.url));
+const HIVE_BIN = join(BENCH, 'node_modules/@graphql-hive/gateway/dist/bin.js');
+
+const { values: flags } = parseArgs({
+  // `pnpm bench -- --duration 5` passes the `--` on.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    connections: { type: 'string' },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    probe: { type: 'string' },
+    rounds: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (flags.help) {
+  console.log(`pnpm bench [-- options]
+  --connections N   concurrent connections (BENCH_CONNECTIONS, default 20)
+  --duration S      seconds of load per target and query (BENCH_DURATION, default 10)
+  --warmup S        seconds of unmeasured load before each (BENCH_WARMUP, default 2)
+  --probe S         seconds per subgraph request when choosing the floor (BENCH_PROBE, default 2)
+  --rounds N        back-to-back loads of our gateway for the memory check (BENCH_ROUNDS, default 3)
+  --profile         also run our gateway once under --cpu-prof and summarise the profile
+  --no-write        print only; do not write bench/results/`);
+  process.exit(0);
+}
+
+function numberOption(flag: string | undefined, variable: string, fallback: number): number {
+  const raw = flag ?? process.env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${variable}=${raw} is not a positive number`);
+  return n;
+}
+
+const CONNECTIONS = numberOption(flags.connections, 'BENCH_CONNECTIONS', 20);
+const DURATION = numberOption(flags.duration, 'BENCH_DURATION', 10);
+const WARMUP = numberOption(flags.warmup, 'BENCH_WARMUP', 2);
+const PROBE = numberOption(flags.probe, 'BENCH_PROBE', 2);
+const ROUNDS = numberOption(flags.rounds, 'BENCH_ROUNDS', 3);
+
+/** Everything the run can take, with room for starts: past this it stops itself. */
+const TIME_LIMIT_MS =
+  (180 +
+    (DURATION + WARMUP) * (QUERIES.length * 3 + ROUNDS + (flags.profile ? 2 : 0)) +
+    PROBE * 16) *
+  1000;
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+interface Target {
+  name: string;
+  url: string;
+  /** The gateway's process; the floor has none (the subgraph is counted with the subgraphs). */
+  proc?: Proc;
+}
+
+interface Expected {
+  query: BenchQuery;
+  /** The request body sent to the target. */
+  body: string;
+  /** The response the target must give, parsed. */
+  response: unknown;
+}
+
+async function post(url: string, body: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+const requestBody = (q: BenchQuery) =>
+  JSON.stringify({ query: q.query, variables: q.variables, operationName: null });
+
+let current: autocannon.Instance | undefined;
+
+function load(
+  url: string,
+  body: string,
+  seconds: number,
+  expectBody?: string,
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    current = autocannon(
+      {
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections: CONNECTIONS,
+        duration: seconds,
+        timeout: 10,
+        ...(expectBody === undefined ? {} : { expectBody }),
+      },
+      (error, result) => {
+        current = undefined;
+        if (error) reject(error);
+        else resolve(result);
+      },
+    );
+  });
+}
+
+/** The body a target answers, checked against the expected one; returned for expectBody. */
+async function checkBody(target: Target, expected: Expected): Promise<string> {
+  const { status, text } = await post(target.url, expected.body);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${target.name} answered ${expected.query.name} with non-JSON (${status})`);
+  }
+  if (status !== 200 || !isDeepStrictEqual(parsed, expected.response)) {
+    const file = join(tmp, `mismatch-${target.name}-${expected.query.name}.json`);
+    await writeFile(file, JSON.stringify({ expected: expected.response, got: parsed }, null, 2));
+    throw new Error(
+      `${target.name} answered ${expected.query.name} differently from the reference (HTTP ${status}); both are in ${file}`,
+    );
+  }
+  // The same request must get the same bytes every time, or expectBody would count noise.
+  const again = await post(target.url, expected.body);
+  if (again.text !== text) {
+    throw new Error(`${target.name} answers ${expected.query.name} with varying bytes`);
+  }
+  return text;
+}
+
+async function measure(
+  target: Target,
+  expected: Expected,
+  subgraphPids: number[],
+  seconds = DURATION,
+): Promise<Row> {
+  const exact = await checkBody(target, expected);
+  await load(target.url, expected.body, WARMUP, exact);
+  const gatewayPid = target.proc?.pid;
+  const gatewayBefore = gatewayPid ? await cpuMs([gatewayPid]) : 0;
+  const subgraphsBefore = await cpuMs(subgraphPids);
+  const peak = gatewayPid ? rssPeak(gatewayPid) : undefined;
+  const result = await load(target.url, expected.body, seconds, exact);
+  const gatewayCpu = gatewayPid ? (await cpuMs([gatewayPid])) - gatewayBefore : undefined;
+  const subgraphsCpu = (await cpuMs(subgraphPids)) - subgraphsBefore;
+  const peakRss = peak ? await peak.stop() : undefined;
+  const requests = result.requests.total;
+  const row: Row = {
+    target: target.name,
+    query: expected.query.name,
+    requests,
+    rps: requests / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    non2xx: result.non2xx,
+    mismatches: result.mismatches,
+    peakRssMb: peakRss === undefined ? undefined : peakRss / 2 ** 20,
+    gatewayCpuMsPerRequest:
+      gatewayCpu === undefined || !requests ? undefined : gatewayCpu / requests,
+    subgraphsCpuMsPerRequest: requests ? subgraphsCpu / requests : undefined,
+  };
+  log(
+    `${row.target} × ${row.query}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors`,
+  );
+  return row;
+}
+
+async function startGateway(
+  name: string,
+  subgraphUrls: Record<string, string>,
+  extraNodeArgs: string[] = [],
+): Promise<Target> {
+  const port = await freePort();
+  const proc = startProcess(name, [...extraNodeArgs, '--import', 'tsx', 'src/index.ts'], {
+    cwd: join(ROOT, 'gateway'),
+    env: {
+      ...process.env,
+      GATEWAY_PORT: String(port),
+      SUPERGRAPH_PATH: supergraphPath,
+      ...Object.fromEntries(
+        Object.entries(subgraphUrls).map(([n, url]) => [`${n.toUpperCase()}_URL`, url]),
+      ),
+    },
+    logFile: join(tmp, `${name}.log`),
+  });
+  const url = `http://${HOST}:${port}/graphql`;
+  await waitUntil(proc, graphqlOk(url));
+  return { name, url, proc };
+}
+
+async function startHive(supergraphFile = supergraphPath, name = 'hive'): Promise<Target> {
+  const port = await freePort();
+  const cwd = join(tmp, 'hive');
+  await mkdir(cwd, { recursive: true });
+  const proc = startProcess(
+    name,
+    [HIVE_BIN, 'supergraph', supergraphFile, '--host', HOST, '--port', String(port)],
+    { cwd, env: { ...process.env }, logFile: join(tmp, `${name}.log`) },
+  );
+  const url = `http://${HOST}:${port}/graphql`;
+  await waitUntil(proc, graphqlOk(url));
+  return { name, url, proc };
+}
+
+/** The 1-minute load average: other work on the machine skews every figure. */
+async function loadAverage(): Promise<number> {
+  return Number((await readFile('/proc/loadavg', 'utf8')).split(' ')[0]);
+}
+
+function machine(load: { before: number; after: number }) {
+  return readFile('/proc/cpuinfo', 'utf8').then((info) => ({
+    loadAverage: load,
+    cpu: /^model name\s*:\s*(.+)$/m.exec(info)?.[1] ?? cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    date: new Date().toISOString(),
+  }));
+}
+
+let tmp = '';
+let supergraphPath = '';
+
+async function main(): Promise<void> {
+  tmp = await mkdtemp(join(tmpdir(), 'lagesbild-bench-'));
+  const started = Date.now();
+  const loadBefore = await loadAverage();
+  log(`${CONNECTIONS} connections, ${DURATION} s per load (+${WARMUP} s warm-up); logs in ${tmp}`);
+
+  // 1. The four subgraphs, once, seeded into a temporary data folder.
+  const subgraphUrls: Record<string, string> = {};
+  const subgraphs: Proc[] = [];
+  for (const s of SUBGRAPHS) {
+    const port = await freePort();
+    subgraphUrls[s.name] = `http://${HOST}:${port}/graphql`;
+    subgraphs.push(
+      startProcess(s.name, ['--import', 'tsx', 'src/index.ts'], {
+        cwd: join(ROOT, s.dir),
+        env: {
+          ...process.env,
+          [`${s.name.toUpperCase()}_PORT`]: String(port),
+          LAGESBILD_DATA_DIR: join(tmp, 'data'),
+        },
+        logFile: join(tmp, `${s.name}.log`),
+      }),
+    );
+  }
+  await Promise.all(
+    subgraphs.map((p) => waitUntil(p, httpOk(subgraphUrls[p.name]!.replace(/graphql$/, 'health')))),
+  );
+  const subgraphPids = subgraphs.map((p) => p.pid);
+  log(`subgraphs up: ${Object.values(subgraphUrls).join(', ')}`);
+
+  // The same supergraph for both gateways, its join__graph URLs pointing at the free ports.
+  const sdl = await readFile(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
+  const rewrite = (urls: Record<string, string>) => {
+    let text = sdl;
+    for (const s of SUBGRAPHS) {
+      text = text.replace(
+        new RegExp(`(@join__graph\\(name: "${s.name}", url: )"[^"]*"`),
+        `$1"${urls[s.name]}"`,
+      );
+    }
+    return text;
+  };
+  supergraphPath = join(tmp, 'supergraph.graphql');
+  await writeFile(supergraphPath, rewrite(subgraphUrls));
+
+  // 2. The reference: our gateway's answers, and what it asked each subgraph for them.
+  const recorder = await startRecorder(subgraphUrls);
+  const recording = await startGateway('ours-recording', recorder.urls);
+  const reference: Expected[] = [];
+  const fetches = new Map<string, SubgraphFetch[]>();
+  for (const query of QUERIES) {
+    const body = requestBody(query);
+    const { status, text } = await post(recording.url, body);
+    const response = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
+    if (status !== 200 || response.errors || !response.data) {
+      throw new Error(`the reference answer to ${query.name} is not clean (${status}): ${text}`);
+    }
+    reference.push({ query, body, response });
+    fetches.set(query.name, recorder.take());
+  }
+  await stopProcess(recording.proc!);
+
+  // How many subgraph requests Hive Gateway sends for the same answers (it batches entity
+  // fetches): the fan-out explains much of the subgraphs' CPU per request.
+  const fanOut: Report['fanOut'] = QUERIES.map((q) => ({
+    query: q.name,
+    ours: fetches.get(q.name)?.length ?? 0,
+    hive: 0,
+  }));
+  const recordedSupergraph = join(tmp, 'supergraph-recorded.graphql');
+  await writeFile(recordedSupergraph, rewrite(recorder.urls));
+  const hiveRecording = await startHive(recordedSupergraph, 'hive-recording');
+  for (const [i, expected] of reference.entries()) {
+    await checkBody(hiveRecording, expected);
+    recorder.take();
+    await post(hiveRecording.url, expected.body);
+    fanOut[i]!.hive = recorder.take().length;
+  }
+  await stopProcess(hiveRecording.proc!);
+  await recorder.close();
+
+  // 3. The floor per query: the subgraph requests the gateway sends for it. Per subgraph the
+  // one slowest answered alone (timed one at a time) is that subgraph's section; each
+  // section is then loaded briefly, and the slowest is the floor (a gateway cannot answer
+  // faster than its slowest part).
+  const floors = new Map<string, { expected: Expected; url: string; subgraph: string }>();
+  const probes: Report['probes'] = [];
+  for (const query of QUERIES) {
+    const recorded = fetches.get(query.name) ?? [];
+    const perSubgraph = new Map<string, { fetch: SubgraphFetch; ms: number; exact: string }>();
+    for (const f of recorded) {
+      const exact = await checkBody(
+        { name: f.subgraph, url: f.url },
+        { query, body: f.body, response: f.response },
+      );
+      const t0 = performance.now();
+      for (let i = 0; i < 10; i++) await post(f.url, f.body);
+      const ms = (performance.now() - t0) / 10;
+      const known = perSubgraph.get(f.subgraph);
+      if (!known || ms > known.ms) perSubgraph.set(f.subgraph, { fetch: f, ms, exact });
+    }
+    let slowest: { expected: Expected; url: string; subgraph: string; rps: number } | undefined;
+    for (const [subgraph, { fetch: f, ms, exact }] of perSubgraph) {
+      const result = await load(f.url, f.body, PROBE, exact);
+      const rps = result.requests.total / result.duration;
+      const count = recorded.filter((r) => r.subgraph === subgraph).length;
+      probes.push({
+        query: query.name,
+        subgraph,
+        requests: count,
+        aloneMs: ms,
+        rps,
+        bytes: exact.length,
+      });
+      if (!slowest || rps < slowest.rps) {
+        slowest = {
+          expected: { query, body: f.body, response: f.response },
+          url: f.url,
+          subgraph,
+          rps,
+        };
+      }
+    }
+    if (!slowest) throw new Error(`no subgraph request recorded for ${query.name}`);
+    floors.set(query.name, slowest);
+    log(
+      `${query.name}: ${recorded.length} subgraph requests; slowest section alone: ${slowest.subgraph} (${slowest.rps.toFixed(0)} req/s)`,
+    );
+  }
+
+  const rows: Row[] = [];
+  const memory: { label: string; rssMb: number }[] = [];
+
+  // 4a. Our gateway, then the sustained run for its memory.
+  const ours = await startGateway('ours', subgraphUrls);
+  for (const expected of reference) rows.push(await measure(ours, expected, subgraphPids));
+  memory.push({ label: 'before', rssMb: (await rssBytes(ours.proc!.pid)) / 2 ** 20 });
+  for (let round = 1; round <= ROUNDS; round++) {
+    const exact = await checkBody(ours, reference[0]!);
+    const r = await load(ours.url, reference[0]!.body, DURATION, exact);
+    const rssMb = (await rssBytes(ours.proc!.pid)) / 2 ** 20;
+    memory.push({ label: `after round ${round}`, rssMb });
+    log(`sustained round ${round}: ${r.requests.total} requests, RSS ${rssMb.toFixed(0)} MB`);
+  }
+  await stopProcess(ours.proc!);
+
+  // 4b. Hive Gateway on the same supergraph and subgraphs.
+  const hive = await startHive();
+  for (const expected of reference) rows.push(await measure(hive, expected, subgraphPids));
+  await stopProcess(hive.proc!);
+
+  // 4c. The floor: the slowest subgraph request alone.
+  for (const query of QUERIES) {
+    const floor = floors.get(query.name)!;
+    const row = await measure(
+      { name: `floor (${floor.subgraph})`, url: floor.url },
+      floor.expected,
+      subgraphPids,
+    );
+    rows.push(row);
+  }
+
+  // 5. Optionally: where our gateway's time goes.
+  let profile: ProfileSummary | undefined;
+  if (flags.profile) {
+    const dir = join(tmp, 'profile');
+    const profiled = await startGateway('ours-profiled', subgraphUrls, [
+      '--cpu-prof',
+      `--cpu-prof-dir=${dir}`,
+    ]);
+    rows.push(await measure({ ...profiled, name: 'ours (profiled)' }, reference[0]!, subgraphPids));
+    await stopProcess(profiled.proc!);
+    const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
+    if (file) {
+      profile = await summariseProfile(join(dir, file));
+      // Kept (not committed: .gitignore) to open in Chrome DevTools or speedscope.
+      const kept = join(BENCH, 'results', 'gateway.cpuprofile');
+      await mkdir(join(BENCH, 'results'), { recursive: true });
+      await copyFile(join(dir, file), kept);
+      log(`profile: ${kept}`);
+    }
+  }
+
+  await stopAll();
+  const info = await machine({ before: loadBefore, after: await loadAverage() });
+  const settings = { connections: CONNECTIONS, duration: DURATION, warmup: WARMUP };
+  const report = { machine: info, settings, rows, memory, probes, fanOut, profile };
+  console.log(renderTable(report));
+  if (!flags['no-write']) {
+    const dir = join(BENCH, 'results');
+    await mkdir(dir, { recursive: true });
+    const stem = join(dir, info.date.slice(0, 10));
+    await writeFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(`${stem}.md`, renderMarkdown(report));
+    log(`written: ${stem}.md and .json`);
+  }
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  await rm(tmp, { recursive: true, force: true });
+}
+
+let finishing = false;
+async function finish(code: number, reason?: string): Promise<never> {
+  if (!finishing) {
+    finishing = true;
+    if (reason) console.error(`[bench] ${reason}`);
+    current?.stop();
+    await stopAll();
+    // An interrupted run leaves nothing behind; a failed one keeps its logs to read.
+    if (code !== 1 && tmp) await rm(tmp, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void finish(130, 'interrupted; stopping every process started'));
+process.on('SIGTERM', () => void finish(143, 'terminated; stopping every process started'));
+setTimeout(
+  () => void finish(1, `took longer than ${TIME_LIMIT_MS / 1000} s; stopped`),
+  TIME_LIMIT_MS,
+).unref();
+
+main().then(
+  () => finish(0),
+  (error: unknown) => finish(1, error instanceof Error ? error.message : String(error)),
+);

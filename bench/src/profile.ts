@@ -1,0 +1,74 @@
+/**
+ * Self time per function and per package from a V8 .cpuprofile (node --cpu-prof).
+ */
+import { readFile } from 'node:fs/promises';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface SelfTime {
+  name: string;
+  ms: number;
+  share: number;
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  functions: SelfTime[];
+  packages: SelfTime[];
+}
+
+/** "@apollo/query-planner", "node:internal", "(idle)", "gateway/src" … */
+function packageOf(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const rest = url.slice(modules + 'node_modules/'.length).split('/');
+    return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? url);
+  }
+  if (url.startsWith('node:')) return url.split('/')[0] ?? url;
+  const match = /\/(gateway|packages\/[^/]+|subgraphs\/[^/]+)\/src\//.exec(url);
+  return match ? `${match[1]}/src` : url;
+}
+
+function shortUrl(url: string): string {
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) return url.slice(modules + 'node_modules/'.length);
+  const src = url.search(/\/(gateway|packages|subgraphs)\//);
+  return src >= 0 ? url.slice(src + 1) : url;
+}
+
+export async function summariseProfile(path: string, top = 15): Promise<ProfileSummary> {
+  const profile = JSON.parse(await readFile(path, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const functions = new Map<string, number>();
+  const packages = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    const node = byId.get(id);
+    if (!node) return;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const fn = url
+      ? `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}`
+      : functionName || '(anonymous)';
+    functions.set(fn, (functions.get(fn) ?? 0) + us);
+    const pkg = packageOf(url, functionName);
+    packages.set(pkg, (packages.get(pkg) ?? 0) + us);
+    total += us;
+  });
+  const rank = (m: Map<string, number>): SelfTime[] =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, ms: us / 1000, share: total ? us / total : 0 }));
+  return { totalMs: total / 1000, functions: rank(functions), packages: rank(packages) };
+}

@@ -1,0 +1,49 @@
+import { useId } from 'react';
+
+/**
+ * The roles a reader can look through on a development gateway: the page signs in as the
+ * chosen role through the gateway's development sign-in (/dev/token). Without a choice it
+ * reads as the council. A production gateway has no such sign-in.
+ */
+export const ROLLER = [
+  { id: 'RADET', namn: 'Rådet' },
+  { id: 'UTBILDNINGSFORVALTNING', namn: 'Utbildningsförvaltningen' },
+  { id: 'POLIS', namn: 'Polisen' },
+  { id: 'SAMORDNARE', namn: 'Samordnaren' },
+] as const;
+
+/** The role in the address (?roll=), if it is one the selector offers. */
+export function rollFranAdressen(q: URLSearchParams): string | null {
+  const roll = q.get('roll');
+  return ROLLER.some((r) => r.id === roll) ? roll : null;
+}
+
+export function RollValjare(props: {
+  varde: string | null;
+  onChange: (roll: string | null) => void;
+}) {
+  const { varde, onChange } = props;
+  const id = useId();
+  return (
+    <div className="falt roll">
+      <label htmlFor={id}>Visa som</label>
+      <select
+        id={id}
+        value={varde ?? ''}
+        onChange={(e) => onChange(e.target.value || null)}
+        aria-describedby={`${id}-hjalp`}
+      >
+        <option value="">Rådet (standard)</option>
+        {ROLLER.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.namn}
+          </option>
+        ))}
+      </select>
+      <span id={`${id}-hjalp`} className="detalj">
+        Utvecklingsinloggning: sidan hämtar en token för rollen från gatewayens utvecklingsläge. I
+        drift loggar man in via sin organisation.
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The printable report for a council meeting: /dashboard/rapport.html?omrade=…&period=…
+ * (&roll=…). It asks the gateway the council's combined query and renders the same
+ * document as `pnpm rapport` (renderHtml(rapportDokument(…)) from @lagesbild/rapport).
+ */
+import { LAGESBILD_RAPPORT, type Lagesbild, rapportDokument, renderHtml } from '@lagesbild/rapport';
+import { rollFranAdressen } from './components/RollValjare';
+import { felText, fraga } from './graphql';
+import './rapport.css';
+
+const q = new URLSearchParams(window.location.search);
+const omrade = q.get('omrade') || 'norrmalm';
+const period = q.get('period') || '2016';
+const roll = rollFranAdressen(q);
+
+function element(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`rapport.html saknar #${id}`);
+  return found;
+}
+const innehall = element('rapport');
+const status = element('status');
+const tillbaka = element('tillbaka');
+
+tillbaka.setAttribute(
+  'href',
+  `/dashboard?${new URLSearchParams({ omrade, period, ...(roll ? { roll } : {}) })}`,
+);
+document.getElementById('skriv-ut')?.addEventListener('click', () => window.print());
+
+const PARTNER_FALT = ['forvaltning', 'polis', 'skolor', 'klotter'] as const;
+
+async function visa(): Promise<void> {
+  status.textContent = `Hämtar lägesbilden för ${omrade} ${period} …`;
+  try {
+    const svar = await fraga<{ lagesbild: Lagesbild | null }>(
+      LAGESBILD_RAPPORT,
+      { omrade, period },
+      undefined,
+      roll,
+    );
+    const bild = svar.data?.lagesbild ?? null;
+    if (!bild) {
+      // Förvaltning holds the picture together; the police's groups on the area are required
+      // too, so either being down leaves the combined query without an answer.
+      status.textContent = `Rapporten kan inte tas fram just nu: gatewayen gav ingen lägesbild, eftersom en källa som rapporten behöver (förvaltningen eller polisen) inte svarar. ${felText(svar.errors)}`;
+      status.className = 'meddelande meddelande-fel';
+      return;
+    }
+    const saknadeKallor = PARTNER_FALT.filter((p) => bild[p] === null);
+    const html = renderHtml(
+      rapportDokument(bild, { framtagen: new Date().toISOString(), saknadeKallor }),
+    );
+    // renderHtml escapes every value; its document's style and body are taken over as they are.
+    const dokument = new DOMParser().parseFromString(html, 'text/html');
+    document.title = dokument.title;
+    for (const style of dokument.head.querySelectorAll('style')) document.head.append(style);
+    innehall.replaceChildren(...dokument.body.childNodes);
+    status.textContent = saknadeKallor.length
+      ? `Obs: ${saknadeKallor.length === 1 ? 'en källa svarade' : 'några källor svarade'} inte; det som saknas är markerat i rapporten.`
+      : '';
+    status.className = saknadeKallor.length ? 'meddelande meddelande-info' : '';
+  } catch (error) {
+    status.textContent = `Rapporten kunde inte hämtas. ${error instanceof Error ? error.message : ''}`;
+    status.className = 'meddelande meddelande-fel';
+  }
+}
+
+void visa();

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS, loadGatewayConfig } from './config';
+
+describe('subgraph timeouts in the gateway config', () => {
+  it('waits 3000 ms by default, SUBGRAPH_TIMEOUT_MS for all, <NAME>_TIMEOUT_MS for one', () => {
+    expect(loadGatewayConfig({}, {}).subgraphTimeoutMs).toBe(DEFAULT_SUBGRAPH_TIMEOUT_MS);
+    expect(DEFAULT_SUBGRAPH_TIMEOUT_MS).toBe(3000);
+    const config = loadGatewayConfig({}, { SUBGRAPH_TIMEOUT_MS: '1500', POLIS_TIMEOUT_MS: '800' });
+    expect(config.subgraphTimeoutMs).toBe(1500);
+    expect(config.subgraphTimeoutsMs.polis).toBe(800);
+    expect(config.subgraphTimeoutsMs.skolor).toBeUndefined();
+  });
+
+  it('lets explicit arguments win over the environment', () => {
+    const config = loadGatewayConfig(
+      { subgraphTimeoutMs: 2000, subgraphTimeoutsMs: { polis: 100 } },
+      { SUBGRAPH_TIMEOUT_MS: '1500', POLIS_TIMEOUT_MS: '800' },
+    );
+    expect(config.subgraphTimeoutMs).toBe(2000);
+    expect(config.subgraphTimeoutsMs.polis).toBe(100);
+  });
+
+  it('refuses a value that is not a whole number of milliseconds, in Swedish', () => {
+    expect(() => loadGatewayConfig({}, { SUBGRAPH_TIMEOUT_MS: '3s' })).toThrow(
+      'SUBGRAPH_TIMEOUT_MS="3s" är inte ett giltigt antal millisekunder (heltal ≥ 1).',
+    );
+    const config = loadGatewayConfig({}, { KLOTTER_TIMEOUT_MS: '0' });
+    expect(() => config.subgraphTimeoutsMs.klotter).toThrow(/KLOTTER_TIMEOUT_MS="0"/);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * `pnpm tokens`: development tokens, one per role, for GraphiQL's headers pane or curl.
+ *
+ *   pnpm tokens                    every role, valid 12 hours
+ *   pnpm tokens SAMORDNARE         one role (several: SAMORDNARE,ADMIN)
+ *   pnpm tokens SKOLA --skola norrmalm-2016-respondent-2
+ *
+ * Signed with the development secret in .data/ (or LAGESBILD_JWT_SECRET), the same one the
+ * services started by `pnpm start` verify with. Production tokens come from the partners'
+ * identity provider.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseRoll, ROLL_NAMN, Roll } from '@lagesbild/domain';
+import { loadAuthConfig } from './config';
+import { signToken } from './sign';
+
+const DATA_DIR =
+  process.env.LAGESBILD_DATA_DIR || fileURLToPath(new URL('../../../.data', import.meta.url));
+const FIRST_SCHOOL = 'norrmalm-2016-respondent-1';
+
+async function main(args: string[]): Promise<number> {
+  const config = loadAuthConfig(process.env, DATA_DIR);
+  const skolaIndex = args.indexOf('--skola');
+  const skola = skolaIndex >= 0 ? args[skolaIndex + 1] : undefined;
+  const wanted = args.filter(
+    (a, i) => !a.startsWith('--') && (skolaIndex < 0 || i !== skolaIndex + 1),
+  );
+  const sets: Roll[][] = [];
+  if (wanted.length === 0) for (const r of Object.values(Roll)) sets.push([r]);
+  for (const w of wanted) {
+    const roller = w.split(',').map((s) => parseRoll(s));
+    if (roller.some((r) => r === undefined)) {
+      console.error(`Okänd roll i "${w}". Roller: ${Object.values(Roll).join(', ')}`);
+      return 3;
+    }
+    sets.push(roller as Roll[]);
+  }
+  console.log('Development tokens (12 h). In GraphiQL, under Headers:');
+  console.log('  { "Authorization": "Bearer <token>" }\n');
+  for (const roller of sets) {
+    const skolaId = roller.includes(Roll.SKOLA) ? (skola ?? FIRST_SCHOOL) : null;
+    const token = await signToken(config, { roller, skolaId });
+    const label = roller.map((r) => `${r} (${ROLL_NAMN[r]})`).join(' + ');
+    console.log(`${label}${skolaId ? `, skola ${skolaId}` : ''}:\n  ${token}\n`);
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

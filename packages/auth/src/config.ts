@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Where the keys that verify a caller's token come from, in the order they are tried. */
+export type KeySource =
+  | { kind: 'jwks-url'; url: string }
+  | { kind: 'jwks-file'; path: string }
+  | { kind: 'secret'; secret: Uint8Array; development: boolean };
+
+export interface AuthConfig {
+  keys: KeySource;
+  issuer: string;
+  audience: string;
+}
+
+export const DEFAULT_ISSUER = 'lagesbild';
+export const DEFAULT_AUDIENCE = 'lagesbild';
+const DEV_SECRET_FILE = 'dev-jwt-secret';
+
+function production(env: NodeJS.ProcessEnv): boolean {
+  return env.NODE_ENV === 'production';
+}
+
+/**
+ * The development secret lives beside the embedded SQLite files, made once, readable only
+ * by the owner, so every service `pnpm start` runs — and `pnpm tokens` — agree on it.
+ */
+export function developmentSecret(dataDir: string): Uint8Array {
+  const file = join(dataDir, DEV_SECRET_FILE);
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      // Another service made it at the same moment: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    chmodSync(file, 0o600);
+  }
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+/**
+ * The one place keys are chosen. Production: a JWKS URL or file (the partners' identity
+ * provider), or a shared secret; nothing configured is a start-up error. Development: the
+ * generated secret in the data folder.
+ */
+export function loadAuthConfig(env: NodeJS.ProcessEnv, dataDir: string): AuthConfig {
+  const issuer = env.LAGESBILD_JWT_ISSUER || DEFAULT_ISSUER;
+  const audience = env.LAGESBILD_JWT_AUDIENCE || DEFAULT_AUDIENCE;
+  let keys: KeySource;
+  if (env.LAGESBILD_JWKS_URL) keys = { kind: 'jwks-url', url: env.LAGESBILD_JWKS_URL };
+  else if (env.LAGESBILD_JWKS_FILE) keys = { kind: 'jwks-file', path: env.LAGESBILD_JWKS_FILE };
+  else if (env.LAGESBILD_JWT_SECRET) {
+    if (env.LAGESBILD_JWT_SECRET.length < 32) {
+      throw new Error('LAGESBILD_JWT_SECRET måste vara minst 32 tecken.');
+    }
+    keys = {
+      kind: 'secret',
+      secret: new TextEncoder().encode(env.LAGESBILD_JWT_SECRET),
+      development: false,
+    };
+  } else if (production(env)) {
+    throw new Error(
+      'Ingen nyckel för att verifiera token: sätt LAGESBILD_JWKS_URL, LAGESBILD_JWKS_FILE eller LAGESBILD_JWT_SECRET.',
+    );
+  } else {
+    keys = { kind: 'secret', secret: developmentSecret(dataDir), development: true };
+  }
+  return { keys, issuer, audience };
+}

@@ -1,0 +1,240 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Klassning, Roll } from '@lagesbild/domain';
+import type { EntityManager } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
+import { type GraphQLFieldResolver, type GraphQLResolveInfo, getNamedType } from 'graphql';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { readable } from './auth';
+import type { KitContext } from './context';
+import { badUserInput } from './errors';
+import { Granskningshandelse } from './federation/granskning';
+import { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
+
+export { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
+
+const ANONYM = 'anonym';
+
+/** What the audit needs about a request beyond the context, kept beside it, not in it. */
+interface RequestState {
+  operation: string;
+  makeLoaders?: (em: EntityManager) => unknown;
+  reads?: DataLoader<Entry, true>;
+}
+
+type Entry = Omit<GranskningsloggPost, 'id'>;
+
+const states = new WeakMap<object, RequestState>();
+
+function stateOf(ctx: object): RequestState {
+  let state = states.get(ctx);
+  if (!state) {
+    state = { operation: ANONYM };
+    states.set(ctx, state);
+  }
+  return state;
+}
+
+/**
+ * The gateway names each subgraph fetch `<client operation>__<subgraph>__<n>`; the log
+ * records the name the client chose, which is what a person reading the log recognises.
+ */
+export function clientOperationName(name: string | null | undefined): string {
+  if (!name) return ANONYM;
+  return name.replace(/^(.+)__[a-z0-9-]+__\d+$/i, '$1');
+}
+
+/**
+ * Lets a write run its loaders inside the write's transaction (see auditedWrite). Called
+ * by startSubgraph for every context it creates.
+ */
+export function bindGranskning<TLoaders>(
+  ctx: KitContext<TLoaders>,
+  makeLoaders: (em: EntityManager) => TLoaders,
+): void {
+  stateOf(ctx).makeLoaders = makeLoaders;
+}
+
+/** Records the operation name once graphql-js has picked the operation. */
+export function granskningPlugin<
+  TContext extends KitContext<unknown>,
+>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc) {
+          stateOf(rc.contextValue).operation = clientOperationName(rc.operationName);
+        },
+      };
+    },
+  };
+}
+
+function entry(ctx: KitContext, typ: Granskningstyp, vad: string, operation: string): Entry {
+  return {
+    tidpunkt: new Date().toISOString(),
+    subjekt: ctx.viewer.subject,
+    roller: ctx.viewer.roller.join(','),
+    operation,
+    typ,
+    vad: vad.slice(0, 500),
+    requestId: ctx.requestId,
+  };
+}
+
+/**
+ * The classification filter with its audit: leaves out what the viewer may not read, and
+ * logs every BEGRANSAD or SKYDDAD row that is returned. The entries of all the calls made
+ * while one DataLoader batch is collected become one INSERT. Nothing is written when no
+ * classified row is returned. If the entry cannot be written, the rows are not returned:
+ * a classified read that is not in the log does not happen.
+ */
+export async function readableAndAudited<T extends { id: string; klassning: Klassning }>(
+  ctx: KitContext,
+  rows: T[],
+  typeName: string,
+): Promise<T[]> {
+  const visible = readable(ctx.viewer.roller, rows);
+  const classified = visible.filter((r) => r.klassning !== Klassning.OPPEN);
+  if (classified.length === 0) return visible;
+  const state = stateOf(ctx);
+  // The request's own EntityManager, fixed now: a read's entry is never part of a write's
+  // transaction, whatever the context holds later.
+  const em = ctx.em;
+  state.reads ??= new DataLoader<Entry, true>(
+    async (entries) => {
+      await em.insertMany(GranskningsloggPost, [...entries]);
+      return entries.map(() => true as const);
+    },
+    { cache: false },
+  );
+  const done = await state.reads.loadMany(
+    classified.map((r) =>
+      entry(ctx, Granskningstyp.LASNING, `${typeName}:${r.id}`, state.operation),
+    ),
+  );
+  const failed = done.find((d) => d instanceof Error);
+  if (failed) throw failed;
+  return visible;
+}
+
+function written(info: GraphQLResolveInfo, result: unknown): string {
+  const type = getNamedType(info.returnType).name;
+  const id =
+    result !== null && typeof result === 'object' && 'id' in result ? result.id : undefined;
+  return id === undefined || id === null
+    ? `${info.fieldName} ${type}`
+    : `${info.fieldName} ${type}:${String(id)}`;
+}
+
+/**
+ * Runs a Mutation field and appends its audit entry in one transaction: the write and its
+ * entry commit together or not at all, so no write is ever missing from the log and the
+ * log never names a write that was rolled back. The resolver sees the transaction as
+ * `ctx.em` (its own `em.transactional` becomes a savepoint) and gets loaders on it too:
+ * SQLite has one connection, and a loader on the outer EntityManager would wait for the
+ * transaction that waits for it. graphql-js runs mutation fields one after another, so
+ * swapping the context's EntityManager for the field's duration touches no other field.
+ * A failed mutation (refused, bad input) logs nothing: it wrote nothing.
+ */
+export async function auditedWrite<T>(
+  ctx: KitContext,
+  info: GraphQLResolveInfo,
+  resolve: () => T | Promise<T>,
+): Promise<T> {
+  const state = stateOf(ctx);
+  const { em, loaders } = ctx;
+  return em.transactional(async (tx) => {
+    ctx.em = tx;
+    if (state.makeLoaders) ctx.loaders = state.makeLoaders(tx);
+    try {
+      const result = await resolve();
+      await tx.insert(
+        GranskningsloggPost,
+        entry(
+          ctx,
+          Granskningstyp.SKRIVNING,
+          written(info, result),
+          clientOperationName(info.operation.name?.value),
+        ),
+      );
+      return result;
+    } finally {
+      ctx.em = em;
+      ctx.loaders = loaders;
+    }
+  });
+}
+
+/**
+ * Wraps every Mutation field of a resolver map with auditedWrite — the kit's audit
+ * middleware. Deliberately not a type-graphql global middleware: those wrap every field of
+ * every type, and type-graphql then turns each plain property read into an async call; the
+ * audit concerns Mutation fields only, so only they pay for it.
+ */
+export function auditMutations(
+  mutation: Record<string, GraphQLFieldResolver<unknown, KitContext>> | undefined,
+): void {
+  if (!mutation) return;
+  for (const [field, resolve] of Object.entries(mutation)) {
+    if (typeof resolve !== 'function') continue;
+    mutation[field] = (root, args, ctx, info) =>
+      auditedWrite(ctx, info, () => resolve(root, args, ctx, info));
+  }
+}
+
+const MAX_FIRST = 1000;
+
+function toGraphql(p: GranskningsloggPost): Granskningshandelse {
+  return Object.assign(new Granskningshandelse(), {
+    id: String(p.id),
+    tidpunkt: p.tidpunkt,
+    subjekt: p.subjekt,
+    roller: p.roller ? p.roller.split(',') : [],
+    operation: p.operation,
+    typ: p.typ,
+    vad: p.vad,
+    requestId: p.requestId,
+  });
+}
+
+/**
+ * The admin's query over a subgraph's audit log, named after the subgraph
+ * (`granskningsloggForvaltning`) so the four subgraphs' queries compose side by side.
+ * Newest first; `after` is the id of the last entry already read.
+ */
+export function granskningsloggResolver(subgraph: string) {
+  const queryName = `granskningslogg${subgraph.charAt(0).toUpperCase()}${subgraph.slice(1)}`;
+
+  @Resolver()
+  class GranskningsloggResolver {
+    @Authorized(Roll.ADMIN)
+    @Query(() => [Granskningshandelse], {
+      name: queryName,
+      description: `Granskningsloggen för tjänsten ${subgraph}, nyast först (endast administratören).`,
+    })
+    async granskningslogg(
+      @Arg('first', () => Int, { nullable: true, defaultValue: 100 }) first: number | null,
+      @Arg('after', () => String, { nullable: true }) after: string | null,
+      @Ctx() ctx: KitContext,
+    ): Promise<Granskningshandelse[]> {
+      const limit = first ?? 100;
+      if (limit < 1 || limit > MAX_FIRST) {
+        throw badUserInput(`first ska vara mellan 1 och ${MAX_FIRST}.`, [
+          { field: 'first', reason: `mellan 1 och ${MAX_FIRST}` },
+        ]);
+      }
+      if (after != null && !/^\d+$/.test(after)) {
+        throw badUserInput('after ska vara id för en post i loggen.', [
+          { field: 'after', reason: 'okänt id' },
+        ]);
+      }
+      const rows = await ctx.em.find(
+        GranskningsloggPost,
+        after == null ? {} : { id: { $lt: Number(after) } },
+        { orderBy: { id: 'desc' }, limit },
+      );
+      return rows.map(toGraphql);
+    }
+  }
+  return GranskningsloggResolver;
+}

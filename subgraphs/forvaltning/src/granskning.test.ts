@@ -1,0 +1,207 @@
+import { startTestSubgraph, type TestSubgraph } from '@lagesbild/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forvaltning } from './server';
+
+const ADMIN = { 'x-lagesbild-roller': 'ADMIN' };
+const SAMORDNARE = { 'x-lagesbild-roller': 'SAMORDNARE', 'x-lagesbild-subjekt': 'samordnare-7' };
+
+interface Post {
+  id: string;
+  subjekt: string | null;
+  roller: string[];
+  operation: string;
+  typ: string;
+  vad: string;
+  requestId: string | null;
+  tidpunkt: string;
+}
+
+const LOGG = `query Logg($first: Int, $after: String) {
+  granskningsloggForvaltning(first: $first, after: $after) {
+    id tidpunkt subjekt roller operation typ vad requestId
+  }
+}`;
+
+const REGISTRERA = `mutation NyIncident($input: RegistreraIncidentInput!) {
+  registreraIncident(input: $input) { id klassning }
+}`;
+
+const INCIDENTER = `query Incidenter($p: Period!) {
+  lagesbild(omrade: "norrmalm", period: $p) { forvaltning { incidenter { id klassning } } }
+}`;
+
+describe('förvaltning, audit log (kit_granskningslogg)', () => {
+  let s: TestSubgraph;
+  let begransad: string;
+
+  beforeAll(async () => {
+    s = await startTestSubgraph(forvaltning);
+  });
+  afterAll(() => s?.stop());
+
+  async function logg(): Promise<Post[]> {
+    const { body } = await s.gql<{ granskningsloggForvaltning: Post[] }>(LOGG, {}, ADMIN);
+    expect(body.errors).toBeUndefined();
+    return body.data!.granskningsloggForvaltning;
+  }
+
+  it('starts empty: seeding and reading open records log nothing', async () => {
+    const { body } = await s.gql(INCIDENTER, { p: '2016' }, SAMORDNARE);
+    expect(body.errors).toBeUndefined();
+    expect(await s.countRows('kit_granskningslogg')).toBe(0);
+  });
+
+  it('logs a write with who, role, operation and what, in the same transaction', async () => {
+    const { body } = await s.gql<{ registreraIncident: { id: string; klassning: string } }>(
+      REGISTRERA,
+      {
+        input: {
+          omradeId: 'norrmalm',
+          miljo: 'VIT_MAKT',
+          typ: 'PROPAGANDA',
+          beskrivning: 'Klistermärken på en skylt.',
+          datum: '2019-02-03',
+        },
+      },
+      { ...SAMORDNARE, 'x-request-id': 'req-skriv-1' },
+    );
+    expect(body.errors).toBeUndefined();
+    begransad = body.data!.registreraIncident.id;
+    expect(body.data!.registreraIncident.klassning).toBe('BEGRANSAD');
+    const [post] = await logg();
+    expect(post).toMatchObject({
+      subjekt: 'samordnare-7',
+      roller: ['SAMORDNARE'],
+      operation: 'NyIncident',
+      typ: 'SKRIVNING',
+      vad: `registreraIncident Incident:${begransad}`,
+      requestId: 'req-skriv-1',
+    });
+    expect(Date.parse(post!.tidpunkt)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('logs nothing for a refused or invalid write', async () => {
+    const before = await s.countRows('kit_granskningslogg');
+    const refused = await s.gql(REGISTRERA, { input: {} }, { 'x-lagesbild-roller': 'SKOLA' });
+    expect(refused.body.errors?.length).toBeGreaterThan(0);
+    const invalid = await s.gql(
+      REGISTRERA,
+      {
+        input: {
+          omradeId: 'finns-inte',
+          miljo: 'VIT_MAKT',
+          typ: 'PROPAGANDA',
+          beskrivning: 'x',
+          datum: '2019-02-03',
+        },
+      },
+      SAMORDNARE,
+    );
+    expect(invalid.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await s.countRows('kit_granskningslogg')).toBe(before);
+  });
+
+  it('logs a SAMORDNARE reading the BEGRANSAD incident; an uncleared reader logs nothing', async () => {
+    const before = await s.countRows('kit_granskningslogg');
+    const skola = await s.gql<{ lagesbild: { forvaltning: { incidenter: unknown[] } } }>(
+      INCIDENTER,
+      { p: '2019-02' },
+      { 'x-lagesbild-roller': 'SKOLA' },
+    );
+    expect(skola.body.data!.lagesbild.forvaltning.incidenter).toEqual([]);
+    expect(await s.countRows('kit_granskningslogg')).toBe(before);
+
+    const { body } = await s.gql<{ lagesbild: { forvaltning: { incidenter: unknown[] } } }>(
+      INCIDENTER,
+      { p: '2019-02' },
+      SAMORDNARE,
+    );
+    expect(body.data!.lagesbild.forvaltning.incidenter).toEqual([
+      { id: begransad, klassning: 'BEGRANSAD' },
+    ]);
+    const [post] = await logg();
+    expect(post).toMatchObject({
+      subjekt: 'samordnare-7',
+      roller: ['SAMORDNARE'],
+      operation: 'Incidenter',
+      typ: 'LASNING',
+      vad: `Incident:${begransad}`,
+    });
+    expect(await s.countRows('kit_granskningslogg')).toBe(before + 1);
+  });
+
+  it('writes the classified reads of one request batch with one INSERT', async () => {
+    await s.resetSql();
+    const { body } = await s.gql(
+      `query Tva {
+        a: lagesbild(omrade: "norrmalm", period: "2019") { forvaltning { incidenter { id } } }
+        b: lagesbild(omrade: "norrmalm", period: "2019-H1") { forvaltning { incidenter { id } } }
+      }`,
+      {},
+      SAMORDNARE,
+    );
+    expect(body.errors).toBeUndefined();
+    // The statements of this request only: the counter was reset before it.
+    const statements = s.running.orm.sql.recent.slice(-(await s.sqlStatements()));
+    const inserts = statements.filter((q) => /insert into .kit_granskningslogg/i.test(q));
+    expect(inserts).toHaveLength(1);
+    const poster = (await logg()).slice(0, 2);
+    expect(poster.map((p) => [p.operation, p.vad])).toEqual([
+      ['Tva', `Incident:${begransad}`],
+      ['Tva', `Incident:${begransad}`],
+    ]);
+  });
+
+  it('records the client’s operation name from a gateway fetch, and "anonym" without one', async () => {
+    await s.gql(
+      INCIDENTER.replace('Incidenter', 'Dashboard__forvaltning__0'),
+      { p: '2019' },
+      {
+        ...SAMORDNARE,
+      },
+    );
+    expect((await logg())[0]!.operation).toBe('Dashboard');
+    await s.gql(INCIDENTER.replace('query Incidenter', 'query'), { p: '2019' }, SAMORDNARE);
+    expect((await logg())[0]!.operation).toBe('anonym');
+  });
+
+  it('the database refuses UPDATE and DELETE on the log', async () => {
+    const connection = s.running.orm.orm.em.fork().getConnection();
+    const before = await s.countRows('kit_granskningslogg');
+    await expect(
+      connection.execute(`update kit_granskningslogg set subjekt = 'någon annan'`),
+    ).rejects.toThrow(/Granskningsloggen kan bara kompletteras/);
+    await expect(connection.execute('delete from kit_granskningslogg')).rejects.toThrow(
+      /Granskningsloggen kan bara kompletteras/,
+    );
+    expect(await s.countRows('kit_granskningslogg')).toBe(before);
+    expect((await logg()).every((p) => p.subjekt === 'samordnare-7')).toBe(true);
+  });
+
+  it('only ADMIN reads the log: others FORBIDDEN, no token UNAUTHENTICATED', async () => {
+    const anonym = await s.gql(LOGG, {}, { authorization: '' });
+    expect(anonym.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const utanRoll = await s.gql(LOGG, {});
+    expect(utanRoll.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    for (const roll of ['SAMORDNARE', 'POLIS', 'RADET', 'ANALYTIKER']) {
+      const { body } = await s.gql(LOGG, {}, { 'x-lagesbild-roller': roll });
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(body.data ?? null).toBeNull();
+    }
+  });
+
+  it('pages newest first with first/after', async () => {
+    const all = await logg();
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const { body } = await s.gql<{ granskningsloggForvaltning: Post[] }>(
+      LOGG,
+      { first: 2, after: all[0]!.id },
+      ADMIN,
+    );
+    expect(body.data!.granskningsloggForvaltning.map((p) => p.id)).toEqual(
+      all.slice(1, 3).map((p) => p.id),
+    );
+    const bad = await s.gql(LOGG, { first: 0 }, ADMIN);
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,180 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createOrm } from '@lagesbild/subgraph-kit';
+import { korImportITest } from '@lagesbild/subgraph-kit/import';
+import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Incident } from '../entities';
+import { forvaltning } from '../server';
+import { incidentImporter } from './incident.import';
+
+const PAKET = fileURLToPath(new URL('../..', import.meta.url));
+
+let db: TestDatabase;
+let dir: string;
+const kommando = () => ({
+  subgraf: forvaltning,
+  config: { databaseUrl: db.file, seed: true },
+  importer: incidentImporter,
+  skript: 'import:csv',
+});
+
+async function importerade(databaseUrl = db.file): Promise<Incident[]> {
+  const { orm } = await createOrm({
+    databaseUrl,
+    entities: forvaltning.entities,
+    migrations: forvaltning.migrations,
+  });
+  try {
+    const rows = await orm.em.fork().find(Incident, { id: { $like: 'incident-%' } });
+    // Sorted here: SQLite and PostgreSQL order nulls and text differently.
+    return rows.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  } finally {
+    await orm.close();
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('forvaltning-import');
+  dir = await mkdtemp(join(tmpdir(), 'lagesbild-forvaltning-import-'));
+});
+afterAll(async () => {
+  await db.remove();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('CSV import of incidents', () => {
+  it('imports the good rows of the sample and rejects the bad ones by line and reason', async () => {
+    const rapport = join(dir, 'avvisade.csv');
+    const r = await korImportITest(
+      kommando(),
+      ['data/incidenter-exempel.csv', '--avvisade', rapport],
+      PAKET,
+    );
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain(
+      'Lästa rader:   10\n  Importerade:   4\n  Redan inlästa: 0\n  Avvisade:      6',
+    );
+    const rows = await importerade();
+    expect(rows.map((i) => [i.datum, i.period, i.miljo, i.typ, i.platsText, i.klassning])).toEqual([
+      ['2018-02-05', '2018-02-05', 'VIT_MAKT', 'PROPAGANDA', 'Exempelgatan 1', 'BEGRANSAD'],
+      ['2018-03-12', '2018-03-12', 'ISLAMISTISK', 'HOT', null, 'BEGRANSAD'],
+      [
+        '2018-03-20',
+        '2018-03-20',
+        'OSPECIFICERAD',
+        'KRANKANDE_UTTALANDEN',
+        'Exempelskolan',
+        'BEGRANSAD',
+      ],
+      [null, '2018-T1', 'AUTONOMA', 'SKADEGORELSE', 'Exempeltorget', 'BEGRANSAD'],
+    ]);
+    expect(rows[1]?.beskrivning).toBe(
+      'EXEMPELDATA för tester: hotfullt meddelande; "anonymt" till en förening.',
+    );
+    const report = (await readFile(rapport, 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    expect(report[0]).toBe('rad;skal;Id;Datum;Period;Plats;Miljö;Typ;Beskrivning;System');
+    expect(report.slice(1, -1).map((l) => l.split(';')[0])).toEqual([
+      '7',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
+    ]);
+    expect(report[1]).toContain('"beskrivning: texten ser ut att innehålla ett personnummer;');
+    expect(report[1]).toContain(';EX-5;2018-04-02;');
+    expect(report[5]).toBe(
+      '11;samma nyckel (EX-1) som rad 2;EX-1;2018-02-06;;Exempelgatan 1;VIT_MAKT;PROPAGANDA;EXEMPELDATA för tester: samma id igen.;IA',
+    );
+  });
+
+  it('never accepts a personnummer in free text', async () => {
+    const fil = join(dir, 'pnr.csv');
+    await writeFile(
+      fil,
+      'id,datum,miljo,typ,beskrivning\nP-1,2018-01-10,AUTONOMA,HOT,Eleven 19121212-1212 hotades på gården\n',
+    );
+    const r = await korImportITest(kommando(), [fil, '--avvisade', join(dir, 'p.csv')], dir);
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain('rad 2: beskrivning: texten ser ut att innehålla ett personnummer');
+    expect((await importerade()).some((i) => i.beskrivning.includes('1212'))).toBe(false);
+  });
+
+  it('adds nothing the second time: every good row is already present', async () => {
+    const r = await korImportITest(
+      kommando(),
+      ['data/incidenter-exempel.csv', '--avvisade', join(dir, 'igen.csv')],
+      PAKET,
+    );
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain('Importerade:   0\n  Redan inlästa: 4\n  Avvisade:      6');
+    expect(await importerade()).toHaveLength(4);
+  });
+
+  it('refuses a file with the wrong header (2) and wrong arguments (3), writing nothing', async () => {
+    const fil = join(dir, 'fel.csv');
+    await writeFile(fil, 'id;datum;miljo;typ;text\nX;2018-01-01;AUTONOMA;HOT;något\n');
+    const fel = await korImportITest(kommando(), [fil], dir);
+    expect(fel.kod).toBe(2);
+    expect(fel.fel).toContain('kolumner saknas: beskrivning; okända kolumner: text');
+    expect((await korImportITest(kommando(), [], dir)).kod).toBe(3);
+    expect((await korImportITest(kommando(), [fil, '--omrade', 'ingenstans'], dir)).kod).toBe(2);
+    expect((await korImportITest(kommando(), [join(dir, 'saknas.csv')], dir)).kod).toBe(2);
+  });
+
+  it('a run killed halfway leaves whole batches; run again, every row is there exactly once', async () => {
+    const egen = await createTestDatabase('forvaltning-kill');
+    try {
+      const antal = 5_000;
+      const fil = join(dir, 'stor.csv');
+      const rader = ['id;datum;miljo;typ;beskrivning'];
+      for (let i = 1; i <= antal; i += 1) {
+        const d = new Date(Date.UTC(2017, 0, 1) + (i % 365) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        rader.push(`G-${i};${d};OSPECIFICERAD;OVRIGT;Genererad testrad nummer ${i}`);
+      }
+      await writeFile(fil, `${rader.join('\n')}\n`);
+      const env = { ...process.env, FORVALTNING_DATABASE_URL: egen.file };
+      const args = ['--import', 'tsx', 'src/import/cli.ts', fil, '--batch', '25'];
+      const barn: ChildProcess = spawn(process.execPath, args, {
+        cwd: PAKET,
+        env,
+        stdio: 'ignore',
+      });
+      const slut = new Promise<NodeJS.Signals | null>((ok) => barn.on('exit', (_c, s) => ok(s)));
+      let inne = 0;
+      for (let i = 0; i < 1200 && inne === 0; i += 1) {
+        await new Promise((ok) => setTimeout(ok, 50));
+        inne = await importerade(egen.file).then(
+          (r) => r.length,
+          () => 0,
+        );
+      }
+      barn.kill('SIGKILL');
+      expect(await slut).toBe('SIGKILL');
+      const efterKill = (await importerade(egen.file)).length;
+      expect(efterKill).toBeGreaterThan(0);
+      expect(efterKill).toBeLessThan(antal);
+      // Whole batches only: a transaction is all of its rows or none.
+      expect(efterKill % 25).toBe(0);
+
+      const igen = spawnSync(process.execPath, args.slice(0, 4), {
+        cwd: PAKET,
+        env,
+        encoding: 'utf8',
+      });
+      expect(igen.status).toBe(0);
+      expect(igen.stdout).toContain(`Redan inlästa: ${efterKill}`);
+      const alla = await importerade(egen.file);
+      expect(alla).toHaveLength(antal);
+      expect(new Set(alla.map((i) => i.beskrivning)).size).toBe(antal);
+    } finally {
+      await egen.remove();
+    }
+  }, 180_000);
+});

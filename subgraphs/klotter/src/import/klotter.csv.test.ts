@@ -1,0 +1,124 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createOrm } from '@lagesbild/subgraph-kit';
+import { korImportITest } from '@lagesbild/subgraph-kit/import';
+import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Klotteranmalan } from '../entities';
+import { klotter } from '../server';
+import { beraknaSla } from '../sla';
+import { klotterImporter } from './klotter.csv';
+
+const PAKET = fileURLToPath(new URL('../..', import.meta.url));
+let db: TestDatabase;
+let dir: string;
+const kommando = () => ({
+  subgraf: klotter,
+  config: { databaseUrl: db.file, seed: true },
+  importer: klotterImporter,
+  skript: 'import:csv',
+});
+
+async function importerade(): Promise<Klotteranmalan[]> {
+  const { orm } = await createOrm({
+    databaseUrl: db.file,
+    entities: klotter.entities,
+    migrations: klotter.migrations,
+  });
+  try {
+    return await orm.em
+      .fork()
+      .find(
+        Klotteranmalan,
+        { rapportorensId: { $like: '%-EX-%' } },
+        { orderBy: { rapportorensId: 'asc' } },
+      );
+  } finally {
+    await orm.close();
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase('klotter-csv');
+  dir = await mkdtemp(join(tmpdir(), 'lagesbild-klotter-csv-'));
+});
+afterAll(async () => {
+  await db.remove();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('CSV import of graffiti reports', () => {
+  it('imports the good rows with their SLA, and rejects the bad ones by line and reason', async () => {
+    const r = await korImportITest(
+      kommando(),
+      ['data/klotter-exempel.csv', '--avvisade', join(dir, 'a.csv')],
+      PAKET,
+    );
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain(
+      'Lästa rader:   8\n  Importerade:   3\n  Redan inlästa: 0\n  Avvisade:      5',
+    );
+    expect(r.ut).toContain(
+      [
+        '  rad 5: innehall: texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        '  rad 6: borttagen_tid: saneringen kan inte ligga före anmälan',
+        '  rad 7: anmald_tid: tid anges enligt ISO 8601 med tidszon, t.ex. 2017-04-13T15:00:00+02:00',
+        '  rad 8: SISAB har intygat noll anmälningar för 2016; en anmälan i den perioden motsäger det.',
+        '  rad 9: rapportor: okänd rapportör',
+      ].join('\n'),
+    );
+    const rows = await importerade();
+    expect(
+      rows.map((a) => [
+        a.rapportorensId,
+        a.period,
+        a.status,
+        a.slaSanering,
+        a.saneringMinuter,
+        a.slaPaPlats,
+        a.paPlatsArbetsminuter,
+        a.polisanmald,
+      ]),
+    ).toEqual([
+      ['M-EX-1', '2018-03-09', 'SANERAD', 'EJ_UPPFYLLT', 3990, 'EJ_UPPFYLLT', 210, true],
+      ['S-EX-1', '2018-04-01', 'ANMALD', 'OKANT', null, 'OKANT', null, null],
+      ['T-EX-1', '2018-03-05', 'SANERAD', 'UPPFYLLT', 410, 'UPPFYLLT', 90, false],
+    ]);
+    // Computed the way the subgraph computes it on every write.
+    for (const a of rows) expect(a).toMatchObject(beraknaSla(a));
+    expect(rows[2]).toMatchObject({
+      anmaldTid: '2018-03-05T07:10:00.000Z',
+      kategori: 'RASISTISKT',
+      miljo: 'VIT_MAKT',
+      platsId: 'exempelgatan-1',
+    });
+  });
+
+  it('adds nothing the second time; a re-sent report with a later time only gets that time', async () => {
+    const igen = await korImportITest(
+      kommando(),
+      ['data/klotter-exempel.csv', '--avvisade', join(dir, 'b.csv')],
+      PAKET,
+    );
+    expect(igen.ut).toContain('Importerade:   0\n  Redan inlästa: 3\n  Avvisade:      5');
+    const fil = join(dir, 'senare.csv');
+    await writeFile(
+      fil,
+      'rapportor,rapportorens_id,kategori,innehall,anmald_tid,borttagen_tid\n' +
+        'SISAB,S-EX-1,STOTANDE,Annat innehåll,2018-04-01T12:00:00+02:00,2018-04-01T18:00:00+02:00\n',
+    );
+    const r = await korImportITest(kommando(), [fil], dir);
+    expect(r.kod).toBe(0);
+    expect(r.ut).toContain('Importerade:   1 (varav 1 ändrade befintliga)\n  Redan inlästa: 0');
+    const rows = await importerade();
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatchObject({
+      kategori: 'ODEFINIERAT',
+      status: 'SANERAD',
+      slaSanering: 'UPPFYLLT',
+      saneringMinuter: 360,
+    });
+  });
+});

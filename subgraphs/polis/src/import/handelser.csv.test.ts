@@ -1,0 +1,121 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createOrm } from '@lagesbild/subgraph-kit';
+import { korImportITest } from '@lagesbild/subgraph-kit/import';
+import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Handelse, HandelsePlats } from '../entities';
+import { polis } from '../server';
+import { handelseImporter } from './handelser.csv';
+import { importHandelser } from './handelser.import';
+
+const PAKET = fileURLToPath(new URL('../..', import.meta.url));
+let db: TestDatabase;
+let dir: string;
+const kommando = () => ({
+  subgraf: polis,
+  config: { databaseUrl: db.file, seed: true },
+  importer: handelseImporter,
+  skript: 'import:csv',
+});
+
+async function medOrm<T>(f: (em: import('@mikro-orm/core').EntityManager) => Promise<T>) {
+  const { orm } = await createOrm({
+    databaseUrl: db.file,
+    entities: polis.entities,
+    migrations: polis.migrations,
+  });
+  try {
+    return await f(orm.em.fork());
+  } finally {
+    await orm.close();
+  }
+}
+const importerade = () =>
+  medOrm((em) =>
+    em.find(Handelse, { kallaId: { $like: 'polisen:EX-%' } }, { orderBy: { kallaId: 'asc' } }),
+  );
+
+beforeAll(async () => {
+  db = await createTestDatabase('polis-csv');
+  dir = await mkdtemp(join(tmpdir(), 'lagesbild-polis-csv-'));
+});
+afterAll(async () => {
+  await db.remove();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('CSV import of events', () => {
+  it('imports the good rows of the sample and rejects the bad ones by line and reason', async () => {
+    const rapport = join(dir, 'avvisade.csv');
+    const r = await korImportITest(
+      kommando(),
+      ['data/handelser-exempel.csv', '--avvisade', rapport],
+      PAKET,
+    );
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain(
+      'Lästa rader:   8\n  Importerade:   3\n  Redan inlästa: 0\n  Avvisade:      5',
+    );
+    expect(r.ut).toContain(
+      [
+        '  rad 5: beskrivning: texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        '  rad 6: typ: okänd händelsetyp',
+        '  rad 7: vald: anges som sant eller falskt',
+        '  rad 8: gruppering_id: grupperingen "finns-inte" finns inte',
+        '  rad 9: datum: ange datum eller period',
+      ].join('\n'),
+    );
+    const rows = await importerade();
+    expect(
+      rows.map((h) => [h.kallaId, h.datum, h.period, h.typ, h.miljo, h.vald, h.grupperingId]),
+    ).toEqual([
+      [
+        'polisen:EX-H1',
+        '2018-05-01',
+        '2018-05-01',
+        'DEMONSTRATION',
+        'VIT_MAKT',
+        false,
+        'norrmalm-gruppering-nmr',
+      ],
+      ['polisen:EX-H2', null, '2018-H1', 'ORO', 'OSPECIFICERAD', null, null],
+      ['polisen:EX-H3', '2018-05-12', '2018-05-12', 'ATTACK', 'AUTONOMA', true, null],
+    ]);
+    const platser = await medOrm((em) => em.find(HandelsePlats, { handelseId: rows[0]!.id }));
+    expect(platser.map((p) => p.platsId).sort()).toEqual(['plattan', 'sergels-torg']);
+    expect((await readFile(rapport, 'utf8')).split('\r\n')[0]).toBe(
+      '\uFEFFrad,skal,id,datum,period,typ,rubrik,beskrivning,platser,platsbeskrivning,miljö,våld,gruppering_id',
+    );
+  });
+
+  it('adds nothing the second time, and an event already in from the JSON feed is present', async () => {
+    await medOrm((em) =>
+      importHandelser(
+        em,
+        [
+          {
+            id: 'EX-H9',
+            datetime: '2018-05-20 12:00:00 +02:00',
+            name: 'Misshandel (EXEMPEL)',
+            summary: 'EXEMPELDATA för tester.',
+            type: 'Misshandel',
+          },
+        ],
+        { omradeId: 'norrmalm' },
+      ),
+    );
+    const fil = join(dir, 'igen.csv');
+    const prov = await readFile(join(PAKET, 'data/handelser-exempel.csv'), 'utf8');
+    await writeFile(
+      fil,
+      `${prov}EX-H9,2018-05-20,,ATTACK,Misshandel (EXEMPEL),EXEMPELDATA för tester.,,,,,\n`,
+    );
+    const r = await korImportITest(kommando(), [fil], dir);
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain('Importerade:   0\n  Redan inlästa: 4\n  Avvisade:      5');
+    expect(await importerade()).toHaveLength(4);
+  });
+});

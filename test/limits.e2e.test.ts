@@ -1,0 +1,301 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GraphQLBody, ROOT, type RunningSystem, startSystem } from './support/system';
+
+/**
+ * Issue 7's query limits at the gateway: abusive operations are refused with a Swedish
+ * message while the gateway parses and validates them, before any subgraph is asked; the
+ * council's own operations pass; production mode hides introspection and GraphiQL.
+ */
+
+/** GraphQL requests each subgraph has answered, from its own /metrics. */
+async function subgraphGraphqlRequests(system: RunningSystem): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [name, url] of Object.entries(system.subgraphUrls)) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    counts[name] = text
+      .split('\n')
+      .filter(
+        (l) => l.startsWith('lagesbild_http_requests_total{') && l.includes('route="graphql"'),
+      )
+      .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+  }
+  return counts;
+}
+
+async function sqlStatements(system: RunningSystem): Promise<number> {
+  const response = await fetch(`${system.subgraphUrls.forvaltning}/debug/sql`);
+  return ((await response.json()) as { statements: number }).statements;
+}
+
+/** Runs `request` and proves that no subgraph received a GraphQL request meanwhile. */
+async function withoutSubgraphs<T>(system: RunningSystem, request: () => Promise<T>): Promise<T> {
+  await fetch(`${system.subgraphUrls.forvaltning}/debug/sql`, { method: 'DELETE' });
+  const before = await subgraphGraphqlRequests(system);
+  const result = await request();
+  expect(await subgraphGraphqlRequests(system)).toEqual(before);
+  expect(await sqlStatements(system)).toBe(0);
+  return result;
+}
+
+const refusal = (message: string, limit: string) => ({
+  message,
+  extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit },
+});
+
+const lagesbild = (selection: string) =>
+  `{ lagesbild(omrade: "norrmalm", period: "2016") { ${selection} } }`;
+
+const fiveYears = `query FemAr {
+  ${[2012, 2013, 2014, 2015, 2016]
+    .map(
+      (y) =>
+        `y${y}: lagesbild(omrade: "norrmalm", period: "${y}") { klotter { perKategori { rapportor kategori antal } } }`,
+    )
+    .join('\n  ')}
+}`;
+
+function expectNoStackTrace(body: GraphQLBody): void {
+  expect(JSON.stringify(body)).not.toMatch(/stacktrace|exception|\.ts:\d+|at .+\(/);
+}
+
+describe('query limits at the gateway (development defaults)', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem({ FORVALTNING_DEBUG_SQL: '1' });
+  });
+
+  afterAll(async () => {
+    await system?.interrupt();
+  });
+
+  it('counts subgraph requests, so the refusals below prove something', async () => {
+    const before = await subgraphGraphqlRequests(system);
+    const { body } = await system.gql(lagesbild('forvaltning { incidenterAntal }'));
+    expect(body.errors).toBeUndefined();
+    const after = await subgraphGraphqlRequests(system);
+    expect(after.forvaltning).toBeGreaterThan(before.forvaltning ?? 0);
+  });
+
+  it('refuses a query 50 levels deep before any subgraph is called', async () => {
+    const deep = lagesbild(`${'foregaende { '.repeat(50)}period${' }'.repeat(50)}`);
+    const { status, body } = await withoutSubgraphs(system, () => system.gql(deep));
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toContainEqual(
+      refusal('Frågan är för djup (52 nivåer, högst 15).', 'GATEWAY_MAX_DEPTH'),
+    );
+    expectNoStackTrace(body);
+  });
+
+  it('refuses 1000 aliases before any subgraph is called', async () => {
+    const aliases = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    const { status, body } = await withoutSubgraphs(system, () => system.gql(aliases));
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      refusal('Frågan har för många alias (1000, högst 30).', 'GATEWAY_MAX_ALIASES'),
+    ]);
+  });
+
+  it('refuses 1000 aliased subgraph fields before any subgraph is called', async () => {
+    const aliases = `{ ${Array.from(
+      { length: 1000 },
+      (_, i) => `a${i}: lagesbild(omrade: "norrmalm", period: "2016") { period }`,
+    ).join(' ')} }`;
+    const { status, body } = await withoutSubgraphs(system, () => system.gql(aliases));
+    expect(status).toBe(400);
+    // Longer than the token limit: refused while parsing, before the alias count.
+    expect(body.errors).toEqual([
+      refusal('Frågan är för lång (fler än 4000 symboler, högst 4000).', 'GATEWAY_MAX_TOKENS'),
+    ]);
+  });
+
+  it('refuses a 10 000-field query while parsing, before any subgraph is called', async () => {
+    const wide = lagesbild('period '.repeat(10_000));
+    const { status, body } = await withoutSubgraphs(system, () => system.gql(wide));
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      refusal('Frågan är för lång (fler än 4000 symboler, högst 4000).', 'GATEWAY_MAX_TOKENS'),
+    ]);
+    expectNoStackTrace(body);
+  });
+
+  it('refuses too many directives before any subgraph is called', async () => {
+    const directives = lagesbild('period @include(if: true) '.repeat(50));
+    const { status, body } = await withoutSubgraphs(system, () => system.gql(directives));
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      refusal('Frågan har för många direktiv (50, högst 20).', 'GATEWAY_MAX_DIRECTIVES'),
+    ]);
+  });
+
+  it('refuses a costly query before any subgraph is called', async () => {
+    const costly = lagesbild(
+      'klotter { anmalningar(first: 10000) { totalt anmalningar { rapportor kategori plats { id namn } } } }',
+    );
+    const { status, body } = await withoutSubgraphs(system, () => system.gql(costly));
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      {
+        message: expect.stringMatching(/^Frågan är för kostsam \(kostnad \d+, högst 100000\)\.$/),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'GATEWAY_MAX_COST' },
+      },
+    ]);
+  });
+
+  it('refuses a batched request (a JSON array) before any subgraph is called', async () => {
+    const response = await withoutSubgraphs(system, () =>
+      fetch(`${system.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([
+          { query: lagesbild('period') },
+          { query: lagesbild('forvaltning { incidenterAntal }') },
+        ]),
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message:
+            'Flera operationer i samma förfrågan (en JSON-lista) tas inte emot: skicka en operation per förfrågan.',
+          extensions: { code: 'BATCHING_NOT_ALLOWED' },
+        },
+      ],
+    });
+  });
+
+  it('hides field suggestions and answers in Swedish', async () => {
+    const { status, body } = await withoutSubgraphs(system, () => system.gql(lagesbild('perio')));
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      {
+        message: 'Fältet "perio" finns inte på typen "Lagesbild".',
+        locations: expect.any(Array),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/Did you mean|"period"|Suggestion/);
+  });
+
+  it('passes no stack trace on from a subgraph', async () => {
+    const { body } = await system.gql(lagesbild('period'), undefined, {});
+    expect(body.errors).toBeUndefined();
+    const bad = await system.gql(
+      '{ lagesbild(omrade: "norrmalm", period: "2016-H3") { forvaltning { incidenterAntal } } }',
+    );
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expectNoStackTrace(bad.body);
+  });
+
+  it('lets every saved GraphiQL example through', async () => {
+    const dir = join(ROOT, 'gateway/examples');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.graphql'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const { status, body } = await system.gql(await readFile(join(dir, file), 'utf8'));
+      expect({ file, status, errors: body.errors }).toEqual({
+        file,
+        status: 200,
+        errors: undefined,
+      });
+    }
+  });
+
+  it("lets the council's combined report (LAGESBILD_RAPPORT) through", async () => {
+    const { status, body } = await system.gql(LAGESBILD_RAPPORT, {
+      omrade: 'norrmalm',
+      period: '2016',
+    });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toMatchObject({ lagesbild: { period: '2016' } });
+  });
+
+  it('lets a five-year comparison with aliases through', async () => {
+    const { status, body } = await system.gql(fiveYears);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(Object.keys(body.data ?? {})).toEqual(['y2012', 'y2013', 'y2014', 'y2015', 'y2016']);
+  });
+
+  it('keeps introspection and GraphiQL on in development', async () => {
+    const { body } = await system.gql('{ __schema { queryType { name } } }');
+    expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect((await fetch(`${system.gatewayUrl}/graphiql`)).status).toBe(200);
+  });
+});
+
+describe('production mode (NODE_ENV=production)', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem({
+      NODE_ENV: 'production',
+      GATEWAY_MAX_DEPTH: '4',
+      FORVALTNING_DEBUG_SQL: '1',
+    });
+  });
+
+  afterAll(async () => {
+    await system?.interrupt();
+  });
+
+  it('refuses introspection before any subgraph is called', async () => {
+    const { status, body } = await withoutSubgraphs(system, () =>
+      system.gql('{ __schema { types { name } } }'),
+    );
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      {
+        message: 'Introspektion av schemat är avstängd på den här servern.',
+        locations: expect.any(Array),
+        extensions: {
+          code: 'GRAPHQL_VALIDATION_FAILED',
+          validationErrorCode: 'INTROSPECTION_DISABLED',
+        },
+      },
+    ]);
+  });
+
+  it('does not serve GraphiQL, nor print where it would be', async () => {
+    expect((await fetch(`${system.gatewayUrl}/graphiql`)).status).toBe(404);
+    expect(system.output()).not.toContain(`${system.gatewayUrl}/graphiql`);
+  });
+
+  it('still answers ordinary questions, within the configured limits', async () => {
+    const { body } = await system.gql(lagesbild('forvaltning { incidenterAntal }'));
+    expect(body).toEqual({ data: { lagesbild: { forvaltning: { incidenterAntal: 3 } } } });
+    // GATEWAY_MAX_DEPTH=4 reaches the running gateway: the report (depth 6) is refused.
+    const report = await system.gql(LAGESBILD_RAPPORT, { omrade: 'norrmalm', period: '2016' });
+    expect(report.body.errors).toEqual([
+      refusal('Frågan är för djup (6 nivåer, högst 4).', 'GATEWAY_MAX_DEPTH'),
+    ]);
+  });
+});
+
+describe('production mode with GATEWAY_INTROSPECTION and GATEWAY_GRAPHIQL', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem({
+      NODE_ENV: 'production',
+      GATEWAY_INTROSPECTION: 'true',
+      GATEWAY_GRAPHIQL: 'true',
+    });
+  });
+
+  afterAll(async () => {
+    await system?.interrupt();
+  });
+
+  it('answers introspection and serves GraphiQL again', async () => {
+    const { body } = await system.gql('{ __schema { queryType { name } } }');
+    expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect((await fetch(`${system.gatewayUrl}/graphiql`)).status).toBe(200);
+  });
+});
