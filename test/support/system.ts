@@ -27,6 +27,12 @@ export interface RunningSystem {
   subgraphUrls: Record<string, string>;
   supergraphPath: string;
   dataDir: string;
+  /**
+   * Each subgraph's database as its process got it — a PostgreSQL URL, or a SQLite file
+   * (under dataDir unless the env named another) — for a test that writes to it directly,
+   * e.g. with the subgraph's bulk importer.
+   */
+  databaseUrls: Record<string, string>;
   output: () => string;
   launcher: ChildProcess;
   /**
@@ -130,6 +136,12 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     ),
     supergraphPath,
     dataDir,
+    databaseUrls: Object.fromEntries(
+      SUBGRAPHS.map((s) => [
+        s.name,
+        launcherEnv[`${s.name.toUpperCase()}_DATABASE_URL`] ?? join(dataDir, `${s.name}.sqlite`),
+      ]),
+    ),
     output: () => output,
     launcher,
     async stopSubgraph(name) {

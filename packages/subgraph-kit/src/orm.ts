@@ -40,6 +40,9 @@ class CountingLogger extends DefaultLogger {
   }
 }
 
+/** How long a SQLite connection waits for another connection's lock before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
 export function databaseKind(url: string): DatabaseKind {
@@ -99,7 +102,15 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
   } else {
     const file = resolve(input.databaseUrl.replace(/^sqlite:(\/\/)?/i, ''));
     mkdirSync(dirname(file), { recursive: true });
-    orm = await MikroORM.init({ ...common, driver: LibSqlDriver, dbName: file });
+    orm = await MikroORM.init({
+      ...common,
+      driver: LibSqlDriver,
+      dbName: file,
+      // libSQL waits 0 ms for a lock by default: a bulk import writing while the service
+      // reads the same file would fail at once with SQLITE_BUSY. Wait as SQLite's own
+      // tools do instead (milliseconds).
+      driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } },
+    });
   }
   return { orm, kind, sql };
 }
