@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { dayRange, platsId, Roll } from '@lagesbild/domain';
-import { badUserInput } from '@lagesbild/subgraph-kit';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { dayRange, platsId } from '@lagesbild/domain';
+import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Incident, IncidentSystem, Omrade, Plats } from '../entities';
 import type { Context } from './context';
 import { resolvePlats } from './plats.reference';
@@ -14,7 +14,7 @@ export class IncidentResolver {
     return i.platsId ? resolvePlats(i.platsId, ctx) : null;
   }
 
-  @Authorized(Roll.SAMORDNARE, Roll.ADMIN)
+  @KraverBehorighet('roll:SAMORDNARE', 'roll:ADMIN')
   @Mutation(() => Incident, { description: 'Registrera en incident (samordnaren).' })
   async registreraIncident(
     @Arg('input', () => RegistreraIncidentInput) input: RegistreraIncidentInput,
