@@ -109,7 +109,6 @@ const FALT: Fall[] = [
 ];
 
 const SAMORDNARE = [Roll.SAMORDNARE, Roll.ADMIN];
-const RAPPORTORER = [Roll.TRAFIKKONTORET, Roll.SISAB, Roll.MTR, Roll.ADMIN];
 const UTBILDNING = [Roll.UTBILDNINGSFORVALTNING, Roll.ADMIN];
 const POLIS = [Roll.POLIS, Roll.ADMIN];
 
