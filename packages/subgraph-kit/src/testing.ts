@@ -108,6 +108,7 @@ export async function withToken(
   const {
     'x-lagesbild-roller': roller,
     'x-lagesbild-skola': skola,
+    'x-lagesbild-subjekt': subjekt,
     authorization,
     ...rest
   } = headers;
@@ -117,7 +118,11 @@ export async function withToken(
     .split(',')
     .map((r) => parseRoll(r))
     .filter((r): r is Roll => r !== undefined);
-  const token = await signToken(config, { roller: roles, skolaId: skola ?? null, subject: 'test' });
+  const token = await signToken(config, {
+    roller: roles,
+    skolaId: skola ?? null,
+    subject: subjekt ?? 'test',
+  });
   return { ...rest, authorization: `Bearer ${token}` };
 }
 
