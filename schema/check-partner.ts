@@ -92,7 +92,11 @@ export async function loadOperations(): Promise<Operation[]> {
 }
 
 function apiSchema(supergraphSdl: string): GraphQLSchema {
-  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  // Only the API schema's shape matters here. The supergraph declares @requiresScopes for
+  // SECURITY, which federation's default feature check refuses; the gateway enforces it.
+  return Supergraph.build(supergraphSdl, { supportedFeatures: null })
+    .apiSchema()
+    .toGraphQLJSSchema();
 }
 
 /** The check itself, for a subgraph name and its candidate SDL. */

@@ -25,7 +25,7 @@ describe('many districts', () => {
   });
 
   it('keeps a second area’s data out of Norrmalm’s picture', async () => {
-    const before = await system.gql(PICTURE, { omrade: 'norrmalm' });
+    const before = await system.gql(PICTURE, { omrade: 'norrmalm' }, as('SAMORDNARE'));
     expect(before.body.errors).toBeUndefined();
 
     const write = async (query: string, input: Record<string, unknown>, roll: string) => {
@@ -78,7 +78,7 @@ describe('many districts', () => {
     );
 
     // Norrmalm's picture is exactly what it was.
-    const after = await system.gql(PICTURE, { omrade: 'norrmalm' });
+    const after = await system.gql(PICTURE, { omrade: 'norrmalm' }, as('SAMORDNARE'));
     expect(after.body).toEqual(before.body);
     const norrmalm = after.body.data?.lagesbild as {
       forvaltning: { incidenterAntal: number };
@@ -113,7 +113,7 @@ describe('many districts', () => {
   });
 
   it('refuses an area that is not registered, and a second registration of one that is', async () => {
-    const unknown = await system.gql(PICTURE, { omrade: 'atlantis' });
+    const unknown = await system.gql(PICTURE, { omrade: 'atlantis' }, as('SAMORDNARE'));
     expect(unknown.body.errors?.[0]).toMatchObject({
       message: 'Okänt område "atlantis".',
       extensions: { code: 'BAD_USER_INPUT' },

@@ -31,7 +31,6 @@ describe('the police section, through the gateway', () => {
           platser { id namn registrerad }
           gruppering { namn miljo }
         }
-        maltavlor { namn }
       }
       miljoer {
         miljo
@@ -58,7 +57,6 @@ describe('the police section, through the gateway', () => {
           platser: { id: string; namn: string | null; registrerad: boolean }[];
           gruppering: { namn: string; miljo: string } | null;
         }[];
-        maltavlor: { namn: string }[];
       };
       miljoer: {
         miljo: string;
@@ -109,8 +107,6 @@ describe('the police section, through the gateway', () => {
       ['MOTDEMONSTRATION', true, null],
       ['DEMONSTRATION', true, 'Nordiska Motståndsrörelsen'],
     ]);
-    // Targets are SKYDDAD: an anonymous reader sees none.
-    expect(p.maltavlor).toEqual([]);
 
     // Each environment's row carries both partners' figures.
     const row = (m: string) => lb.miljoer.find((r) => r.miljo === m);
@@ -196,7 +192,7 @@ describe('the police section, through the gateway', () => {
     });
   });
 
-  it('the police role sees the SKYDDAD targets through the gateway; the council does not', async () => {
+  it('the police role sees the SKYDDAD targets through the gateway; the council is refused', async () => {
     const query =
       '{ lagesbild(omrade: "norrmalm", period: "2016") { polis { maltavlor { namn } } } }';
     const names = async (roll: string) => {
@@ -206,7 +202,12 @@ describe('the police section, through the gateway', () => {
         .lagesbild;
       return lb.polis.maltavlor.map((m) => m.namn);
     };
-    expect(await names('RADET')).toEqual([]);
+    const radet = await system.gql(query, undefined, { 'x-lagesbild-roller': 'RADET' });
+    expect(radet.status).toBe(403);
+    expect(radet.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(radet.body.errors?.[0]?.message).toMatch(
+      /PolisLage\.maltavlor \(kräver klassning:skyddad\)/,
+    );
     expect(await names('POLIS')).toEqual([
       'Drottninggatan',
       'Maktcentra och infrastruktur i centrala Stockholm',

@@ -23,6 +23,12 @@ import {
 } from '@lagesbild/http-kit';
 import { GraphQLError } from 'graphql';
 import { Histogram } from 'prom-client';
+import {
+  type Behorighetskrav,
+  behorighetPlugin,
+  forApolloGateway,
+  lasBehorighetskrav,
+} from './behorighet';
 import type { GatewayConfig } from './config';
 import { dashboardRoute } from './dashboard';
 import { devTokenRoute, isDevelopment } from './dev-token';
@@ -113,7 +119,9 @@ function isTimeout(error: unknown): boolean {
 /**
  * Reads the supergraph file and pushes every later version of it into the running
  * gateway, so a recomposed schema is served without a restart. A file that does not
- * parse or compose is refused and the gateway keeps serving the last good one.
+ * parse or compose is refused and the gateway keeps serving the last good one. Apollo
+ * Gateway gets it with the access rules' links no longer marked for SECURITY (see
+ * forApolloGateway); the rules themselves stay in it and behorighetPlugin enforces them.
  */
 function watchedSupergraph(path: string, logger: Logger): SupergraphSdlHook {
   return async ({ update }) => {
@@ -125,7 +133,7 @@ function watchedSupergraph(path: string, logger: Logger): SupergraphSdlHook {
         try {
           const next = await readFile(path, 'utf8');
           if (next === current || next.trim() === '') return;
-          update(next);
+          update(forApolloGateway(next));
           current = next;
           logger.info({ path }, 'supergraph reloaded');
         } catch (error) {
@@ -137,7 +145,7 @@ function watchedSupergraph(path: string, logger: Logger): SupergraphSdlHook {
       }, 200);
     });
     return {
-      supergraphSdl: current,
+      supergraphSdl: forApolloGateway(current),
       cleanup: async () => {
         clearTimeout(timer);
         watcher.close();
@@ -202,6 +210,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     config.exposure,
   );
   // --- end query limits ---
+  // The access rules of the supergraph being served, read again on every (re)load.
+  let krav: Behorighetskrav = { scopes: new Map(), autentiserad: new Set() };
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    krav = lasBehorighetskrav(coreSupergraphSdl);
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -213,6 +226,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       metricsPlugin('gateway'),
       saknadeKallorPlugin(),
       ...limitPlugins,
+      // Before planning: no subgraph is called for an operation the caller may not read.
+      behorighetPlugin(() => krav),
     ],
   });
   const development = isDevelopment(config.auth);

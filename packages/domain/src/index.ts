@@ -9,4 +9,5 @@ export * from './personuppgifter';
 export * from './plats';
 export * from './rapportering';
 export * from './roller';
+export * from './scopes';
 export * from './sweref';

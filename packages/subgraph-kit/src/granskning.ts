@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Klassning, Roll } from '@lagesbild/domain';
+import { Klassning } from '@lagesbild/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { type GraphQLFieldResolver, type GraphQLResolveInfo, getNamedType } from 'graphql';
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { readable } from './auth';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { KraverBehorighet, readable } from './auth';
 import type { KitContext } from './context';
 import { badUserInput } from './errors';
 import { Granskningshandelse } from './federation/granskning';
@@ -207,7 +207,7 @@ export function granskningsloggResolver(subgraph: string) {
 
   @Resolver()
   class GranskningsloggResolver {
-    @Authorized(Roll.ADMIN)
+    @KraverBehorighet('roll:ADMIN')
     @Query(() => [Granskningshandelse], {
       name: queryName,
       description: `Granskningsloggen för tjänsten ${subgraph}, nyast först (endast administratören).`,

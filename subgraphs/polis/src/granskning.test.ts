@@ -17,9 +17,9 @@ describe('polis, audit of the SKYDDAD targets', () => {
 
   const r = [{ __typename: 'Lagesbild', omradeId: 'norrmalm', period: '2016' }];
 
-  it('logs each target POLIS reads, and nothing for RADET, who sees none', async () => {
+  it('logs each target POLIS reads, and nothing for RADET, who is refused', async () => {
     const radet = await s.gql(MALTAVLOR, { r }, { 'x-lagesbild-roller': 'RADET' });
-    expect(radet.body.errors).toBeUndefined();
+    expect(radet.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await s.countRows('kit_granskningslogg')).toBe(0);
 
     const { body } = await s.gql(

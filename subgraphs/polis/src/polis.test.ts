@@ -57,7 +57,6 @@ const POLIS_LAGE = `
             publicerad utgivare text
           }
           handelser { id typ period datum vald miljo platser { id } gruppering { namn } }
-          maltavlor { namn klassning plats { id } }
         }
       }
     }
@@ -78,8 +77,11 @@ interface PolisLage {
     platser: { id: string }[];
     gruppering: { namn: string } | null;
   }[];
-  maltavlor: { namn: string; klassning: string; plats: { id: string } | null }[];
 }
+
+const MALTAVLOR = `query ($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Lagesbild { polis { maltavlor { namn klassning plats { id } } } } }
+}`;
 
 describe('polis, read side on the seeded database', () => {
   let s: TestSubgraph;
@@ -229,10 +231,17 @@ describe('polis, read side on the seeded database', () => {
     ]);
   });
 
-  it('potential targets are SKYDDAD: anonymous and RADET see none, POLIS sees both', async () => {
-    expect((await polisLage('2016')).maltavlor).toEqual([]);
-    expect((await polisLage('2016', RADET)).maltavlor).toEqual([]);
-    expect((await polisLage('2016', POLIS)).maltavlor).toEqual([
+  it('potential targets are SKYDDAD: a role without that clearance is refused, POLIS sees both', async () => {
+    const r = [lagesbild('norrmalm', '2016')];
+    for (const headers of [{}, RADET]) {
+      const { body } = await s.gql(MALTAVLOR, { r }, headers);
+      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(body.errors?.[0]?.message).toMatch(/PolisLage\.maltavlor.*klassning:skyddad/);
+    }
+    const { body } = await s.gql<{
+      _entities: { polis: { maltavlor: Record<string, unknown>[] } }[];
+    }>(MALTAVLOR, { r }, POLIS);
+    expect(body.data!._entities[0]!.polis.maltavlor).toEqual([
       { namn: 'Drottninggatan', klassning: 'SKYDDAD', plats: { id: 'drottninggatan' } },
       {
         namn: 'Maktcentra och infrastruktur i centrala Stockholm',

@@ -1,5 +1,5 @@
 import { Klassning, Miljo } from '@lagesbild/domain';
-import { PeriodEntity } from '@lagesbild/subgraph-kit';
+import { Klassad, PeriodEntity } from '@lagesbild/subgraph-kit';
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -46,6 +46,8 @@ export class Incident extends PeriodEntity {
   @Property({ type: 'string', length: 30 })
   typ: IncidentTyp;
 
+  /** Free text that may describe a person: only for readers cleared for BEGRANSAD. */
+  @Klassad(Klassning.BEGRANSAD)
   @Field(() => String)
   @Property({ type: 'text' })
   beskrivning: string;

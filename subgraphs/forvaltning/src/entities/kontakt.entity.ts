@@ -1,5 +1,5 @@
-import { Miljo } from '@lagesbild/domain';
-import { PeriodEntity } from '@lagesbild/subgraph-kit';
+import { Klassning, Miljo } from '@lagesbild/domain';
+import { Klassad, PeriodEntity } from '@lagesbild/subgraph-kit';
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -34,10 +34,13 @@ export class Kontakt extends PeriodEntity {
   @Property({ type: 'integer' })
   antal: number;
 
+  // Free text about a call may describe a person: only for readers cleared for BEGRANSAD.
+  @Klassad(Klassning.BEGRANSAD)
   @Field(() => String, { nullable: true, description: 'Vad förvaltningen gjorde.' })
   @Property({ type: 'text', nullable: true })
   atgard: string | null = null;
 
+  @Klassad(Klassning.BEGRANSAD)
   @Field(() => String, { nullable: true, description: 'Hur ärendet avslutades.' })
   @Property({ type: 'text', nullable: true })
   utfall: string | null = null;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Roll } from '@lagesbild/domain';
-import { badUserInput } from '@lagesbild/subgraph-kit';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Atgard, AtgardStatus, AtgardStatushandelse, Delsteg, Handlingsplan } from '../entities';
 import type { Context } from './context';
 import { UppdateraAtgardStatusInput } from './types/atgard.input';
@@ -57,7 +56,7 @@ export class AtgardResolver {
     return ctx.loaders.historik.load(a.id);
   }
 
-  @Authorized(Roll.SAMORDNARE, Roll.ADMIN)
+  @KraverBehorighet('roll:SAMORDNARE', 'roll:ADMIN')
   @Mutation(() => Atgard, {
     description: 'Ändra status för en åtgärd eller ett delsteg, med kommentar (samordnaren).',
   })

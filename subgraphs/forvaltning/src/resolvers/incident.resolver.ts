@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Roll } from '@lagesbild/domain';
-import { badUserInput } from '@lagesbild/subgraph-kit';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Incident, Omrade, Plats } from '../entities';
 import { incidentProblem, nyIncident } from '../registrering';
 import type { Context } from './context';
@@ -15,7 +14,7 @@ export class IncidentResolver {
     return i.platsId ? resolvePlats(i.platsId, ctx) : null;
   }
 
-  @Authorized(Roll.SAMORDNARE, Roll.ADMIN)
+  @KraverBehorighet('roll:SAMORDNARE', 'roll:ADMIN')
   @Mutation(() => Incident, { description: 'Registrera en incident (samordnaren).' })
   async registreraIncident(
     @Arg('input', () => RegistreraIncidentInput) input: RegistreraIncidentInput,

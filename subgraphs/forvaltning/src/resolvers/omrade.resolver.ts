@@ -1,6 +1,6 @@
-import { type Period, PeriodScalar, Roll } from '@lagesbild/domain';
-import { badUserInput, readableAndAudited } from '@lagesbild/subgraph-kit';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Period, PeriodScalar } from '@lagesbild/domain';
+import { badUserInput, KraverBehorighet, readableAndAudited } from '@lagesbild/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Handlingsplan, Incident, Omrade, Plats, Samverkansforum } from '../entities';
 import type { Context } from './context';
 import { RegistreraOmradeInput } from './types/omrade.input';
@@ -17,7 +17,7 @@ export class OmradeResolver {
     return ctx.em.find(Omrade, {}, { orderBy: { namn: 'asc' } });
   }
 
-  @Authorized(Roll.ADMIN)
+  @KraverBehorighet('roll:ADMIN')
   @Mutation(() => Omrade, { description: 'Lägg till ett stadsdelsområde (administratören).' })
   async registreraOmrade(
     @Arg('input', () => RegistreraOmradeInput) input: RegistreraOmradeInput,

@@ -1,6 +1,6 @@
-import { platsId, Roll, wgs84ToSweref99tm } from '@lagesbild/domain';
-import { badUserInput } from '@lagesbild/subgraph-kit';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { platsId, wgs84ToSweref99tm } from '@lagesbild/domain';
+import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Koordinater, Omrade, Plats } from '../entities';
 import type { Context } from './context';
 import { resolvePlats } from './plats.reference';
@@ -36,7 +36,7 @@ export class PlatsResolver {
     };
   }
 
-  @Authorized(Roll.SAMORDNARE, Roll.ADMIN)
+  @KraverBehorighet('roll:SAMORDNARE', 'roll:ADMIN')
   @Mutation(() => Plats, { description: 'Lägg till en plats i platsregistret (samordnaren).' })
   async registreraPlats(
     @Arg('input', () => RegistreraPlatsInput) input: RegistreraPlatsInput,

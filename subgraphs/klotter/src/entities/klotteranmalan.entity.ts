@@ -1,5 +1,5 @@
-import { Miljo } from '@lagesbild/domain';
-import { PeriodEntity } from '@lagesbild/subgraph-kit';
+import { Klassning, Miljo } from '@lagesbild/domain';
+import { Klassad, PeriodEntity } from '@lagesbild/subgraph-kit';
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -147,6 +147,8 @@ export class Klotteranmalan extends PeriodEntity {
   @Property({ type: 'string', length: 12 })
   status: KlotterStatus = KlotterStatus.ANMALD;
 
+  /** The reporter's free-text notes may describe a person: only for BEGRANSAD readers. */
+  @Klassad(Klassning.BEGRANSAD)
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   anteckningar: string | null = null;

@@ -1,4 +1,4 @@
-import { Roll } from '@lagesbild/domain';
+import { Roll, rollScope, type Scope } from '@lagesbild/domain';
 import { forbidden, type Viewer } from '@lagesbild/subgraph-kit';
 import { RAPPORTOR_NAMN, type Rapportor } from '../entities';
 
@@ -10,3 +10,6 @@ export function kontrolleraRapportor(viewer: Viewer, rapportor: Rapportor): void
 }
 
 export const RAPPORTORSROLLER = [Roll.TRAFIKKONTORET, Roll.SISAB, Roll.MTR, Roll.ADMIN];
+
+/** The same roles as scopes, for `@KraverBehorighet` on the reporters' writes. */
+export const RAPPORTORSSCOPES = RAPPORTORSROLLER.map(rollScope) as [Scope, ...Scope[]];

@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { lokalIso } from '@lagesbild/domain';
-import { badUserInput, notFound } from '@lagesbild/subgraph-kit';
+import { badUserInput, KraverBehorighet, notFound } from '@lagesbild/subgraph-kit';
 import { PlatsRef } from '@lagesbild/subgraph-kit/federation';
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Klotteranmalan } from '../entities';
 import {
   dagsperiod,
@@ -23,7 +13,7 @@ import {
   tidsfel,
   tillampaTider,
 } from '../registrering';
-import { kontrolleraRapportor, RAPPORTORSROLLER } from './behorighet';
+import { kontrolleraRapportor, RAPPORTORSSCOPES } from './behorighet';
 import type { Context } from './context';
 import {
   RegistreraKlotteranmalanInput,
@@ -67,7 +57,7 @@ export class KlotteranmalanResolver {
     return visa(a.borttagenTid);
   }
 
-  @Authorized(...RAPPORTORSROLLER)
+  @KraverBehorighet(...RAPPORTORSSCOPES)
   @Mutation(() => Klotteranmalan, {
     description:
       'Registrera en klotteranmälan (rapportören själv, eller admin). Samma rapportörs id igen ger samma anmälan; bara tiderna uppdateras.',
@@ -112,7 +102,7 @@ export class KlotteranmalanResolver {
     });
   }
 
-  @Authorized(...RAPPORTORSROLLER)
+  @KraverBehorighet(...RAPPORTORSSCOPES)
   @Mutation(() => Klotteranmalan, {
     description:
       'Registrera avrop, på plats och sanering för en anmälan; tiderna måste komma i ordning efter anmälan.',

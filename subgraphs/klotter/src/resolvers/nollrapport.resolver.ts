@@ -1,13 +1,13 @@
-import { badUserInput } from '@lagesbild/subgraph-kit';
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Klotteranmalan, Nollrapport, RAPPORTOR_NAMN } from '../entities';
-import { kontrolleraRapportor, RAPPORTORSROLLER } from './behorighet';
+import { kontrolleraRapportor, RAPPORTORSSCOPES } from './behorighet';
 import type { Context } from './context';
 import { IntygaNollrapportInput } from './types/klotteranmalan.input';
 
 @Resolver(() => Nollrapport)
 export class NollrapportResolver {
-  @Authorized(...RAPPORTORSROLLER)
+  @KraverBehorighet(...RAPPORTORSSCOPES)
   @Mutation(() => Nollrapport, {
     description:
       'Intyga att inga klotteranmälningar inkom under perioden. Samma intygande igen ger samma nollrapport.',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { dayRange, MILJOER, Niva, type Period, PeriodScalar, Roll } from '@lagesbild/domain';
-import { badUserInput } from '@lagesbild/subgraph-kit';
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { dayRange, MILJOER, Niva, type Period, PeriodScalar } from '@lagesbild/domain';
+import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Bedomning, UTGIVARE_STANDARD } from '../entities';
 import type { Context } from './context';
 import { OMRADE_ID, PubliceraBedomningInput } from './types/bedomning.input';
@@ -54,7 +54,7 @@ export class BedomningResolver {
     );
   }
 
-  @Authorized(Roll.POLIS, Roll.ADMIN)
+  @KraverBehorighet('roll:POLIS', 'roll:ADMIN')
   @Mutation(() => Bedomning, {
     description:
       'Publicera polisens bedömning för ett område, ett halvår och en miljö. En tidigare ' +

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Roll } from '@lagesbild/domain';
-import { badUserInput } from '@lagesbild/subgraph-kit';
+import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
 import { PlatsRef } from '@lagesbild/subgraph-kit/federation';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Gruppering, Handelse } from '../entities';
 import { handelseProblem, nyHandelse, platsIdn } from '../registrering';
 import type { Context } from './context';
@@ -22,7 +21,7 @@ export class HandelseResolver {
     return h.grupperingId ? ctx.loaders.gruppering.load(h.grupperingId) : null;
   }
 
-  @Authorized(Roll.POLIS, Roll.ADMIN)
+  @KraverBehorighet('roll:POLIS', 'roll:ADMIN')
   @Mutation(() => Handelse, { description: 'Registrera en händelse i det offentliga rummet.' })
   async registreraHandelse(
     @Arg('input', () => RegistreraHandelseInput) input: RegistreraHandelseInput,

@@ -1,5 +1,5 @@
-import { type Niva, Rapporteringsstatus } from '@lagesbild/domain';
-import { readableAndAudited } from '@lagesbild/subgraph-kit';
+import { Klassning, type Niva, Rapporteringsstatus } from '@lagesbild/domain';
+import { Klassad, readableAndAudited } from '@lagesbild/subgraph-kit';
 import { LagesbildRef, MiljoLageRef } from '@lagesbild/subgraph-kit/federation';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Bedomning, Handelse, Maltavla, NIVAER_SOM_RAPPORTERAR } from '../entities';
@@ -87,6 +87,9 @@ export class PolisLageResolver {
     return (await ctx.loaders.summering.load(p)).handelser;
   }
 
+  // The police's targets stay SKYDDAD: the field itself needs that clearance, and the
+  // rows are still filtered by each record's own classification.
+  @Klassad(Klassning.SKYDDAD)
   @FieldResolver(() => [Maltavla], {
     description: 'Potentiella måltavlor i området: skyddade, visas bara för behöriga läsare.',
   })

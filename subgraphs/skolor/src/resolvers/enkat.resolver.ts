@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type Period, PeriodScalar, procentVisning, Roll } from '@lagesbild/domain';
-import { badUserInput, type FieldProblem } from '@lagesbild/subgraph-kit';
+import { type Period, PeriodScalar, procentVisning } from '@lagesbild/domain';
+import { badUserInput, type FieldProblem, KraverBehorighet } from '@lagesbild/subgraph-kit';
 import { skyddadAndel, skyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import type { EntityManager } from '@mikro-orm/core';
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { diskretion, marSeSkolansSvar } from '../behorighet';
 import {
   Enkat,
@@ -119,7 +109,7 @@ export class EnkatResolver {
     return all.filter((u) => marSeSkolansSvar(ctx.viewer, u.skolaId));
   }
 
-  @Authorized(Roll.UTBILDNINGSFORVALTNING, Roll.ADMIN)
+  @KraverBehorighet('roll:UTBILDNINGSFORVALTNING', 'roll:ADMIN')
   @Mutation(() => Enkat, {
     description: 'Skapa en enkät till skolorna (utbildningsförvaltningen).',
   })
@@ -169,7 +159,7 @@ export class EnkatResolver {
     });
   }
 
-  @Authorized(Roll.UTBILDNINGSFORVALTNING, Roll.ADMIN)
+  @KraverBehorighet('roll:UTBILDNINGSFORVALTNING', 'roll:ADMIN')
   @Mutation(() => Fraga, { description: 'Lägg till en fråga sist i en öppen enkät.' })
   async laggTillFraga(
     @Arg('input', () => LaggTillFragaInput) input: LaggTillFragaInput,
@@ -186,7 +176,7 @@ export class EnkatResolver {
     });
   }
 
-  @Authorized(Roll.UTBILDNINGSFORVALTNING, Roll.ADMIN)
+  @KraverBehorighet('roll:UTBILDNINGSFORVALTNING', 'roll:ADMIN')
   @Mutation(() => Enkat, { description: 'Stäng en enkät: därefter ändras inga svar.' })
   async stangEnkat(@Arg('enkatId', () => ID) enkatId: string, @Ctx() ctx: Context): Promise<Enkat> {
     return ctx.em.transactional(async (tx) => {

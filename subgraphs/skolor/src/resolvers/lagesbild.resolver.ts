@@ -6,6 +6,7 @@ import {
   Rapporteringsstatus,
   rapporteringsstatus,
 } from '@lagesbild/domain';
+import { KraverBehorighet } from '@lagesbild/subgraph-kit';
 import {
   LagesbildRef,
   MiljoLageRef,
@@ -130,6 +131,8 @@ export class SkolorLageResolver {
 
 @Resolver(() => SkolorMiljo)
 export class SkolorMiljoResolver {
+  // The schools' free text: the education administration (which owns the survey) and ADMIN.
+  @KraverBehorighet('roll:UTBILDNINGSFORVALTNING', 'roll:ADMIN')
   @FieldResolver(() => [String], {
     nullable: true,
     description:

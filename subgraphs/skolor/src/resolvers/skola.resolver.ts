@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Roll } from '@lagesbild/domain';
-import { badUserInput, forbidden } from '@lagesbild/subgraph-kit';
+import { badUserInput, forbidden, KraverBehorighet } from '@lagesbild/subgraph-kit';
 import { OmradeRef } from '@lagesbild/subgraph-kit/federation';
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Skola, Svar, Svarsuppsattning } from '../entities';
 import { lamnaSvarsuppsattning } from '../registrering';
 import type { Context } from './context';
@@ -15,7 +15,7 @@ export class SkolaResolver {
     return ctx.loaders.skolorIOmrade.load(omrade);
   }
 
-  @Authorized(Roll.UTBILDNINGSFORVALTNING, Roll.ADMIN)
+  @KraverBehorighet('roll:UTBILDNINGSFORVALTNING', 'roll:ADMIN')
   @Mutation(() => Skola, { description: 'Registrera en skola (utbildningsförvaltningen).' })
   async registreraSkola(
     @Arg('input', () => RegistreraSkolaInput) input: RegistreraSkolaInput,
@@ -59,7 +59,7 @@ export class SvarsuppsattningResolver {
     return ctx.loaders.svar.load(u.id);
   }
 
-  @Authorized(Roll.SKOLA, Roll.ADMIN)
+  @KraverBehorighet('roll:SKOLA', 'roll:ADMIN')
   @Mutation(() => Svarsuppsattning, {
     description:
       'Lämna skolans svar på en öppen enkät (roll SKOLA, för den egna skolan; ADMIN för en ' +
