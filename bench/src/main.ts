@@ -4,6 +4,7 @@
  * analyst's deep query. Not a test: it never runs in CI. See bench/README.md.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -494,7 +495,12 @@ async function main(): Promise<void> {
   if (!flags['no-write']) {
     const dir = join(BENCH, 'results');
     await mkdir(dir, { recursive: true });
-    const stem = join(dir, info.date.slice(0, 10));
+    // A second run on the same day must not overwrite the first (the README cites results).
+    const day = info.date.slice(0, 10);
+    let stem = join(dir, day);
+    for (let n = 2; existsSync(`${stem}.md`) || existsSync(`${stem}.json`); n++) {
+      stem = join(dir, `${day}-${n}`);
+    }
     await writeFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(`${stem}.md`, renderMarkdown(report));
     log(`written: ${stem}.md and .json`);
