@@ -3,11 +3,15 @@
  * side by side, under the same load, with the dashboard's combined picture and an
  * analyst's deep query. Not a test: it never runs in CI. See bench/README.md.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
+import { loadAuthConfig, signToken } from '@lagesbild/auth';
+import { Roll } from '@lagesbild/domain';
 import autocannon from 'autocannon';
 import { SUBGRAPHS } from '../../schema/subgraphs';
 import {
@@ -98,10 +102,18 @@ interface Expected {
   response: unknown;
 }
 
+/**
+ * Every process started gets this environment: one shared secret (random per run), so the
+ * gateways and the subgraphs verify the token the benchmark signs. Set in main().
+ */
+let serviceEnv: NodeJS.ProcessEnv = {};
+/** The council's (RADET) bearer token, sent on every request. Set in main(). */
+let auth: Record<string, string> = {};
+
 async function post(url: string, body: string): Promise<{ status: number; text: string }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body,
   });
   return { status: response.status, text: await response.text() };
@@ -123,7 +135,7 @@ function load(
       {
         url,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body,
         connections: CONNECTIONS,
         duration: seconds,
@@ -210,7 +222,7 @@ async function startGateway(
   const proc = startProcess(name, [...extraNodeArgs, '--import', 'tsx', 'src/index.ts'], {
     cwd: join(ROOT, 'gateway'),
     env: {
-      ...process.env,
+      ...serviceEnv,
       GATEWAY_PORT: String(port),
       SUPERGRAPH_PATH: supergraphPath,
       ...Object.fromEntries(
@@ -220,21 +232,46 @@ async function startGateway(
     logFile: join(tmp, `${name}.log`),
   });
   const url = `http://${HOST}:${port}/graphql`;
-  await waitUntil(proc, graphqlOk(url));
+  await waitUntil(proc, graphqlOk(url, auth));
   return { name, url, proc };
 }
+
+/**
+ * Hive Gateway's config: pass the caller's `authorization` header on to every subgraph
+ * request, as our gateway does (its forwardHeaders), or the subgraphs refuse them.
+ */
+const HIVE_CONFIG = `export const gatewayConfig = {
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request }) => ({
+      authorization: request.headers.get('authorization'),
+    }),
+  },
+};
+`;
 
 async function startHive(supergraphFile = supergraphPath, name = 'hive'): Promise<Target> {
   const port = await freePort();
   const cwd = join(tmp, 'hive');
   await mkdir(cwd, { recursive: true });
+  const config = join(cwd, 'gateway.config.mjs');
+  await writeFile(config, HIVE_CONFIG);
   const proc = startProcess(
     name,
-    [HIVE_BIN, 'supergraph', supergraphFile, '--host', HOST, '--port', String(port)],
-    { cwd, env: { ...process.env }, logFile: join(tmp, `${name}.log`) },
+    [
+      HIVE_BIN,
+      'supergraph',
+      supergraphFile,
+      '--config-path',
+      config,
+      '--host',
+      HOST,
+      '--port',
+      String(port),
+    ],
+    { cwd, env: { ...serviceEnv }, logFile: join(tmp, `${name}.log`) },
   );
   const url = `http://${HOST}:${port}/graphql`;
-  await waitUntil(proc, graphqlOk(url));
+  await waitUntil(proc, graphqlOk(url, auth));
   return { name, url, proc };
 }
 
@@ -263,6 +300,20 @@ async function main(): Promise<void> {
   const loadBefore = await loadAverage();
   log(`${CONNECTIONS} connections, ${DURATION} s per load (+${WARMUP} s warm-up); logs in ${tmp}`);
 
+  // One secret for every process this run starts (no key source from the caller's shell
+  // may win over it), and one token for the council signed with it.
+  const { LAGESBILD_JWKS_URL: _url, LAGESBILD_JWKS_FILE: _file, ...inherited } = process.env;
+  serviceEnv = {
+    ...inherited,
+    LAGESBILD_JWT_SECRET: randomBytes(32).toString('base64url'),
+    LAGESBILD_DATA_DIR: join(tmp, 'data'),
+  };
+  const token = await signToken(loadAuthConfig(serviceEnv, join(tmp, 'data')), {
+    roller: [Roll.RADET],
+    subject: 'bench:radet',
+  });
+  auth = { authorization: `Bearer ${token}` };
+
   // 1. The four subgraphs, once, seeded into a temporary data folder.
   const subgraphUrls: Record<string, string> = {};
   const subgraphs: Proc[] = [];
@@ -272,11 +323,7 @@ async function main(): Promise<void> {
     subgraphs.push(
       startProcess(s.name, ['--import', 'tsx', 'src/index.ts'], {
         cwd: join(ROOT, s.dir),
-        env: {
-          ...process.env,
-          [`${s.name.toUpperCase()}_PORT`]: String(port),
-          LAGESBILD_DATA_DIR: join(tmp, 'data'),
-        },
+        env: { ...serviceEnv, [`${s.name.toUpperCase()}_PORT`]: String(port) },
         logFile: join(tmp, `${s.name}.log`),
       }),
     );
@@ -448,7 +495,12 @@ async function main(): Promise<void> {
   if (!flags['no-write']) {
     const dir = join(BENCH, 'results');
     await mkdir(dir, { recursive: true });
-    const stem = join(dir, info.date.slice(0, 10));
+    // A second run on the same day must not overwrite the first (the README cites results).
+    const day = info.date.slice(0, 10);
+    let stem = join(dir, day);
+    for (let n = 2; existsSync(`${stem}.md`) || existsSync(`${stem}.json`); n++) {
+      stem = join(dir, `${day}-${n}`);
+    }
     await writeFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(`${stem}.md`, renderMarkdown(report));
     log(`written: ${stem}.md and .json`);

@@ -101,14 +101,17 @@ export async function waitUntil(
 
 export const httpOk = (url: string) => async () => (await fetch(url)).ok;
 
-export const graphqlOk = (url: string) => async () => {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ __typename }' }),
-  });
-  return response.ok;
-};
+/** Ready when `{ __typename }` is answered; `headers` carry the caller's token. */
+export const graphqlOk =
+  (url: string, headers: Record<string, string> = {}) =>
+  async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    return response.ok;
+  };
 
 /** The process and all its descendants. */
 async function tree(pid: number): Promise<number[]> {

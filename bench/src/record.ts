@@ -35,9 +35,14 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
       req.on('end', async () => {
         const body = Buffer.concat(chunks).toString('utf8');
         try {
+          // The gateway forwards the caller's token; the subgraph refuses a request without it.
+          const { authorization } = req.headers;
           const upstream = await fetch(url, {
             method: req.method ?? 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: {
+              'content-type': 'application/json',
+              ...(authorization ? { authorization } : {}),
+            },
             body: req.method === 'POST' ? body : undefined,
           });
           const text = await upstream.text();
