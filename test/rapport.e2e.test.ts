@@ -182,4 +182,28 @@ describe('the report for a council meeting', () => {
     expect(bad).toMatchObject({ code: 1 });
     expect((bad as { stderr: string }).stderr).toContain('Ogiltig period "2016-H3"');
   });
+
+  it('still gives the rest of the report when the police’s subgraph is down, and says so', async () => {
+    await system.stopSubgraph('polis');
+    const hamtad = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2016',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    );
+    expect(hamtad.saknadeKallor).toEqual(['polis']);
+    expect(hamtad.lagesbild?.polis).toBeNull();
+    expect(hamtad.lagesbild?.forvaltning?.incidenterAntal).toBe(3);
+    const md = renderMarkdown(
+      rapportDokument(hamtad.lagesbild!, {
+        framtagen: '2026-11-26T12:00:00Z',
+        saknadeKallor: hamtad.saknadeKallor,
+      }),
+    );
+    expect(md).toContain('| Polisen | Ej tillgänglig just nu |');
+    expect(md).toContain(
+      '### Lägesbild från polisens underrättelseenhet\n\nEj tillgänglig just nu',
+    );
+    expect(md).toContain('Incidentrapportering (IA, tidigare RISK): 3 incidenter.');
+  });
 });

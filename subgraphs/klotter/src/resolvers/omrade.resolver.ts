@@ -9,6 +9,7 @@ import { laddaSida } from './sida';
 @Resolver(() => OmradeRef)
 export class OmradeKlotterResolver {
   @FieldResolver(() => KlotteranmalanSida, {
+    nullable: true,
     description:
       'Klotteranmälningar i området, filtrerade på period, rapportör och kategori; en sida i taget (first, after).',
   })

@@ -5,7 +5,10 @@ import type { Context } from './context';
 
 @Resolver(() => PlatsRef)
 export class PlatsKlotterResolver {
-  @FieldResolver(() => [Klotteranmalan], { description: 'Klotteranmälningar på platsen.' })
+  @FieldResolver(() => [Klotteranmalan], {
+    nullable: true,
+    description: 'Klotteranmälningar på platsen.',
+  })
   klotteranmalningar(@Root() p: PlatsRef, @Ctx() ctx: Context) {
     return ctx.loaders.vidPlats.load(p.id);
   }

@@ -7,6 +7,7 @@ import type { Context } from './context';
 @Resolver(() => OmradeRef)
 export class OmradePolisResolver {
   @FieldResolver(() => [Handelse], {
+    nullable: true,
     description: 'Polisens händelser i det offentliga rummet inom perioden.',
   })
   handelser(
@@ -18,6 +19,7 @@ export class OmradePolisResolver {
   }
 
   @FieldResolver(() => [Gruppering], {
+    nullable: true,
     description: 'Grupperingar som polisen följer i området, våldsbejakande och antidemokratiska.',
   })
   grupperingar(@Root() o: OmradeRef, @Ctx() ctx: Context): Promise<Gruppering[]> {

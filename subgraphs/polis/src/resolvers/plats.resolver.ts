@@ -5,7 +5,10 @@ import type { Context } from './context';
 
 @Resolver(() => PlatsRef)
 export class PlatsPolisResolver {
-  @FieldResolver(() => [Handelse], { description: 'Polisens händelser på platsen.' })
+  @FieldResolver(() => [Handelse], {
+    nullable: true,
+    description: 'Polisens händelser på platsen.',
+  })
   handelser(@Root() p: PlatsRef, @Ctx() ctx: Context): Promise<Handelse[]> {
     return ctx.loaders.handelserVidPlats.load(p.id);
   }

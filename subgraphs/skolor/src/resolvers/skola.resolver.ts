@@ -39,6 +39,7 @@ export class SkolaResolver {
 @Resolver(() => OmradeRef)
 export class OmradeSkolorResolver {
   @FieldResolver(() => [Skola], {
+    nullable: true,
     description:
       'Skolorna i området. Källdokumentet namnger inga skolor; de inlagda är anonyma respondenter.',
   })
