@@ -447,7 +447,14 @@ describe('SQL statements per gateway request do not grow with the list', () => {
           ),
         );
       }
-      expect({ subgraph, statements: large }).toEqual({ subgraph, statements: small });
+      // Not growing with the list is the property: a per-parent load would add ~990 here.
+      // DataLoader batches by tick, so a loader whose load waits behind another query's I/O
+      // can, on a busy machine, go out as a second statement in either run (klotter was
+      // seen at 10 and 11 for the same list); one statement of that jitter is tolerated.
+      expect(
+        Math.abs((large ?? 0) - (small ?? 0)),
+        `${subgraph}: ${small} vs ${large}`,
+      ).toBeLessThanOrEqual(1);
     });
   }
 });
