@@ -48,6 +48,20 @@ export interface AreaPeriod {
   period: Period;
 }
 
+/**
+ * A partner's section of the picture (ForvaltningLage, PolisLage, …): no stored row, just
+ * the area-period its fields are resolved from, which is also its loaders' key.
+ */
+export abstract class AreaPeriodSection implements AreaPeriod {
+  omradeId: string;
+  period: Period;
+
+  constructor(omradeId: string, period: Period) {
+    this.omradeId = omradeId;
+    this.period = period;
+  }
+}
+
 export function areaPeriodKey(k: AreaPeriod): string {
   return `${k.omradeId}|${k.period.text}`;
 }

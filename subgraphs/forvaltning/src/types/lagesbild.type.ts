@@ -1,4 +1,5 @@
 import { MILJO_NAMN, Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
+import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -57,15 +58,7 @@ export class MiljoLage {
 
 /** Förvaltning's section of the picture; its fields are resolved from the area-period. */
 @ObjectType({ description: 'Lägesbild från förvaltningens verksamheter.' })
-export class ForvaltningLage {
-  omradeId: string;
-  period: Period;
-
-  constructor(omradeId: string, period: Period) {
-    this.omradeId = omradeId;
-    this.period = period;
-  }
-}
+export class ForvaltningLage extends AreaPeriodSection {}
 
 @ObjectType({ description: 'Förvaltningens uppgifter för en miljö och period.' })
 export class ForvaltningMiljo {

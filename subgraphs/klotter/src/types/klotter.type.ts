@@ -1,18 +1,11 @@
 import { Miljo, type Period, Rapporteringsstatus } from '@lagesbild/domain';
+import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Kategori, Klotteranmalan, Rapportor } from '../entities';
 
 /** Klotter's section of the picture; its fields are resolved from the area-period. */
 @ObjectType({ description: 'Klotter: anmälningar, sanering inom 24 timmar, nollrapporter.' })
-export class KlotterLage {
-  omradeId: string;
-  period: Period;
-
-  constructor(omradeId: string, period: Period) {
-    this.omradeId = omradeId;
-    this.period = period;
-  }
-}
+export class KlotterLage extends AreaPeriodSection {}
 
 /** Klotter's figure in one environment's row of the picture. */
 @ObjectType({ description: 'Klotteranmälningar i en miljö för perioden.' })

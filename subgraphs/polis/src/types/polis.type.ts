@@ -1,4 +1,5 @@
-import { Niva, type Period, Rapporteringsstatus } from '@lagesbild/domain';
+import { Niva, Rapporteringsstatus } from '@lagesbild/domain';
+import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** The police's section of the picture; its fields are resolved from the area-period. */
@@ -7,15 +8,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
     'Polisens avsnitt i lägesbilden. rapporteringsstatus skiljer "ingen bedömning publicerad" ' +
     'från "publicerad, inget att rapportera".',
 })
-export class PolisLage {
-  omradeId: string;
-  period: Period;
-
-  constructor(omradeId: string, period: Period) {
-    this.omradeId = omradeId;
-    this.period = period;
-  }
-}
+export class PolisLage extends AreaPeriodSection {}
 
 @ObjectType({
   description:

@@ -1,4 +1,5 @@
 import { Miljo, type Period, Rapporteringsstatus } from '@lagesbild/domain';
+import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
 import { SkyddadAndel, SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
@@ -8,15 +9,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
     'Lägesbild från skolor inom stadsdelsområdet: enkätsvar redovisade med antal svarande ' +
     'och svarsfrekvens där den är känd. Små antal visas som "fåtal" för läsare utan behörighet.',
 })
-export class SkolorLage {
-  omradeId: string;
-  period: Period;
-
-  constructor(omradeId: string, period: Period) {
-    this.omradeId = omradeId;
-    this.period = period;
-  }
-}
+export class SkolorLage extends AreaPeriodSection {}
 
 /** One environment's figure from the schools, for an area and period. */
 @ObjectType({
