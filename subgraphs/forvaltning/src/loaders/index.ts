@@ -53,7 +53,7 @@ export function forvaltningStatus(s: ForvaltningSummering): Rapporteringsstatus 
     rader += t.rader;
     ejNoll += t.antal;
   }
-  return rader === 0 ? Rapporteringsstatus.EJ_RAPPORTERAT : rapporteringsstatus(rader, ejNoll);
+  return rapporteringsstatus(rader, ejNoll);
 }
 
 interface SummaryRow {

@@ -38,12 +38,7 @@ export function perRapportor(s: KlotterSummering): KlotterRapportorLage[] {
       .filter((g) => g.rapportor === rapportor)
       .reduce((sum, g) => sum + g.antal, 0);
     const nollor = s.nollor.get(rapportor) ?? 0;
-    const status =
-      antal > 0
-        ? Rapporteringsstatus.RAPPORTERAT
-        : nollor > 0
-          ? Rapporteringsstatus.RAPPORTERAT_NOLL
-          : Rapporteringsstatus.EJ_RAPPORTERAT;
+    const status = rapporteringsstatus(antal + nollor, antal);
     return {
       rapportor,
       namn: RAPPORTOR_NAMN[rapportor],

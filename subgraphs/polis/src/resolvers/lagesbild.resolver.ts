@@ -1,4 +1,4 @@
-import { Klassning, type Niva, Rapporteringsstatus } from '@lagesbild/domain';
+import { Klassning, type Niva, Rapporteringsstatus, rapporteringsstatus } from '@lagesbild/domain';
 import { Klassad, readableAndAudited } from '@lagesbild/subgraph-kit';
 import { LagesbildRef, MiljoLageRef } from '@lagesbild/subgraph-kit/federation';
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
@@ -29,12 +29,10 @@ export class MiljoLagePolisResolver {
   async polis(@Root() m: MiljoLageRef, @Ctx() ctx: Context): Promise<PolisMiljo> {
     const n = nivaerFor(await ctx.loaders.summering.load(m), m.miljo);
     const levels: Niva[] = [n.bosatta, n.folkbokforda, n.utsattaForBrott, n.resor];
-    const status =
-      n.bedomningar === 0
-        ? Rapporteringsstatus.EJ_RAPPORTERAT
-        : levels.some((v) => NIVAER_SOM_RAPPORTERAR.includes(v))
-          ? Rapporteringsstatus.RAPPORTERAT
-          : Rapporteringsstatus.RAPPORTERAT_NOLL;
+    const status = rapporteringsstatus(
+      n.bedomningar,
+      levels.filter((v) => NIVAER_SOM_RAPPORTERAR.includes(v)).length,
+    );
     return {
       rapporteringsstatus: status,
       bosatta: n.bosatta,

@@ -31,9 +31,7 @@ function skolorMiljo(
   const m = new SkolorMiljo(key.omradeId, key.period, miljo);
   const r = s.perMiljo.get(miljo);
   m.besvarade = r?.besvarade ?? 0;
-  m.rapporteringsstatus = r
-    ? rapporteringsstatus(r.besvarade, r.ja)
-    : Rapporteringsstatus.EJ_RAPPORTERAT;
+  m.rapporteringsstatus = rapporteringsstatus(r?.besvarade ?? 0, r?.ja ?? 0);
   m.skolorMedTecken = r ? skyddatAntal(r.ja, d) : null;
   m.andelMedTecken = r ? skyddadAndel(r.ja, r.besvarade, d) : null;
   return m;
