@@ -72,6 +72,10 @@ describe('the dashboard, in a browser', () => {
     ).toBe('Norrmalm');
     // No role until the reader picks one.
     expect(await page.getByLabel('Visa som', { exact: true }).inputValue()).toBe('');
+    // The gateway serves GraphiQL in development, and the page links to it only then.
+    expect(
+      await page.getByRole('link', { name: 'GraphiQL – ställ egna frågor' }).getAttribute('href'),
+    ).toBe('/graphiql');
 
     // The white-power row: a few individuals (police), three IA incidents and the stickers
     // fält- och fritid saw, one of six schools — shown as "fåtal" to a reader without

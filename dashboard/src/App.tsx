@@ -22,6 +22,15 @@ import { useGraphQL } from './useGraphQL';
 const STANDARD_OMRADE = 'norrmalm';
 const STANDARD_PERIOD: PeriodVal = { typ: 'AR', ar: 2016, del: 1 };
 
+/**
+ * Where GraphiQL is, as the gateway says in the page it serves (a meta element it adds only
+ * while it serves GraphiQL), or null: in production GraphiQL is off, and the page then
+ * offers no link that would lead nowhere.
+ */
+function graphiqlAdress(): string | null {
+  return document.querySelector('meta[name="lagesbild-graphiql"]')?.getAttribute('content') || null;
+}
+
 function franAdressen() {
   const q = new URLSearchParams(window.location.search);
   const period = parsePeriod(q.get('period') ?? '') ?? STANDARD_PERIOD;
@@ -31,6 +40,7 @@ function franAdressen() {
 
 export function App() {
   const start = useMemo(franAdressen, []);
+  const graphiql = useMemo(graphiqlAdress, []);
   const [omrade, setOmrade] = useState(start.omrade);
   const [period, setPeriod] = useState<PeriodVal>(start.period);
   // Until the reader picks a date, "changed since" follows the start of the chosen period.
@@ -103,7 +113,7 @@ export function App() {
           <a href={`/dashboard/${rapportLank}`} target="_blank" rel="noopener">
             Rapport för rådsmöte
           </a>
-          <a href="/graphiql">GraphiQL – ställ egna frågor</a>
+          {graphiql && <a href={graphiql}>GraphiQL – ställ egna frågor</a>}
         </nav>
       </header>
 

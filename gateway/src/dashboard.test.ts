@@ -5,10 +5,18 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardRoute } from './dashboard';
+import { loadGatewayConfig } from './config';
+import { dashboardRoute, medGraphiql } from './dashboard';
+import { loadExposure } from './limits';
+import { startGateway } from './server';
 
-async function serve(distDir: string): Promise<{ server: Server; url: string }> {
-  const route = dashboardRoute({ distDir });
+function serve(distDir: string): Promise<{ server: Server; url: string }> {
+  return serveRoute(dashboardRoute({ distDir }));
+}
+
+async function serveRoute(
+  route: ReturnType<typeof dashboardRoute>,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     void Promise.resolve(route(req, res, url)).then((handled) => {
@@ -100,5 +108,72 @@ describe('the dashboard route', () => {
     expect(text).toContain('Instrumentpanelen är inte byggd');
     expect(text).toContain('pnpm build:dashboard');
     expect((await fetch(`${missing.url}/dashboard/assets/index.js`)).status).toBe(503);
+  });
+});
+
+describe('the GraphiQL link on the page the gateway serves', () => {
+  let dir: string;
+  const page = '<!doctype html><html><head><title>Lägesbild</title></head><body></body></html>';
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'lagesbild-gateway-dist-'));
+    await writeFile(join(dir, 'index.html'), page);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  /** The dashboard page and the not-built page of a real gateway in the given mode. */
+  async function servedIn(production: boolean) {
+    const gateway = await startGateway(
+      loadGatewayConfig({
+        port: 0,
+        dashboardDir: dir,
+        exposure: loadExposure(production ? { GATEWAY_PRODUCTION: 'true' } : {}),
+      }),
+    );
+    try {
+      const sida = await (await fetch(`${gateway.url}/dashboard`)).text();
+      const graphiql = (await fetch(`${gateway.url}/graphiql`)).status;
+      return { sida, graphiql };
+    } finally {
+      await gateway.stop();
+    }
+  }
+
+  it('in development GraphiQL is served and the page says where', async () => {
+    const { sida, graphiql } = await servedIn(false);
+    expect(graphiql).toBe(200);
+    expect(sida).toBe(
+      '<!doctype html><html><head><title>Lägesbild</title><meta name="lagesbild-graphiql" content="/graphiql"></head><body></body></html>',
+    );
+  });
+
+  it('in production mode there is no GraphiQL and the page names none', async () => {
+    const { sida, graphiql } = await servedIn(true);
+    expect(graphiql).not.toBe(200);
+    expect(sida).toBe(page);
+    expect(sida).not.toContain('graphiql');
+  });
+
+  it('the not-built page links GraphiQL only when it is served', async () => {
+    const route = (graphiql: string | null) =>
+      dashboardRoute({ distDir: join(dir, 'saknas'), graphiql });
+    for (const [graphiql, link] of [
+      ['/graphiql', true],
+      [null, false],
+    ] as const) {
+      const { server, url } = await serveRoute(route(graphiql));
+      try {
+        const text = await (await fetch(`${url}/dashboard`)).text();
+        expect(text.includes('href="/graphiql"')).toBe(link);
+      } finally {
+        server.close();
+      }
+    }
+  });
+
+  it('puts the meta element in the head, or at the start of a page without one', () => {
+    expect(medGraphiql('<!doctype html><title>x</title>', '/graphiql')).toBe(
+      '<!doctype html><meta name="lagesbild-graphiql" content="/graphiql"><title>x</title>',
+    );
   });
 });

@@ -34,15 +34,33 @@ interface CachedFile {
   etag: string;
 }
 
-const NOT_BUILT = `<!doctype html>
+/**
+ * The page's meta element that tells the dashboard where GraphiQL is. The gateway adds it
+ * only when it serves GraphiQL, so the page links to it only then: in production mode
+ * GraphiQL is off unless configured on, and the council must not meet a dead link.
+ */
+export const GRAPHIQL_META = 'lagesbild-graphiql';
+
+function graphiqlMeta(path: string): string {
+  return `<meta name="${GRAPHIQL_META}" content="${path}">`;
+}
+
+/** The page with the meta element in its head (or at its start, for a page without one). */
+export function medGraphiql(html: string, path: string): string {
+  const meta = graphiqlMeta(path);
+  if (/<\/head>/i.test(html)) return html.replace(/<\/head>/i, `${meta}</head>`);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  return doctype ? `${doctype[0]}${meta}${html.slice(doctype[0].length)}` : `${meta}${html}`;
+}
+
+const notBuilt = (graphiql: string | null) => `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><title>Lägesbild – instrumentpanelen saknas</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
 <h1>Instrumentpanelen är inte byggd</h1>
 <p>Gatewayen hittar ingen byggd instrumentpanel i <code>dashboard/dist</code>.</p>
 <p>Bygg den med <code>pnpm build:dashboard</code> i projektets rotmapp och ladda om sidan,
 eller starta om med <code>pnpm start</code>, som bygger den själv när den saknas.</p>
-<p>GraphQL fungerar under tiden: <a href="/graphiql">GraphiQL</a>.</p>
-</body></html>
+${graphiql ? `<p>GraphQL fungerar under tiden: <a href="${graphiql}">GraphiQL</a>.</p>\n` : ''}</body></html>
 `;
 
 /**
@@ -52,8 +70,15 @@ eller starta om med <code>pnpm start</code>, som bygger den själv när den sakn
  * when they change (mtime and size), compressed once, and kept in memory: the build is
  * small and the gateway's own work is GraphQL.
  */
-export function dashboardRoute(options: { distDir: string }): RouteHandler {
+export function dashboardRoute(options: {
+  distDir: string;
+  /** GraphiQL's path when the gateway serves it; null or absent: the page does not link it. */
+  graphiql?: string | null;
+}): RouteHandler {
   const distDir = resolve(options.distDir);
+  const graphiql = options.graphiql ?? null;
+  const indexPath = join(distDir, 'index.html');
+  const NOT_BUILT = notBuilt(graphiql);
   const cache = new Map<string, CachedFile>();
 
   const load = async (path: string): Promise<CachedFile | null> => {
@@ -61,7 +86,11 @@ export function dashboardRoute(options: { distDir: string }): RouteHandler {
     if (!info?.isFile()) return null;
     const cached = cache.get(path);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
-    const raw = await readFile(path);
+    const read = await readFile(path);
+    const raw =
+      graphiql && path === indexPath
+        ? Buffer.from(medGraphiql(read.toString('utf8'), graphiql), 'utf8')
+        : read;
     const file: CachedFile = {
       mtimeMs: info.mtimeMs,
       size: info.size,
@@ -104,7 +133,7 @@ export function dashboardRoute(options: { distDir: string }): RouteHandler {
   };
 
   const sendPage = async (req: IncomingMessage, res: ServerResponse) => {
-    const index = join(distDir, 'index.html');
+    const index = indexPath;
     const file = await load(index);
     if (!file) {
       res.writeHead(503, {

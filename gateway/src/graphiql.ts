@@ -4,6 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { RouteHandler } from '@lagesbild/http-kit';
 
+export const GRAPHIQL_PATH = '/graphiql';
+
 /** The saved example operations, one GraphiQL tab each, in file-name order. */
 export async function loadExamples(dir: string): Promise<{ name: string; query: string }[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.graphql')).sort();
@@ -41,7 +43,7 @@ export async function graphiqlRoute(options: {
   const raw = Buffer.from(html, 'utf8');
   const gzipped = gzipSync(raw);
   return (req, res, url) => {
-    if (url.pathname !== '/graphiql' || req.method !== 'GET') return false;
+    if (url.pathname !== GRAPHIQL_PATH || req.method !== 'GET') return false;
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const body = gzip ? gzipped : raw;
     res.writeHead(200, {

@@ -32,7 +32,7 @@ import {
 import type { GatewayConfig } from './config';
 import { dashboardRoute } from './dashboard';
 import { devTokenRoute, isDevelopment } from './dev-token';
-import { graphiqlRoute } from './graphiql';
+import { GRAPHIQL_PATH, graphiqlRoute } from './graphiql';
 import { KallaOtillganglig, saknadeKallorPlugin } from './kallor';
 import { formatLimitError, queryLimitOptions } from './limits';
 
@@ -271,7 +271,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     // /graphiql, linked from the dashboard.
     routes: [
       ...(graphiql ? [graphiql] : []),
-      dashboardRoute({ distDir: config.dashboardDir }),
+      dashboardRoute({ distDir: config.dashboardDir, graphiql: graphiql ? GRAPHIQL_PATH : null }),
       ...(development ? [devTokenRoute(config.auth)] : []),
     ],
   });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Klassning } from '@lagesbild/domain';
 import type { EntityManager } from '@mikro-orm/core';
@@ -9,6 +11,7 @@ import type { KitContext } from './context';
 import { badUserInput } from './errors';
 import { Granskningshandelse } from './federation/granskning';
 import { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
+import type { Viewer } from './viewer';
 
 export { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
 
@@ -179,6 +182,87 @@ export function auditMutations(
     if (typeof resolve !== 'function') continue;
     mutation[field] = (root, args, ctx, info) =>
       auditedWrite(ctx, info, () => resolve(root, args, ctx, info));
+  }
+}
+
+/**
+ * Who made a write that does not come through GraphQL (an HTTP endpoint such as Open311, an
+ * import command), and under which operation name: what auditedWrite takes from the
+ * request's context, given by hand.
+ */
+export interface Skrivare {
+  subjekt: string | null;
+  roller: readonly string[];
+  operation: string;
+  requestId: string | null;
+}
+
+/**
+ * The kind written in the `roller` column for an operator's import command. Not a role
+ * (no token carries it): it says the write came from a command run on the subgraph's own
+ * machine, where the operating system, not a token, said who ran it.
+ */
+export const IMPORTKOMMANDO = 'IMPORTKOMMANDO';
+
+/** The caller of an HTTP endpoint, as its verified token names them. */
+export function skrivareFranViewer(
+  viewer: Viewer,
+  operation: string,
+  requestId: string | null,
+): Skrivare {
+  return { subjekt: viewer.subject, roller: viewer.roller, operation, requestId };
+}
+
+/**
+ * The operator running an import command: the operating-system user and host
+ * (`os:anna@srv-klotter`), kind IMPORTKOMMANDO, and one id for the run in `requestId`, so
+ * the admin can find every entry a run wrote.
+ */
+export function importkommandoSkrivare(operation: string): Skrivare {
+  let anvandare: string;
+  try {
+    anvandare = userInfo().username;
+  } catch {
+    // A uid without a passwd entry (some containers): say so rather than guess.
+    anvandare = `uid-${process.getuid?.() ?? 'okänd'}`;
+  }
+  return {
+    subjekt: `os:${anvandare}@${hostname()}`,
+    roller: [IMPORTKOMMANDO],
+    operation,
+    requestId: `import-${randomUUID()}`,
+  };
+}
+
+// Entries per INSERT: 7 parameters each stays far below SQLite's and PostgreSQL's limits.
+const LOGG_BATCH = 500;
+
+/**
+ * Appends one SKRIVNING entry per written record, in the caller's transaction: call it
+ * with the EntityManager of the transaction that writes the records, so the records and
+ * their entries commit together or not at all (a killed import leaves neither half).
+ * Nothing is written for an empty list: a run that wrote nothing logs nothing.
+ */
+export async function loggaSkrivningar(
+  tx: EntityManager,
+  skrivare: Skrivare,
+  vad: readonly string[],
+): Promise<void> {
+  if (vad.length === 0) return;
+  const tidpunkt = new Date().toISOString();
+  const base = {
+    tidpunkt,
+    subjekt: skrivare.subjekt?.slice(0, 200) ?? null,
+    roller: skrivare.roller.join(',').slice(0, 200),
+    operation: skrivare.operation.slice(0, 200),
+    typ: Granskningstyp.SKRIVNING,
+    requestId: skrivare.requestId?.slice(0, 100) ?? null,
+  };
+  for (let i = 0; i < vad.length; i += LOGG_BATCH) {
+    await tx.insertMany(
+      GranskningsloggPost,
+      vad.slice(i, i + LOGG_BATCH).map((v) => ({ ...base, vad: v.slice(0, 500) })),
+    );
   }
 }
 

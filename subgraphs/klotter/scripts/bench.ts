@@ -10,7 +10,7 @@ import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSubgraph } from '@lagesbild/subgraph-kit';
+import { importkommandoSkrivare, startSubgraph } from '@lagesbild/subgraph-kit';
 import { withToken } from '@lagesbild/subgraph-kit/testing';
 import { importOpen311 } from '../src/open311/import';
 import { klotter } from '../src/server';
@@ -97,13 +97,17 @@ try {
     };
   });
   const orm2 = await oppnaSyntDb(file);
+  const importVal = {
+    omradeId: 'synt-import',
+    skrivare: importkommandoSkrivare('import:open311 klotter (bench)'),
+  };
   let t = performance.now();
-  const first = await importOpen311(orm2.orm.em.fork(), records, { omradeId: 'synt-import' });
+  const first = await importOpen311(orm2.orm.em.fork(), records, importVal);
   console.log(
     `import ${IMPORT_N.toLocaleString('sv-SE')} Open311 requests: ${s(performance.now() - t)} (${first.nya} new, ${first.avvisade.length} rejected)`,
   );
   t = performance.now();
-  const again = await importOpen311(orm2.orm.em.fork(), records, { omradeId: 'synt-import' });
+  const again = await importOpen311(orm2.orm.em.fork(), records, importVal);
   console.log(
     `the same ${IMPORT_N.toLocaleString('sv-SE')} again: ${s(performance.now() - t)} (${again.oforandrade} unchanged)`,
   );

@@ -7,8 +7,8 @@
  */
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { createOrm, migrate } from '@lagesbild/subgraph-kit';
+import { basename, resolve } from 'node:path';
+import { createOrm, importkommandoSkrivare, migrate } from '@lagesbild/subgraph-kit';
 import { loadConfig } from '../src/config';
 import { importOpen311 } from '../src/open311/import';
 import { klotter } from '../src/server';
@@ -45,7 +45,11 @@ const orm = await createOrm({
 try {
   await migrate(orm.orm);
   if (config.seed && klotter.seed) await klotter.seed(orm.orm.em.fork());
-  const r = await importOpen311(orm.orm.em.fork(), records, { omradeId });
+  const r = await importOpen311(orm.orm.em.fork(), records, {
+    omradeId,
+    skrivare: importkommandoSkrivare('import:open311 klotter'),
+    kalla: basename(path),
+  });
   console.log(
     `${path}: ${r.mottagna} mottagna, ${r.nya} nya, ${r.uppdaterade} uppdaterade, ${r.oforandrade} oförändrade, ${r.avvisade.length} avvisade.`,
   );

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createOrm, GranskningsloggPost, importkommandoSkrivare } from '@lagesbild/subgraph-kit';
 import {
   createTestDatabase,
   type GqlBody,
@@ -627,12 +628,27 @@ describe('polis, import of the feed sample', () => {
   });
   afterAll(() => s?.stop());
 
+  const skrivare = importkommandoSkrivare('import:handelser polis');
+  const logg = async () => {
+    const { body } = await s.gql<{ granskningsloggPolis: Record<string, unknown>[] }>(
+      '{ granskningsloggPolis(first: 1000) { subjekt roller operation typ vad requestId } }',
+      {},
+      { 'x-lagesbild-roller': 'ADMIN' },
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.granskningsloggPolis;
+  };
+
   it('imports the mapped rows once, skips the rest with reasons, and a second run adds nothing', async () => {
     const { readFile } = await import('node:fs/promises');
     const items = JSON.parse(await readFile(EXEMPEL, 'utf8')) as unknown;
     const before = await s.countRows('handelse');
     const em = s.running.orm.orm.em.fork();
-    const first = await importHandelser(em, items, { omradeId: 'norrmalm' });
+    const first = await importHandelser(em, items, {
+      omradeId: 'norrmalm',
+      skrivare,
+      kalla: 'handelser-exempel.json',
+    });
     expect(first).toEqual({
       importerade: ['900001', '900002', '900003'],
       redanInlasta: [],
@@ -647,13 +663,32 @@ describe('polis, import of the feed sample', () => {
       ],
     });
     expect(await s.countRows('handelse')).toBe(before + 3);
+    // One audit entry per imported event, none for a skipped one; the admin reads them.
+    const entries = await logg();
+    expect(entries.map((e) => e.vad).sort()).toEqual([
+      'Handelse:polisen-900001 ny, handelser-exempel.json flödes-id 900001',
+      'Handelse:polisen-900002 ny, handelser-exempel.json flödes-id 900002',
+      'Handelse:polisen-900003 ny, handelser-exempel.json flödes-id 900003',
+    ]);
+    for (const e of entries) {
+      expect(e).toMatchObject({
+        subjekt: expect.stringMatching(/^os:.+@.+/),
+        roller: ['IMPORTKOMMANDO'],
+        operation: 'import:handelser polis',
+        typ: 'SKRIVNING',
+        requestId: skrivare.requestId,
+      });
+    }
 
     const second = await importHandelser(s.running.orm.orm.em.fork(), items, {
       omradeId: 'norrmalm',
+      skrivare: importkommandoSkrivare('import:handelser polis'),
     });
     expect(second.importerade).toEqual([]);
     expect(second.redanInlasta).toEqual(['900001', '900002', '900003']);
     expect(await s.countRows('handelse')).toBe(before + 3);
+    // A run that writes nothing logs nothing.
+    expect(await logg()).toHaveLength(3);
 
     const { body } = await s.gql<{ _entities: { handelser: Record<string, unknown>[] }[] }>(
       `{ _entities(representations: [{ __typename: "Omrade", id: "norrmalm" }]) {
@@ -709,6 +744,26 @@ describe('polis, import of the feed sample', () => {
       expect(second.status).toBe(0);
       expect(second.stdout).toContain('Importerade: 0\nRedan inlästa: 3\nÖverhoppade: 4');
       expect(second.stdout).toContain('900004: händelsetypen "Trafikolycka"');
+      const { orm } = await createOrm({
+        databaseUrl: db.file,
+        entities: polis.entities,
+        migrations: polis.migrations,
+      });
+      try {
+        const entries = await orm.em
+          .fork()
+          .find(GranskningsloggPost, {}, { orderBy: { id: 'asc' } });
+        expect(entries.map((e) => [e.roller, e.operation, e.vad])).toEqual(
+          ['900001', '900002', '900003'].map((id) => [
+            'IMPORTKOMMANDO',
+            'import:handelser polis',
+            `Handelse:polisen-${id} ny, handelser-exempel.json flödes-id ${id}`,
+          ]),
+        );
+        expect(new Set(entries.map((e) => e.requestId)).size).toBe(1);
+      } finally {
+        await orm.close();
+      }
     } finally {
       await db.remove();
     }
@@ -716,9 +771,11 @@ describe('polis, import of the feed sample', () => {
 
   it('a file that is not a list is refused and nothing is written', async () => {
     const before = await s.countRows('handelse');
+    const loggat = await s.countRows('kit_granskningslogg');
     await expect(
-      importHandelser(s.running.orm.orm.em.fork(), { id: 1 }, { omradeId: 'norrmalm' }),
+      importHandelser(s.running.orm.orm.em.fork(), { id: 1 }, { omradeId: 'norrmalm', skrivare }),
     ).rejects.toThrow('Filen ska innehålla en JSON-lista');
     expect(await s.countRows('handelse')).toBe(before);
+    expect(await s.countRows('kit_granskningslogg')).toBe(loggat);
   });
 });

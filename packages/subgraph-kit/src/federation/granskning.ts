@@ -23,23 +23,38 @@ export class Granskningshandelse {
   @Field(() => String, { description: 'När, ISO 8601 (UTC).' })
   tidpunkt!: string;
 
-  @Field(() => String, { nullable: true, description: 'Vem (ett opakt subjekt), om känt.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Vem: tokenets subjekt, eller för ett importkommando operativsystemets användare och dator ("os:anna@server").',
+  })
   subjekt!: string | null;
 
-  @Field(() => [String], { description: 'Rollerna personen hade.' })
+  @Field(() => [String], {
+    description:
+      'Rollerna personen hade, eller IMPORTKOMMANDO för en import som en operatör körde.',
+  })
   roller!: string[];
 
-  @Field(() => String, { description: 'GraphQL-operationens namn, eller "anonym".' })
+  @Field(() => String, {
+    description:
+      'GraphQL-operationens namn eller "anonym"; utanför GraphQL t.ex. "open311:POST /requests" eller "import:csv klotter".',
+  })
   operation!: string;
 
   @Field(() => Granskningstyp)
   typ!: Granskningstyp;
 
   @Field(() => String, {
-    description: 'Vad: t.ex. "Incident:norrmalm-2016-ia-1" eller "registreraIncident Incident:…".',
+    description:
+      'Vad: t.ex. "Incident:norrmalm-2016-ia-1", "registreraIncident Incident:…" eller, för en import, "Incident:… ny, fil.csv rad 2".',
   })
   vad!: string;
 
-  @Field(() => String, { nullable: true, description: 'Frågans request id från gatewayen.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Frågans request id; för ett importkommando körningens id, gemensamt för dess poster.',
+  })
   requestId!: string | null;
 }

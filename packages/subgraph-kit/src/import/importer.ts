@@ -19,6 +19,12 @@ export interface GodRad<R> {
   /** The importer's natural key for the row (see CsvImporter.nyckel). */
   nyckel: string;
   data: R;
+  /**
+   * The stored record's id, set by `skriv` for a row it wrote: the audit log names the
+   * record by it. Left unset, the log names it by the natural key. Rows that wrote one
+   * record together (a school's answer set) set the same id and get one entry.
+   */
+  postId?: string;
 }
 
 /** Raised by an importer's `forbered` for a run that cannot start (exit code 3). */
@@ -35,6 +41,8 @@ export class ImportAnvandningsfel extends Error {}
 export interface CsvImporter<R extends object> {
   /** What the rows are, in Swedish, for the summary: "incidenter". */
   namn: string;
+  /** The record type the rows become, as the schema names it, for the audit log: "Incident". */
+  posttyp: string;
   /** The row class: class-validator decorators say what a valid row is. */
   radklass: new () => R;
   obligatoriska: readonly string[];

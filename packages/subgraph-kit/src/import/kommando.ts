@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { access, constants, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { SubgraphConfig } from '../config';
+import { importkommandoSkrivare } from '../granskning';
 import { createOrm, migrate } from '../orm';
 import type { SubgraphDefinition } from '../subgraph';
 import { csvFalt, oppnaCsv } from './csv';
@@ -184,6 +185,10 @@ export async function korImportkommando<R extends object>(
       kontext,
       batch: arg.batch,
       framsteg: skapaFramsteg({ totalBytes: storlek, strom: io.fel }),
+      granskning: {
+        skrivare: importkommandoSkrivare(`import:csv ${kommando.subgraf.name}`),
+        fil: basename(fil),
+      },
     });
   } catch (error) {
     if (error instanceof ImportAnvandningsfel) {

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOrm } from '@lagesbild/subgraph-kit';
+import { createOrm, GranskningsloggPost } from '@lagesbild/subgraph-kit';
 import { korImportITest } from '@lagesbild/subgraph-kit/import';
 import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,20 @@ async function importerade(databaseUrl = db.file): Promise<Incident[]> {
     const rows = await orm.em.fork().find(Incident, { id: { $like: 'incident-%' } });
     // Sorted here: SQLite and PostgreSQL order nulls and text differently.
     return rows.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  } finally {
+    await orm.close();
+  }
+}
+
+/** The import's audit entries, oldest first: the log is what the admin reads. */
+async function loggen(databaseUrl = db.file): Promise<GranskningsloggPost[]> {
+  const { orm } = await createOrm({
+    databaseUrl,
+    entities: forvaltning.entities,
+    migrations: forvaltning.migrations,
+  });
+  try {
+    return await orm.em.fork().find(GranskningsloggPost, {}, { orderBy: { id: 'asc' } });
   } finally {
     await orm.close();
   }
@@ -72,6 +86,27 @@ describe('CSV import of incidents', () => {
       ],
       [null, '2018-T1', 'AUTONOMA', 'SKADEGORELSE', 'Exempeltorget', 'BEGRANSAD'],
     ]);
+    // One audit entry per imported incident, by the operator's command, none for a rejected row.
+    const logg = await loggen();
+    expect(logg.map((p) => p.vad)).toEqual(
+      [2, 3, 4, 6].map((rad) =>
+        expect.stringMatching(
+          new RegExp(`^Incident:incident-[0-9a-f]{40} ny, incidenter-exempel\\.csv rad ${rad}$`),
+        ),
+      ),
+    );
+    expect(new Set(logg.map((p) => p.vad.split(' ')[0]))).toEqual(
+      new Set(rows.map((i) => `Incident:${i.id}`)),
+    );
+    for (const p of logg) {
+      expect(p).toMatchObject({
+        subjekt: expect.stringMatching(/^os:.+@.+/),
+        roller: 'IMPORTKOMMANDO',
+        operation: 'import:csv forvaltning',
+        typ: 'SKRIVNING',
+        requestId: logg[0]?.requestId,
+      });
+    }
     expect(rows[1]?.beskrivning).toBe(
       'EXEMPELDATA för tester: hotfullt meddelande; "anonymt" till en förening.',
     );
@@ -102,6 +137,8 @@ describe('CSV import of incidents', () => {
     expect(r.kod).toBe(1);
     expect(r.ut).toContain('rad 2: beskrivning: texten ser ut att innehålla ett personnummer');
     expect((await importerade()).some((i) => i.beskrivning.includes('1212'))).toBe(false);
+    // A file whose only row is refused writes nothing and logs nothing.
+    expect(await loggen()).toHaveLength(4);
   });
 
   it('adds nothing the second time: every good row is already present', async () => {
@@ -113,6 +150,8 @@ describe('CSV import of incidents', () => {
     expect(r.kod).toBe(1);
     expect(r.ut).toContain('Importerade:   0\n  Redan inlästa: 4\n  Avvisade:      6');
     expect(await importerade()).toHaveLength(4);
+    // A run that writes nothing logs nothing: no "0 written" entry either.
+    expect(await loggen()).toHaveLength(4);
   });
 
   it('refuses a file with the wrong header (2) and wrong arguments (3), writing nothing', async () => {
@@ -124,6 +163,7 @@ describe('CSV import of incidents', () => {
     expect((await korImportITest(kommando(), [], dir)).kod).toBe(3);
     expect((await korImportITest(kommando(), [fil, '--omrade', 'ingenstans'], dir)).kod).toBe(2);
     expect((await korImportITest(kommando(), [join(dir, 'saknas.csv')], dir)).kod).toBe(2);
+    expect(await loggen()).toHaveLength(4);
   });
 
   it('a run killed halfway leaves whole batches; run again, every row is there exactly once', async () => {
@@ -160,8 +200,10 @@ describe('CSV import of incidents', () => {
       const efterKill = (await importerade(egen.file)).length;
       expect(efterKill).toBeGreaterThan(0);
       expect(efterKill).toBeLessThan(antal);
-      // Whole batches only: a transaction is all of its rows or none.
+      // Whole batches only: a transaction is all of its rows or none — and their audit
+      // entries: a killed run leaves no record without its entry, no entry without its record.
       expect(efterKill % 25).toBe(0);
+      expect((await loggen(egen.file)).length).toBe(efterKill);
 
       const igen = spawnSync(process.execPath, args.slice(0, 4), {
         cwd: PAKET,
@@ -173,6 +215,13 @@ describe('CSV import of incidents', () => {
       const alla = await importerade(egen.file);
       expect(alla).toHaveLength(antal);
       expect(new Set(alla.map((i) => i.beskrivning)).size).toBe(antal);
+      const logg = await loggen(egen.file);
+      expect(logg).toHaveLength(antal);
+      expect(new Set(logg.map((p) => p.vad.split(' ')[0]))).toEqual(
+        new Set(alla.map((i) => `Incident:${i.id}`)),
+      );
+      // Two runs, two run ids.
+      expect(new Set(logg.map((p) => p.requestId)).size).toBe(2);
     } finally {
       await egen.remove();
     }

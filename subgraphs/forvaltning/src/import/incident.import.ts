@@ -26,6 +26,7 @@ export function importeradIncidentId(omradeId: string, id: string): string {
 
 export const incidentImporter: CsvImporter<IncidentRad> = {
   namn: 'incidenter',
+  posttyp: 'Incident',
   radklass: IncidentRad,
   obligatoriska: ['id', 'miljo', 'typ', 'beskrivning'],
   valfria: ['datum', 'period', 'plats', 'system', 'klassning'],
@@ -66,6 +67,7 @@ export const incidentImporter: CsvImporter<IncidentRad> = {
       const id = ids[i] as string;
       if (finns.has(id)) return 'finns';
       tx.persist(nyIncident(id, r.data));
+      r.postId = id;
       return 'ny';
     });
   },

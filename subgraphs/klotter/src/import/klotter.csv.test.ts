@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOrm } from '@lagesbild/subgraph-kit';
+import { createOrm, GranskningsloggPost } from '@lagesbild/subgraph-kit';
 import { korImportITest } from '@lagesbild/subgraph-kit/import';
 import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,20 @@ async function importerade(): Promise<Klotteranmalan[]> {
         { rapportorensId: { $like: '%-EX-%' } },
         { orderBy: { rapportorensId: 'asc' } },
       );
+  } finally {
+    await orm.close();
+  }
+}
+
+async function loggat(): Promise<string[]> {
+  const { orm } = await createOrm({
+    databaseUrl: db.file,
+    entities: klotter.entities,
+    migrations: klotter.migrations,
+  });
+  try {
+    const poster = await orm.em.fork().find(GranskningsloggPost, {}, { orderBy: { id: 'asc' } });
+    return poster.map((p) => `${p.operation}: ${p.vad}`);
   } finally {
     await orm.close();
   }
@@ -103,6 +117,7 @@ describe('CSV import of graffiti reports', () => {
       PAKET,
     );
     expect(igen.ut).toContain('Importerade:   0\n  Redan inlästa: 3\n  Avvisade:      5');
+    expect(await loggat()).toHaveLength(3);
     const fil = join(dir, 'senare.csv');
     await writeFile(
       fil,
@@ -114,6 +129,10 @@ describe('CSV import of graffiti reports', () => {
     expect(r.ut).toContain('Importerade:   1 (varav 1 ändrade befintliga)\n  Redan inlästa: 0');
     const rows = await importerade();
     expect(rows).toHaveLength(3);
+    // The changed report is logged by its stored id, as a mutation's write would be.
+    expect((await loggat()).at(-1)).toBe(
+      `import:csv klotter: Klotteranmalan:${rows[1]!.id} uppdaterad, senare.csv rad 2`,
+    );
     expect(rows[1]).toMatchObject({
       kategori: 'ODEFINIERAT',
       status: 'SANERAD',

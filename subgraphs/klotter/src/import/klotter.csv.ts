@@ -32,6 +32,7 @@ const skal = (reasons: { field: string; reason: string }[]): Utfall => ({
 
 export const klotterImporter: CsvImporter<KlotterRad> = {
   namn: 'klotteranmälningar',
+  posttyp: 'Klotteranmalan',
   radklass: KlotterRad,
   obligatoriska: ['rapportor', 'rapportorens_id', 'kategori', 'innehall'],
   valfria: [
@@ -69,7 +70,8 @@ export const klotterImporter: CsvImporter<KlotterRad> = {
     const perNyckel = new Map(kanda.map((k) => [`${k.rapportor}|${k.rapportorensId}`, k]));
     const nollor = await tx.find(Nollrapport, { omradeId });
     const utfall: Utfall[] = [];
-    for (const { nyckel, data: input } of rader) {
+    for (const r of rader) {
+      const { nyckel, data: input } = r;
       const tider = tiderUr(input);
       const befintlig = perNyckel.get(nyckel);
       if (befintlig) {
@@ -81,6 +83,7 @@ export const klotterImporter: CsvImporter<KlotterRad> = {
         }
         if (input.polisanmald != null) befintlig.polisanmald = input.polisanmald;
         const efter = [...TIDFALT.map((f) => befintlig[f]), befintlig.polisanmald].join('|');
+        r.postId = befintlig.id;
         utfall.push(efter === fore ? 'finns' : 'uppdaterad');
         continue;
       }
@@ -101,6 +104,7 @@ export const klotterImporter: CsvImporter<KlotterRad> = {
         continue;
       }
       tx.persist(row);
+      r.postId = row.id;
       perNyckel.set(nyckel, row);
       utfall.push('ny');
     }

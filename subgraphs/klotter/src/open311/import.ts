@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { platsId } from '@lagesbild/domain';
+import { loggaSkrivningar, type Skrivare } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Klotteranmalan, Nollrapport, RAPPORTOR_NAMN, type Rapportor } from '../entities';
 import { dagsperiod, nollKrockText, overlappar, TIDFALT, tillampaTider } from '../registrering';
@@ -27,6 +28,10 @@ export interface ImportOptions {
   tillatna?: readonly Rapportor[];
   /** Records per transaction. */
   batch?: number;
+  /** Who sends the records, for the audit log: every new or changed report gets an entry. */
+  skrivare: Skrivare;
+  /** Where the records came from, named in each entry (the file of an import command). */
+  kalla?: string;
 }
 
 /**
@@ -92,6 +97,9 @@ export async function importOpen311(
       });
       const byKey = new Map(known.map((k) => [`${k.rapportor}|${k.rapportorensId}`, k]));
       const fresh: Klotteranmalan[] = [];
+      // One audit entry per report written, in this transaction (see loggaSkrivningar).
+      const skrivna: string[] = [];
+      const fran = (post: number) => `${options.kalla ? `${options.kalla} ` : ''}post ${post}`;
       for (const { post, raw, in: r } of batch) {
         const tider = {
           anmaldTid: r.anmaldTid,
@@ -101,7 +109,13 @@ export async function importOpen311(
         };
         const existing = byKey.get(`${r.rapportor}|${r.rapportorensId}`);
         if (existing) {
-          const before = TIDFALT.map((f) => existing[f]).join('|');
+          // Every field a known request may change, so a change of any of them is counted
+          // and audited as a write, and one that changes nothing is neither.
+          const written = () =>
+            [...TIDFALT.map((f) => existing[f]), existing.uppdateradTid, existing.polisanmald].join(
+              '|',
+            );
+          const before = written();
           const problems = tillampaTider(existing, tider);
           if (problems.length > 0) {
             reject(
@@ -113,8 +127,11 @@ export async function importOpen311(
           }
           if (r.uppdateradTid) existing.uppdateradTid = r.uppdateradTid;
           if (r.polisanmald !== null) existing.polisanmald = r.polisanmald;
-          if (TIDFALT.map((f) => existing[f]).join('|') === before) result.oforandrade += 1;
-          else result.uppdaterade += 1;
+          if (written() === before) result.oforandrade += 1;
+          else {
+            result.uppdaterade += 1;
+            skrivna.push(`Klotteranmalan:${existing.id} uppdaterad, ${fran(post)}`);
+          }
           continue;
         }
         const period = dagsperiod(r.anmaldTid);
@@ -144,8 +161,10 @@ export async function importOpen311(
           continue;
         }
         fresh.push(row);
+        skrivna.push(`Klotteranmalan:${row.id} ny, ${fran(post)}`);
       }
       if (fresh.length > 0) await t.insertMany(fresh);
+      await loggaSkrivningar(t, options.skrivare, skrivna);
       result.nya += fresh.length;
     });
   }

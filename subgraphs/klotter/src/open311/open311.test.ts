@@ -1,9 +1,11 @@
+import { importkommandoSkrivare } from '@lagesbild/subgraph-kit';
 import { startTestSubgraph, type TestSubgraph, withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { klotter } from '../server';
 import { importOpen311 } from './import';
 
 const URL_PATH = '/open311/v2/requests.json';
+const skrivare = importkommandoSkrivare('import:open311 klotter');
 
 const stangd = {
   service_request_id: 'TK-311-1',
@@ -91,7 +93,7 @@ describe('Open311 GeoReport v2', () => {
         'inte ett objekt',
         { ...oppen },
       ],
-      { omradeId: 'norrmalm' },
+      { omradeId: 'norrmalm', skrivare },
     );
     expect(result).toMatchObject({ mottagna: 9, nya: 2, uppdaterade: 0, oforandrade: 0 });
     expect(result.avvisade.map((a) => [a.post, a.service_request_id])).toEqual([
@@ -120,11 +122,16 @@ describe('Open311 GeoReport v2', () => {
 
     // Idempotent: the same file again changes nothing.
     const rows = await s.countRows('klotteranmalan');
+    const loggat = await s.countRows('kit_granskningslogg');
+    expect(loggat).toBe(2);
     const again = await importOpen311(s.running.orm.orm.em.fork(), [stangd, oppen], {
       omradeId: 'norrmalm',
+      skrivare,
     });
     expect(again).toMatchObject({ nya: 0, uppdaterade: 0, oforandrade: 2, avvisade: [] });
     expect(await s.countRows('klotteranmalan')).toBe(rows);
+    // Nothing written, nothing logged.
+    expect(await s.countRows('kit_granskningslogg')).toBe(loggat);
   });
 
   it('the imported report carries its SLA and place into GraphQL', async () => {
@@ -204,5 +211,69 @@ describe('Open311 GeoReport v2', () => {
         skal: ['din roll får inte skicka anmälningar för Trafikkontoret'],
       },
     ]);
+  });
+
+  it('a POST writes each report with its audit entry: who, role, operation, what', async () => {
+    const post = async (body: unknown, headers: Record<string, string>) =>
+      fetch(`${s.url}${URL_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await withToken(headers)) },
+        body: JSON.stringify(body),
+      });
+    const state = async () => ({
+      anmalningar: await s.countRows('klotteranmalan'),
+      logg: await s.countRows('kit_granskningslogg'),
+    });
+    const LOGG = '{ granskningsloggKlotter(first: 5) { subjekt roller operation typ vad } }';
+    const fore = await state();
+
+    // Refused: no token, a role that reports no graffiti, a bad record, another's report.
+    expect((await post([oppen], { authorization: '' })).status).toBe(401);
+    expect((await post([oppen], { 'x-lagesbild-roller': 'RADET' })).status).toBe(403);
+    const dalig = await post([{ ...oppen, service_request_id: 'MTR-1', address: null }], {
+      'x-lagesbild-roller': 'MTR',
+    });
+    expect(((await dalig.json()) as { nya: number }).nya).toBe(0);
+    const annans = await post([{ ...stangd, service_request_id: 'TK-77' }], {
+      'x-lagesbild-roller': 'MTR',
+    });
+    expect(((await annans.json()) as { avvisade: unknown[] }).avvisade).toHaveLength(1);
+    expect(await state()).toEqual(fore);
+
+    const ok = await post(
+      [
+        {
+          ...oppen,
+          service_request_id: 'MTR-311-1',
+          agency_responsible: 'MTR',
+          address: 'Odenplan',
+        },
+      ],
+      { 'x-lagesbild-roller': 'MTR', 'x-lagesbild-subjekt': 'mtr-rapportor-4' },
+    );
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { nya: number }).nya).toBe(1);
+    expect(await state()).toEqual({ anmalningar: fore.anmalningar + 1, logg: fore.logg + 1 });
+
+    const { body } = await s.gql<{ granskningsloggKlotter: Record<string, unknown>[] }>(
+      LOGG,
+      {},
+      { 'x-lagesbild-roller': 'ADMIN' },
+    );
+    const [senaste] = body.data!.granskningsloggKlotter;
+    const anmalan = await s.gql<{ _entities: { klotteranmalningar: { id: string }[] }[] }>(
+      `{ _entities(representations: [{ __typename: "Plats", id: "odenplan" }]) {
+        ... on Plats { klotteranmalningar { id } } } }`,
+      {},
+      { 'x-lagesbild-roller': 'ADMIN' },
+    );
+    const id = anmalan.body.data!._entities[0]!.klotteranmalningar[0]!.id;
+    expect(senaste).toEqual({
+      subjekt: 'mtr-rapportor-4',
+      roller: ['MTR'],
+      operation: 'open311:POST /requests',
+      typ: 'SKRIVNING',
+      vad: `Klotteranmalan:${id} ny, post 1`,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseTidpunkt, Roll } from '@lagesbild/domain';
-import type { RouteHandler } from '@lagesbild/http-kit';
-import { type Orm, viewerFromRequest } from '@lagesbild/subgraph-kit';
+import { type RouteHandler, requestIdOf } from '@lagesbild/http-kit';
+import { type Orm, skrivareFranViewer, viewerFromRequest } from '@lagesbild/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { QueryOrder } from '@mikro-orm/core';
 import { Klotteranmalan, RAPPORTORER, type Rapportor } from '../entities';
@@ -9,6 +9,8 @@ import { importOpen311 } from './import';
 import { SERVICE_CODES, tillServiceRequest } from './open311';
 
 export const OPEN311_PATH = '/open311/v2/requests.json';
+/** The operation name of a POST in the audit log: GeoReport v2's "POST Service Request". */
+export const OPEN311_POST_OPERATION = 'open311:POST /requests';
 const MAX_PAGE_SIZE = 1000;
 const MAX_BODY = 50 * 1024 * 1024;
 
@@ -128,6 +130,7 @@ async function importera(orm: Orm, req: IncomingMessage, res: ServerResponse, ur
   const result = await importOpen311(orm.orm.em.fork(), records, {
     omradeId: url.searchParams.get('omrade') ?? 'norrmalm',
     ...(admin ? {} : { tillatna: tillatna as Rapportor[] }),
+    skrivare: skrivareFranViewer(viewer, OPEN311_POST_OPERATION, requestIdOf(req)),
   });
   send(res, 200, result);
 }

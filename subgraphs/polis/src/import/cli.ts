@@ -6,8 +6,8 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
-import { createOrm, migrate } from '@lagesbild/subgraph-kit';
+import { basename, isAbsolute, resolve } from 'node:path';
+import { createOrm, importkommandoSkrivare, migrate } from '@lagesbild/subgraph-kit';
 import { loadConfig } from '../config';
 import { polis } from '../server';
 import { importHandelser, sammanfattning } from './handelser.import';
@@ -47,7 +47,11 @@ async function main(argv: string[]): Promise<number> {
   });
   try {
     await migrate(orm);
-    const resultat = await importHandelser(orm.em.fork(), items, { omradeId });
+    const resultat = await importHandelser(orm.em.fork(), items, {
+      omradeId,
+      skrivare: importkommandoSkrivare('import:handelser polis'),
+      kalla: basename(file),
+    });
     console.log(`Import av polisens händelser från ${file} (område ${omradeId}):`);
     console.log(sammanfattning(resultat));
     return 0;

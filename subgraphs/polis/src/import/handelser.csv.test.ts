@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOrm } from '@lagesbild/subgraph-kit';
+import { createOrm, importkommandoSkrivare } from '@lagesbild/subgraph-kit';
 import { korImportITest } from '@lagesbild/subgraph-kit/import';
 import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,7 +104,7 @@ describe('CSV import of events', () => {
             type: 'Misshandel',
           },
         ],
-        { omradeId: 'norrmalm' },
+        { omradeId: 'norrmalm', skrivare: importkommandoSkrivare('import:handelser polis') },
       ),
     );
     const fil = join(dir, 'igen.csv');

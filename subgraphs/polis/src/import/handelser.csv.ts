@@ -22,6 +22,7 @@ export class HandelseRad extends RegistreraHandelseInput {
 
 export const handelseImporter: CsvImporter<HandelseRad> = {
   namn: 'händelser',
+  posttyp: 'Handelse',
   radklass: HandelseRad,
   obligatoriska: ['id', 'typ', 'rubrik', 'beskrivning'],
   valfria: ['datum', 'period', 'platser', 'platsbeskrivning', 'miljo', 'vald', 'gruppering_id'],
@@ -80,6 +81,7 @@ export const handelseImporter: CsvImporter<HandelseRad> = {
       );
       handelse.kallaId = kallaIdFor(r.nyckel);
       tx.persist([handelse, ...platser]);
+      r.postId = handelse.id;
       return 'ny';
     });
   },

@@ -5,6 +5,7 @@
  * one transaction, so a crash leaves either all of a run's new rows or none of them.
  */
 import { dayRange, innehallerPersonnummer, Miljo } from '@lagesbild/domain';
+import { loggaSkrivningar, type Skrivare } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Handelse, HandelseTyp } from '../entities';
 
@@ -112,7 +113,13 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
 export async function importHandelser(
   em: EntityManager,
   items: unknown,
-  options: { omradeId: string },
+  options: {
+    omradeId: string;
+    /** Who runs the import, for the audit log: every imported event gets an entry. */
+    skrivare: Skrivare;
+    /** The file's name, named in each entry. */
+    kalla?: string;
+  },
 ): Promise<ImportResultat> {
   if (!Array.isArray(items)) {
     throw new Error('Filen ska innehålla en JSON-lista med händelser i polisens flödesformat.');
@@ -145,15 +152,21 @@ export async function importHandelser(
             (h) => h.kallaId,
           ),
     );
+    const skrivna: string[] = [];
     for (const [id, handelse] of nya) {
       if (finns.has(kallaIdFor(id))) {
         resultat.redanInlasta.push(id);
       } else {
         tx.persist(handelse);
         resultat.importerade.push(id);
+        skrivna.push(
+          `Handelse:${handelse.id} ny, ${options.kalla ? `${options.kalla} ` : ''}flödes-id ${id}`,
+        );
       }
     }
     await tx.flush();
+    // In the run's one transaction: the events and their entries commit together.
+    await loggaSkrivningar(tx, options.skrivare, skrivna);
   });
   return resultat;
 }

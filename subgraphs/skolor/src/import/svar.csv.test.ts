@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Miljo, parsePeriod } from '@lagesbild/domain';
-import { createOrm, migrate } from '@lagesbild/subgraph-kit';
+import { createOrm, GranskningsloggPost, migrate } from '@lagesbild/subgraph-kit';
 import { korImportITest } from '@lagesbild/subgraph-kit/import';
 import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
@@ -36,6 +36,14 @@ async function medOrm<T>(f: (em: EntityManager, orm: MikroORM) => Promise<T>): P
     await orm.close();
   }
 }
+
+/** What the audit log says each run wrote, oldest first. */
+const loggat = () =>
+  medOrm(async (em) =>
+    (await em.find(GranskningsloggPost, {}, { orderBy: { id: 'asc' } })).map((p) =>
+      p.vad.replace(/^Svarsuppsattning:\S+/, 'Svarsuppsattning:…'),
+    ),
+  );
 
 /** The stored answers to the example survey: school, question number, value. */
 const lagrade = () =>
@@ -95,6 +103,11 @@ describe('CSV import of survey answers', () => {
       '2 1 false ',
       '2 2 Aldrig ',
     ]);
+    // One entry per answer set written, naming its rows; none for the refused sets.
+    expect(await loggat()).toEqual([
+      'Svarsuppsattning:… ny, enkatsvar-exempel.csv rad 2–4 (3 rader)',
+      'Svarsuppsattning:… ny, enkatsvar-exempel.csv rad 5–6 (2 rader)',
+    ]);
   });
 
   it('adds nothing the second time', async () => {
@@ -105,6 +118,7 @@ describe('CSV import of survey answers', () => {
     );
     expect(r.ut).toContain('Importerade:   0\n  Redan inlästa: 5\n  Avvisade:      5');
     expect(await lagrade()).toHaveLength(5);
+    expect(await loggat()).toHaveLength(2);
   });
 
   it('a new set replaces the earlier one while the survey is open, never after it closes', async () => {
@@ -114,6 +128,7 @@ describe('CSV import of survey answers', () => {
     expect(r.kod).toBe(0);
     expect(r.ut).toContain('Importerade:   1 (varav 1 ändrade befintliga)');
     expect((await lagrade()).filter((s) => s.startsWith('2 '))).toEqual(['2 2 Ofta ']);
+    expect((await loggat()).at(-1)).toBe('Svarsuppsattning:… uppdaterad, ny.csv rad 2');
 
     await medOrm(async (em) => {
       const enkat = await em.findOneOrFail(Enkat, { id: ENKAT });
@@ -125,5 +140,6 @@ describe('CSV import of survey answers', () => {
     expect(stangd.kod).toBe(1);
     expect(stangd.ut).toContain('rad 2: Enkäten "Exempelenkät (EXEMPEL)" är stängd.');
     expect((await lagrade()).filter((s) => s.startsWith('2 '))).toEqual(['2 2 Ofta ']);
+    expect(await loggat()).toHaveLength(3);
   });
 });

@@ -87,7 +87,8 @@ async function skrivUppsattning(tx: EntityManager, rader: GodRad<SvarRad>[]): Pr
     if (a === b) return 'finns';
   }
   try {
-    await lamnaSvarsuppsattning(tx, { enkatId, skolaId, svar });
+    const uppsattning = await lamnaSvarsuppsattning(tx, { enkatId, skolaId, svar });
+    for (const r of rader) r.postId = uppsattning.id;
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') {
       return { avvisad: [error.message] };
@@ -99,6 +100,7 @@ async function skrivUppsattning(tx: EntityManager, rader: GodRad<SvarRad>[]): Pr
 
 export const svarImporter: CsvImporter<SvarRad> = {
   namn: 'enkätsvar',
+  posttyp: 'Svarsuppsattning',
   radklass: SvarRad,
   obligatoriska: ['skola', 'enkat', 'fraga', 'svar'],
   valfria: ['text'],
