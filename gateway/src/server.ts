@@ -88,6 +88,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Only reads are shared, and only among callers with the same token: a subgraph filters
     // by the token's roles, so another token's answer may hold what this one may not read.
     // The request id is not in the key: the shared request carries the first caller's.
+    // Audit: the owning subgraph logs reads of classified records per request it gets, so
+    // identical concurrent reads with the same token are one entry (README, Audit).
     const shareKey =
       this.client.dedupe &&
       incoming?.incomingRequestContext.operation?.operation === 'query' &&
