@@ -46,13 +46,15 @@ export default defineConfig({
         test: {
           name: 'postgresql',
           include: DATABASE_TESTS,
-          // The page, the gateway's limits and its handling of missing sources do not depend
+          // The page, the gateway's limits, its handling of missing sources and its sharing of
+          // identical subgraph requests do not depend
           // on the subgraphs' database: once is enough.
           exclude: [
             ...configDefaults.exclude,
             'test/dashboard.e2e.test.ts',
             'test/limits.e2e.test.ts',
             'test/kallor.e2e.test.ts',
+            'test/dedupe.e2e.test.ts',
           ],
           env: { LAGESBILD_TEST_DB: 'postgresql' },
         },

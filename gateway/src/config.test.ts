@@ -28,3 +28,22 @@ describe('subgraph timeouts in the gateway config', () => {
     expect(() => config.subgraphTimeoutsMs.klotter).toThrow(/KLOTTER_TIMEOUT_MS="0"/);
   });
 });
+
+describe('sharing and pooling of subgraph requests in the gateway config', () => {
+  it('shares identical queries in flight unless SUBGRAPH_DEDUPE says false', () => {
+    expect(loadGatewayConfig({}, {}).dedupeSubgraphQueries).toBe(true);
+    expect(loadGatewayConfig({}, { SUBGRAPH_DEDUPE: 'false' }).dedupeSubgraphQueries).toBe(false);
+    expect(loadGatewayConfig({}, { SUBGRAPH_DEDUPE: '0' }).dedupeSubgraphQueries).toBe(false);
+    expect(() => loadGatewayConfig({}, { SUBGRAPH_DEDUPE: 'nej' })).toThrow(
+      'SUBGRAPH_DEDUPE="nej" ska vara true eller false.',
+    );
+  });
+
+  it('keeps 64 sockets per subgraph unless SUBGRAPH_CONNECTIONS says otherwise', () => {
+    expect(loadGatewayConfig({}, {}).subgraphConnections).toBe(64);
+    expect(loadGatewayConfig({}, { SUBGRAPH_CONNECTIONS: '8' }).subgraphConnections).toBe(8);
+    expect(() => loadGatewayConfig({}, { SUBGRAPH_CONNECTIONS: '-1' })).toThrow(
+      'SUBGRAPH_CONNECTIONS="-1" är inte ett giltigt antal (heltal ≥ 1).',
+    );
+  });
+});

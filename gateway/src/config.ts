@@ -24,6 +24,18 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Per-subgraph timeouts by graph name (POLIS_TIMEOUT_MS=…); subgraphTimeoutMs otherwise. */
   subgraphTimeoutsMs: Record<string, number | undefined>;
+  /**
+   * Sockets kept alive to each subgraph (SUBGRAPH_CONNECTIONS): about the concurrent
+   * callers times the widest level of a plan; more requests than this wait in the pool.
+   */
+  subgraphConnections: number;
+  /**
+   * Identical subgraph queries in flight at the same time, with the same token, are sent
+   * once and the answer handed to each caller (SUBGRAPH_DEDUPE, on unless "false"). Never
+   * a mutation, never across tokens, never after the answer came. Audit consequence: the
+   * owning subgraph logs one read for the shared request (see README, Audit).
+   */
+  dedupeSubgraphQueries: boolean;
   /** How callers' tokens are verified (and, in development, signed for GraphiQL and the dashboard). */
   auth: AuthConfig;
   // --- query limits and production mode (issue 7; see limits.ts) ---
@@ -35,6 +47,7 @@ export interface GatewayConfig {
 }
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
+export const DEFAULT_SUBGRAPH_CONNECTIONS = 64;
 
 function millisecondsFrom(env: NodeJS.ProcessEnv, variable: string): number | undefined {
   const raw = env[variable];
@@ -44,6 +57,24 @@ function millisecondsFrom(env: NodeJS.ProcessEnv, variable: string): number | un
     throw new Error(`${variable}="${raw}" är inte ett giltigt antal millisekunder (heltal ≥ 1).`);
   }
   return ms;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, variable: string): number | undefined {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`${variable}="${raw}" är inte ett giltigt antal (heltal ≥ 1).`);
+  }
+  return n;
+}
+
+function booleanFrom(env: NodeJS.ProcessEnv, variable: string): boolean | undefined {
+  const raw = env[variable]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${variable}="${env[variable]}" ska vara true eller false.`);
 }
 
 const repoFile = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -71,6 +102,12 @@ export function loadGatewayConfig(
       overrides.subgraphTimeoutMs ??
       millisecondsFrom(env, 'SUBGRAPH_TIMEOUT_MS') ??
       DEFAULT_SUBGRAPH_TIMEOUT_MS,
+    subgraphConnections:
+      overrides.subgraphConnections ??
+      positiveInteger(env, 'SUBGRAPH_CONNECTIONS') ??
+      DEFAULT_SUBGRAPH_CONNECTIONS,
+    dedupeSubgraphQueries:
+      overrides.dedupeSubgraphQueries ?? booleanFrom(env, 'SUBGRAPH_DEDUPE') ?? true,
     subgraphTimeoutsMs: new Proxy(overrides.subgraphTimeoutsMs ?? {}, {
       // Read when the graph is known, like the URLs; a bad value fails the gateway's start.
       get: (explicit, name) =>

@@ -1,6 +1,6 @@
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import {
   ApolloGateway,
   type GraphQLDataSourceProcessOptions,
@@ -9,7 +9,6 @@ import {
 } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { createVerifier, type Principal, signToken } from '@lagesbild/auth';
 import { Roll } from '@lagesbild/domain';
 import {
@@ -18,11 +17,9 @@ import {
   metricsPlugin,
   principalOf,
   type RunningService,
-  registry,
   startService,
 } from '@lagesbild/http-kit';
 import { GraphQLError } from 'graphql';
-import { Histogram } from 'prom-client';
 import {
   type Behorighetskrav,
   behorighetPlugin,
@@ -35,24 +32,35 @@ import { devTokenRoute, isDevelopment } from './dev-token';
 import { GRAPHIQL_PATH, graphiqlRoute } from './graphiql';
 import { KallaOtillganglig, saknadeKallorPlugin } from './kallor';
 import { formatLimitError, queryLimitOptions } from './limits';
+import { Klient, type SubgraphAnswer, SubgraphClient } from './subgraph-fetch';
 
 export interface GatewayContext {
-  /** The caller's token and request id, passed on to every subgraph. */
-  forwarded: Record<string, string>;
+  /**
+   * What every subgraph request of this caller carries: JSON's content type, the caller's
+   * token and the request id. Built once per request, shared by all its fetches.
+   */
+  subgraphHeaders: Record<string, string>;
   /** The caller, as the gateway verified their token. */
   viewer: Principal;
+  /** Its connection: when it closes early, the subgraph requests only it waits for stop. */
+  klient?: Klient;
 }
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
+const JSON_ONLY: Record<string, string> = { 'content-type': 'application/json' };
+
+/**
+ * Apollo Gateway's data source, with its fetch path replaced: RemoteGraphQLDataSource's
+ * own `process` builds a node-fetch Headers, a Request and a header copy per subgraph
+ * request whatever the fetcher; this one sends the body with the subgraph's pooled client.
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
-    /** The graph name (`polis`), as the caller reads it in saknadeKallor. */
-    readonly kalla: string,
-    readonly tidsgransMs: number,
-    config: { url?: string; fetcher: RemoteGraphQLDataSource['fetcher'] },
+    readonly client: SubgraphClient,
+    url: string,
   ) {
-    super(config);
+    super({ url });
   }
 
   /**
@@ -64,56 +72,96 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<SubgraphResponse> {
+    const { request } = options;
+    const query = request.query;
+    if (!query) throw new Error('Missing query');
+    // The same body RemoteGraphQLDataSource sends.
+    const body = JSON.stringify({
+      query,
+      variables: request.variables,
+      operationName: request.operationName,
+    });
+    const context = options.context as Partial<GatewayContext>;
+    const headers = context.subgraphHeaders ?? JSON_ONLY;
+    // A client's operation (not a health check or a schema load; the enum is not exported).
+    const incoming = 'incomingRequestContext' in options ? options : undefined;
+    // Only reads are shared, and only among callers with the same token: a subgraph filters
+    // by the token's roles, so another token's answer may hold what this one may not read.
+    // The request id is not in the key: the shared request carries the first caller's.
+    // Audit: the owning subgraph logs reads of classified records per request it gets, so
+    // identical concurrent reads with the same token are one entry (README, Audit).
+    const shareKey =
+      this.client.dedupe &&
+      incoming?.incomingRequestContext.operation?.operation === 'query' &&
+      (query.startsWith('query') || query.startsWith('{'))
+        ? `${headers.authorization ?? ''}\n${body}`
+        : undefined;
+    let answer: SubgraphAnswer;
     try {
-      return await super.process(options);
+      answer = await this.client.fetch(body, headers, shareKey, context.klient);
     } catch (error) {
-      const missing =
-        error instanceof KallaOtillganglig
-          ? error
-          : // The fetch resolved but its body stalled past the same deadline.
-            isTimeout(error)
-            ? new KallaOtillganglig(
-                this.kalla,
-                'TIDSGRANS',
-                { tidsgransMs: this.tidsgransMs },
-                { cause: error },
-              )
-            : undefined;
-      if (!missing) throw error;
-      return { errors: missing.toSubgraphErrors(options.request.query) };
+      if (error instanceof KallaOtillganglig) return { errors: error.toSubgraphErrors(query) };
+      throw error;
     }
-  }
-
-  /**
-   * A subgraph answers a request it rejects (a malformed period, say) with HTTP 400 and
-   * GraphQL errors. Apollo's default turns that into "400: Bad Request" with code
-   * INTERNAL_SERVER_ERROR; the caller should get the subgraph's own error and code.
-   */
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    if (response.status >= 500) {
-      throw new KallaOtillganglig(this.kalla, 'SERVERFEL', { status: response.status });
+    if (answer.status >= 500) {
+      const missing = new KallaOtillganglig(this.client.kalla, 'SERVERFEL', {
+        status: answer.status,
+      });
+      return { errors: missing.toSubgraphErrors(query) };
     }
-    const fallback = response.clone();
-    const body = (await this.parseBody(response).catch(() => null)) as {
-      errors?: { message?: string; extensions?: Record<string, unknown> }[];
-    } | null;
-    const first = body?.errors?.[0];
-    if (typeof first?.message === 'string') {
-      return new GraphQLError(first.message, { extensions: { ...first.extensions } });
+    const parsed = parseAnswer(answer);
+    if (answer.status < 200 || answer.status >= 300) throw rejectedRequest(answer, parsed);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error(`Expected JSON response body, but received: ${answer.text}`);
     }
-    return super.errorFromResponse(fallback);
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const forwarded = (context as Partial<GatewayContext>).forwarded;
-    if (!forwarded) return;
-    for (const [name, value] of Object.entries(forwarded)) request.http?.headers.set(name, value);
+    // As RemoteGraphQLDataSource: the subgraph's cache-control narrows the response's.
+    const policy = incoming?.incomingRequestContext.overallCachePolicy;
+    if (policy && 'restrict' in policy) policy.restrict(cacheHint(answer.cacheControl));
+    return parsed as SubgraphResponse;
   }
 }
 
-/** AbortSignal.timeout's reason: a DOMException named TimeoutError, by the standard. */
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && error.name === 'TimeoutError';
+function parseAnswer(answer: SubgraphAnswer): unknown {
+  const type = answer.contentType;
+  if (
+    type?.startsWith('application/json') ||
+    type?.startsWith('application/graphql-response+json')
+  ) {
+    try {
+      return JSON.parse(answer.text);
+    } catch {
+      return answer.text;
+    }
+  }
+  return answer.text;
+}
+
+/**
+ * A subgraph answers a request it rejects (a malformed period, say) with HTTP 4xx and
+ * GraphQL errors. Apollo's default turns that into "400: Bad Request" with code
+ * INTERNAL_SERVER_ERROR; the caller should get the subgraph's own error and code.
+ */
+function rejectedRequest(answer: SubgraphAnswer, body: unknown): GraphQLError {
+  const first = (body as { errors?: { message?: unknown; extensions?: object }[] } | null)
+    ?.errors?.[0];
+  if (typeof first?.message === 'string') {
+    return new GraphQLError(first.message, { extensions: { ...first.extensions } });
+  }
+  const code =
+    answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
+  return new GraphQLError(`${answer.status}: ${STATUS_CODES[answer.status] ?? ''}`, {
+    extensions: { ...(code ? { code } : {}), response: { status: answer.status, body } },
+  });
+}
+
+function cacheHint(header: string | undefined): { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } {
+  const maxAge = header ? /(?:^|,)\s*max-age=(\d+)\s*(?:,|$)/i.exec(header)?.[1] : undefined;
+  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = {
+    maxAge: maxAge ? Number(maxAge) : 0,
+  };
+  if (header && /(?:^|,)\s*private\s*(?:,|$)/i.test(header)) hint.scope = 'PRIVATE';
+  if (header && /(?:^|,)\s*public\s*(?:,|$)/i.test(header)) hint.scope = 'PUBLIC';
+  return hint;
 }
 
 /**
@@ -154,56 +202,57 @@ function watchedSupergraph(path: string, logger: Logger): SupergraphSdlHook {
   };
 }
 
-const subgraphFetches = new Histogram({
-  name: 'lagesbild_subgraph_fetch_duration_seconds',
-  help: "The gateway's requests to each subgraph: latency by subgraph and outcome.",
-  labelNames: ['subgraph', 'outcome'] as const,
-  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  registers: [registry],
-});
-
 /**
- * Node's fetch, timed per subgraph, with the subgraph's deadline. A fetch that rejects
- * never reached an answer (refused, reset, DNS, or the deadline): the source is missing.
+ * One pooled client per subgraph, kept across supergraph reloads (Apollo Gateway builds
+ * its data sources anew on each): a reload must not open a second pool to the same
+ * subgraph nor drop the sockets that are warm.
  */
-function timedFetch(subgraph: string, tidsgransMs: number): typeof fetch {
-  return async (input, init) => {
-    const end = subgraphFetches.startTimer({ subgraph });
-    try {
-      const response = await fetch(input, { ...init, signal: AbortSignal.timeout(tidsgransMs) });
-      end({ outcome: response.ok ? 'ok' : `http_${response.status}` });
-      return response;
-    } catch (error) {
-      const timedOut = isTimeout(error);
-      end({ outcome: timedOut ? 'timeout' : 'unreachable' });
-      throw new KallaOtillganglig(
-        subgraph,
-        timedOut ? 'TIDSGRANS' : 'ONABAR',
-        timedOut ? { tidsgransMs } : {},
-        { cause: error },
-      );
-    }
+function subgraphClients(config: GatewayConfig) {
+  const clients = new Map<string, SubgraphClient>();
+  return {
+    clientFor(kalla: string, url: string): SubgraphClient {
+      const tidsgransMs = config.subgraphTimeoutsMs[kalla] ?? config.subgraphTimeoutMs;
+      const key = `${kalla} ${url} ${tidsgransMs}`;
+      let client = clients.get(key);
+      if (!client) {
+        client = new SubgraphClient({
+          kalla,
+          url,
+          tidsgransMs,
+          connections: config.subgraphConnections,
+          dedupe: config.dedupeSubgraphQueries,
+        });
+        clients.set(key, client);
+      }
+      return client;
+    },
+    async close(): Promise<void> {
+      await Promise.all([...clients.values()].map((client) => client.close()));
+      clients.clear();
+    },
   };
 }
 
-export function createGateway(config: GatewayConfig, logger: Logger): ApolloGateway {
+export function createGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  clients = subgraphClients(config),
+): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphPath, logger),
-    // Once per subgraph and schema load, not per request: URL, deadline, fetcher.
+    // Once per subgraph and schema load, not per request: URL, deadline, pooled client.
     buildService: ({ name, url }) => {
-      const tidsgransMs = config.subgraphTimeoutsMs[name] ?? config.subgraphTimeoutMs;
-      return new SubgraphDataSource(name, tidsgransMs, {
-        url: config.subgraphUrls[name] ?? url,
-        // Node's fetch (undici) keeps connections to the subgraphs alive and pooled.
-        fetcher: timedFetch(name, tidsgransMs) as never,
-      });
+      const target = config.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`Delgrafen ${name} saknar URL i supergrafen.`);
+      return new SubgraphDataSource(clients.clientFor(name, target), target);
     },
   });
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const logger = createLogger('gateway');
-  const gateway = createGateway(config, logger);
+  const clients = subgraphClients(config);
+  const gateway = createGateway(config, logger, clients);
   // --- query limits and production mode (issue 7; see limits.ts) ---
   const { plugins: limitPlugins, ...limitOptions } = queryLimitOptions<GatewayContext>(
     config.limits,
@@ -247,6 +296,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       })
     : undefined;
   const forwardHeaders = config.forwardHeaders;
+  if (!config.dedupeSubgraphQueries) {
+    logger.info('identical concurrent subgraph queries are each sent (SUBGRAPH_DEDUPE=false)');
+  }
   const verify = createVerifier(config.auth);
   return startService<GatewayContext>({
     name: 'gateway',
@@ -259,14 +311,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     // subgraphs verify the same token again.
     authenticate: (req) => verify(req.headers.authorization),
     protect: 'graphql',
-    context: async (req: IncomingMessage) => {
-      const forwarded: Record<string, string> = {};
+    context: async (req: IncomingMessage, res: ServerResponse) => {
+      const subgraphHeaders: Record<string, string> = { 'content-type': 'application/json' };
       for (const name of forwardHeaders) {
         const value = req.headers[name];
-        if (typeof value === 'string') forwarded[name] = value;
+        if (typeof value === 'string') subgraphHeaders[name] = value;
       }
-      return { forwarded, viewer: principalOf<Principal>(req) as Principal };
+      return {
+        subgraphHeaders,
+        viewer: principalOf<Principal>(req) as Principal,
+        klient: new Klient(res),
+      };
     },
+    onStop: () => clients.close(),
     // A browser opening the gateway's root gets the council's dashboard; GraphiQL stays at
     // /graphiql, linked from the dashboard.
     routes: [

@@ -24,8 +24,11 @@ export interface ServiceOptions<TContext extends BaseContext> {
   port: number;
   host?: string;
   apollo: ApolloServer<TContext>;
-  /** Builds the per-request context; called once per GraphQL request. */
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the per-request context; called once per GraphQL request. `res` lets the
+   * context learn that the caller has gone (its `close` before `finish`).
+   */
+  context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** Paths that answer GraphQL. */
   graphqlPaths?: readonly string[];
   /** Extra routes tried, in order, before GraphQL. */
@@ -178,7 +181,7 @@ export async function startService<TContext extends BaseContext>(
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req),
+      context: () => context(req, res),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
