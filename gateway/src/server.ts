@@ -35,6 +35,7 @@ import { devTokenRoute, isDevelopment } from './dev-token';
 import { graphiqlRoute } from './graphiql';
 import { KallaOtillganglig, saknadeKallorPlugin } from './kallor';
 import { formatLimitError, queryLimitOptions } from './limits';
+import { medSvarscache, svarscachePlugin } from './svarscache';
 
 export interface GatewayContext {
   /** The caller's token and request id, passed on to every subgraph. */
@@ -192,11 +193,14 @@ export function createGateway(config: GatewayConfig, logger: Logger): ApolloGate
     // Once per subgraph and schema load, not per request: URL, deadline, fetcher.
     buildService: ({ name, url }) => {
       const tidsgransMs = config.subgraphTimeoutsMs[name] ?? config.subgraphTimeoutMs;
-      return new SubgraphDataSource(name, tidsgransMs, {
-        url: config.subgraphUrls[name] ?? url,
-        // Node's fetch (undici) keeps connections to the subgraphs alive and pooled.
-        fetcher: timedFetch(name, tidsgransMs) as never,
-      });
+      // medSvarscache: each answer's revision goes to the response cache, never further.
+      return medSvarscache(
+        new SubgraphDataSource(name, tidsgransMs, {
+          url: config.subgraphUrls[name] ?? url,
+          // Node's fetch (undici) keeps connections to the subgraphs alive and pooled.
+          fetcher: timedFetch(name, tidsgransMs) as never,
+        }),
+      );
     },
   });
 }
@@ -228,6 +232,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       ...limitPlugins,
       // Before planning: no subgraph is called for an operation the caller may not read.
       behorighetPlugin(() => krav),
+      // Last: it answers only what every check above has let through (see svarscache.ts).
+      svarscachePlugin<GatewayContext>(config.svarscache),
     ],
   });
   const development = isDevelopment(config.auth);
