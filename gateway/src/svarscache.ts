@@ -206,7 +206,11 @@ function isExtension(value: unknown): value is SvarscacheExtension {
  * does next.)
  */
 export function medSvarscache<T extends RemoteGraphQLDataSource<object>>(source: T): T {
-  source.didReceiveResponse = async ({ response, request, context }) => {
+  // A hook the data source's class defines runs first; this one only reads and strips.
+  const own = source.didReceiveResponse?.bind(source);
+  source.didReceiveResponse = async (requestContext) => {
+    const response = own ? await own(requestContext) : requestContext.response;
+    const { request, context } = requestContext;
     const extension = response.extensions?.[SVARSCACHE_EXTENSION];
     if (response.extensions && SVARSCACHE_EXTENSION in response.extensions) {
       const { [SVARSCACHE_EXTENSION]: _stripped, ...rest } = response.extensions;
@@ -237,6 +241,55 @@ export function medSvarscache<T extends RemoteGraphQLDataSource<object>>(source:
   return source;
 }
 
+/**
+ * Plain revision reads of one subgraph, shared by the requests waiting for one — without a
+ * time window: a request joins only a read that has not started yet, so every read it
+ * gets began after it arrived. While one read is in flight, the requests arriving meanwhile
+ * gather for the next, which starts when the first returns. Under load that is one read
+ * per subgraph per round trip instead of one per request. A plain read writes nothing and
+ * answers only a number, so any waiting caller's valid token may ask it; reads whose audit
+ * rows name the caller are never shared.
+ */
+export class Samlasning {
+  private nasta?: {
+    headers: Record<string, string>;
+    svar: Promise<number>;
+    starta: () => void;
+  };
+  private pagar = false;
+
+  constructor(private readonly las_: (headers: Record<string, string>) => Promise<number>) {}
+
+  las(headers: Record<string, string>): Promise<number> {
+    if (this.nasta) return this.nasta.svar;
+    let starta!: () => void;
+    const startad = new Promise<void>((resolve) => {
+      starta = resolve;
+    });
+    const nasta = {
+      headers,
+      starta,
+      svar: startad.then(() => this.las_(headers)),
+    };
+    this.nasta = nasta;
+    const klar = () => {
+      this.pagar = false;
+      this.starta();
+    };
+    nasta.svar.then(klar, klar);
+    if (!this.pagar) this.starta();
+    return nasta.svar;
+  }
+
+  private starta(): void {
+    const nasta = this.nasta;
+    if (!nasta || this.pagar) return;
+    this.nasta = undefined;
+    this.pagar = true;
+    nasta.starta();
+  }
+}
+
 interface CacheContext {
   forwarded: Record<string, string>;
   viewer: Principal;
@@ -250,6 +303,17 @@ export function svarscachePlugin<TContext extends CacheContext>(
   const lru = new Lru(config.maxEntries, config.maxBytes);
   // The supergraph being served is part of every key; a reload empties the cache too.
   let supergraf = '';
+
+  // One coalescer per subgraph for the plain reads (see Samlasning).
+  const samlasningar = new Map<string, Samlasning>();
+  const lasRevision = (kalla: Kalla, forwarded: Record<string, string>): Promise<number> => {
+    let samlasning = samlasningar.get(kalla.url);
+    if (!samlasning) {
+      samlasning = new Samlasning((headers) => revisionOf(kalla, {}, headers));
+      samlasningar.set(kalla.url, samlasning);
+    }
+    return samlasning.las(forwarded);
+  };
 
   async function revisionOf(
     kalla: Kalla,
@@ -284,7 +348,7 @@ export function svarscachePlugin<TContext extends CacheContext>(
     const forst =
       granskade.length <= 1 ? post.kallor.filter((k) => k.granskning.length === 0) : post.kallor;
     try {
-      const lasta = await Promise.all(forst.map((k) => revisionOf(k, {}, forwarded)));
+      const lasta = await Promise.all(forst.map((k) => lasRevision(k, forwarded)));
       if (lasta.some((r, i) => r !== forst[i]?.revision)) return 'inaktuell';
       const loggade = await Promise.all(
         granskade.map((k) =>
@@ -363,6 +427,8 @@ export function svarscachePlugin<TContext extends CacheContext>(
           const post = lru.get(key);
           const kontroll = post ? await kontrollera(post, forwarded, name) : undefined;
           utfallRaknare.inc({ utfall: kontroll === 'farsk' ? 'traff' : (kontroll ?? 'miss') });
+          // A moved source never comes back: the kept answer is useless from now on.
+          if (kontroll === 'inaktuell') lru.delete(key);
           if (post && kontroll === 'farsk') {
             s.utfall = 'traff';
             return {
