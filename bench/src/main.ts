@@ -217,6 +217,8 @@ async function startGateway(
   name: string,
   subgraphUrls: Record<string, string>,
   extraNodeArgs: string[] = [],
+  /** The response cache (gateway/src/svarscache.ts): off unless a row is about it. */
+  svarscache: 'on' | 'off' = 'off',
 ): Promise<Target> {
   const port = await freePort();
   const proc = startProcess(name, [...extraNodeArgs, '--import', 'tsx', 'src/index.ts'], {
@@ -225,6 +227,7 @@ async function startGateway(
       ...serviceEnv,
       GATEWAY_PORT: String(port),
       SUPERGRAPH_PATH: supergraphPath,
+      GATEWAY_SVARSCACHE: svarscache,
       ...Object.fromEntries(
         Object.entries(subgraphUrls).map(([n, url]) => [`${n.toUpperCase()}_URL`, url]),
       ),
@@ -449,6 +452,30 @@ async function main(): Promise<void> {
     log(`sustained round ${round}: ${r.requests.total} requests, RSS ${rssMb.toFixed(0)} MB`);
   }
   await stopProcess(ours.proc!);
+
+  // 4a'. Our gateway with the response cache on, for the dashboard's combined picture: every
+  // request still asks each subgraph it used for its revision (a write must never leave a
+  // stale picture), so this measures a real hit, not a memory read. checkBody's second
+  // request is the first hit: its bytes must equal the miss's.
+  const cached = await startGateway('ours-cache', subgraphUrls, [], 'on');
+  const cachedRow = await measure(
+    { ...cached, name: 'ours (cache on)' },
+    reference[0]!,
+    subgraphPids,
+  );
+  const probe = await fetch(cached.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth },
+    body: reference[0]!.body,
+  });
+  await probe.arrayBuffer();
+  if (probe.headers.get('x-lagesbild-cache') !== 'traff') {
+    throw new Error(
+      `ours (cache on) did not answer ${reference[0]!.query.name} from its cache after the run`,
+    );
+  }
+  rows.push(cachedRow);
+  await stopProcess(cached.proc!);
 
   // 4b. Hive Gateway on the same supergraph and subgraphs.
   const hive = await startHive();

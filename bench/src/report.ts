@@ -54,8 +54,15 @@ export function ratios(rows: Row[]): string[][] {
   const queries = [...new Set(rows.map((r) => r.query))];
   return queries.map((q) => {
     const find = (prefix: string) =>
-      rows.find((r) => r.query === q && r.target.startsWith(prefix) && !r.target.includes('prof'));
+      rows.find(
+        (r) =>
+          r.query === q &&
+          r.target.startsWith(prefix) &&
+          !r.target.includes('prof') &&
+          !r.target.includes('cache'),
+      );
     const ours = find('ours');
+    const cached = rows.find((r) => r.query === q && r.target === 'ours (cache on)');
     const hive = find('hive');
     const floor = find('floor');
     const div = (a?: number, b?: number) => (a !== undefined && b ? (a / b).toFixed(2) : '–');
@@ -65,6 +72,8 @@ export function ratios(rows: Row[]): string[][] {
       div(ours?.p99, hive?.p99),
       div(ours?.rps, floor?.rps),
       div(ours?.p99, floor?.p99),
+      div(cached?.rps, floor?.rps),
+      div(cached?.p99, floor?.p99),
     ];
   });
 }
@@ -106,7 +115,15 @@ function sections(report: Report): string[] {
     ),
     '',
     table(
-      ['query', 'ours ÷ Hive req/s', 'ours ÷ Hive p99', 'ours ÷ floor req/s', 'ours ÷ floor p99'],
+      [
+        'query',
+        'ours ÷ Hive req/s',
+        'ours ÷ Hive p99',
+        'ours ÷ floor req/s',
+        'ours ÷ floor p99',
+        'cache on ÷ floor req/s',
+        'cache on ÷ floor p99',
+      ],
       ratios(rows),
     ),
     '',

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type AuthConfig, loadAuthConfig } from '@lagesbild/auth';
 import { portFrom } from '@lagesbild/http-kit';
 import { type Exposure, loadExposure, loadQueryLimits, type QueryLimits } from './limits';
+import { loadSvarscacheConfig, type SvarscacheConfig } from './svarscache';
 
 export interface GatewayConfig {
   port: number;
@@ -44,6 +45,8 @@ export interface GatewayConfig {
   /** NODE_ENV=production / GATEWAY_PRODUCTION, GATEWAY_INTROSPECTION, GATEWAY_GRAPHIQL. */
   exposure: Exposure;
   // --- end query limits ---
+  /** The response cache for the dashboard's read-only operations (see svarscache.ts). */
+  svarscache: SvarscacheConfig;
 }
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
@@ -119,5 +122,6 @@ export function loadGatewayConfig(
     limits: overrides.limits ?? loadQueryLimits(env),
     exposure: overrides.exposure ?? loadExposure(env),
     // --- end query limits ---
+    svarscache: overrides.svarscache ?? loadSvarscacheConfig(env),
   };
 }

@@ -17,6 +17,7 @@ import {
   metricsPlugin,
   principalOf,
   type RunningService,
+  SVARSCACHE_HEADER,
   startService,
 } from '@lagesbild/http-kit';
 import { GraphQLError } from 'graphql';
@@ -33,6 +34,7 @@ import { GRAPHIQL_PATH, graphiqlRoute } from './graphiql';
 import { KallaOtillganglig, saknadeKallorPlugin } from './kallor';
 import { formatLimitError, queryLimitOptions } from './limits';
 import { Klient, type SubgraphAnswer, SubgraphClient } from './subgraph-fetch';
+import { medSvarscache, svarscachePlugin } from './svarscache';
 
 export interface GatewayContext {
   /**
@@ -94,7 +96,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       this.client.dedupe &&
       incoming?.incomingRequestContext.operation?.operation === 'query' &&
       (query.startsWith('query') || query.startsWith('{'))
-        ? `${headers.authorization ?? ''}\n${body}`
+        ? `${headers.authorization ?? ''}\n${headers[SVARSCACHE_HEADER] ?? ''}\n${body}`
         : undefined;
     let answer: SubgraphAnswer;
     try {
@@ -117,7 +119,14 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // As RemoteGraphQLDataSource: the subgraph's cache-control narrows the response's.
     const policy = incoming?.incomingRequestContext.overallCachePolicy;
     if (policy && 'restrict' in policy) policy.restrict(cacheHint(answer.cacheControl));
-    return parsed as SubgraphResponse;
+    const response = parsed as SubgraphResponse;
+    // The hook RemoteGraphQLDataSource's own `process` would call (the response cache's).
+    if (!this.didReceiveResponse) return response;
+    return this.didReceiveResponse({
+      response,
+      request: { ...request, http: { url: this.url, method: 'POST', headers: new Headers() } },
+      context: options.context,
+    } as never);
   }
 }
 
@@ -244,7 +253,8 @@ export function createGateway(
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`Delgrafen ${name} saknar URL i supergrafen.`);
-      return new SubgraphDataSource(clients.clientFor(name, target), target);
+      // medSvarscache: each answer's revision goes to the response cache, never further.
+      return medSvarscache(new SubgraphDataSource(clients.clientFor(name, target), target));
     },
   });
 }
@@ -277,6 +287,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       ...limitPlugins,
       // Before planning: no subgraph is called for an operation the caller may not read.
       behorighetPlugin(() => krav),
+      // Last: it answers only what every check above has let through (see svarscache.ts).
+      svarscachePlugin<GatewayContext>(config.svarscache),
     ],
   });
   const development = isDevelopment(config.auth);

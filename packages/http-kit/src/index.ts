@@ -2,3 +2,4 @@ export * from './logger';
 export * from './metrics';
 export * from './port';
 export * from './service';
+export * from './svarscache';

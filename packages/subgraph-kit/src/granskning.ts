@@ -22,6 +22,24 @@ interface RequestState {
   operation: string;
   makeLoaders?: (em: EntityManager) => unknown;
   reads?: DataLoader<Entry, true>;
+  /** Only when the gateway's response cache asked (see revision.ts). */
+  svarscache?: Svarscachepost;
+}
+
+/** A classified record whose read was logged: `Incident`, `norrmalm-ia-1`. */
+export interface GranskadLasning {
+  typ: string;
+  id: string;
+}
+
+/**
+ * What a subgraph tells the gateway's response cache about one answer: the revision read
+ * before any data, and the classified reads the answer logged, to be logged again for
+ * every answer the cache gives in its place.
+ */
+export interface Svarscachepost {
+  revision: number;
+  granskning: GranskadLasning[];
 }
 
 type Entry = Omit<GranskningsloggPost, 'id'>;
@@ -72,7 +90,37 @@ export function granskningPlugin<
   };
 }
 
-function entry(ctx: KitContext, typ: Granskningstyp, vad: string, operation: string): Entry {
+/** The gateway asked for this request's revision and audited reads (see revision.ts). */
+export function begarSvarscache(ctx: object, revision: number): void {
+  stateOf(ctx).svarscache = { revision, granskning: [] };
+}
+
+export function svarscacheOf(ctx: object): Svarscachepost | undefined {
+  return states.get(ctx)?.svarscache;
+}
+
+/**
+ * The entries a cached answer replays: the same rows, word for word, that the read it
+ * stands in for wrote — the caller's subject and roles, the client's operation name.
+ */
+export function aterladdaGranskning(
+  viewer: KitContext['viewer'],
+  requestId: string | null,
+  operationName: string | null | undefined,
+  lasningar: readonly GranskadLasning[],
+): Entry[] {
+  const operation = clientOperationName(operationName);
+  return lasningar.map((l) =>
+    entry({ viewer, requestId }, Granskningstyp.LASNING, `${l.typ}:${l.id}`, operation),
+  );
+}
+
+function entry(
+  ctx: Pick<KitContext, 'viewer' | 'requestId'>,
+  typ: Granskningstyp,
+  vad: string,
+  operation: string,
+): Entry {
   return {
     tidpunkt: new Date().toISOString(),
     subjekt: ctx.viewer.subject,
@@ -100,6 +148,9 @@ export async function readableAndAudited<T extends { id: string; klassning: Klas
   const classified = visible.filter((r) => r.klassning !== Klassning.OPPEN);
   if (classified.length === 0) return visible;
   const state = stateOf(ctx);
+  if (state.svarscache) {
+    for (const r of classified) state.svarscache.granskning.push({ typ: typeName, id: r.id });
+  }
   // The request's own EntityManager, fixed now: a read's entry is never part of a write's
   // transaction, whatever the context holds later.
   const em = ctx.em;

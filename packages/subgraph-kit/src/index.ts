@@ -9,6 +9,7 @@ export * from './granskning';
 export * from './loaders';
 export * from './migration';
 export * from './orm';
+export * from './revision';
 export * from './schema';
 export * from './seed';
 export * from './subgraph';

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import type { Knex } from 'knex';
+import { REVISION_FUNCTION, REVISION_TABLE } from './revision-tabell';
 
 /**
  * A migration written with knex's schema builder, so the same file creates the schema on
@@ -100,7 +101,36 @@ $$`,
   }
 }
 
+/**
+ * The data revision the gateway's response cache checks (see revision.ts): one row, bumped
+ * by triggers in the same transaction as every write to a data table. The triggers
+ * themselves are laid by installRevisionTriggers after every migration run, because the
+ * subgraph's own tables are created by migrations that run after the kit's.
+ */
+class Kit0003Revision extends KitMigration {
+  override async up(): Promise<void> {
+    this.schema((s) =>
+      s.createTable(REVISION_TABLE, (t) => {
+        t.integer('id').primary();
+        t.bigInteger('revision').notNullable();
+      }),
+    );
+    this.addSql(`insert into ${REVISION_TABLE} (id, revision) values (1, 0)`);
+    if (this.getKnex().client.dialect === 'postgresql') {
+      this.addSql(
+        `create function ${REVISION_FUNCTION}() returns trigger language plpgsql as $$
+begin
+  update ${REVISION_TABLE} set revision = revision + 1 where id = 1;
+  return null;
+end;
+$$`,
+      );
+    }
+  }
+}
+
 export const kitMigrations = [
   { name: 'Kit0001SeedLogg', class: Kit0001SeedLogg },
   { name: 'Kit0002Granskningslogg', class: Kit0002Granskningslogg },
+  { name: 'Kit0003Revision', class: Kit0003Revision },
 ];

@@ -13,6 +13,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { GranskningsloggPost } from './granskningslogg.entity';
 import { type KitMigration, kitMigrations } from './migration';
+import { installRevisionTriggers } from './revision-tabell';
 import { SeedLogg } from './seed-logg.entity';
 
 /** Counts executed SQL statements so tests can prove that loads are batched. */
@@ -117,5 +118,6 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
 
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const done = await orm.getMigrator().up();
+  await installRevisionTriggers(orm, orm.em.getDriver() instanceof PostgreSqlDriver);
   return done.map((m) => m.name);
 }

@@ -17,6 +17,7 @@ import { contextFactory, type KitContext, type LoaderFactory } from './context';
 import { createErrorFormatter } from './errors';
 import { bindGranskning, granskningPlugin } from './granskning';
 import { createOrm, migrate, type Orm, type OrmInput } from './orm';
+import { revisionRoute, svarscachePlugin } from './revision';
 import type { FederatedSchema } from './schema';
 
 export interface SubgraphDefinition<TLoaders> {
@@ -67,13 +68,14 @@ export async function startSubgraph<TLoaders>(
       ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin(config.name),
       granskningPlugin(),
+      svarscachePlugin(config.name),
     ],
   });
   const makeContext = contextFactory(orm.orm, definition.loaders);
   // Partners run their subgraphs in their own networks: each verifies the caller's token
   // again rather than trusting whoever reaches its port.
   const verify = createVerifier(loadAuthConfig(process.env, config.dataDir));
-  const routes: RouteHandler[] = [...(definition.routes?.(orm) ?? [])];
+  const routes: RouteHandler[] = [revisionRoute(orm), ...(definition.routes?.(orm) ?? [])];
   const publicRoutes: RouteHandler[] = [];
   if (config.debugSql) {
     // Only with DEBUG_SQL (tests): the statement counter, open like /metrics.

@@ -1,0 +1,244 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
+import { korImportITest } from '@lagesbild/subgraph-kit/import';
+import { withToken } from '@lagesbild/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAGESBILD_QUERY } from '../dashboard/src/queries';
+import { klotterImporter } from '../subgraphs/klotter/src/import/klotter.csv';
+import { klotter } from '../subgraphs/klotter/src/server';
+import { type GraphQLBody, type RunningSystem, startSystem } from './support/system';
+
+/**
+ * The gateway's response cache (gateway/src/svarscache.ts): a repeated dashboard question
+ * is answered from memory, and a write — through GraphQL, the Open311 endpoint or an import
+ * command in another process — is never left behind a stale picture.
+ */
+const VARIABLES = { omrade: 'norrmalm', period: '2017' };
+const RADET = { 'x-lagesbild-roller': 'RADET', 'x-lagesbild-subjekt': 'radet-1' };
+const UTBILDNING = { 'x-lagesbild-roller': 'UTBILDNINGSFORVALTNING' };
+const SUBGRAPHS = ['forvaltning', 'polis', 'skolor', 'klotter'] as const;
+
+interface Answer {
+  status: number;
+  cache: string | null;
+  body: GraphQLBody;
+}
+
+interface Logg {
+  typ: string;
+  vad: string;
+  operation: string;
+  roller: string[];
+  subjekt: string | null;
+}
+
+type Miljorad = { miljo: string; klotter: { antal: number | null } | null };
+
+function klotterVitMakt(body: GraphQLBody): number | null {
+  const lagesbild = body.data?.lagesbild as { miljoer: Miljorad[] };
+  return lagesbild.miljoer.find((m) => m.miljo === 'VIT_MAKT')?.klotter?.antal ?? null;
+}
+
+describe('the response cache', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  }, 120_000);
+  afterAll(() => system?.interrupt());
+
+  async function ask(
+    query: string,
+    headers: Record<string, string>,
+    variables: Record<string, unknown> = VARIABLES,
+  ): Promise<Answer> {
+    const response = await fetch(`${system.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await withToken(headers)) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: response.status,
+      cache: response.headers.get('x-lagesbild-cache'),
+      body: (await response.json()) as GraphQLBody,
+    };
+  }
+
+  const dashboard = (headers: Record<string, string> = RADET) => ask(LAGESBILD_QUERY, headers);
+
+  /** The council's picture as the cache keeps it now (a miss first if a write came before). */
+  async function primed(): Promise<Answer> {
+    await dashboard();
+    const kept = await dashboard();
+    expect(kept.cache).toBe('traff');
+    return kept;
+  }
+
+  /** Every audit row of every subgraph, as the admin reads them through the gateway. */
+  async function granskning(): Promise<Logg[]> {
+    const fields = SUBGRAPHS.map(
+      (s) =>
+        `${s}: granskningslogg${s[0]?.toUpperCase()}${s.slice(1)}(first: 1000) { typ vad operation roller subjekt }`,
+    );
+    const r = await system.gql(`{ ${fields.join('\n')} }`, {}, { 'x-lagesbild-roller': 'ADMIN' });
+    expect(r.body.errors).toBeUndefined();
+    return SUBGRAPHS.flatMap((s) => (r.body.data?.[s] as Logg[]) ?? []);
+  }
+
+  /** The rows written since `before` (the log only grows), without their times and ids. */
+  const sedan = (before: Logg[], after: Logg[]) =>
+    after
+      .slice(0, after.length - before.length)
+      .map((l) => `${l.typ} ${l.vad} ${l.operation} ${l.roller.join(',')} ${l.subjekt}`)
+      .sort();
+
+  it('answers a repeated dashboard question from memory, with the identical body', async () => {
+    const first = await dashboard();
+    expect(first.body.errors).toBeUndefined();
+    expect(first.cache).toBe('miss');
+    const second = await dashboard();
+    console.log(
+      system
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('DEBUG'))
+        .join('\n'),
+    );
+    expect(second.cache).toBe('traff');
+    expect(second.body).toEqual(first.body);
+    // Nothing of the subgraphs' bookkeeping reaches the caller.
+    expect(JSON.stringify(second.body)).not.toContain('lagesbildSvarscache');
+    expect(JSON.stringify(first.body)).not.toContain('lagesbildSvarscache');
+  });
+
+  it('a different role gets its own answer, not the council’s', async () => {
+    const radet = await dashboard();
+    expect(radet.cache).toBe('traff');
+    const utbildning = await dashboard(UTBILDNING);
+    expect(utbildning.cache).toBe('miss');
+    expect(utbildning.body.errors).toBeUndefined();
+    expect(utbildning.body).not.toEqual(radet.body);
+    const again = await dashboard(UTBILDNING);
+    expect(again.cache).toBe('traff');
+    expect(again.body).toEqual(utbildning.body);
+  });
+
+  it('a hit writes the same audit rows as the read it stands for', async () => {
+    const report = (h: Record<string, string>) => ask(LAGESBILD_RAPPORT, h);
+    // A record the council may read only with clearance, whose every read is logged.
+    const incident = await system.gql(
+      `mutation { registreraIncident(input: { omradeId: "norrmalm", datum: "2017-03-14", miljo: VIT_MAKT, typ: PROPAGANDA, beskrivning: "Klistermärken på en skylt.", klassning: BEGRANSAD }) { id } }`,
+      {},
+      { 'x-lagesbild-roller': 'SAMORDNARE' },
+    );
+    expect(incident.body.errors).toBeUndefined();
+    const before = await granskning();
+    const miss = await report(RADET);
+    expect(miss.cache).toBe('miss');
+    expect(miss.body.errors).toBeUndefined();
+    const afterMiss = await granskning();
+    const missRows = sedan(before, afterMiss);
+    // The report reads classified records; otherwise this test would prove nothing.
+    expect(missRows.length).toBeGreaterThan(0);
+    expect(missRows.every((r) => r.includes('LagesbildRapport RADET radet-1'))).toBe(true);
+    const hit = await report(RADET);
+    expect(hit.cache).toBe('traff');
+    expect(hit.body).toEqual(miss.body);
+    expect(sedan(afterMiss, await granskning())).toEqual(missRows);
+    // Another council member's hit is logged under their own name.
+    const other = await report({ ...RADET, 'x-lagesbild-subjekt': 'radet-2' });
+    expect(other.cache).toBe('traff');
+    const afterOther = await granskning();
+    expect(afterOther.length - before.length).toBe(3 * missRows.length);
+    expect(afterOther[0]?.subjekt).toBe('radet-2');
+  });
+
+  it('a write through a GraphQL mutation makes the next question a miss with the new data', async () => {
+    const before = await primed();
+    const written = await system.gql(
+      `mutation { registreraKlotteranmalan(input: { rapportor: TRAFIKKONTORET, rapportorensId: "cache-1", omradeId: "norrmalm", kategori: RASISTISKT, miljo: VIT_MAKT, innehall: "Hakkors", anmaldTid: "2017-03-14T10:00:00Z" }) { id } }`,
+      {},
+      { 'x-lagesbild-roller': 'TRAFIKKONTORET' },
+    );
+    expect(written.body.errors).toBeUndefined();
+    const after = await dashboard();
+    expect(after.cache).toBe('miss');
+    expect(klotterVitMakt(after.body)).toBe((klotterVitMakt(before.body) ?? 0) + 1);
+    expect((await dashboard()).cache).toBe('traff');
+  });
+
+  it('a write through the Open311 endpoint makes the next question a miss with the new data', async () => {
+    const before = await primed();
+    const response = await fetch(`${system.subgraphUrls.klotter}/open311/v2/requests.json`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(await withToken({ 'x-lagesbild-roller': 'TRAFIKKONTORET' })),
+      },
+      body: JSON.stringify([
+        {
+          service_request_id: 'TK-CACHE-311',
+          status: 'open',
+          status_notes: null,
+          service_name: 'Rasistiskt klotter',
+          service_code: 'klotter-rasistiskt',
+          description: 'Hakkors på elskåp',
+          agency_responsible: 'Trafikkontoret',
+          requested_datetime: '2017-04-13T14:00:00+02:00',
+          updated_datetime: '2017-04-13T14:00:00+02:00',
+          expected_datetime: '2017-04-14T14:00:00+02:00',
+          address: 'Tegnérgatan 10',
+          lat: 59.3375,
+          long: 18.0556,
+          extended_attributes: { environment: 'VIT_MAKT' },
+        },
+      ]),
+    });
+    expect(response.status, await response.clone().text()).toBeLessThan(300);
+    const after = await dashboard();
+    expect(after.cache).toBe('miss');
+    expect(klotterVitMakt(after.body)).toBe((klotterVitMakt(before.body) ?? 0) + 1);
+  });
+
+  it('an import command in another process makes the next question a miss with the new data', async () => {
+    const before = await primed();
+    const fil = join(system.dataDir, 'cache-import.csv');
+    await writeFile(
+      fil,
+      'rapportor,rapportorens_id,kategori,miljo,innehall,anmald_tid\n' +
+        'TRAFIKKONTORET,cache-import-1,RASISTISKT,VIT_MAKT,Hakkors på elskåp,2017-05-02T10:00:00+02:00\n',
+      'utf8',
+    );
+    const r = await korImportITest(
+      {
+        subgraf: klotter,
+        importer: klotterImporter,
+        config: { databaseUrl: system.databaseUrls.klotter as string, seed: false },
+        skript: 'import:csv',
+      },
+      [fil, '--omrade', 'norrmalm'],
+      system.dataDir,
+    );
+    expect(r.kod, `${r.ut}\n${r.fel}`).toBe(0);
+    const after = await dashboard();
+    expect(after.cache).toBe('miss');
+    expect(klotterVitMakt(after.body)).toBe((klotterVitMakt(before.body) ?? 0) + 1);
+  });
+
+  it('a stopped source: the partial answer is not kept, and a failed check falls back to a real execution', async () => {
+    const whole = await primed();
+    await system.stopSubgraph('polis');
+    const down = await dashboard();
+    expect(down.cache).toBe('miss');
+    expect(down.body.extensions?.saknadeKallor).toEqual(['polis']);
+    const stillDown = await dashboard();
+    expect(stillDown.cache).toBe('miss');
+    expect(stillDown.body.extensions?.saknadeKallor).toEqual(['polis']);
+    await system.startSubgraph('polis');
+    // Its data did not change while it was down: the kept answer is valid again.
+    const back = await dashboard();
+    expect(back.body).toEqual(whole.body);
+    expect((await dashboard()).cache).toBe('traff');
+  });
+});
