@@ -1,5 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
+import {
+  loadDiskretionTroskel,
+  loadSubgraphConfig,
+  type SubgraphConfig,
+} from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
 
 export const DEFAULT_PORT = 4001;
@@ -7,11 +11,24 @@ export const DEFAULT_PORT = 4001;
 /** The repository's .data/ folder, wherever the process was started from. */
 const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
-export function loadConfig(overrides: Partial<SubgraphConfig> = {}): SubgraphConfig {
-  return loadSubgraphConfig({
-    name: SUBGRAPH_NAME,
-    defaultPort: DEFAULT_PORT,
-    overrides,
-    dataDir: DATA_DIR,
-  });
+export interface ForvaltningConfig extends SubgraphConfig {
+  /** Counts from 1 up to this reach a reader without clearance as "fåtal" (FORVALTNING_DISKRETION_TROSKEL). */
+  diskretionTroskel: number;
+}
+
+export function loadConfig(
+  overrides: Partial<ForvaltningConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ForvaltningConfig {
+  const { diskretionTroskel, ...rest } = overrides;
+  return {
+    ...loadSubgraphConfig({
+      name: SUBGRAPH_NAME,
+      defaultPort: DEFAULT_PORT,
+      overrides: rest,
+      env,
+      dataDir: DATA_DIR,
+    }),
+    diskretionTroskel: loadDiskretionTroskel(SUBGRAPH_NAME, diskretionTroskel, env),
+  };
 }

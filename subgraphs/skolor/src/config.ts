@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { parseDiskretionTroskel } from '@lagesbild/domain';
-import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
+import {
+  loadDiskretionTroskel,
+  loadSubgraphConfig,
+  type SubgraphConfig,
+} from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
 
 export const DEFAULT_PORT = 4003;
@@ -26,6 +29,6 @@ export function loadConfig(
       env,
       dataDir: DATA_DIR,
     }),
-    diskretionTroskel: diskretionTroskel ?? parseDiskretionTroskel(env.SKOLOR_DISKRETION_TROSKEL),
+    diskretionTroskel: loadDiskretionTroskel(SUBGRAPH_NAME, diskretionTroskel, env),
   };
 }
