@@ -153,36 +153,10 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
           }
         }
         sanering {
-          uppfyllt {
-            ...Antal
-          }
-          ejUppfyllt {
-            ...Antal
-          }
-          okant {
-            ...Antal
-          }
-          andelUppfyllt {
-            andel
-            undertryckt
-            visning
-          }
+          ...Sla
         }
         paPlats {
-          uppfyllt {
-            ...Antal
-          }
-          ejUppfyllt {
-            ...Antal
-          }
-          okant {
-            ...Antal
-          }
-          andelUppfyllt {
-            andel
-            undertryckt
-            visning
-          }
+          ...Sla
         }
         anmalningar(first: 500) {
           totalt
@@ -265,6 +239,24 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
   }
 
   # Every count under disclosure control: "fåtal" instead of 1…3 for a reader without clearance.
+  # The contractors' SLA: outcomes are counts of reports, protected like the rest.
+  fragment Sla on SlaSummering {
+    uppfyllt {
+      ...Antal
+    }
+    ejUppfyllt {
+      ...Antal
+    }
+    okant {
+      ...Antal
+    }
+    andelUppfyllt {
+      andel
+      undertryckt
+      visning
+    }
+  }
+
   fragment Antal on SkyddatAntal {
     antal
     undertryckt

@@ -5,6 +5,7 @@ import {
   parseDiskretionTroskel,
   type Roll,
 } from '@lagesbild/domain';
+import { loadSubgraphConfig, type SubgraphConfig, type SubgraphConfigInput } from './config';
 import type { Viewer } from './viewer';
 
 /**
@@ -46,4 +47,23 @@ export function loadDiskretionTroskel(
   if (override !== undefined) return override;
   const prefix = name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
   return parseDiskretionTroskel(env[`${prefix}_DISKRETION_TROSKEL`]);
+}
+
+/** A subgraph's configuration with its disclosure threshold. */
+export type DiskretionSubgraphConfig = SubgraphConfig & DiskretionInstallningar;
+
+/**
+ * loadSubgraphConfig plus `<SUBGRAPH>_DISKRETION_TROSKEL`: what each subgraph that serves
+ * protected counts reads in its config.ts, an explicit override winning as for the rest.
+ */
+export function loadDiskretionSubgraphConfig(
+  input: Omit<SubgraphConfigInput, 'overrides'> & {
+    overrides?: Partial<Omit<DiskretionSubgraphConfig, 'name'>>;
+  },
+): DiskretionSubgraphConfig {
+  const { diskretionTroskel, ...overrides } = input.overrides ?? {};
+  return {
+    ...loadSubgraphConfig({ ...input, overrides }),
+    diskretionTroskel: loadDiskretionTroskel(input.name, diskretionTroskel, input.env),
+  };
 }

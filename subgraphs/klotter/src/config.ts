@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import {
-  loadDiskretionTroskel,
-  loadSubgraphConfig,
-  type SubgraphConfig,
+  type DiskretionSubgraphConfig,
+  loadDiskretionSubgraphConfig,
 } from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
 
@@ -11,24 +10,18 @@ export const DEFAULT_PORT = 4004;
 /** The repository's .data/ folder, wherever the process was started from. */
 export const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
-export interface KlotterConfig extends SubgraphConfig {
-  /** Counts from 1 up to this reach a reader without clearance as "fåtal" (KLOTTER_DISKRETION_TROSKEL). */
-  diskretionTroskel: number;
-}
+/** The kit's subgraph configuration plus KLOTTER_DISKRETION_TROSKEL (default 3). */
+export type KlotterConfig = DiskretionSubgraphConfig;
 
 export function loadConfig(
   overrides: Partial<KlotterConfig> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): KlotterConfig {
-  const { diskretionTroskel, ...rest } = overrides;
-  return {
-    ...loadSubgraphConfig({
-      name: SUBGRAPH_NAME,
-      defaultPort: DEFAULT_PORT,
-      overrides: rest,
-      env,
-      dataDir: DATA_DIR,
-    }),
-    diskretionTroskel: loadDiskretionTroskel(SUBGRAPH_NAME, diskretionTroskel, env),
-  };
+  return loadDiskretionSubgraphConfig({
+    name: SUBGRAPH_NAME,
+    defaultPort: DEFAULT_PORT,
+    overrides,
+    env,
+    dataDir: DATA_DIR,
+  });
 }
