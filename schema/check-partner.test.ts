@@ -36,8 +36,8 @@ describe("a partner's schema check", () => {
 
   it('lets a new optional field through as a safe change', async () => {
     const sdl = (await committed()).replace(
-      '  incidenterAntal: Int!',
-      '  incidenterAntal: Int!\n  hotbildstext: String',
+      '  incidenterAntal: SkyddatAntal!',
+      '  incidenterAntal: SkyddatAntal!\n  hotbildstext: String',
     );
     const report = await checkPartner('forvaltning', sdl);
     expect(report.exitCode).toBe(0);
@@ -48,7 +48,10 @@ describe("a partner's schema check", () => {
 
   it('names a deliberately breaking change and the council operations it breaks', async () => {
     // Renaming a field the saved examples use: what a partner might do without thinking.
-    const sdl = (await committed()).replace('  incidenterAntal: Int!', '  antalIncidenter: Int!');
+    const sdl = (await committed()).replace(
+      '  incidenterAntal: SkyddatAntal!',
+      '  antalIncidenter: SkyddatAntal!',
+    );
     const report = await checkPartner('forvaltning', sdl);
     expect(report.exitCode).toBe(1);
     expect(report.breaking.map((c) => c.message)).toContain(
@@ -63,7 +66,10 @@ describe("a partner's schema check", () => {
   });
 
   it('refuses a schema that does not compose', async () => {
-    const sdl = (await committed()).replace('  incidenterAntal: Int!', '  incidenterAntal: Okand!');
+    const sdl = (await committed()).replace(
+      '  incidenterAntal: SkyddatAntal!',
+      '  incidenterAntal: Okand!',
+    );
     const report = await checkPartner('forvaltning', sdl);
     expect(report.exitCode).toBe(2);
     expect(report.compositionErrors.join('\n')).toMatch(/Unknown type "?Okand/);

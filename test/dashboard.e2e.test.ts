@@ -167,10 +167,28 @@ describe('the dashboard, in a browser', () => {
       'UTBILDNINGSFORVALTNING',
     );
     expect(roller).toContain('UTBILDNINGSFORVALTNING');
+    // The schools' administration is not cleared for förvaltning's, the police's or klotter's
+    // small counts: the table reads "fåtal", the chart leaves them out and says so, and the
+    // trend does not add up what it cannot show.
+    expect(await cell('VIT_MAKT', 'forvaltning.incidenter').textContent()).toBe('fåtal');
+    expect(await cell('VIT_MAKT', 'polis.handelser').textContent()).toBe('fåtal');
+    expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('fåtal');
+    expect(await cell('VIT_MAKT', 'forvaltning.kontakter').textContent()).toBe('0');
+    await poll(() => page.locator('p.diagram-undertryckt').textContent()).toMatch(
+      /^Visas som ”fåtal” för din roll och ritas inte: Incidenter \(förvaltningen\), Vit makt-miljön: fåtal;/,
+    );
+    expect(
+      await page
+        .locator('table.trend tr[data-kolumn="forvaltning.incidenter"] td')
+        .allTextContents(),
+    ).toEqual(['ej redovisad', '0', '–']);
 
     // Back to the default (the council): the count is suppressed again.
     await page.getByLabel('Visa som', { exact: true }).selectOption('');
     await poll(() => cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('fåtal av 6');
+    // ... and förvaltning's numbers, which the council is cleared for, are back.
+    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenter').textContent()).toBe('3');
+    expect(await page.locator('p.diagram-undertryckt').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('roll')).toBeNull();
     page.off('request', lyssna);
   });

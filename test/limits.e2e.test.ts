@@ -53,7 +53,7 @@ const fiveYears = `query FemAr {
   ${[2012, 2013, 2014, 2015, 2016]
     .map(
       (y) =>
-        `y${y}: lagesbild(omrade: "norrmalm", period: "${y}") { klotter { perKategori { rapportor kategori antal } } }`,
+        `y${y}: lagesbild(omrade: "norrmalm", period: "${y}") { klotter { perKategori { rapportor kategori antal { visning } } } }`,
     )
     .join('\n  ')}
 }`;
@@ -75,7 +75,7 @@ describe('query limits at the gateway (development defaults)', () => {
 
   it('counts subgraph requests, so the refusals below prove something', async () => {
     const before = await subgraphGraphqlRequests(system);
-    const { body } = await system.gql(lagesbild('forvaltning { incidenterAntal }'));
+    const { body } = await system.gql(lagesbild('forvaltning { incidenterAntal { visning } }'));
     expect(body.errors).toBeUndefined();
     const after = await subgraphGraphqlRequests(system);
     expect(after.forvaltning).toBeGreaterThan(before.forvaltning ?? 0);
@@ -154,7 +154,7 @@ describe('query limits at the gateway (development defaults)', () => {
         headers: { 'content-type': 'application/json', ...(await withToken({})) },
         body: JSON.stringify([
           { query: lagesbild('period') },
-          { query: lagesbild('forvaltning { incidenterAntal }') },
+          { query: lagesbild('forvaltning { incidenterAntal { visning } }') },
         ]),
       }),
     );
@@ -187,7 +187,7 @@ describe('query limits at the gateway (development defaults)', () => {
     const { body } = await system.gql(lagesbild('period'), undefined, {});
     expect(body.errors).toBeUndefined();
     const bad = await system.gql(
-      '{ lagesbild(omrade: "norrmalm", period: "2016-H3") { forvaltning { incidenterAntal } } }',
+      '{ lagesbild(omrade: "norrmalm", period: "2016-H3") { forvaltning { incidenterAntal { visning } } } }',
     );
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expectNoStackTrace(bad.body);
@@ -277,12 +277,15 @@ describe('production mode (NODE_ENV=production)', () => {
   });
 
   it('still answers ordinary questions, within the configured limits', async () => {
-    const { body } = await system.gql(lagesbild('forvaltning { incidenterAntal }'));
-    expect(body).toEqual({ data: { lagesbild: { forvaltning: { incidenterAntal: 3 } } } });
-    // GATEWAY_MAX_DEPTH=4 reaches the running gateway: the report (depth 6) is refused.
+    const { body } = await system.gql(lagesbild('forvaltning { incidenterAntal { visning } }'));
+    // Three incidents, to a reader without a role: "fåtal".
+    expect(body).toEqual({
+      data: { lagesbild: { forvaltning: { incidenterAntal: { visning: 'fåtal' } } } },
+    });
+    // GATEWAY_MAX_DEPTH=4 reaches the running gateway: the report (depth 7) is refused.
     const report = await system.gql(LAGESBILD_RAPPORT, { omrade: 'norrmalm', period: '2016' });
     expect(report.body.errors).toEqual([
-      refusal('Frågan är för djup (6 nivåer, högst 4).', 'GATEWAY_MAX_DEPTH'),
+      refusal('Frågan är för djup (7 nivåer, högst 4).', 'GATEWAY_MAX_DEPTH'),
     ]);
   });
 });

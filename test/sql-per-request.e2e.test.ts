@@ -248,9 +248,9 @@ describe('SQL statements per gateway request do not grow with the list', () => {
 
   const miljoRad = `miljoer {
     miljo namn
-    forvaltning { incidenter kontakter faltobservationer }
-    polis { rapporteringsstatus handelser }
-    klotter { antal anmalningar(first: ${KLOTTER_SIDA}) { totalt anmalningar { plats { namn } } } }
+    forvaltning { incidenter { antal } kontakter { antal } faltobservationer { antal } }
+    polis { rapporteringsstatus handelser { antal } }
+    klotter { antal { antal } anmalningar(first: ${KLOTTER_SIDA}) { totalt anmalningar { plats { namn } } } }
     skolor { besvarade skolorMedTecken { visning } observationer }
   }`;
 
@@ -276,10 +276,10 @@ describe('SQL statements per gateway request do not grow with the list', () => {
       skolor { id namn }
     }
     lagesbild(omrade: $omrade, period: $period) {
-      forvaltning { rapporteringsstatus incidenterAntal incidenter { plats { namn } } }
-      polis { rapporteringsstatus handelserAntal handelser { platser { namn } gruppering { namn } } }
+      forvaltning { rapporteringsstatus incidenterAntal { antal } incidenter { plats { namn } } }
+      polis { rapporteringsstatus handelserAntal { antal } handelser { platser { namn } gruppering { namn } } }
       klotter {
-        rapporteringsstatus antal perRapportor { antal } perKategori { antal }
+        rapporteringsstatus antal { antal } perRapportor { antal { antal } } perKategori { antal { antal } }
         anmalningar(first: ${KLOTTER_SIDA}) { totalt anmalningar { plats { namn } } }
       }
       skolor {
@@ -293,9 +293,9 @@ describe('SQL statements per gateway request do not grow with the list', () => {
       ${miljoRad}
       foregaende {
         period
-        forvaltning { rapporteringsstatus incidenterAntal }
-        polis { rapporteringsstatus handelserAntal }
-        klotter { antal }
+        forvaltning { rapporteringsstatus incidenterAntal { antal } }
+        polis { rapporteringsstatus handelserAntal { antal } }
+        klotter { antal { antal } }
         skolor { besvarade }
         ${miljoRad}
       }
@@ -385,14 +385,17 @@ describe('SQL statements per gateway request do not grow with the list', () => {
           skolor: unknown[];
         };
         lagesbild: {
-          forvaltning: { incidenterAntal: number; incidenter: unknown[] };
-          polis: { handelserAntal: number; handelser: unknown[] };
-          klotter: { antal: number; anmalningar: { totalt: number; anmalningar: unknown[] } };
+          forvaltning: { incidenterAntal: { antal: number }; incidenter: unknown[] };
+          polis: { handelserAntal: { antal: number }; handelser: unknown[] };
+          klotter: {
+            antal: { antal: number };
+            anmalningar: { totalt: number; anmalningar: unknown[] };
+          };
           skolor: {
             besvarade: number;
             enkater: { svar: { skola: { namn: string } }[]; resultat: { besvarade: number } }[];
           };
-          miljoer: { miljo: string; forvaltning: { incidenter: number } }[];
+          miljoer: { miljo: string; forvaltning: { incidenter: { antal: number } } }[];
           foregaende: { period: string };
         };
         enkater: { svar: unknown[] }[];
@@ -415,11 +418,12 @@ describe('SQL statements per gateway request do not grow with the list', () => {
         true,
       );
       expect(omrade.skolor).toHaveLength(n);
-      expect(lagesbild.forvaltning.incidenterAntal).toBe(n);
+      // Read as ADMIN, cleared everywhere: numbers, never "fåtal".
+      expect(lagesbild.forvaltning.incidenterAntal.antal).toBe(n);
       expect(lagesbild.forvaltning.incidenter).toHaveLength(n);
-      expect(lagesbild.polis.handelserAntal).toBe(n);
+      expect(lagesbild.polis.handelserAntal.antal).toBe(n);
       expect(lagesbild.polis.handelser).toHaveLength(n);
-      expect(lagesbild.klotter.antal).toBe(n);
+      expect(lagesbild.klotter.antal.antal).toBe(n);
       expect(lagesbild.klotter.anmalningar.totalt).toBe(n);
       expect(lagesbild.klotter.anmalningar.anmalningar).toHaveLength(Math.min(n, KLOTTER_SIDA));
       expect(lagesbild.skolor.besvarade).toBe(n);
@@ -427,7 +431,7 @@ describe('SQL statements per gateway request do not grow with the list', () => {
       expect(lagesbild.skolor.enkater[0]?.resultat.besvarade).toBe(n);
       expect(lagesbild.miljoer[0]).toMatchObject({
         miljo: 'VIT_MAKT',
-        forvaltning: { incidenter: n },
+        forvaltning: { incidenter: { antal: n } },
       });
       expect(lagesbild.foregaende.period).toBe('2015');
       expect(data.enkater[0]?.svar).toHaveLength(n);

@@ -123,12 +123,18 @@ export const ANALYTIKER_DJUP = /* GraphQL */ `
     till
     forvaltning {
       rapporteringsstatus
-      incidenterAntal
-      kontakterAntal
+      incidenterAntal {
+        ...Antal
+      }
+      kontakterAntal {
+        ...Antal
+      }
     }
     polis {
       rapporteringsstatus
-      handelserAntal
+      handelserAntal {
+        ...Antal
+      }
     }
     skolor {
       rapporteringsstatus
@@ -136,8 +142,16 @@ export const ANALYTIKER_DJUP = /* GraphQL */ `
     }
     klotter {
       rapporteringsstatus
-      antal
+      antal {
+        ...Antal
+      }
     }
+  }
+
+  fragment Antal on SkyddatAntal {
+    antal
+    undertryckt
+    visning
   }
 `;
 

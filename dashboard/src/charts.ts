@@ -14,7 +14,13 @@ import {
   Tooltip,
 } from 'chart.js';
 import { type Lagesbild, siffror } from './lagesbild';
-import type { Partner, Rapporteringsstatus } from './partners';
+import {
+  arUndertryckt,
+  type Partner,
+  type Rapporteringsstatus,
+  type SkyddatAntal,
+  talAv,
+} from './partners';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -36,13 +42,30 @@ function miljoData(bild: Lagesbild, partners: readonly Partner[]) {
     labels: bild.miljoer.map((m) => m.namn),
     datasets: serier.map((s, i) => ({
       label: s.etikett,
-      data: bild.miljoer.map((m) => {
-        const v = siffror(m, s.partner)?.[s.kolumn.falt];
-        return typeof v === 'number' ? v : null;
-      }),
+      // A count suppressed for the reader ("fåtal") has no bar: it is not a number to plot.
+      data: bild.miljoer.map((m) => talAv(siffror(m, s.partner)?.[s.kolumn.falt])),
       backgroundColor: FARGER[i % FARGER.length],
     })),
   };
+}
+
+/**
+ * The counts the environment chart leaves out because they are suppressed for the reader,
+ * as the page says them under the chart ("Incidenter (förvaltningen), Vit makt: fåtal").
+ */
+export function undertrycktaIMiljoDiagram(bild: Lagesbild, partners: readonly Partner[]): string[] {
+  return partners.flatMap((p) =>
+    p.kolumner
+      .filter((k) => k.slag === 'antal')
+      .flatMap((k) =>
+        bild.miljoer.flatMap((m) => {
+          const v = siffror(m, p)?.[k.falt];
+          return arUndertryckt(v)
+            ? [`${k.rubrik} (${p.namn.toLowerCase()}), ${m.namn}: ${v.visning}`]
+            : [];
+        }),
+      ),
+  );
 }
 
 /** Each partner's counts per environment, as grouped bars. */
@@ -100,12 +123,12 @@ export interface KlotterAr {
   ar: string;
   klotter: {
     rapporteringsstatus: Rapporteringsstatus;
-    perKategori: { rapportor: string; kategori: string; antal: number }[];
+    perKategori: { rapportor: string; kategori: string; antal: SkyddatAntal }[];
     perRapportor: {
       rapportor: string;
       namn: string;
       rapporteringsstatus: Rapporteringsstatus;
-      antal: number | null;
+      antal: SkyddatAntal | null;
     }[];
   } | null;
 }
@@ -126,6 +149,9 @@ const RAPPORTOR_FARG: Record<string, string[]> = {
   MTR: ['#009E73', '#4DBB9D', '#A6DDCE'],
 };
 
+/** Said where a suppressed count would have been a bar. */
+export const FATAL_EJ_I_DIAGRAMMET = 'fåtal, ej i diagrammet';
+
 const KORT_LAGE: Record<KlotterLage, string> = {
   RAPPORTERAT: '',
   RAPPORTERAT_NOLL: 'noll',
@@ -139,23 +165,28 @@ function klotterData(ar: readonly KlotterAr[]) {
       label: `${r.namn}, ${k.namn}`,
       stack: r.id,
       backgroundColor: RAPPORTOR_FARG[r.id]?.[ki] ?? FARGER[ki],
-      // A reporter that did not report (or could not be asked) has no bar at all, never a 0.
+      // A reporter that did not report (or could not be asked) has no bar at all, never a 0;
+      // nor has a count suppressed for the reader ("fåtal"), which the label says instead.
       data: ar.map((a) => {
         if (klotterLage(a, r.id) !== 'RAPPORTERAT') return null;
-        return (
-          a.klotter?.perKategori.find((g) => g.rapportor === r.id && g.kategori === k.id)?.antal ??
-          0
-        );
+        const g = a.klotter?.perKategori.find((x) => x.rapportor === r.id && x.kategori === k.id);
+        return g ? talAv(g.antal) : 0;
       }),
     })),
   ).filter((d) => d.data.some((v) => v !== null && v > 0));
   return {
-    // Under each year, the reporters without a bar and why: "noll", "ej rapp.", "ej tillg.".
+    // Under each year, the reporters without a bar and why: "noll", "ej rapp.", "ej tillg.",
+    // or "fåtal, ej i diagrammet" when a count of theirs is suppressed for the reader.
     labels: ar.map((a) => [
       a.ar,
-      ...RAPPORTORER.filter((r) => klotterLage(a, r.id) !== 'RAPPORTERAT').map(
-        (r) => `${r.namn}: ${KORT_LAGE[klotterLage(a, r.id)]}`,
-      ),
+      ...RAPPORTORER.flatMap((r) => {
+        const lage = klotterLage(a, r.id);
+        if (lage !== 'RAPPORTERAT') return [`${r.namn}: ${KORT_LAGE[lage]}`];
+        const undertryckt = a.klotter?.perKategori.some(
+          (g) => g.rapportor === r.id && g.antal.undertryckt,
+        );
+        return undertryckt ? [`${r.namn}: ${FATAL_EJ_I_DIAGRAMMET}`] : [];
+      }),
     ]),
     datasets,
   };
@@ -197,10 +228,18 @@ export function klotterDiagram(
   };
 }
 
+/** Each outcome is a count of reports under disclosure control. */
 export interface SlaUtfall {
-  uppfyllt: number;
-  ejUppfyllt: number;
-  okant: number;
+  uppfyllt: SkyddatAntal;
+  ejUppfyllt: SkyddatAntal;
+  okant: SkyddatAntal;
+}
+
+/** Does any SLA outcome arrive suppressed for the reader (and so stay out of the chart)? */
+export function slaUndertryckt(sla: SlaData): boolean {
+  return [sla.sanering, sla.paPlats].some((r) =>
+    [r.uppfyllt, r.ejUppfyllt, r.okant].some((v) => v.undertryckt),
+  );
 }
 
 export interface SlaData {
@@ -213,9 +252,22 @@ function slaData(sla: SlaData) {
   return {
     labels: ['Sanerat inom 24 timmar', 'På plats inom 3 arbetstimmar'],
     datasets: [
-      { label: 'Uppfyllt', data: rader.map((r) => r.uppfyllt), backgroundColor: '#009E73' },
-      { label: 'Ej uppfyllt', data: rader.map((r) => r.ejUppfyllt), backgroundColor: '#D55E00' },
-      { label: 'Okänt (tid saknas)', data: rader.map((r) => r.okant), backgroundColor: '#999999' },
+      // A suppressed outcome ("fåtal") is not plotted; SlaDiagram says so under the chart.
+      {
+        label: 'Uppfyllt',
+        data: rader.map((r) => talAv(r.uppfyllt)),
+        backgroundColor: '#009E73',
+      },
+      {
+        label: 'Ej uppfyllt',
+        data: rader.map((r) => talAv(r.ejUppfyllt)),
+        backgroundColor: '#D55E00',
+      },
+      {
+        label: 'Okänt (tid saknas)',
+        data: rader.map((r) => talAv(r.okant)),
+        backgroundColor: '#999999',
+      },
     ],
   };
 }

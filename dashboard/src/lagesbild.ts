@@ -5,6 +5,7 @@
  */
 import { felText, felUnder, type GraphQLFel } from './graphql';
 import {
+  arUndertryckt,
   type Delkalla,
   EJ_TILLGANGLIG,
   PARTNERS,
@@ -12,6 +13,9 @@ import {
   RAPPORTERINGSSTATUS_NAMN,
   type Rapporteringsstatus,
   type Siffror,
+  type SkyddatAntal,
+  talAv,
+  UNDERTRYCKT_SUMMA,
 } from './partners';
 
 export interface Omrade {
@@ -94,21 +98,28 @@ export function tackning(
   });
 }
 
-/** Sum of a count column over the environments; null when the partner's part is missing. */
+/**
+ * Sum of a count column over the environments; null when the partner's part is missing.
+ * When any part is suppressed for the reader the sum is not told either ("ej redovisad"):
+ * the visible parts alone would understate it, and the true sum minus them would give
+ * the suppressed count back.
+ */
 export function summa(
   bild: Lagesbild | null | undefined,
   partner: Partner,
   falt: string,
-): number | null {
+): number | SkyddatAntal | null {
   if (!bild) return null;
   let total = 0;
+  let undertryckt = false;
   for (const rad of bild.miljoer) {
     const s = siffror(rad, partner);
     if (!s) return null;
     const v = s[falt];
-    if (typeof v === 'number') total += v;
+    if (arUndertryckt(v)) undertryckt = true;
+    total += talAv(v) ?? 0;
   }
-  return total;
+  return undertryckt ? { antal: null, undertryckt: true, visning: UNDERTRYCKT_SUMMA } : total;
 }
 
 /** A number on the partner's section itself (e.g. skolor's besvarade); null when missing. */

@@ -7,12 +7,33 @@
 
 export type Rapporteringsstatus = 'RAPPORTERAT' | 'RAPPORTERAT_NOLL' | 'EJ_RAPPORTERAT';
 
-/** A suppressed-or-shown count (skolor): `visning` is what the reader may see. */
+/**
+ * A count under disclosure control, as every partner now serves its counts: `visning` is
+ * what the reader may see ("fåtal" when the number is suppressed for them).
+ */
 export interface SkyddatAntal {
   antal: number | null;
   undertryckt: boolean;
   visning: string;
 }
+
+/** The selection that fetches a SkyddatAntal field. */
+export const skyddatUrval = (falt: string) => `${falt} { antal undertryckt visning }`;
+
+/** A count's number when the reader may see it; null when suppressed or missing. */
+export function talAv(varde: Varde): number | null {
+  if (typeof varde === 'number') return varde;
+  if (varde && typeof varde === 'object') return varde.antal;
+  return null;
+}
+
+/** Was this count suppressed for the reader ("fåtal")? */
+export function arUndertryckt(varde: Varde): varde is SkyddatAntal {
+  return typeof varde === 'object' && varde !== null && varde.undertryckt;
+}
+
+/** What a sum reads when one of its parts is suppressed: it cannot be told, nor hinted at. */
+export const UNDERTRYCKT_SUMMA = 'ej redovisad';
 
 /** A cell's raw value as the partner's subgraph gives it. */
 export type Varde = number | string | SkyddatAntal | null | undefined;
@@ -27,8 +48,10 @@ export interface Kolumn {
   /** Longer explanation, shown as the header's tooltip and in the table's notes. */
   beskrivning: string;
   /**
-   * Counts add up (trend, chart); levels such as the police's Niva do not, and neither does
-   * a protected count (skolor), which may be suppressed for the reader.
+   * Counts add up (trend, chart) where the reader may see them — each arrives as a
+   * SkyddatAntal and a suppressed one is neither summed nor plotted; levels such as the
+   * police's Niva do not add up, and neither does skolor's count of schools, which reads
+   * against the schools that answered.
    */
   slag: 'antal' | 'niva' | 'skyddat';
   /** The GraphQL selection for the column when it is more than the field's name. */
@@ -48,7 +71,8 @@ export interface Delkalla {
   id: string;
   namn: string;
   status: Rapporteringsstatus;
-  antal: number | null;
+  /** The count as the reader may see it ("4", "fåtal"); null without a report. */
+  antal: string | null;
 }
 
 export interface Partner {
@@ -64,6 +88,10 @@ export interface Partner {
   kolumner: readonly Kolumn[];
 }
 
+/** Klotter's SLA outcomes: counts of reports, each under disclosure control, and the share. */
+const SLA_URVAL = `${['uppfyllt', 'ejUppfyllt', 'okant'].map(skyddatUrval).join(' ')}
+        andelUppfyllt { andel undertryckt visning }`;
+
 export const PARTNERS: readonly Partner[] = [
   {
     falt: 'forvaltning',
@@ -71,18 +99,21 @@ export const PARTNERS: readonly Partner[] = [
     kolumner: [
       {
         falt: 'incidenter',
+        urval: skyddatUrval('incidenter'),
         rubrik: 'Incidenter',
         beskrivning: 'Incidenter i stadens incidentrapportering (IA, tidigare RISK).',
         slag: 'antal',
       },
       {
         falt: 'kontakter',
+        urval: skyddatUrval('kontakter'),
         rubrik: 'Kontakter',
         beskrivning: 'Inkomna kontakter (samtal) till mottagnings- och stödtelefon.',
         slag: 'antal',
       },
       {
         falt: 'faltobservationer',
+        urval: skyddatUrval('faltobservationer'),
         rubrik: 'Fältobservationer',
         beskrivning:
           'Iakttagelser av fält- och fritid; en iakttagelse utan angivet antal räknas som en.',
@@ -106,6 +137,7 @@ export const PARTNERS: readonly Partner[] = [
       },
       {
         falt: 'handelser',
+        urval: skyddatUrval('handelser'),
         rubrik: 'Händelser',
         beskrivning: 'Händelser i det offentliga rummet knutna till miljön.',
         slag: 'antal',
@@ -138,19 +170,20 @@ export const PARTNERS: readonly Partner[] = [
     falt: 'klotter',
     namn: 'Klotter',
     // The SLA chart reads sanering and paPlats from here, so it needs only klotter's source.
-    avsnittUrval: `perRapportor { rapportor namn rapporteringsstatus antal }
-      sanering { uppfyllt ejUppfyllt okant andelUppfyllt }
-      paPlats { uppfyllt ejUppfyllt okant andelUppfyllt }`,
+    avsnittUrval: `perRapportor { rapportor namn rapporteringsstatus ${skyddatUrval('antal')} }
+      sanering { ${SLA_URVAL} }
+      paPlats { ${SLA_URVAL} }`,
     delkallor: (avsnitt) =>
       ((avsnitt.perRapportor ?? []) as KlotterRapportor[]).map((r) => ({
         id: r.rapportor,
         namn: r.namn,
         status: r.rapporteringsstatus,
-        antal: r.antal,
+        antal: r.antal?.visning ?? null,
       })),
     kolumner: [
       {
         falt: 'antal',
+        urval: skyddatUrval('antal'),
         rubrik: 'Anmälningar',
         beskrivning:
           'Anmälningar om rasistiskt eller stötande klotter från trafikkontoret, SISAB och MTR.',
@@ -164,7 +197,7 @@ interface KlotterRapportor {
   rapportor: string;
   namn: string;
   rapporteringsstatus: Rapporteringsstatus;
-  antal: number | null;
+  antal: SkyddatAntal | null;
 }
 
 export const RAPPORTERINGSSTATUS_NAMN: Record<Rapporteringsstatus, string> = {

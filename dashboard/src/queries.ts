@@ -51,8 +51,8 @@ ${klotterAr
     period
     klotter {
       rapporteringsstatus
-      perKategori { rapportor kategori antal }
-      perRapportor { rapportor namn rapporteringsstatus antal }
+      perKategori { rapportor kategori antal { antal undertryckt visning } }
+      perRapportor { rapportor namn rapporteringsstatus antal { antal undertryckt visning } }
     }
   }`,
   )

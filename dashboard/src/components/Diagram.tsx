@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { type MiljoDiagram, miljoDiagram } from '../charts';
+import { type MiljoDiagram, miljoDiagram, undertrycktaIMiljoDiagram } from '../charts';
 import type { Lagesbild } from '../lagesbild';
 import type { Partner } from '../partners';
 import { periodEtikett } from '../period';
@@ -9,6 +9,7 @@ export function Diagram(props: { bild: Lagesbild; partners: readonly Partner[] }
   const { bild, partners } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<MiljoDiagram | null>(null);
+  const undertryckta = undertrycktaIMiljoDiagram(bild, partners);
 
   useEffect(() => {
     if (!canvas.current) return;
@@ -34,6 +35,11 @@ export function Diagram(props: { bild: Lagesbild; partners: readonly Partner[] }
           aria-label={`Stapeldiagram: partnernas antal per miljö, ${periodEtikett(bild.period)}. Samma siffror finns i tabellen ovan.`}
         />
       </div>
+      {undertryckta.length > 0 && (
+        <p className="tyst diagram-undertryckt">
+          Visas som ”fåtal” för din roll och ritas inte: {undertryckta.join('; ')}.
+        </p>
+      )}
     </section>
   );
 }

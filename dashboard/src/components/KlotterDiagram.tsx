@@ -79,8 +79,12 @@ export function KlotterDiagram(props: {
                     const antal = a.klotter?.perRapportor.find((p) => p.rapportor === r.id)?.antal;
                     return (
                       <td key={a.ar} data-ar={a.ar} className="tal">
-                        {lage === 'RAPPORTERAT' && typeof antal === 'number' ? (
-                          antal.toLocaleString('sv-SE')
+                        {lage === 'RAPPORTERAT' && antal ? (
+                          antal.antal === null ? (
+                            antal.visning
+                          ) : (
+                            antal.antal.toLocaleString('sv-SE')
+                          )
                         ) : (
                           <span className={`status status-${lage.toLowerCase()}`}>
                             {LAGE_TEXT[lage]}

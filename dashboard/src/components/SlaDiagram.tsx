@@ -1,13 +1,20 @@
 import { useMemo } from 'react';
-import { type SlaData, type SlaUtfall, slaDiagram } from '../charts';
+import { type SlaData, type SlaUtfall, slaDiagram, slaUndertryckt } from '../charts';
 import type { Lagesbild } from '../lagesbild';
 import { EJ_TILLGANGLIG } from '../partners';
 import { periodEtikett } from '../period';
 import { useRitning } from './useRitning';
 
-const andel = (a: number | null) => (a === null ? 'okänd andel' : `${Math.round(a * 100)} %`);
+interface SkyddadAndel {
+  andel: number | null;
+  undertryckt: boolean;
+  visning: string;
+}
 
-type Sla = SlaUtfall & { andelUppfyllt: number | null };
+/** "17 %", "ej redovisad" when suppressed for the reader, "okänd andel" when no time is known. */
+const andel = (a: SkyddadAndel) => (a.undertryckt || a.andel !== null ? a.visning : 'okänd andel');
+
+type Sla = SlaUtfall & { andelUppfyllt: SkyddadAndel };
 
 /** The graffiti contractors' SLA for the period, from klotter's section of the picture. */
 export function SlaDiagram(props: { bild: Lagesbild | null; laddar: boolean; period: string }) {
@@ -19,7 +26,10 @@ export function SlaDiagram(props: { bild: Lagesbild | null; laddar: boolean; per
   );
   const tomt =
     klotter !== null &&
-    [klotter.sanering, klotter.paPlats].every((s) => s.uppfyllt + s.ejUppfyllt + s.okant === 0);
+    [klotter.sanering, klotter.paPlats].every((s) =>
+      [s.uppfyllt, s.ejUppfyllt, s.okant].every((v) => v.antal === 0),
+    );
+  const undertryckt = data !== null && slaUndertryckt(data);
   const canvas = useRitning(slaDiagram, data);
   return (
     <section aria-labelledby="sla-rubrik" className="kort">
@@ -36,6 +46,11 @@ export function SlaDiagram(props: { bild: Lagesbild | null; laddar: boolean; per
         </p>
       )}
       {tomt && <p className="tyst">Inga anmälningar under perioden.</p>}
+      {undertryckt && (
+        <p className="tyst sla-undertryckt">
+          Små antal visas som ”fåtal” för din roll och ritas inte i diagrammet.
+        </p>
+      )}
       <div className="diagram diagram-lag" hidden={!data || tomt}>
         <canvas
           ref={canvas}

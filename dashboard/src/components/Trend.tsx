@@ -4,6 +4,7 @@ import {
   type Partner,
   RAPPORTERINGSSTATUS_NAMN,
   type Rapporteringsstatus,
+  talAv,
 } from '../partners';
 import { periodEtikett } from '../period';
 
@@ -80,7 +81,7 @@ export function Trend(props: { bild: Lagesbild; partners: readonly Partner[] }) 
                     <th scope="row">{k.rubrik}</th>
                     <td className="tal">{formatera(k, nu)}</td>
                     <td className="tal">{formatera(k, da)}</td>
-                    <td className="tal">{andring(nu, da)}</td>
+                    <td className="tal">{andring(talAv(nu), talAv(da))}</td>
                   </tr>
                 );
               })}

@@ -7,7 +7,7 @@ import {
   type Rapporteringsstatus,
 } from '@lagesbild/domain';
 import { hotspots } from './hotspots';
-import { type Lagesbild, PARTNER_NAMN, PARTNERS, type Sla } from './types';
+import { type Lagesbild, PARTNER_NAMN, PARTNERS, type SkyddatAntal, type Sla } from './types';
 
 /** A report as data: sections of paragraphs and tables, rendered to Markdown or HTML alike. */
 export interface Tabell {
@@ -61,9 +61,16 @@ const niva = (n: string) => NIVA_NAMN[n as Niva] ?? n;
 const status = (s: string) => RAPPORTERINGSSTATUS_NAMN[s as Rapporteringsstatus] ?? s;
 const EJ_TILLGANGLIG = 'Ej tillgänglig just nu — källan svarade inte när rapporten togs fram.';
 
+/** A count as the reader may see it: the number, or "fåtal" when it is suppressed for them. */
+function tal(v: SkyddatAntal | number | null | undefined): string {
+  if (v === null || v === undefined) return '–';
+  return typeof v === 'number' ? String(v) : v.visning;
+}
+
 function sla(s: Sla): string {
-  const andel = s.andelUppfyllt === null ? 'okänd andel' : `${Math.round(s.andelUppfyllt * 100)} %`;
-  return `${s.uppfyllt} uppfyllda, ${s.ejUppfyllt} ej uppfyllda, ${s.okant} okända (${andel})`;
+  const a = s.andelUppfyllt;
+  const andel = a.andel === null && !a.undertryckt ? 'okänd andel' : a.visning;
+  return `${tal(s.uppfyllt)} uppfyllda, ${tal(s.ejUppfyllt)} ej uppfyllda, ${tal(s.okant)} okända (${andel})`;
 }
 
 function avsnitt(
@@ -143,13 +150,13 @@ export function rapportDokument(
   else {
     const kontakter = f.kontakter.map(
       (k) =>
-        `${KANAL[k.kanal] ?? k.kanal}: ${k.antal} ${k.antal === 1 ? 'kontakt' : 'kontakter'}${
+        `${KANAL[k.kanal] ?? k.kanal}: ${tal(k.antal)} ${k.antal.antal === 1 ? 'kontakt' : 'kontakter'}${
           k.miljo ? ` (${miljo(k.miljo)})` : ''
         }.${k.atgard ? ` ${k.atgard}` : ''}${k.utfall ? ` ${k.utfall}` : ''}`,
     );
     const atervandare = f.atervandare.map(
       (a) =>
-        `Återvändare: ${a.kandaAntal} kända, ${a.insatserAntal} insatser.${a.kommentar ? ` ${a.kommentar}` : ''}`,
+        `Återvändare: ${tal(a.kandaAntal)} kända, ${tal(a.insatserAntal)} insatser.${a.kommentar ? ` ${a.kommentar}` : ''}`,
     );
     const falt = f.faltobservationer.map((o) => `${o.enhet}: ${o.beskrivning}`);
     delar.push(
@@ -195,17 +202,17 @@ export function rapportDokument(
     : [];
   const incidentText = f
     ? [
-        `Incidentrapportering (IA, tidigare RISK): ${f.incidenterAntal} incidenter.`,
+        `Incidentrapportering (IA, tidigare RISK): ${tal(f.incidenterAntal)} incidenter.`,
         ...f.kallanmarkningar.map((k) => `Anmärkning om källan: ${k.text}`),
       ]
     : [EJ_TILLGANGLIG];
   const k = l.klotter;
   const klotterText = k
     ? [
-        `Klotter: ${k.antal} anmälningar om rasistiskt eller stötande klotter.`,
+        `Klotter: ${tal(k.antal)} anmälningar om rasistiskt eller stötande klotter.`,
         ...k.perRapportor.map(
           (r) =>
-            `${r.namn}: ${status(r.rapporteringsstatus)}${r.antal === null ? '' : ` (${r.antal})`}.`,
+            `${r.namn}: ${status(r.rapporteringsstatus)}${r.antal === null ? '' : ` (${tal(r.antal)})`}.`,
         ),
         `Sanering inom 24 timmar: ${sla(k.sanering)}. Entreprenör på plats inom 3 arbetstimmar: ${sla(k.paPlats)}.`,
       ]
@@ -299,13 +306,13 @@ export function rapportDokument(
           rader: l.miljoer.map((m) => [
             m.namn,
             m.polis ? niva(m.polis.bosatta) : '–',
-            m.forvaltning ? String(m.forvaltning.incidenter) : '–',
-            m.forvaltning ? String(m.forvaltning.kontakter) : '–',
-            m.forvaltning ? String(m.forvaltning.faltobservationer) : '–',
+            tal(m.forvaltning?.incidenter),
+            tal(m.forvaltning?.kontakter),
+            tal(m.forvaltning?.faltobservationer),
             m.skolor?.skolorMedTecken
               ? `${m.skolor.skolorMedTecken.visning} av ${m.skolor.besvarade}`
               : '–',
-            m.klotter ? String(m.klotter.antal) : '–',
+            tal(m.klotter?.antal),
           ]),
         },
       ],
@@ -332,11 +339,8 @@ export function rapportDokument(
   );
   const fg = l.foregaende;
   if (fg) {
-    const rad = (namn: string, nu: number | undefined, da: number | undefined) => [
-      namn,
-      nu === undefined ? '–' : String(nu),
-      da === undefined ? '–' : String(da),
-    ];
+    type Tal = SkyddatAntal | number | undefined;
+    const rad = (namn: string, nu: Tal, da: Tal) => [namn, tal(nu), tal(da)];
     delar.push(
       avsnitt(
         `Jämfört med föregående period (${fg.period})`,

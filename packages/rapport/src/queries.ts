@@ -45,7 +45,9 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
       }
       forvaltning {
         rapporteringsstatus
-        incidenterAntal
+        incidenterAntal {
+          ...Antal
+        }
         incidenter {
           datum
           period
@@ -58,11 +60,15 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
             adress
           }
         }
-        kontakterAntal
+        kontakterAntal {
+          ...Antal
+        }
         kontakter {
           kanal
           miljo
-          antal
+          antal {
+            ...Antal
+          }
           atgard
           utfall
         }
@@ -70,12 +76,18 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
           enhet
           typ
           miljo
-          antal
+          antal {
+            ...Antal
+          }
           beskrivning
         }
         atervandare {
-          kandaAntal
-          insatserAntal
+          kandaAntal {
+            ...Antal
+          }
+          insatserAntal {
+            ...Antal
+          }
           kommentar
         }
         kallanmarkningar {
@@ -97,7 +109,9 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
           utgivare
           publicerad
         }
-        handelserAntal
+        handelserAntal {
+          ...Antal
+        }
         handelser {
           typ
           rubrik
@@ -120,29 +134,29 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
       }
       klotter {
         rapporteringsstatus
-        antal
+        antal {
+          ...Antal
+        }
         perRapportor {
           rapportor
           namn
           rapporteringsstatus
-          antal
+          antal {
+            ...Antal
+          }
         }
         perKategori {
           rapportor
           kategori
-          antal
+          antal {
+            ...Antal
+          }
         }
         sanering {
-          uppfyllt
-          ejUppfyllt
-          okant
-          andelUppfyllt
+          ...Sla
         }
         paPlats {
-          uppfyllt
-          ejUppfyllt
-          okant
-          andelUppfyllt
+          ...Sla
         }
         anmalningar(first: 500) {
           totalt
@@ -163,38 +177,52 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
         miljo
         namn
         forvaltning {
-          incidenter
-          kontakter
-          faltobservationer
+          incidenter {
+            ...Antal
+          }
+          kontakter {
+            ...Antal
+          }
+          faltobservationer {
+            ...Antal
+          }
         }
         polis {
           rapporteringsstatus
           bosatta
-          handelser
+          handelser {
+            ...Antal
+          }
         }
         skolor {
           rapporteringsstatus
           besvarade
           skolorMedTecken {
-            antal
-            undertryckt
-            visning
+            ...Antal
           }
         }
         klotter {
-          antal
+          antal {
+            ...Antal
+          }
         }
       }
       foregaende {
         period
         forvaltning {
           rapporteringsstatus
-          incidenterAntal
-          kontakterAntal
+          incidenterAntal {
+            ...Antal
+          }
+          kontakterAntal {
+            ...Antal
+          }
         }
         polis {
           rapporteringsstatus
-          handelserAntal
+          handelserAntal {
+            ...Antal
+          }
         }
         skolor {
           rapporteringsstatus
@@ -202,9 +230,36 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
         }
         klotter {
           rapporteringsstatus
-          antal
+          antal {
+            ...Antal
+          }
         }
       }
     }
+  }
+
+  # Every count under disclosure control: "fåtal" instead of 1…3 for a reader without clearance.
+  # The contractors' SLA: outcomes are counts of reports, protected like the rest.
+  fragment Sla on SlaSummering {
+    uppfyllt {
+      ...Antal
+    }
+    ejUppfyllt {
+      ...Antal
+    }
+    okant {
+      ...Antal
+    }
+    andelUppfyllt {
+      andel
+      undertryckt
+      visning
+    }
+  }
+
+  fragment Antal on SkyddatAntal {
+    antal
+    undertryckt
+    visning
   }
 `;

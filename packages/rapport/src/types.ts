@@ -7,17 +7,24 @@ export interface PlatsRef {
   adress?: string | null;
 }
 
+/** A count under disclosure control: `visning` is "fåtal" when it is suppressed for the reader. */
 export interface SkyddatAntal {
   antal: number | null;
   undertryckt: boolean;
   visning: string;
 }
 
+export interface SkyddadAndel {
+  andel: number | null;
+  undertryckt: boolean;
+  visning: string;
+}
+
 export interface Sla {
-  uppfyllt: number;
-  ejUppfyllt: number;
-  okant: number;
-  andelUppfyllt: number | null;
+  uppfyllt: SkyddatAntal;
+  ejUppfyllt: SkyddatAntal;
+  okant: SkyddatAntal;
+  andelUppfyllt: SkyddadAndel;
 }
 
 export interface Lagesbild {
@@ -56,7 +63,7 @@ export interface Lagesbild {
   };
   forvaltning: {
     rapporteringsstatus: Rapporteringsstatus;
-    incidenterAntal: number;
+    incidenterAntal: SkyddatAntal;
     incidenter: {
       datum: string | null;
       period: string;
@@ -65,11 +72,11 @@ export interface Lagesbild {
       beskrivning: string;
       plats: PlatsRef | null;
     }[];
-    kontakterAntal: number;
+    kontakterAntal: SkyddatAntal;
     kontakter: {
       kanal: string;
       miljo: string | null;
-      antal: number;
+      antal: SkyddatAntal;
       atgard: string | null;
       utfall: string | null;
     }[];
@@ -77,10 +84,14 @@ export interface Lagesbild {
       enhet: string;
       typ: string;
       miljo: string | null;
-      antal: number | null;
+      antal: SkyddatAntal | null;
       beskrivning: string;
     }[];
-    atervandare: { kandaAntal: number; insatserAntal: number; kommentar: string | null }[];
+    atervandare: {
+      kandaAntal: SkyddatAntal;
+      insatserAntal: SkyddatAntal;
+      kommentar: string | null;
+    }[];
     kallanmarkningar: { avsnitt: string; text: string }[];
   } | null;
   polis: {
@@ -97,7 +108,7 @@ export interface Lagesbild {
       utgivare: string;
       publicerad: string;
     }[];
-    handelserAntal: number;
+    handelserAntal: SkyddatAntal;
     handelser: {
       typ: string;
       rubrik: string;
@@ -117,14 +128,14 @@ export interface Lagesbild {
   } | null;
   klotter: {
     rapporteringsstatus: Rapporteringsstatus;
-    antal: number;
+    antal: SkyddatAntal;
     perRapportor: {
       rapportor: string;
       namn: string;
       rapporteringsstatus: Rapporteringsstatus;
-      antal: number | null;
+      antal: SkyddatAntal | null;
     }[];
-    perKategori: { rapportor: string; kategori: string; antal: number }[];
+    perKategori: { rapportor: string; kategori: string; antal: SkyddatAntal }[];
     sanering: Sla;
     paPlats: Sla;
     anmalningar: {
@@ -142,25 +153,33 @@ export interface Lagesbild {
   miljoer: {
     miljo: string;
     namn: string;
-    forvaltning: { incidenter: number; kontakter: number; faltobservationer: number } | null;
-    polis: { rapporteringsstatus: Rapporteringsstatus; bosatta: string; handelser: number } | null;
+    forvaltning: {
+      incidenter: SkyddatAntal;
+      kontakter: SkyddatAntal;
+      faltobservationer: SkyddatAntal;
+    } | null;
+    polis: {
+      rapporteringsstatus: Rapporteringsstatus;
+      bosatta: string;
+      handelser: SkyddatAntal;
+    } | null;
     skolor: {
       rapporteringsstatus: Rapporteringsstatus;
       besvarade: number;
       skolorMedTecken: SkyddatAntal | null;
     } | null;
-    klotter: { antal: number } | null;
+    klotter: { antal: SkyddatAntal } | null;
   }[];
   foregaende: {
     period: string;
     forvaltning: {
       rapporteringsstatus: Rapporteringsstatus;
-      incidenterAntal: number;
-      kontakterAntal: number;
+      incidenterAntal: SkyddatAntal;
+      kontakterAntal: SkyddatAntal;
     } | null;
-    polis: { rapporteringsstatus: Rapporteringsstatus; handelserAntal: number } | null;
+    polis: { rapporteringsstatus: Rapporteringsstatus; handelserAntal: SkyddatAntal } | null;
     skolor: { rapporteringsstatus: Rapporteringsstatus; besvarade: number } | null;
-    klotter: { rapporteringsstatus: Rapporteringsstatus; antal: number } | null;
+    klotter: { rapporteringsstatus: Rapporteringsstatus; antal: SkyddatAntal } | null;
   } | null;
 }
 

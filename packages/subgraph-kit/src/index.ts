@@ -4,6 +4,7 @@ export * from './auth';
 export * from './base.entity';
 export * from './config';
 export * from './context';
+export * from './diskretion';
 export * from './errors';
 export * from './granskning';
 export * from './loaders';

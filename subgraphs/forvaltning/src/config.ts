@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
+import {
+  type DiskretionSubgraphConfig,
+  loadDiskretionSubgraphConfig,
+} from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
 
 export const DEFAULT_PORT = 4001;
@@ -7,11 +10,18 @@ export const DEFAULT_PORT = 4001;
 /** The repository's .data/ folder, wherever the process was started from. */
 const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
-export function loadConfig(overrides: Partial<SubgraphConfig> = {}): SubgraphConfig {
-  return loadSubgraphConfig({
+/** The kit's subgraph configuration plus FORVALTNING_DISKRETION_TROSKEL (default 3). */
+export type ForvaltningConfig = DiskretionSubgraphConfig;
+
+export function loadConfig(
+  overrides: Partial<ForvaltningConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ForvaltningConfig {
+  return loadDiskretionSubgraphConfig({
     name: SUBGRAPH_NAME,
     defaultPort: DEFAULT_PORT,
     overrides,
+    env,
     dataDir: DATA_DIR,
   });
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runSubgraph } from '@lagesbild/subgraph-kit';
 import { loadConfig } from './config';
-import { forvaltning } from './server';
+import { forvaltningSubgraph } from './server';
 
-await runSubgraph(forvaltning, loadConfig());
+const config = loadConfig();
+await runSubgraph(forvaltningSubgraph({ diskretionTroskel: config.diskretionTroskel }), config);

@@ -3,6 +3,11 @@ import {
   type FederatedSchema,
   granskningsloggResolver,
 } from '@lagesbild/subgraph-kit';
+import {
+  AtervandareResolver,
+  FaltobservationResolver,
+  KontaktResolver,
+} from './resolvers/antal.resolver';
 import { AtgardResolver, HandlingsplanResolver } from './resolvers/handlingsplan.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { lagesbildReferences } from './resolvers/lagesbild.reference';
@@ -33,6 +38,9 @@ export function buildSchema(): Promise<FederatedSchema> {
       LagesbildResolver,
       MiljoLageResolver,
       ForvaltningLageResolver,
+      KontaktResolver,
+      AtervandareResolver,
+      FaltobservationResolver,
     ],
     references: { ...platsReferences, ...lagesbildReferences },
   });

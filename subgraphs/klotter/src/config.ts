@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
+import {
+  type DiskretionSubgraphConfig,
+  loadDiskretionSubgraphConfig,
+} from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
 
 export const DEFAULT_PORT = 4004;
@@ -7,11 +10,18 @@ export const DEFAULT_PORT = 4004;
 /** The repository's .data/ folder, wherever the process was started from. */
 export const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
-export function loadConfig(overrides: Partial<SubgraphConfig> = {}): SubgraphConfig {
-  return loadSubgraphConfig({
+/** The kit's subgraph configuration plus KLOTTER_DISKRETION_TROSKEL (default 3). */
+export type KlotterConfig = DiskretionSubgraphConfig;
+
+export function loadConfig(
+  overrides: Partial<KlotterConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): KlotterConfig {
+  return loadDiskretionSubgraphConfig({
     name: SUBGRAPH_NAME,
     defaultPort: DEFAULT_PORT,
     overrides,
+    env,
     dataDir: DATA_DIR,
   });
 }

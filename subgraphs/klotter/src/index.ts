@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runSubgraph } from '@lagesbild/subgraph-kit';
 import { loadConfig } from './config';
-import { klotter } from './server';
+import { klotterSubgraph } from './server';
 
-await runSubgraph(klotter, loadConfig());
+const config = loadConfig();
+await runSubgraph(klotterSubgraph({ diskretionTroskel: config.diskretionTroskel }), config);

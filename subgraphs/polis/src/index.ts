@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runSubgraph } from '@lagesbild/subgraph-kit';
 import { loadConfig } from './config';
-import { polis } from './server';
+import { polisSubgraph } from './server';
 
-await runSubgraph(polis, loadConfig());
+const config = loadConfig();
+await runSubgraph(polisSubgraph({ diskretionTroskel: config.diskretionTroskel }), config);

@@ -1,5 +1,5 @@
 import { type Diskretion, harDiskretionsbehorighet, Roll } from '@lagesbild/domain';
-import type { Viewer } from '@lagesbild/subgraph-kit';
+import { diskretionFor, type Viewer } from '@lagesbild/subgraph-kit';
 
 /**
  * Who sees school data in full: small counts as numbers, the schools' free-text
@@ -20,7 +20,7 @@ export function harSkoldatabehorighet(viewer: Viewer): boolean {
 }
 
 export function diskretion(viewer: Viewer, troskel: number): Diskretion {
-  return { behorig: harSkoldatabehorighet(viewer), troskel };
+  return diskretionFor(viewer, SKOLDATA_BEHORIGA, troskel);
 }
 
 /** A school's own answers: cleared roles, or the school itself (role SKOLA and its id). */

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { parseDiskretionTroskel } from '@lagesbild/domain';
-import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
+import {
+  type DiskretionSubgraphConfig,
+  loadDiskretionSubgraphConfig,
+} from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
 
 export const DEFAULT_PORT = 4003;
@@ -8,24 +10,18 @@ export const DEFAULT_PORT = 4003;
 /** The repository's .data/ folder, wherever the process was started from. */
 const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
-export interface SkolorConfig extends SubgraphConfig {
-  /** Counts from 1 up to this reach a reader without clearance as "fåtal". */
-  diskretionTroskel: number;
-}
+/** The kit's subgraph configuration plus SKOLOR_DISKRETION_TROSKEL (default 3). */
+export type SkolorConfig = DiskretionSubgraphConfig;
 
 export function loadConfig(
   overrides: Partial<SkolorConfig> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): SkolorConfig {
-  const { diskretionTroskel, ...rest } = overrides;
-  return {
-    ...loadSubgraphConfig({
-      name: SUBGRAPH_NAME,
-      defaultPort: DEFAULT_PORT,
-      overrides: rest,
-      env,
-      dataDir: DATA_DIR,
-    }),
-    diskretionTroskel: diskretionTroskel ?? parseDiskretionTroskel(env.SKOLOR_DISKRETION_TROSKEL),
-  };
+  return loadDiskretionSubgraphConfig({
+    name: SUBGRAPH_NAME,
+    defaultPort: DEFAULT_PORT,
+    overrides,
+    env,
+    dataDir: DATA_DIR,
+  });
 }

@@ -56,3 +56,8 @@ export function skyddatAntal(antal: number, d: Diskretion): SkyddatAntal {
 export function skyddadAndel(taljare: number, namnare: number, d: Diskretion): SkyddadAndel {
   return Object.assign(new SkyddadAndel(), skyddaAndel(taljare, namnare, d));
 }
+
+/** A count that may be unknown: null (e.g. "not reported", "no figure given") stays null. */
+export function skyddatAntalEllerNull(antal: number | null, d: Diskretion): SkyddatAntal | null {
+  return antal === null ? null : skyddatAntal(antal, d);
+}

@@ -1,16 +1,15 @@
 import { PeriodEntity } from '@lagesbild/subgraph-kit';
 import { Entity, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 
 /** Returnees from conflict zones: counts only, never who. */
 @ObjectType({ description: 'Återvändare från krigsresor: endast antal.' })
 @Entity({ tableName: 'atervandare' })
 export class Atervandare extends PeriodEntity {
-  @Field(() => Int, { description: 'Kända återvändare bosatta i området.' })
+  // Both counts are served as SkyddatAntal by AtervandareResolver (they need the viewer).
   @Property({ type: 'integer' })
   kandaAntal: number;
 
-  @Field(() => Int, { description: 'Insatser förvaltningen utfört för återvändare.' })
   @Property({ type: 'integer' })
   insatserAntal: number;
 

@@ -1,7 +1,7 @@
 import { Miljo } from '@lagesbild/domain';
 import { PeriodEntity } from '@lagesbild/subgraph-kit';
 import { Entity, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ObservationTyp {
   PROPAGANDA = 'PROPAGANDA',
@@ -31,11 +31,7 @@ export class Faltobservation extends PeriodEntity {
   @Property({ type: 'string', length: 20, nullable: true })
   miljo: Miljo | null = null;
 
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'Antal tillfällen; null när källan inte anger antal ("vid något tillfälle"), 0 när inget iakttagits.',
-  })
+  // Served as SkyddatAntal by FaltobservationResolver (disclosure control needs the viewer).
   @Property({ type: 'integer', nullable: true })
   antal: number | null = null;
 

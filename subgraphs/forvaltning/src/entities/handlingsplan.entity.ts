@@ -52,6 +52,7 @@ export class Atgard extends BaseEntity {
   @Property({ type: 'string', length: 64 })
   handlingsplanId: string;
 
+  // Row numbers (here, Delsteg.nr and delstegNr) are structure, not counts: plain Ints.
   @Field(() => Int, { description: 'Radens ordning i tabellen.' })
   @Property({ type: 'integer' })
   nr: number;

@@ -17,6 +17,9 @@ export class Kallanmarkning extends PeriodEntity {
   @Property({ type: 'text' })
   text: string;
 
+  // angivetAntal and listatAntal stay Ints, outside disclosure control: they quote what the
+  // published source document itself says and lists (a note on the document's wording,
+  // such as "three" beside two listed), not a count this subgraph aggregates from records.
   @Field(() => Int, {
     nullable: true,
     description: 'Antal som källan anger, om det gäller ett antal.',

@@ -1,7 +1,7 @@
 import { Klassning, Miljo } from '@lagesbild/domain';
 import { Klassad, PeriodEntity } from '@lagesbild/subgraph-kit';
 import { Entity, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum KontaktKanal {
   MOTTAGNINGSTELEFON = 'MOTTAGNINGSTELEFON',
@@ -30,7 +30,7 @@ export class Kontakt extends PeriodEntity {
   @Property({ type: 'string', length: 20, nullable: true })
   miljo: Miljo | null = null;
 
-  @Field(() => Int)
+  // Served as SkyddatAntal by KontaktResolver (disclosure control needs the viewer).
   @Property({ type: 'integer' })
   antal: number;
 

@@ -2,8 +2,10 @@ import { type Miljo, Rapporteringsstatus, rapporteringsstatus } from '@lagesbild
 import {
   areaPeriodListLoader,
   areaPeriodLoader,
+  type DiskretionInstallningar,
   entityLoader,
   groupLoader,
+  STANDARD_DISKRETION,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import {
@@ -86,8 +88,12 @@ const SUMMARY_SQL = `
   select k.idx, 'atervandare', null, count(*), sum(a.kanda_antal)
     from k join atervandare a on ${within('a')} group by k.idx`;
 
-export function createLoaders(em: EntityManager) {
+export function createLoaders(
+  em: EntityManager,
+  installningar: DiskretionInstallningar = STANDARD_DISKRETION,
+) {
   return {
+    installningar,
     omrade: entityLoader(em, Omrade),
     plats: entityLoader(em, Plats),
     platserIOmrade: groupLoader(em, Plats, 'omradeId', { orderBy: { namn: 'asc' } }),

@@ -6,7 +6,9 @@ import {
   Rapporteringsstatus,
 } from '@lagesbild/domain';
 import { badUserInput, readableAndAudited } from '@lagesbild/subgraph-kit';
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { SkyddatAntal, skyddatAntal } from '@lagesbild/subgraph-kit/federation';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { diskretion } from '../behorighet';
 import {
   Atervandare,
   Faltobservation,
@@ -67,10 +69,11 @@ export class MiljoLageResolver {
   @FieldResolver(() => ForvaltningMiljo, { nullable: true })
   async forvaltning(@Root() m: MiljoLage, @Ctx() ctx: Context): Promise<ForvaltningMiljo> {
     const s = await ctx.loaders.summering.load(m);
+    const d = diskretion(ctx);
     return {
-      incidenter: summa(s, 'incident', m.miljo).antal,
-      kontakter: summa(s, 'kontakt', m.miljo).antal,
-      faltobservationer: summa(s, 'faltobservation', m.miljo).antal,
+      incidenter: skyddatAntal(summa(s, 'incident', m.miljo).antal, d),
+      kontakter: skyddatAntal(summa(s, 'kontakt', m.miljo).antal, d),
+      faltobservationer: skyddatAntal(summa(s, 'faltobservation', m.miljo).antal, d),
     };
   }
 }
@@ -92,9 +95,12 @@ export class ForvaltningLageResolver {
     return readableAndAudited(ctx, await ctx.loaders.incidenter.load(f), 'Incident');
   }
 
-  @FieldResolver(() => Int, { description: 'Antal incidenter i incidentrapporteringen.' })
+  @FieldResolver(() => SkyddatAntal, { description: 'Antal incidenter i incidentrapporteringen.' })
   async incidenterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
-    return summa(await ctx.loaders.summering.load(f), 'incident').antal;
+    return skyddatAntal(
+      summa(await ctx.loaders.summering.load(f), 'incident').antal,
+      diskretion(ctx),
+    );
   }
 
   @FieldResolver(() => [Kontakt])
@@ -102,9 +108,12 @@ export class ForvaltningLageResolver {
     return ctx.loaders.kontakter.load(f);
   }
 
-  @FieldResolver(() => Int, { description: 'Summa inkomna kontakter, alla kanaler.' })
+  @FieldResolver(() => SkyddatAntal, { description: 'Summa inkomna kontakter, alla kanaler.' })
   async kontakterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
-    return summa(await ctx.loaders.summering.load(f), 'kontakt').antal;
+    return skyddatAntal(
+      summa(await ctx.loaders.summering.load(f), 'kontakt').antal,
+      diskretion(ctx),
+    );
   }
 
   @FieldResolver(() => [Faltobservation])

@@ -1,6 +1,7 @@
 import { MILJO_NAMN, Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
 import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
 /**
  * The situation picture for an area and a period. Förvaltning owns the entity and its own
@@ -60,17 +61,18 @@ export class MiljoLage {
 @ObjectType({ description: 'Lägesbild från förvaltningens verksamheter.' })
 export class ForvaltningLage extends AreaPeriodSection {}
 
+/** Every figure here is a count of events in an area and period: under disclosure control. */
 @ObjectType({ description: 'Förvaltningens uppgifter för en miljö och period.' })
 export class ForvaltningMiljo {
-  @Field(() => Int, { description: 'Incidenter i stadens incidentrapportering.' })
-  incidenter!: number;
+  @Field(() => SkyddatAntal, { description: 'Incidenter i stadens incidentrapportering.' })
+  incidenter!: SkyddatAntal;
 
-  @Field(() => Int, { description: 'Inkomna kontakter (samtal).' })
-  kontakter!: number;
+  @Field(() => SkyddatAntal, { description: 'Inkomna kontakter (samtal).' })
+  kontakter!: SkyddatAntal;
 
-  @Field(() => Int, {
+  @Field(() => SkyddatAntal, {
     description:
       'Iakttagelser av fält- och fritid (en iakttagelse utan angivet antal räknas som en).',
   })
-  faltobservationer!: number;
+  faltobservationer!: SkyddatAntal;
 }

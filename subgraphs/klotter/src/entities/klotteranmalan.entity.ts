@@ -157,6 +157,7 @@ export class Klotteranmalan extends PeriodEntity {
   @Property({ type: 'string', length: 12 })
   slaSanering: SlaUtfall = SlaUtfall.OKANT;
 
+  // SLA minutes stay Ints: a duration of one report, not a count of anything.
   @Field(() => Int, { nullable: true, description: 'Minuter från anmälan till sanering.' })
   @Property({ type: 'integer', nullable: true })
   saneringMinuter: number | null = null;

@@ -2,8 +2,10 @@ import type { Miljo, Period } from '@lagesbild/domain';
 import {
   areaPeriodListLoader,
   areaPeriodLoader,
+  type DiskretionInstallningar,
   entityLoader,
   groupLoader,
+  STANDARD_DISKRETION,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -174,8 +176,12 @@ function sidLoader(em: EntityManager) {
   );
 }
 
-export function createLoaders(em: EntityManager) {
+export function createLoaders(
+  em: EntityManager,
+  installningar: DiskretionInstallningar = STANDARD_DISKRETION,
+) {
   return {
+    installningar,
     anmalan: entityLoader(em, Klotteranmalan),
     vidPlats: groupLoader(em, Klotteranmalan, 'platsId', { orderBy: { fran: 'asc', id: 'asc' } }),
     sida: sidLoader(em),

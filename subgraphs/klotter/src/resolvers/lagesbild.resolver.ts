@@ -1,6 +1,14 @@
-import { Rapporteringsstatus, rapporteringsstatus } from '@lagesbild/domain';
-import { LagesbildRef, MiljoLageRef } from '@lagesbild/subgraph-kit/federation';
+import { type Diskretion, Rapporteringsstatus, rapporteringsstatus } from '@lagesbild/domain';
+import {
+  LagesbildRef,
+  MiljoLageRef,
+  SkyddatAntal,
+  skyddadAndel,
+  skyddatAntal,
+  skyddatAntalEllerNull,
+} from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { diskretion } from '../behorighet';
 import {
   KATEGORIER,
   Kategori,
@@ -21,18 +29,18 @@ import {
 import type { Context } from './context';
 import { laddaSida } from './sida';
 
-function sla(antal: number, uppfyllt: number, ej: number): SlaSummering {
+function sla(antal: number, uppfyllt: number, ej: number, d: Diskretion): SlaSummering {
   const kanda = uppfyllt + ej;
   return {
-    uppfyllt,
-    ejUppfyllt: ej,
-    okant: antal - kanda,
-    andelUppfyllt: kanda ? uppfyllt / kanda : null,
+    uppfyllt: skyddatAntal(uppfyllt, d),
+    ejUppfyllt: skyddatAntal(ej, d),
+    okant: skyddatAntal(antal - kanda, d),
+    andelUppfyllt: skyddadAndel(uppfyllt, kanda, d),
   };
 }
 
 /** Reported with N, reported zero, or no report — per reporter, in fixed order. */
-export function perRapportor(s: KlotterSummering): KlotterRapportorLage[] {
+export function perRapportor(s: KlotterSummering, d: Diskretion): KlotterRapportorLage[] {
   return RAPPORTORER.map((rapportor) => {
     const antal = s.grupper
       .filter((g) => g.rapportor === rapportor)
@@ -43,7 +51,7 @@ export function perRapportor(s: KlotterSummering): KlotterRapportorLage[] {
       rapportor,
       namn: RAPPORTOR_NAMN[rapportor],
       rapporteringsstatus: status,
-      antal: status === Rapporteringsstatus.EJ_RAPPORTERAT ? null : antal,
+      antal: skyddatAntalEllerNull(status === Rapporteringsstatus.EJ_RAPPORTERAT ? null : antal, d),
     };
   });
 }
@@ -83,16 +91,20 @@ export class KlotterLageResolver {
     return rapporteringsstatus(anmalningar + nollor, anmalningar);
   }
 
-  @FieldResolver(() => Int, { description: 'Antal anmälningar, alla rapportörer.' })
+  @FieldResolver(() => SkyddatAntal, { description: 'Antal anmälningar, alla rapportörer.' })
   async antal(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    return (await ctx.loaders.summering.load(k)).grupper.reduce((sum, g) => sum + g.antal, 0);
+    const s = await ctx.loaders.summering.load(k);
+    return skyddatAntal(
+      s.grupper.reduce((sum, g) => sum + g.antal, 0),
+      diskretion(ctx),
+    );
   }
 
   @FieldResolver(() => [KlotterRapportorLage], {
     description: 'Per rapportör: rapporterat med antal, rapporterat noll, eller ingen rapport.',
   })
   async perRapportor(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    return perRapportor(await ctx.loaders.summering.load(k));
+    return perRapportor(await ctx.loaders.summering.load(k), diskretion(ctx));
   }
 
   @FieldResolver(() => [KlotterGrupp], {
@@ -101,6 +113,7 @@ export class KlotterLageResolver {
   })
   async perKategori(@Root() k: KlotterLage, @Ctx() ctx: Context): Promise<KlotterGrupp[]> {
     const s = await ctx.loaders.summering.load(k);
+    const d = diskretion(ctx);
     const out: KlotterGrupp[] = [];
     for (const rapportor of RAPPORTORER) {
       for (const kategori of KATEGORIER) {
@@ -111,16 +124,18 @@ export class KlotterLageResolver {
         out.push({
           rapportor,
           kategori,
-          antal,
+          antal: skyddatAntal(antal, d),
           sanering: sla(
             antal,
             sum((x) => x.saneringUppfyllt),
             sum((x) => x.saneringEj),
+            d,
           ),
           paPlats: sla(
             antal,
             sum((x) => x.paPlatsUppfyllt),
             sum((x) => x.paPlatsEj),
+            d,
           ),
         });
       }
@@ -137,6 +152,7 @@ export class KlotterLageResolver {
       sum((x) => x.antal),
       sum((x) => x.saneringUppfyllt),
       sum((x) => x.saneringEj),
+      diskretion(ctx),
     );
   }
 
@@ -151,6 +167,7 @@ export class KlotterLageResolver {
       sum((x) => x.antal),
       sum((x) => x.paPlatsUppfyllt),
       sum((x) => x.paPlatsEj),
+      diskretion(ctx),
     );
   }
 
@@ -174,10 +191,13 @@ export class KlotterLageResolver {
 
 @Resolver(() => KlotterMiljo)
 export class KlotterMiljoResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => SkyddatAntal)
   async antal(@Root() m: KlotterMiljo, @Ctx() ctx: Context) {
     const s = await ctx.loaders.summering.load(m);
-    return s.grupper.filter((g) => g.miljo === m.miljo).reduce((sum, g) => sum + g.antal, 0);
+    return skyddatAntal(
+      s.grupper.filter((g) => g.miljo === m.miljo).reduce((sum, g) => sum + g.antal, 0),
+      diskretion(ctx),
+    );
   }
 
   @FieldResolver(() => KlotteranmalanSida)

@@ -1,6 +1,7 @@
 import { Miljo, type Period, Rapporteringsstatus } from '@lagesbild/domain';
 import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { SkyddadAndel, SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Kategori, Klotteranmalan, Rapportor } from '../entities';
 
 /** Klotter's section of the picture; its fields are resolved from the area-period. */
@@ -21,22 +22,29 @@ export class KlotterMiljo {
   }
 }
 
+/**
+ * Each outcome is a count of reports, so it goes through disclosure control like the
+ * group's antal: otherwise "uppfyllt 2, ej uppfyllt 0" would give back a suppressed 2.
+ */
 @ObjectType({ description: 'Utfall av ett SLA: uppfyllt, ej uppfyllt, okänt (tid saknas).' })
 export class SlaSummering {
-  @Field(() => Int)
-  uppfyllt!: number;
+  @Field(() => SkyddatAntal)
+  uppfyllt!: SkyddatAntal;
 
-  @Field(() => Int)
-  ejUppfyllt!: number;
+  @Field(() => SkyddatAntal)
+  ejUppfyllt!: SkyddatAntal;
 
-  @Field(() => Int, { description: 'Anmälningar där en tid saknas: varken uppfyllt eller inte.' })
-  okant!: number;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Andel uppfyllda av de kända (0–1); null när inget utfall är känt.',
+  @Field(() => SkyddatAntal, {
+    description: 'Anmälningar där en tid saknas: varken uppfyllt eller inte.',
   })
-  andelUppfyllt!: number | null;
+  okant!: SkyddatAntal;
+
+  @Field(() => SkyddadAndel, {
+    description:
+      'Andel uppfyllda av de kända (0–1); andel null när inget utfall är känt (visning "–") ' +
+      'eller när ett av antalen är undertryckt.',
+  })
+  andelUppfyllt!: SkyddadAndel;
 }
 
 @ObjectType({ description: 'Antal och SLA för en rapportör och kategori under perioden.' })
@@ -47,8 +55,8 @@ export class KlotterGrupp {
   @Field(() => Kategori)
   kategori!: Kategori;
 
-  @Field(() => Int)
-  antal!: number;
+  @Field(() => SkyddatAntal)
+  antal!: SkyddatAntal;
 
   @Field(() => SlaSummering, { description: 'Sanerat inom 24 timmar från anmälan.' })
   sanering!: SlaSummering;
@@ -68,11 +76,11 @@ export class KlotterRapportorLage {
   @Field(() => Rapporteringsstatus)
   rapporteringsstatus!: Rapporteringsstatus;
 
-  @Field(() => Int, {
+  @Field(() => SkyddatAntal, {
     nullable: true,
     description: 'Antal anmälningar; 0 vid intygad nolla, null när rapportören inte rapporterat.',
   })
-  antal!: number | null;
+  antal!: SkyddatAntal | null;
 }
 
 @ObjectType({ description: 'En sida klotteranmälningar (sorterade på period och id).' })
@@ -80,6 +88,8 @@ export class KlotteranmalanSida {
   @Field(() => [Klotteranmalan])
   anmalningar!: Klotteranmalan[];
 
+  // Left an Int: it counts the reports this very page lets the reader walk through one by
+  // one (each shown by its own classification), so suppressing the total would hide nothing.
   @Field(() => Int, { description: 'Antal anmälningar som matchar, alla sidor.' })
   totalt!: number;
 

@@ -24,6 +24,7 @@ export class Bedomning extends PeriodEntity {
   @Property({ type: 'string', length: 20 })
   miljo: Miljo;
 
+  // An Int, not a SkyddatAntal: a version number is structure, not a count of events.
   @Field(() => Int, { description: 'Version 1, 2, … för samma område, period och miljö.' })
   @Property({ type: 'integer' })
   version: number;

@@ -8,8 +8,10 @@ import {
 import {
   areaPeriodListLoader,
   areaPeriodLoader,
+  type DiskretionInstallningar,
   entityLoader,
   groupLoader,
+  STANDARD_DISKRETION,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -161,8 +163,12 @@ function handelserVidPlats(em: EntityManager): DataLoader<string, Handelse[]> {
   });
 }
 
-export function createLoaders(em: EntityManager) {
+export function createLoaders(
+  em: EntityManager,
+  installningar: DiskretionInstallningar = STANDARD_DISKRETION,
+) {
   return {
+    installningar,
     gruppering: entityLoader(em, Gruppering),
     grupperingarIOmrade: groupLoader(em, Gruppering, 'omradeId', { orderBy: { namn: 'asc' } }),
     handelserForGruppering: groupLoader(em, Handelse, 'grupperingId', {

@@ -1,7 +1,13 @@
 import { Klassning, type Niva, Rapporteringsstatus, rapporteringsstatus } from '@lagesbild/domain';
 import { Klassad, readableAndAudited } from '@lagesbild/subgraph-kit';
-import { LagesbildRef, MiljoLageRef } from '@lagesbild/subgraph-kit/federation';
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import {
+  LagesbildRef,
+  MiljoLageRef,
+  SkyddatAntal,
+  skyddatAntal,
+} from '@lagesbild/subgraph-kit/federation';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { diskretion } from '../behorighet';
 import { Bedomning, Handelse, Maltavla, NIVAER_SOM_RAPPORTERAR } from '../entities';
 import { aktuella, nivaerFor } from '../loaders';
 import { PolisLage, PolisMiljo } from '../types/polis.type';
@@ -40,7 +46,7 @@ export class MiljoLagePolisResolver {
       utsattaForBrott: n.utsattaForBrott,
       resor: n.resor,
       bedomningsperiod: n.bedomningsperiod,
-      handelser: n.handelser,
+      handelser: skyddatAntal(n.handelser, diskretion(ctx)),
     };
   }
 }
@@ -80,9 +86,11 @@ export class PolisLageResolver {
     return ctx.loaders.handelser.load(p);
   }
 
-  @FieldResolver(() => Int)
-  async handelserAntal(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.summering.load(p)).handelser;
+  @FieldResolver(() => SkyddatAntal, {
+    description: 'Antal händelser i det offentliga rummet under perioden.',
+  })
+  async handelserAntal(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<SkyddatAntal> {
+    return skyddatAntal((await ctx.loaders.summering.load(p)).handelser, diskretion(ctx));
   }
 
   // The police's targets stay SKYDDAD: the field itself needs that clearance, and the

@@ -1,6 +1,7 @@
 import { Niva, Rapporteringsstatus } from '@lagesbild/domain';
 import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
+import { Field, ObjectType } from 'type-graphql';
 
 /** The police's section of the picture; its fields are resolved from the area-period. */
 @ObjectType({
@@ -39,6 +40,9 @@ export class PolisMiljo {
   })
   bedomningsperiod!: string | null;
 
-  @Field(() => Int, { description: 'Händelser i det offentliga rummet knutna till miljön.' })
-  handelser!: number;
+  // A count of events: under disclosure control (see behorighet.ts).
+  @Field(() => SkyddatAntal, {
+    description: 'Händelser i det offentliga rummet knutna till miljön.',
+  })
+  handelser!: SkyddatAntal;
 }

@@ -1,6 +1,7 @@
 import {
   areaPeriodListLoader,
   areaPeriodLoader,
+  type DiskretionInstallningar,
   entityLoader,
   groupLoader,
 } from '@lagesbild/subgraph-kit';
@@ -8,10 +9,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { Enkat, Fraga, Skola, Svar, Svarsuppsattning } from '../entities';
 
-export interface SkolorInstallningar {
-  /** Counts from 1 up to this reach a reader without clearance as "fåtal". */
-  diskretionTroskel: number;
-}
+/** The disclosure threshold, as every subgraph carries it (see the kit's diskretion.ts). */
+export type SkolorInstallningar = DiskretionInstallningar;
 
 /** The schools' figures for one area and period, every number counted in SQL. */
 export interface SkolorSummering {

@@ -1,0 +1,69 @@
+import {
+  DISKRETION_STANDARDTROSKEL,
+  type Diskretion,
+  harDiskretionsbehorighet,
+  parseDiskretionTroskel,
+  type Roll,
+} from '@lagesbild/domain';
+import { loadSubgraphConfig, type SubgraphConfig, type SubgraphConfigInput } from './config';
+import type { Viewer } from './viewer';
+
+/**
+ * What a subgraph needs to apply the domain's disclosure rule (see `diskretion.ts` in
+ * packages/domain) to one request: its threshold from configuration, carried with the
+ * loaders because the kit's context holds em, loaders and viewer and nothing else.
+ */
+export interface DiskretionInstallningar {
+  /** Counts from 1 up to this reach a reader without clearance as "fåtal". */
+  diskretionTroskel: number;
+}
+
+export const STANDARD_DISKRETION: DiskretionInstallningar = Object.freeze({
+  diskretionTroskel: DISKRETION_STANDARDTROSKEL,
+});
+
+/**
+ * The rule as it applies to this viewer: cleared when any of their roles is on the data
+ * owner's list. Each subgraph keeps its own list; the rule and this helper know no roles.
+ */
+export function diskretionFor(
+  viewer: Viewer,
+  behoriga: readonly Roll[],
+  troskel: number,
+): Diskretion {
+  return { behorig: harDiskretionsbehorighet(viewer.roller, behoriga), troskel };
+}
+
+/**
+ * The threshold from `<SUBGRAPH>_DISKRETION_TROSKEL` (e.g. POLIS_DISKRETION_TROSKEL),
+ * default 3, nonsense refused by the domain's parser. An explicit value wins, as in
+ * loadSubgraphConfig.
+ */
+export function loadDiskretionTroskel(
+  name: string,
+  override: number | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  if (override !== undefined) return override;
+  const prefix = name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  return parseDiskretionTroskel(env[`${prefix}_DISKRETION_TROSKEL`]);
+}
+
+/** A subgraph's configuration with its disclosure threshold. */
+export type DiskretionSubgraphConfig = SubgraphConfig & DiskretionInstallningar;
+
+/**
+ * loadSubgraphConfig plus `<SUBGRAPH>_DISKRETION_TROSKEL`: what each subgraph that serves
+ * protected counts reads in its config.ts, an explicit override winning as for the rest.
+ */
+export function loadDiskretionSubgraphConfig(
+  input: Omit<SubgraphConfigInput, 'overrides'> & {
+    overrides?: Partial<Omit<DiskretionSubgraphConfig, 'name'>>;
+  },
+): DiskretionSubgraphConfig {
+  const { diskretionTroskel, ...overrides } = input.overrides ?? {};
+  return {
+    ...loadSubgraphConfig({ ...input, overrides }),
+    diskretionTroskel: loadDiskretionTroskel(input.name, diskretionTroskel, input.env),
+  };
+}

@@ -1,0 +1,225 @@
+import { Roll } from '@lagesbild/domain';
+import { startTestSubgraph } from '@lagesbild/subgraph-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forvaltningSubgraph } from '../subgraphs/forvaltning/src/server';
+import { klotterSubgraph } from '../subgraphs/klotter/src/server';
+import { polisSubgraph } from '../subgraphs/polis/src/server';
+import { type RunningSystem, startSystem } from './support/system';
+
+/**
+ * Disclosure control in förvaltning, polis and klotter, through the gateway: the seed's
+ * small counts for Norrmalm 2016 (three vit makt incidents, one call, one vit makt event,
+ * two vit makt graffiti reports) reach a reader without clearance as "fåtal", while the
+ * council reads the numbers; zero stays zero and larger counts are shown to everyone.
+ */
+const FATAL = { antal: null, undertryckt: true, visning: 'fåtal' };
+const tal = (antal: number) => ({ antal, undertryckt: false, visning: String(antal) });
+const as = (roll: string) => ({ 'x-lagesbild-roller': roll });
+
+const A = '{ antal undertryckt visning }';
+const QUERY = `{
+  lagesbild(omrade: "norrmalm", period: "2016") {
+    forvaltning {
+      incidenterAntal ${A}
+      kontakterAntal ${A}
+      kontakter { kanal antal ${A} }
+      atervandare { kandaAntal ${A} insatserAntal ${A} }
+    }
+    polis { handelserAntal ${A} }
+    klotter {
+      antal ${A}
+      perRapportor { rapportor antal ${A} }
+      perKategori { kategori antal ${A} sanering { okant ${A} andelUppfyllt { andel visning } } }
+    }
+    miljoer {
+      miljo
+      forvaltning { incidenter ${A} kontakter ${A} faltobservationer ${A} }
+      polis { handelser ${A} }
+      klotter { antal ${A} }
+    }
+  }
+}`;
+
+type Antal = { antal: number | null; undertryckt: boolean; visning: string };
+interface Svar {
+  lagesbild: {
+    forvaltning: {
+      incidenterAntal: Antal;
+      kontakterAntal: Antal;
+      kontakter: { kanal: string; antal: Antal }[];
+      atervandare: { kandaAntal: Antal; insatserAntal: Antal }[];
+    };
+    polis: { handelserAntal: Antal };
+    klotter: {
+      antal: Antal;
+      perRapportor: { rapportor: string; antal: Antal | null }[];
+      perKategori: {
+        kategori: string;
+        antal: Antal;
+        sanering: { okant: Antal; andelUppfyllt: { andel: number | null; visning: string } };
+      }[];
+    };
+    miljoer: {
+      miljo: string;
+      forvaltning: { incidenter: Antal; kontakter: Antal; faltobservationer: Antal };
+      polis: { handelser: Antal };
+      klotter: { antal: Antal };
+    }[];
+  };
+}
+
+/**
+ * Who each data owner clears, written out here rather than imported, so a change to a
+ * list in a subgraph's behorighet.ts shows up as a failing line.
+ */
+const BEHORIGA: Record<'forvaltning' | 'polis' | 'klotter', readonly Roll[]> = {
+  forvaltning: [Roll.SAMORDNARE, Roll.RADET, Roll.ANALYTIKER, Roll.ADMIN],
+  polis: [Roll.POLIS, Roll.RADET, Roll.ANALYTIKER, Roll.ADMIN],
+  klotter: [
+    Roll.RADET,
+    Roll.ANALYTIKER,
+    Roll.SAMORDNARE,
+    Roll.ADMIN,
+    Roll.TRAFIKKONTORET,
+    Roll.SISAB,
+    Roll.MTR,
+  ],
+};
+
+describe('small counts from förvaltning, polis and klotter, through the gateway', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+
+  afterAll(async () => {
+    await system?.interrupt();
+  });
+
+  async function ask(headers: Record<string, string>): Promise<Svar['lagesbild']> {
+    const { status, body } = await system.gql(QUERY, {}, headers);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    return (body.data as unknown as Svar).lagesbild;
+  }
+
+  it('a school reads "fåtal" for 1–3, the number above, and 0 as 0', async () => {
+    const lb = await ask(as('SKOLA'));
+    const vitMakt = lb.miljoer.find((m) => m.miljo === 'VIT_MAKT')!;
+    const islamistisk = lb.miljoer.find((m) => m.miljo === 'ISLAMISTISK')!;
+    const ospec = lb.miljoer.find((m) => m.miljo === 'OSPECIFICERAD')!;
+
+    // Förvaltning: three vit makt incidents, one call, one field observation.
+    expect(lb.forvaltning.incidenterAntal).toEqual(FATAL);
+    expect(lb.forvaltning.kontakterAntal).toEqual(FATAL);
+    expect(vitMakt.forvaltning).toEqual({
+      incidenter: FATAL,
+      kontakter: tal(0),
+      faltobservationer: FATAL,
+    });
+    expect(islamistisk.forvaltning.kontakter).toEqual(FATAL);
+    // The call's own record carries the same count, and is protected the same way.
+    expect(lb.forvaltning.kontakter.map((k) => [k.kanal, k.antal])).toEqual([
+      ['MOTTAGNINGSTELEFON', FATAL],
+      ['STODTELEFON', tal(0)],
+    ]);
+    expect(lb.forvaltning.atervandare).toEqual([{ kandaAntal: tal(0), insatserAntal: tal(0) }]);
+
+    // Polis: six events in the year (shown), one of them vit makt (not).
+    expect(lb.polis.handelserAntal).toEqual(tal(6));
+    expect(vitMakt.polis.handelser).toEqual(FATAL);
+    expect(ospec.polis.handelser).toEqual(tal(5));
+    expect(islamistisk.polis.handelser).toEqual(tal(0));
+
+    // Klotter: four reports (shown), two per environment and category (not); the SLA
+    // outcomes are counts of the same reports and so suppressed too. No outcome is known
+    // (0 met, 0 missed), so the share is "–" for everyone.
+    expect(lb.klotter.antal).toEqual(tal(4));
+    expect(vitMakt.klotter.antal).toEqual(FATAL);
+    expect(lb.klotter.perRapportor).toEqual([
+      { rapportor: 'TRAFIKKONTORET', antal: tal(4) },
+      { rapportor: 'SISAB', antal: tal(0) },
+      // Not reported stays null: no count at all, not a protected one.
+      { rapportor: 'MTR', antal: null },
+    ]);
+    expect(lb.klotter.perKategori).toEqual(
+      ['RASISTISKT', 'STOTANDE'].map((kategori) => ({
+        kategori,
+        antal: FATAL,
+        sanering: { okant: FATAL, andelUppfyllt: { andel: null, visning: '–' } },
+      })),
+    );
+  });
+
+  it('the council reads every number', async () => {
+    const lb = await ask(as('RADET'));
+    const vitMakt = lb.miljoer.find((m) => m.miljo === 'VIT_MAKT')!;
+    expect(lb.forvaltning.incidenterAntal).toEqual(tal(3));
+    expect(lb.forvaltning.kontakterAntal).toEqual(tal(1));
+    expect(vitMakt.forvaltning).toEqual({
+      incidenter: tal(3),
+      kontakter: tal(0),
+      faltobservationer: tal(1),
+    });
+    expect(lb.forvaltning.kontakter[0]!.antal).toEqual(tal(1));
+    expect(vitMakt.polis.handelser).toEqual(tal(1));
+    expect(vitMakt.klotter.antal).toEqual(tal(2));
+    expect(lb.klotter.perKategori[0]!.sanering).toEqual({
+      okant: tal(2),
+      andelUppfyllt: { andel: null, visning: '–' },
+    });
+  });
+
+  it('each data owner clears its own list of roles', async () => {
+    const roller = [...Object.values(Roll), null];
+    const rader = await Promise.all(
+      roller.map(async (roll) => {
+        const lb = await ask(roll ? as(roll) : {});
+        const vitMakt = lb.miljoer.find((m) => m.miljo === 'VIT_MAKT')!;
+        return {
+          roll,
+          forvaltning: vitMakt.forvaltning.incidenter.undertryckt,
+          polis: vitMakt.polis.handelser.undertryckt,
+          klotter: vitMakt.klotter.antal.undertryckt,
+        };
+      }),
+    );
+    expect(rader).toEqual(
+      roller.map((roll) => ({
+        roll,
+        forvaltning: !(roll && BEHORIGA.forvaltning.includes(roll)),
+        polis: !(roll && BEHORIGA.polis.includes(roll)),
+        klotter: !(roll && BEHORIGA.klotter.includes(roll)),
+      })),
+    );
+  });
+});
+
+describe('a threshold of 0 shows every count', () => {
+  const lagesbild = { __typename: 'Lagesbild', omradeId: 'norrmalm', period: '2016' };
+  const vitMakt = { ...lagesbild, __typename: 'MiljoLage', miljo: 'VIT_MAKT' };
+
+  it('förvaltning, polis and klotter, to a reader without a role', async () => {
+    const f = await startTestSubgraph(forvaltningSubgraph({ diskretionTroskel: 0 }));
+    const p = await startTestSubgraph(polisSubgraph({ diskretionTroskel: 0 }));
+    const k = await startTestSubgraph(klotterSubgraph({ diskretionTroskel: 0 }));
+    try {
+      const fb = await f.gql(
+        `{ lagesbild(omrade: "norrmalm", period: "2016") { forvaltning { incidenterAntal ${A} } } }`,
+      );
+      expect(fb.body.data).toEqual({ lagesbild: { forvaltning: { incidenterAntal: tal(3) } } });
+      const entities = `query ($r: [_Any!]!) { _entities(representations: $r) {
+        ... on MiljoLage { polis { handelser ${A} } }
+      } }`;
+      const pb = await p.gql(entities, { r: [vitMakt] });
+      expect(pb.body.data).toEqual({ _entities: [{ polis: { handelser: tal(1) } }] });
+      const kb = await k.gql(entities.replace(`polis { handelser`, `klotter { antal`), {
+        r: [vitMakt],
+      });
+      expect(kb.body.data).toEqual({ _entities: [{ klotter: { antal: tal(2) } }] });
+    } finally {
+      await Promise.all([f.stop(), p.stop(), k.stop()]);
+    }
+  });
+});
