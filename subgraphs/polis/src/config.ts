@@ -5,7 +5,7 @@ import { SUBGRAPH_NAME } from './schema';
 export const DEFAULT_PORT = 4002;
 
 /** The repository's .data/ folder, wherever the process was started from. */
-const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+export const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
 export function loadConfig(overrides: Partial<SubgraphConfig> = {}): SubgraphConfig {
   return loadSubgraphConfig({
