@@ -80,6 +80,13 @@ export async function oppnaSyntDb<T>(
     quiet: true,
   });
   await migrate(orm.orm);
+  if (orm.kind === 'sqlite') {
+    // A throwaway benchmark file: no rollback journal on disk and no fsync per commit, or
+    // a million rows write every page twice and wait on the disk for each transaction.
+    const connection = orm.orm.em.getConnection();
+    await connection.execute('pragma journal_mode = memory');
+    await connection.execute('pragma synchronous = off');
+  }
   if ((options.seed ?? true) && definition.seed) await definition.seed(orm.orm.em.fork());
   return orm;
 }

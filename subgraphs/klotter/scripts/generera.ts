@@ -13,11 +13,15 @@
 import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
 import { MILJOER, platsId } from '@lagesbild/domain';
-import { createOrm, migrate, type Orm } from '@lagesbild/subgraph-kit';
-import { STADSDELSOMRADEN, skrivRadAntal, slump } from '@lagesbild/subgraph-kit/synt';
+import type { Orm } from '@lagesbild/subgraph-kit';
+import {
+  oppnaSyntDb as oppnaKitSyntDb,
+  STADSDELSOMRADEN,
+  skrivRadAntal,
+  slump,
+} from '@lagesbild/subgraph-kit/synt';
 import { DATA_DIR } from '../src/config';
 import { KATEGORIER, Klotteranmalan, RAPPORTORER } from '../src/entities';
-import { migrations } from '../src/migrations/Migration0001Klotter';
 import { dagsperiod } from '../src/registrering';
 import { klotter } from '../src/server';
 import { beraknaSla } from '../src/sla';
@@ -28,16 +32,9 @@ const FORSTA_AR = 2000;
 const AR = 20;
 const PLATSER = Array.from({ length: 200 }, (_, i) => `SYNT plats ${i + 1}`);
 
-export async function oppnaSyntDb(
-  databaseUrl: string,
-  options: { seed?: boolean } = {},
-): Promise<Orm> {
-  const orm = await createOrm({ databaseUrl, entities: klotter.entities, migrations, quiet: true });
-  await migrate(orm.orm);
-  // Beside the source document's reports, as the scale benchmark wants; the klotter-only
-  // benchmark asks for an empty table.
-  if (options.seed) await klotter.seed?.(orm.orm.em.fork());
-  return orm;
+/** The database to write into; `seed` puts the source document's reports in first. */
+export function oppnaSyntDb(databaseUrl: string, options: { seed?: boolean } = {}): Promise<Orm> {
+  return oppnaKitSyntDb(klotter, databaseUrl, { seed: options.seed ?? false });
 }
 
 /** Writes n synthetic reports; returns the milliseconds it took. */
