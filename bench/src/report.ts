@@ -1,3 +1,4 @@
+import type { Machine } from './maskin';
 import type { ProfileSummary } from './profile';
 
 export interface Row {
@@ -18,14 +19,7 @@ export interface Row {
 }
 
 export interface Report {
-  machine: {
-    cpu: string;
-    cores: number;
-    memoryGb: number;
-    node: string;
-    date: string;
-    loadAverage: { before: number; after: number };
-  };
+  machine: Machine;
   settings: { connections: number; duration: number; warmup: number };
   rows: Row[];
   memory: { label: string; rssMb: number }[];

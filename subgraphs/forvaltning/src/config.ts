@@ -8,7 +8,7 @@ import { SUBGRAPH_NAME } from './schema';
 export const DEFAULT_PORT = 4001;
 
 /** The repository's .data/ folder, wherever the process was started from. */
-const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+export const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
 /** The kit's subgraph configuration plus FORVALTNING_DISKRETION_TROSKEL (default 3). */
 export type ForvaltningConfig = DiskretionSubgraphConfig;

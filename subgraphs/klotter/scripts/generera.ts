@@ -1,20 +1,27 @@
 /**
- * `pnpm --filter @lagesbild/klotter generera [N] [--databas fil.sqlite]`: writes N
+ * `pnpm --filter @lagesbild/klotter generera [N] [--databas fil.sqlite] [--stockholm] [--tyst]`: writes N
  * synthetic reports (default 1 000 000) for the benchmark, spread over 20 years
  * (2000–2019), four synthetic areas, the three reporters, the categories, the
  * environments and 200 places. Clearly synthetic: every reporter id starts with "SYNT-",
  * the areas are "synt-omrade-N", the places "SYNT plats N", and the notes say so — never
  * Norrmalm's picture. Written in batches, each a transaction; the SLA computed per report
  * at write time, as every write path does. The default database is .data/klotter-synt.sqlite,
- * not the subgraph's own.
+ * not the subgraph's own. `--stockholm` spreads them over Stockholm's thirteen district areas
+ * instead (Norrmalm among them) and seeds the source document's reports first: the scale
+ * benchmark's data (bench/src/skala.ts), always in a throwaway database.
  */
 import 'reflect-metadata';
 import { pathToFileURL } from 'node:url';
 import { MILJOER, platsId } from '@lagesbild/domain';
-import { createOrm, migrate, type Orm } from '@lagesbild/subgraph-kit';
+import type { Orm } from '@lagesbild/subgraph-kit';
+import {
+  oppnaSyntDb as oppnaKitSyntDb,
+  STADSDELSOMRADEN,
+  skrivRadAntal,
+  slump,
+} from '@lagesbild/subgraph-kit/synt';
 import { DATA_DIR } from '../src/config';
 import { KATEGORIER, Klotteranmalan, RAPPORTORER } from '../src/entities';
-import { migrations } from '../src/migrations/Migration0001Klotter';
 import { dagsperiod } from '../src/registrering';
 import { klotter } from '../src/server';
 import { beraknaSla } from '../src/sla';
@@ -25,30 +32,24 @@ const FORSTA_AR = 2000;
 const AR = 20;
 const PLATSER = Array.from({ length: 200 }, (_, i) => `SYNT plats ${i + 1}`);
 
-/** A small deterministic generator, so two runs produce the same data. */
-function slump(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-export async function oppnaSyntDb(databaseUrl: string): Promise<Orm> {
-  const orm = await createOrm({ databaseUrl, entities: klotter.entities, migrations });
-  await migrate(orm.orm);
-  return orm;
+/** The database to write into; `seed` puts the source document's reports in first. */
+export function oppnaSyntDb(databaseUrl: string, options: { seed?: boolean } = {}): Promise<Orm> {
+  return oppnaKitSyntDb(klotter, databaseUrl, { seed: options.seed ?? false });
 }
 
 /** Writes n synthetic reports; returns the milliseconds it took. */
 export async function generera(
   orm: Orm,
   n: number,
-  options: { perSats?: number; perTransaktion?: number; logg?: (text: string) => void } = {},
+  options: {
+    perSats?: number;
+    perTransaktion?: number;
+    logg?: (text: string) => void;
+    /** The areas to spread over; SYNT_OMRADEN unless given (the scale benchmark: Stockholm's 13). */
+    omraden?: readonly string[];
+  } = {},
 ): Promise<number> {
+  const omraden = options.omraden ?? SYNT_OMRADEN;
   const perSats = options.perSats ?? 500;
   const perTransaktion = options.perTransaktion ?? 20_000;
   const rnd = slump(20170501);
@@ -81,7 +82,7 @@ export async function generera(
             id: `synt-${i + 1}`,
             skapad: nu,
             andrad: nu,
-            omradeId: pick(SYNT_OMRADEN),
+            omradeId: pick(omraden),
             period: period.text,
             fran: period.fran,
             till: period.till,
@@ -110,9 +111,15 @@ async function main() {
   const dbAt = args.indexOf('--databas');
   const databaseUrl = dbAt >= 0 ? (args[dbAt + 1] as string) : `${DATA_DIR}/klotter-synt.sqlite`;
   const n = Number(args.find((a, i) => /^\d+$/.test(a) && i !== dbAt + 1) ?? 1_000_000);
-  const orm = await oppnaSyntDb(databaseUrl);
+  // --stockholm: the thirteen district areas, beside the seed (the scale benchmark's data).
+  const stockholm = args.includes('--stockholm');
+  const orm = await oppnaSyntDb(databaseUrl, { seed: stockholm });
   try {
-    const ms = await generera(orm, n, { logg: console.log });
+    const ms = await generera(orm, n, {
+      logg: args.includes('--tyst') ? undefined : console.log,
+      ...(stockholm ? { omraden: STADSDELSOMRADEN.map((o) => o.id) } : {}),
+    });
+    await skrivRadAntal(orm, 'klotter', ['klotteranmalan', 'nollrapport']);
     console.log(
       `${n.toLocaleString('sv-SE')} syntetiska anmälningar i ${databaseUrl} på ${(ms / 1000).toFixed(1)} s.`,
     );

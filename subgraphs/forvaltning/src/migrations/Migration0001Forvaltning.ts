@@ -1,4 +1,5 @@
 import { KitMigration } from '@lagesbild/subgraph-kit';
+import { Migration0002ForvaltningAggregat } from './Migration0002ForvaltningAggregat';
 
 /** The förvaltning subgraph's first schema: knex's builder, so SQLite and PostgreSQL alike. */
 export class Migration0001Forvaltning extends KitMigration {
@@ -117,4 +118,7 @@ export class Migration0001Forvaltning extends KitMigration {
   }
 }
 
-export const migrations = [{ name: 'Migration0001Forvaltning', class: Migration0001Forvaltning }];
+export const migrations = [
+  { name: 'Migration0001Forvaltning', class: Migration0001Forvaltning },
+  { name: 'Migration0002ForvaltningAggregat', class: Migration0002ForvaltningAggregat },
+];

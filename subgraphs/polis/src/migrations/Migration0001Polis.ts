@@ -1,4 +1,5 @@
 import { KitMigration } from '@lagesbild/subgraph-kit';
+import { Migration0002PolisAggregat } from './Migration0002PolisAggregat';
 
 /** The polis subgraph's first schema: knex's builder, so SQLite and PostgreSQL alike. */
 export class Migration0001Polis extends KitMigration {
@@ -67,4 +68,7 @@ export class Migration0001Polis extends KitMigration {
   }
 }
 
-export const migrations = [{ name: 'Migration0001Polis', class: Migration0001Polis }];
+export const migrations = [
+  { name: 'Migration0001Polis', class: Migration0001Polis },
+  { name: 'Migration0002PolisAggregat', class: Migration0002PolisAggregat },
+];

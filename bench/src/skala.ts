@@ -1,0 +1,513 @@
+/**
+ * `pnpm bench:skala`: the combined lägesbild at volume. Writes synthetic years (2000–2019)
+ * across Stockholm's thirteen district areas into throwaway SQLite files (a million graffiti
+ * reports by default, and incidents, contacts, field observations and police events beside
+ * them; the source document's seed is there too), starts the four subgraphs on them and
+ * our gateway, and times the council's query: one area and year, and ten years in one
+ * request, one at a time and under a little concurrency, and each partner's section alone.
+ * The product's own .data/ is never touched. Not a test; see bench/README.md.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadAuthConfig, signToken } from '@lagesbild/auth';
+import { Roll } from '@lagesbild/domain';
+import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
+import { SUBGRAPHS } from '../../schema/subgraphs';
+import { describeMachine, loadAverage, type Machine } from './maskin';
+import {
+  freePort,
+  graphqlOk,
+  HOST,
+  httpOk,
+  type Proc,
+  startProcess,
+  stopAll,
+  stopProcess,
+  waitUntil,
+} from './procs';
+import { type SubgraphFetch, startRecorder } from './record';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BENCH = fileURLToPath(new URL('../', import.meta.url));
+
+const { values: flags } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    klotter: { type: 'string' },
+    incidenter: { type: 'string' },
+    kontakter: { type: 'string' },
+    faltobservationer: { type: 'string' },
+    handelser: { type: 'string' },
+    omrade: { type: 'string' },
+    period: { type: 'string' },
+    runs: { type: 'string' },
+    concurrency: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (flags.help) {
+  console.log(`pnpm bench:skala [-- options]
+  --klotter N            graffiti reports (default 1 000 000)
+  --incidenter N         förvaltning's incidents (200 000)
+  --kontakter N          contact counts, one row per area, month, channel (50 000)
+  --faltobservationer N  field observations (100 000)
+  --handelser N          police events, each at one place (100 000)
+  --omrade ID            the area asked for (sodermalm; any of the thirteen)
+  --period P             the single period (2016); the multi-year request asks 2010–2019
+  --runs N               sequential requests per measurement (20)
+  --concurrency C        requests in flight for the concurrent measurement (4)
+  --keep                 keep the temporary folder with the databases and logs
+  --no-write             print only; do not write bench/results/`);
+  process.exit(0);
+}
+
+function count(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${raw} is not a whole number ≥ 0`);
+  return n;
+}
+
+const VOLUME = {
+  klotter: count(flags.klotter, 1_000_000),
+  incidenter: count(flags.incidenter, 200_000),
+  kontakter: count(flags.kontakter, 50_000),
+  faltobservationer: count(flags.faltobservationer, 100_000),
+  handelser: count(flags.handelser, 100_000),
+};
+const OMRADE = flags.omrade ?? 'sodermalm';
+const PERIOD = flags.period ?? '2016';
+const YEARS = Array.from({ length: 10 }, (_, i) => String(2010 + i));
+const RUNS = Math.max(1, count(flags.runs, 20));
+const CONCURRENCY = Math.max(1, count(flags.concurrency, 4));
+/** Generation of a million rows, starts and the measurements: 23 min at load 14 on 2 cores. */
+const TIME_LIMIT_MS = 60 * 60_000;
+
+const log = (message: string) => console.error(`[skala] ${message}`);
+
+/** The council's query for several years in one request: one alias per year. */
+function multiYearQuery(years: string[]): string {
+  const head = 'lagesbild(omrade: $omrade, period: $period)';
+  const at = LAGESBILD_RAPPORT.indexOf(head);
+  const open = LAGESBILD_RAPPORT.indexOf('{', at);
+  let depth = 0;
+  let close = open;
+  for (; close < LAGESBILD_RAPPORT.length; close++) {
+    if (LAGESBILD_RAPPORT[close] === '{') depth++;
+    if (LAGESBILD_RAPPORT[close] === '}' && --depth === 0) break;
+  }
+  const selection = LAGESBILD_RAPPORT.slice(open, close + 1);
+  const fields = years.map(
+    (y) => `ar${y}: lagesbild(omrade: $omrade, period: "${y}") ${selection}`,
+  );
+  return `query LagesbildFleraAr($omrade: String!) {\n${fields.join('\n')}\n}`;
+}
+
+interface Case {
+  name: string;
+  body: string;
+}
+
+const CASES: Case[] = [
+  {
+    name: `${OMRADE} ${PERIOD}`,
+    body: JSON.stringify({
+      query: LAGESBILD_RAPPORT,
+      variables: { omrade: OMRADE, period: PERIOD },
+    }),
+  },
+  {
+    name: `${OMRADE} ${YEARS[0]}–${YEARS.at(-1)} (${YEARS.length} years, one request)`,
+    body: JSON.stringify({ query: multiYearQuery(YEARS), variables: { omrade: OMRADE } }),
+  },
+];
+
+let auth: Record<string, string> = {};
+
+async function post(url: string, body: string): Promise<{ ms: number; text: string }> {
+  const t0 = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...auth },
+    body,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
+  return { ms: performance.now() - t0, text };
+}
+
+interface Stats {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+  rps?: number;
+}
+
+function stats(ms: number[], wallMs?: number): Stats {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return {
+    n: sorted.length,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: sorted.at(-1)!,
+    ...(wallMs === undefined ? {} : { rps: (sorted.length * 1000) / wallMs }),
+  };
+}
+
+async function sequential(runs: number, once: () => Promise<number>): Promise<Stats> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) ms.push(await once());
+  return stats(ms);
+}
+
+async function concurrent(total: number, inFlight: number, once: () => Promise<number>) {
+  const ms: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < total) {
+        next++;
+        ms.push(await once());
+      }
+    }),
+  );
+  return stats(ms, performance.now() - t0);
+}
+
+/** Runs one subgraph's generator into `file`; returns its row counts and seconds. */
+async function generate(
+  subgraph: string,
+  args: string[],
+  logFile: string,
+): Promise<{ antal: Record<string, number>; seconds: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/generera.ts', ...args], {
+    cwd: join(ROOT, 'subgraphs', subgraph),
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString('utf8');
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    out += c.toString('utf8');
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await writeFile(logFile, out);
+  if (code !== 0) throw new Error(`${subgraph}'s generator failed (${code}); see ${logFile}`);
+  const line = out.split('\n').find((l) => l.startsWith('SYNT-ANTAL '));
+  if (!line) throw new Error(`${subgraph}'s generator printed no row counts; see ${logFile}`);
+  const parsed = JSON.parse(line.slice('SYNT-ANTAL '.length)) as { antal: Record<string, number> };
+  return { antal: parsed.antal, seconds: (performance.now() - t0) / 1000 };
+}
+
+const fixed = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toFixed(digits));
+const table = (head: string[], body: string[][]) =>
+  [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
+
+let tmp = '';
+
+async function main(): Promise<void> {
+  tmp = await mkdtemp(join(tmpdir(), 'lagesbild-skala-'));
+  const data = join(tmp, 'data');
+  await mkdir(data, { recursive: true });
+  const loadBefore = await loadAverage();
+  const started = Date.now();
+  log(`volume ${JSON.stringify(VOLUME)}; databases and logs in ${tmp}`);
+
+  // 1. The volume: förvaltning and polis one after the other beside klotter's million
+  // (two processes at a time: the machine has two cores).
+  const db = (name: string) => join(data, `${name}.sqlite`);
+  const [klotter, [forvaltning, polis]] = await Promise.all([
+    generate(
+      'klotter',
+      [String(VOLUME.klotter), '--databas', db('klotter'), '--stockholm', '--tyst'],
+      join(tmp, 'generera-klotter.log'),
+    ),
+    (async () => {
+      const f = await generate(
+        'forvaltning',
+        [
+          '--databas',
+          db('forvaltning'),
+          '--incidenter',
+          String(VOLUME.incidenter),
+          '--kontakter',
+          String(VOLUME.kontakter),
+          '--faltobservationer',
+          String(VOLUME.faltobservationer),
+          '--tyst',
+        ],
+        join(tmp, 'generera-forvaltning.log'),
+      );
+      const p = await generate(
+        'polis',
+        ['--databas', db('polis'), '--handelser', String(VOLUME.handelser), '--tyst'],
+        join(tmp, 'generera-polis.log'),
+      );
+      return [f, p] as const;
+    })(),
+  ]);
+  const generated = { forvaltning, polis, klotter };
+  for (const [name, g] of Object.entries(generated)) {
+    log(`${name}: ${JSON.stringify(g.antal)} in ${g.seconds.toFixed(0)} s`);
+  }
+
+  // 2. The four subgraphs on those files (skolor on its seed alone), and our gateway.
+  const { LAGESBILD_JWKS_URL: _url, LAGESBILD_JWKS_FILE: _file, ...inherited } = process.env;
+  const serviceEnv: NodeJS.ProcessEnv = {
+    ...inherited,
+    LAGESBILD_JWT_SECRET: randomBytes(32).toString('base64url'),
+    LAGESBILD_DATA_DIR: data,
+  };
+  const token = await signToken(loadAuthConfig(serviceEnv, data), {
+    roller: [Roll.RADET],
+    subject: 'bench:skala',
+  });
+  auth = { authorization: `Bearer ${token}` };
+  const subgraphUrls: Record<string, string> = {};
+  const subgraphs: Proc[] = [];
+  for (const s of SUBGRAPHS) {
+    const port = await freePort();
+    subgraphUrls[s.name] = `http://${HOST}:${port}/graphql`;
+    subgraphs.push(
+      startProcess(s.name, ['--import', 'tsx', 'src/index.ts'], {
+        cwd: join(ROOT, s.dir),
+        env: { ...serviceEnv, [`${s.name.toUpperCase()}_PORT`]: String(port) },
+        logFile: join(tmp, `${s.name}.log`),
+      }),
+    );
+  }
+  await Promise.all(
+    subgraphs.map((p) => waitUntil(p, httpOk(subgraphUrls[p.name]!.replace(/graphql$/, 'health')))),
+  );
+  const sdl = await readFile(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
+  const supergraphFor = async (urls: Record<string, string>, file: string) => {
+    let text = sdl;
+    for (const s of SUBGRAPHS) {
+      text = text.replace(
+        new RegExp(`(@join__graph\\(name: "${s.name}", url: )"[^"]*"`),
+        `$1"${urls[s.name]}"`,
+      );
+    }
+    await writeFile(file, text);
+    return file;
+  };
+  const startGateway = async (name: string, urls: Record<string, string>) => {
+    const port = await freePort();
+    const proc = startProcess(name, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: join(ROOT, 'gateway'),
+      env: {
+        ...serviceEnv,
+        GATEWAY_PORT: String(port),
+        SUPERGRAPH_PATH: await supergraphFor(urls, join(tmp, `${name}.graphql`)),
+        // Ten years of the picture in one request is ten times its cost, and at this
+        // volume a section may take longer than the council's default patience: the
+        // benchmark measures latency, it does not cut it off.
+        GATEWAY_MAX_COST: '1000000',
+        SUBGRAPH_TIMEOUT_MS: '120000',
+        ...Object.fromEntries(
+          Object.entries(urls).map(([n, url]) => [`${n.toUpperCase()}_URL`, url]),
+        ),
+      },
+      logFile: join(tmp, `${name}.log`),
+    });
+    const url = `http://${HOST}:${port}/graphql`;
+    await waitUntil(proc, graphqlOk(url, auth));
+    return { proc, url };
+  };
+
+  // 3. What the gateway asks each subgraph for each case (recorded once), and the answer's
+  // shape: it must be whole, and its counts say how much data one request covered.
+  const recorder = await startRecorder(subgraphUrls);
+  const recording = await startGateway('gateway-recording', recorder.urls);
+  const fetches = new Map<string, SubgraphFetch[]>();
+  const answers: { name: string; bytes: number; summary: string }[] = [];
+  for (const c of CASES) {
+    const { text } = await post(recording.url, c.body);
+    const body = JSON.parse(text) as { data?: Record<string, unknown>; errors?: unknown[] };
+    if (body.errors || !body.data) {
+      throw new Error(`${c.name}: the answer is not whole: ${text.slice(0, 500)}`);
+    }
+    fetches.set(c.name, recorder.take());
+    answers.push({ name: c.name, bytes: text.length, summary: summarise(body.data) });
+  }
+  await stopProcess(recording.proc);
+  await recorder.close();
+
+  // 4. The combined query through our gateway, then each subgraph's section alone.
+  const gateway = await startGateway('gateway', subgraphUrls);
+  const combined: { name: string; mode: string; s: Stats }[] = [];
+  for (const c of CASES) {
+    const once = async () => (await post(gateway.url, c.body)).ms;
+    await once(); // warm: plan cache, statement cache, SQLite's page cache
+    const seq = await sequential(RUNS, once);
+    combined.push({ name: c.name, mode: 'sequential', s: seq });
+    log(`${c.name}, sequential: p50 ${fixed(seq.p50)} ms, p99 ${fixed(seq.p99)} ms`);
+    const conc = await concurrent(RUNS * CONCURRENCY, CONCURRENCY, once);
+    combined.push({ name: c.name, mode: `${CONCURRENCY} in flight`, s: conc });
+    log(
+      `${c.name}, ${CONCURRENCY} in flight: p50 ${fixed(conc.p50)} ms, p99 ${fixed(conc.p99)} ms, ${fixed(conc.rps, 1)} req/s`,
+    );
+  }
+  const sections: { name: string; subgraph: string; requests: number; s: Stats }[] = [];
+  for (const c of CASES) {
+    const recorded = fetches.get(c.name) ?? [];
+    for (const s of SUBGRAPHS) {
+      const mine = recorded.filter((f) => f.subgraph === s.name);
+      if (mine.length === 0) continue;
+      // The section's requests one after another, as the gateway's plan sends them.
+      const once = async () => {
+        let ms = 0;
+        for (const f of mine) ms += (await post(f.url, f.body)).ms;
+        return ms;
+      };
+      await once();
+      const st = await sequential(RUNS, once);
+      sections.push({ name: c.name, subgraph: s.name, requests: mine.length, s: st });
+      log(`${c.name}, ${s.name} alone (${mine.length} requests): p50 ${fixed(st.p50)} ms`);
+    }
+  }
+  await stopAll();
+
+  // 5. The report.
+  const machine = await describeMachine({ before: loadBefore, after: await loadAverage() });
+  const text = render({ machine, generated, answers, combined, sections });
+  console.log(text);
+  if (!flags['no-write']) {
+    const dir = join(BENCH, 'results');
+    await mkdir(dir, { recursive: true });
+    const day = machine.date.slice(0, 10);
+    let file = join(dir, `skala-${day}.md`);
+    for (let n = 2; existsSync(file); n++) file = join(dir, `skala-${day}-${n}.md`);
+    await writeFile(
+      file,
+      `# Scale benchmark ${day}\n\nWritten by \`pnpm bench:skala\` (bench/src/skala.ts).\n\n${text}\n`,
+    );
+    log(`written: ${file}`);
+  }
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** How much one answer holds: per year, the counts the council reads. */
+function summarise(data: Record<string, unknown>): string {
+  type Bild = {
+    forvaltning?: { incidenterAntal?: number; kontakterAntal?: number };
+    polis?: { handelserAntal?: number };
+    klotter?: { antal?: number };
+  };
+  let incidenter = 0;
+  let kontakter = 0;
+  let handelser = 0;
+  let klotter = 0;
+  for (const value of Object.values(data)) {
+    const b = value as Bild;
+    incidenter += b.forvaltning?.incidenterAntal ?? 0;
+    kontakter += b.forvaltning?.kontakterAntal ?? 0;
+    handelser += b.polis?.handelserAntal ?? 0;
+    klotter += b.klotter?.antal ?? 0;
+  }
+  const n = (x: number) => x.toLocaleString('sv-SE');
+  return `${n(incidenter)} incidents, ${n(kontakter)} contacts, ${n(handelser)} police events, ${n(klotter)} graffiti reports`;
+}
+
+function render(r: {
+  machine: Machine;
+  generated: Record<string, { antal: Record<string, number>; seconds: number }>;
+  answers: { name: string; bytes: number; summary: string }[];
+  combined: { name: string; mode: string; s: Stats }[];
+  sections: { name: string; subgraph: string; requests: number; s: Stats }[];
+}): string {
+  const { machine } = r;
+  const busy = machine.loadAverage.before > machine.cores;
+  return [
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.date}`,
+    `Load average (1 min) before the run ${machine.loadAverage.before}, after ${machine.loadAverage.after}${
+      busy ? ': above the core count, other work shared the cores and every figure is high.' : '.'
+    }`,
+    `SQLite (libSQL) files in a temporary folder; synthetic years 2000–2019 across Stockholm's 13 district areas beside the source document's seed; skolor on its seed alone. Sequential: ${RUNS} requests after one warm-up; concurrent: ${RUNS * CONCURRENCY} requests, ${CONCURRENCY} in flight. Council token (RADET).`,
+    '',
+    table(
+      ['subgraph', 'rows per table (seed included)', 'generated in'],
+      Object.entries(r.generated).map(([name, g]) => [
+        name,
+        Object.entries(g.antal)
+          .map(([t, n]) => `${t} ${n.toLocaleString('sv-SE')}`)
+          .join(', '),
+        `${g.seconds.toFixed(0)} s`,
+      ]),
+    ),
+    '',
+    table(
+      ['request', 'answer bytes', 'what it covers'],
+      r.answers.map((a) => [a.name, a.bytes.toLocaleString('sv-SE'), a.summary]),
+    ),
+    '',
+    'The combined lägesbild through our gateway:',
+    '',
+    table(
+      ['request', 'mode', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s'],
+      r.combined.map((c) => [
+        c.name,
+        c.mode,
+        String(c.s.n),
+        fixed(c.s.p50),
+        fixed(c.s.p99),
+        fixed(c.s.max),
+        fixed(c.s.rps, 1),
+      ]),
+    ),
+    '',
+    "Each partner's section alone: the requests the gateway sends that subgraph for the request, sent directly one after another, sequentially:",
+    '',
+    table(
+      ['request', 'subgraph', 'its requests', 'p50 ms', 'p99 ms', 'max ms'],
+      r.sections.map((s) => [
+        s.name,
+        s.subgraph,
+        String(s.requests),
+        fixed(s.s.p50),
+        fixed(s.s.p99),
+        fixed(s.s.max),
+      ]),
+    ),
+  ].join('\n');
+}
+
+let finishing = false;
+async function finish(code: number, reason?: string): Promise<never> {
+  if (!finishing) {
+    finishing = true;
+    if (reason) console.error(`[skala] ${reason}`);
+    await stopAll();
+    // A failed run keeps its databases and logs to read; --keep keeps them always.
+    if (code !== 1 && tmp && !flags.keep) await rm(tmp, { recursive: true, force: true });
+    else if (tmp) console.error(`[skala] kept: ${tmp}`);
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void finish(130, 'interrupted; stopping every process started'));
+process.on('SIGTERM', () => void finish(143, 'terminated; stopping every process started'));
+setTimeout(
+  () => void finish(1, `took longer than ${TIME_LIMIT_MS / 60_000} min; stopped`),
+  TIME_LIMIT_MS,
+).unref();
+
+main().then(
+  () => finish(0),
+  (error: unknown) => finish(1, error instanceof Error ? error.message : String(error)),
+);
