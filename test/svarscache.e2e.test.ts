@@ -33,11 +33,12 @@ interface Logg {
   subjekt: string | null;
 }
 
-type Miljorad = { miljo: string; klotter: { antal: number | null } | null };
+// The council is cleared for klotter's counts: `antal` is the number, never suppressed.
+type Miljorad = { miljo: string; klotter: { antal: { antal: number | null } } | null };
 
 function klotterVitMakt(body: GraphQLBody): number | null {
   const lagesbild = body.data?.lagesbild as { miljoer: Miljorad[] };
-  return lagesbild.miljoer.find((m) => m.miljo === 'VIT_MAKT')?.klotter?.antal ?? null;
+  return lagesbild.miljoer.find((m) => m.miljo === 'VIT_MAKT')?.klotter?.antal.antal ?? null;
 }
 
 describe('the response cache', () => {
