@@ -175,7 +175,13 @@ describe('the dashboard, in a browser', () => {
     expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('fåtal');
     expect(await cell('VIT_MAKT', 'forvaltning.kontakter').textContent()).toBe('0');
     await poll(() => page.locator('p.diagram-undertryckt').textContent()).toMatch(
-      /^Visas som ”fåtal” för din roll och ritas inte: Incidenter \(förvaltningen\), Vit makt-miljön: fåtal;/,
+      /^Redovisas inte för din roll och ritas inte: Incidenter \(förvaltningen\), Vit makt-miljön: fåtal;/,
+    );
+    // The unspecified police events are withheld too (6 − 5 would give back the vit makt
+    // one), and say so: not small, so not "fåtal".
+    expect(await cell('OSPECIFICERAD', 'polis.handelser').textContent()).toBe('ej redovisad');
+    expect(await page.locator('p.diagram-undertryckt').textContent()).toContain(
+      'Händelser (polisen), Ospecificerat: ej redovisad',
     );
     expect(
       await page

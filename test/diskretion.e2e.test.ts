@@ -13,6 +13,8 @@ import { type RunningSystem, startSystem } from './support/system';
  * council reads the numbers; zero stays zero and larger counts are shown to everyone.
  */
 const FATAL = { antal: null, undertryckt: true, visning: 'fåtal' };
+/** Hidden so that a "fåtal" cannot be worked out by subtraction; not small itself. */
+const EJ_REDOVISAD = { antal: null, undertryckt: true, visning: 'ej redovisad' };
 const tal = (antal: number) => ({ antal, undertryckt: false, visning: String(antal) });
 const as = (roll: string) => ({ 'x-lagesbild-roller': roll });
 
@@ -126,10 +128,11 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     ]);
     expect(lb.forvaltning.atervandare).toEqual([{ kandaAntal: tal(0), insatserAntal: tal(0) }]);
 
-    // Polis: six events in the year (shown), one of them vit makt (not).
+    // Polis: six events in the year (shown), one of them vit makt (not). The five
+    // unspecified ones are withheld too: 6 − 5 would give back the vit makt one.
     expect(lb.polis.handelserAntal).toEqual(tal(6));
     expect(vitMakt.polis.handelser).toEqual(FATAL);
-    expect(ospec.polis.handelser).toEqual(tal(5));
+    expect(ospec.polis.handelser).toEqual(EJ_REDOVISAD);
     expect(islamistisk.polis.handelser).toEqual(tal(0));
 
     // Klotter: four reports (shown), two per environment and category (not); the SLA
@@ -152,6 +155,43 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     );
   });
 
+  it('no "fåtal" can be worked out as a total minus the shown parts', async () => {
+    for (const roll of ['SKOLA', 'POLIS', 'TRAFIKKONTORET', 'SAMORDNARE']) {
+      const lb = await ask(as(roll));
+      const m = lb.miljoer;
+      const breakdowns: [string, Antal, Antal[]][] = [
+        ['polis', lb.polis.handelserAntal, m.map((x) => x.polis.handelser)],
+        ['incidenter', lb.forvaltning.incidenterAntal, m.map((x) => x.forvaltning.incidenter)],
+        ['kontakter', lb.forvaltning.kontakterAntal, m.map((x) => x.forvaltning.kontakter)],
+        ['klotter per miljö', lb.klotter.antal, m.map((x) => x.klotter.antal)],
+        [
+          'klotter per rapportör',
+          lb.klotter.antal,
+          lb.klotter.perRapportor.flatMap((r) => (r.antal ? [r.antal] : [])),
+        ],
+      ];
+      for (const [namn, total, celler] of breakdowns) {
+        const dolda = celler.filter((c) => c.undertryckt);
+        if (total.antal === null || dolda.length === 0) continue;
+        // With the total shown, what the hidden cells add up to must not be small, nor a
+        // single hidden cell's value: at least two cells hidden, summing above 3.
+        const rest = total.antal - celler.reduce((sum, c) => sum + (c.antal ?? 0), 0);
+        expect({ roll, namn, dolda: dolda.length > 1, rest: rest > 3 }).toEqual({
+          roll,
+          namn,
+          dolda: true,
+          rest: true,
+        });
+      }
+    }
+    // The seed's case spelled out: as a school, 6 events minus the shown environments is
+    // not the vit makt event's 1.
+    const lb = await ask(as('SKOLA'));
+    const visade = lb.miljoer.reduce((sum, x) => sum + (x.polis.handelser.antal ?? 0), 0);
+    expect(lb.polis.handelserAntal.antal).toBe(6);
+    expect(6 - visade).not.toBe(1);
+  });
+
   it('the council reads every number', async () => {
     const lb = await ask(as('RADET'));
     const vitMakt = lb.miljoer.find((m) => m.miljo === 'VIT_MAKT')!;
@@ -164,6 +204,8 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     });
     expect(lb.forvaltning.kontakter[0]!.antal).toEqual(tal(1));
     expect(vitMakt.polis.handelser).toEqual(tal(1));
+    expect(lb.polis.handelserAntal).toEqual(tal(6));
+    expect(lb.miljoer.find((m) => m.miljo === 'OSPECIFICERAD')!.polis.handelser).toEqual(tal(5));
     expect(vitMakt.klotter.antal).toEqual(tal(2));
     expect(lb.klotter.perKategori[0]!.sanering).toEqual({
       okant: tal(2),

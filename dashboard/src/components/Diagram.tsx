@@ -37,7 +37,7 @@ export function Diagram(props: { bild: Lagesbild; partners: readonly Partner[] }
       </div>
       {undertryckta.length > 0 && (
         <p className="tyst diagram-undertryckt">
-          Visas som ”fåtal” för din roll och ritas inte: {undertryckta.join('; ')}.
+          Redovisas inte för din roll och ritas inte: {undertryckta.join('; ')}.
         </p>
       )}
     </section>

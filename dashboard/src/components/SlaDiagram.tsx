@@ -48,7 +48,8 @@ export function SlaDiagram(props: { bild: Lagesbild | null; laddar: boolean; per
       {tomt && <p className="tyst">Inga anmälningar under perioden.</p>}
       {undertryckt && (
         <p className="tyst sla-undertryckt">
-          Små antal visas som ”fåtal” för din roll och ritas inte i diagrammet.
+          Små antal visas som ”fåtal” för din roll, antal som skulle avslöja dem som ”ej redovisad”;
+          de ritas inte i diagrammet.
         </p>
       )}
       <div className="diagram diagram-lag" hidden={!data || tomt}>

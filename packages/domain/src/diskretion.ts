@@ -118,3 +118,170 @@ export function parseDiskretionTroskel(
   }
   return n;
 }
+
+/**
+ * What a reader without clearance sees instead of a count that is not small but is hidden
+ * so that a small one cannot be worked out by subtraction (secondary suppression). Not
+ * "fåtal": the count behind it is above the threshold, and "fåtal" would say otherwise.
+ */
+export const SEKUNDAR_VISNING = 'ej redovisad';
+
+/** What a reader can bound a count to: from lo to hi (hi may be Infinity). */
+export interface Intervall {
+  lo: number;
+  hi: number;
+}
+
+type Form<T, V> = T extends readonly number[] ? V[] : { [K in keyof T]: V };
+
+/** A breakdown after disclosure control: the cells in the shape given, and the total. */
+export interface SkyddadFordelning<C, G> {
+  celler: C;
+  total: SkyddatAntalVarde;
+  /** What a reader who knows the rule can bound each cell to (a shown cell: its value). */
+  granser: G;
+  /** The same for the total. */
+  totalGranser: Intervall;
+}
+
+/** A hidden cell as a reader who knows the rule can bound it: from lo to hi. */
+interface Dold extends Intervall {
+  index: number;
+  primar: boolean;
+}
+
+/**
+ * Each hidden cell's bounds, given that together they make something in [hLo, hHi]: a
+ * cell is at least what is left when the others are at their most, and at most what is
+ * left when they are at their least.
+ */
+function snava(dolda: readonly Dold[], hLo: number, hHi: number): Intervall[] {
+  const ovriga = (i: number, f: (c: Dold) => number) =>
+    dolda.reduce((s, c, j) => (j === i ? s : s + f(c)), 0);
+  return dolda.map((c, i) => ({
+    lo: Math.max(c.lo, hLo - ovriga(i, (x) => x.hi)),
+    hi: Math.min(c.hi, hHi - ovriga(i, (x) => x.lo)),
+  }));
+}
+
+/**
+ * Could a reader pin down a small hidden cell? The hidden cells add up to something in
+ * [hLo, hHi] (the total, or what is known of it, minus everything shown). A "fåtal" cell
+ * lies in 1…threshold; a secondarily hidden one above the threshold (the reader knows the
+ * rule). Risky when the hidden cells together are at most the threshold, or when the
+ * bounds leave some "fåtal" cell a single possible value (one hidden cell is the plain
+ * case).
+ */
+function kanHarledas(dolda: readonly Dold[], hLo: number, hHi: number, troskel: number): boolean {
+  if (hHi <= troskel) return true;
+  return snava(dolda, hLo, hHi).some((g, i) => dolda[i]?.primar === true && g.lo >= g.hi);
+}
+
+/**
+ * Disclosure control of a breakdown and its total (e.g. events per environment and all
+ * events in the area and period), so that no suppressed cell can be worked out by
+ * subtraction:
+ * 1. Primary: each cell of 1…threshold is suppressed ("fåtal"), as by skyddaAntal.
+ * 2. Secondary: while the hidden cells could be pinned down from the total (see
+ *    kanHarledas), the smallest shown non-zero cell is hidden too ("ej redovisad");
+ *    when no cell is left to hide, the total is hidden ("fåtal" when itself 1…threshold,
+ *    else "ej redovisad").
+ * Zeros are never hidden. A reader with clearance (or threshold 0) sees every number.
+ * With `totalDoldInom` the total is hidden elsewhere (it is a hidden cell of a wider
+ * table, which bounds it as given, e.g. its `granser` there); the cells are protected
+ * against those bounds, and at least one non-zero cell is hidden, since cells that are all
+ * shown would add up to the total and undo the wider table's protection.
+ * The cells may add up to less than the total (a part not broken down, e.g. events
+ * without an environment); that part is treated as known to the reader, the cautious
+ * assumption. Deterministic: the same breakdown gives the same answer whichever field
+ * asks first, which is what makes the cells and the total agree.
+ */
+export function skyddaFordelning<T extends readonly number[] | Readonly<Record<string, number>>>(
+  celler: T,
+  total: number,
+  d: Diskretion,
+  val: { totalDoldInom?: Intervall } = {},
+): SkyddadFordelning<Form<T, SkyddatAntalVarde>, Form<T, Intervall>> {
+  const nycklar = Array.isArray(celler) ? null : Object.keys(celler);
+  const varden: number[] = nycklar
+    ? nycklar.map((k) => (celler as Record<string, number>)[k] as number)
+    : [...(celler as readonly number[])];
+  for (const v of [...varden, total]) {
+    if (!Number.isInteger(v) || v < 0) {
+      throw new DiskretionError(`Ett antal är ett heltal från 0, inte ${v}.`);
+    }
+  }
+  const summa = varden.reduce((s, v) => s + v, 0);
+  if (summa > total) {
+    throw new DiskretionError(`Delarna (${summa}) är fler än totalen (${total}).`);
+  }
+
+  const troskel = d.troskel;
+  const dolda: Dold[] = [];
+  for (const [index, v] of varden.entries()) {
+    if (undertrycks(v, d)) dolda.push({ index, lo: 1, hi: troskel, primar: true });
+  }
+  const arDold = (index: number) => dolda.some((c) => c.index === index);
+  const minstaVisade = (): number => {
+    let minsta = -1;
+    for (const [index, v] of varden.entries()) {
+      if (v === 0 || arDold(index)) continue;
+      if (minsta < 0 || v < (varden[minsta] as number)) minsta = index;
+    }
+    return minsta;
+  };
+  const sekundar = (index: number) =>
+    dolda.push({ index, lo: troskel + 1, hi: Number.POSITIVE_INFINITY, primar: false });
+  // What is shown of the whole: the shown cells and the part not broken down.
+  const visat = () => total - dolda.reduce((s, c) => s + (varden[c.index] as number), 0);
+
+  const yttre = d.behorig ? undefined : val.totalDoldInom;
+  let totalGranser: Intervall = yttre ?? { lo: total, hi: total };
+  let totalDold = yttre !== undefined;
+  if (yttre !== undefined && dolda.length === 0) {
+    const minsta = minstaVisade();
+    if (minsta >= 0) sekundar(minsta);
+  }
+  while (
+    dolda.length > 0 &&
+    !(totalDold && yttre === undefined) &&
+    kanHarledas(dolda, totalGranser.lo - visat(), totalGranser.hi - visat(), troskel)
+  ) {
+    const minsta = minstaVisade();
+    if (minsta >= 0) {
+      sekundar(minsta);
+    } else if (yttre === undefined) {
+      totalDold = true;
+      totalGranser =
+        total <= troskel
+          ? { lo: 1, hi: troskel }
+          : { lo: troskel + 1, hi: Number.POSITIVE_INFINITY };
+    } else {
+      // Nothing left here to hide; the wider table's bounds are what they are.
+      break;
+    }
+  }
+
+  const h = snava(dolda, totalGranser.lo - visat(), totalGranser.hi - visat());
+  const visa = (v: number, index: number | null): SkyddatAntalVarde => {
+    const c = index === null ? undefined : dolda.find((x) => x.index === index);
+    const dold = index === null ? totalDold : c !== undefined;
+    if (!dold) return { antal: v, undertryckt: false, visning: String(v) };
+    const fatal = index === null ? v <= troskel : c?.primar === true;
+    return { antal: null, undertryckt: true, visning: fatal ? FATAL_VISNING : SEKUNDAR_VISNING };
+  };
+  const grans = (v: number, index: number): Intervall => {
+    const i = dolda.findIndex((x) => x.index === index);
+    return i < 0 ? { lo: v, hi: v } : (h[i] as Intervall);
+  };
+  const form = <V>(f: (v: number, i: number) => V) => {
+    const ut = varden.map(f);
+    return nycklar ? Object.fromEntries(nycklar.map((k, i) => [k, ut[i]])) : ut;
+  };
+  return {
+    celler: form(visa) as Form<T, SkyddatAntalVarde>,
+    total: visa(total, null),
+    granser: form(grans) as Form<T, Intervall>,
+    totalGranser,
+  };
+}

@@ -61,7 +61,10 @@ const niva = (n: string) => NIVA_NAMN[n as Niva] ?? n;
 const status = (s: string) => RAPPORTERINGSSTATUS_NAMN[s as Rapporteringsstatus] ?? s;
 const EJ_TILLGANGLIG = 'Ej tillgänglig just nu — källan svarade inte när rapporten togs fram.';
 
-/** A count as the reader may see it: the number, or "fåtal" when it is suppressed for them. */
+/**
+ * A count as the reader may see it: the number, "fåtal" when it is small and suppressed for
+ * them, or "ej redovisad" when it is withheld so a small one cannot be worked out.
+ */
 function tal(v: SkyddatAntal | number | null | undefined): string {
   if (v === null || v === undefined) return '–';
   return typeof v === 'number' ? String(v) : v.visning;
@@ -182,7 +185,7 @@ export function rapportDokument(
       avsnitt('Lägesbild från skolor inom stadsdelsområdet', [
         `${s.besvarade} skolor har besvarat enkäten${s.utskick === null ? '' : ` av ${s.utskick} tillfrågade`} (svarsfrekvens: ${s.svarsfrekvensVisning}).`,
         ...tecken,
-        'Enskilda skolors svar redovisas inte; små antal visas som "fåtal" för läsare utan behörighet.',
+        'Enskilda skolors svar redovisas inte; små antal visas som "fåtal" för läsare utan behörighet, och antal som annars skulle avslöja dem som "ej redovisad".',
       ]),
     );
   }

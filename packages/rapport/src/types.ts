@@ -7,7 +7,10 @@ export interface PlatsRef {
   adress?: string | null;
 }
 
-/** A count under disclosure control: `visning` is "fåtal" when it is suppressed for the reader. */
+/**
+ * A count under disclosure control: `visning` is "fåtal" when it is small and suppressed for
+ * the reader, "ej redovisad" when it is withheld so that a small one cannot be derived.
+ */
 export interface SkyddatAntal {
   antal: number | null;
   undertryckt: boolean;

@@ -1,12 +1,19 @@
 import {
+  type Diskretion,
   MILJOER,
+  type Miljo,
   type Period,
   PeriodScalar,
   previousPeriod,
   Rapporteringsstatus,
 } from '@lagesbild/domain';
 import { badUserInput, readableAndAudited } from '@lagesbild/subgraph-kit';
-import { SkyddatAntal, skyddatAntal } from '@lagesbild/subgraph-kit/federation';
+import {
+  fordelningFor,
+  SkyddatAntal,
+  skyddadFordelning,
+  skyddatAntal,
+} from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { diskretion } from '../behorighet';
 import {
@@ -17,9 +24,25 @@ import {
   Kontakt,
   Omrade,
 } from '../entities';
-import { forvaltningStatus, summa } from '../loaders';
+import { type ForvaltningSummering, forvaltningStatus, summa } from '../loaders';
 import { ForvaltningLage, ForvaltningMiljo, Lagesbild, MiljoLage } from '../types/lagesbild.type';
 import type { Context } from './context';
+
+/**
+ * One source's counts per environment and in all, protected together (secondary
+ * suppression), one answer per area and period: ForvaltningMiljo's figure and
+ * ForvaltningLage's total never let a "fåtal" be worked out by subtraction. Records
+ * without an environment count in the total only; the rule treats that part as known.
+ */
+function skyddadeAntal(s: ForvaltningSummering, kalla: 'incident' | 'kontakt', d: Diskretion) {
+  return fordelningFor(s, kalla, d, () => {
+    const celler = Object.fromEntries(MILJOER.map((m) => [m, summa(s, kalla, m).antal])) as Record<
+      Miljo,
+      number
+    >;
+    return skyddadFordelning(celler, summa(s, kalla).antal, d);
+  });
+}
 
 @Resolver(() => Lagesbild)
 export class LagesbildResolver {
@@ -71,8 +94,9 @@ export class MiljoLageResolver {
     const s = await ctx.loaders.summering.load(m);
     const d = diskretion(ctx);
     return {
-      incidenter: skyddatAntal(summa(s, 'incident', m.miljo).antal, d),
-      kontakter: skyddatAntal(summa(s, 'kontakt', m.miljo).antal, d),
+      incidenter: skyddadeAntal(s, 'incident', d).celler[m.miljo],
+      kontakter: skyddadeAntal(s, 'kontakt', d).celler[m.miljo],
+      // No total of field observations is shown beside these, so the primary rule suffices.
       faltobservationer: skyddatAntal(summa(s, 'faltobservation', m.miljo).antal, d),
     };
   }
@@ -97,10 +121,7 @@ export class ForvaltningLageResolver {
 
   @FieldResolver(() => SkyddatAntal, { description: 'Antal incidenter i incidentrapporteringen.' })
   async incidenterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
-    return skyddatAntal(
-      summa(await ctx.loaders.summering.load(f), 'incident').antal,
-      diskretion(ctx),
-    );
+    return skyddadeAntal(await ctx.loaders.summering.load(f), 'incident', diskretion(ctx)).total;
   }
 
   @FieldResolver(() => [Kontakt])
@@ -110,10 +131,7 @@ export class ForvaltningLageResolver {
 
   @FieldResolver(() => SkyddatAntal, { description: 'Summa inkomna kontakter, alla kanaler.' })
   async kontakterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
-    return skyddatAntal(
-      summa(await ctx.loaders.summering.load(f), 'kontakt').antal,
-      diskretion(ctx),
-    );
+    return skyddadeAntal(await ctx.loaders.summering.load(f), 'kontakt', diskretion(ctx)).total;
   }
 
   @FieldResolver(() => [Faltobservation])

@@ -1,11 +1,20 @@
-import { type Diskretion, Rapporteringsstatus, rapporteringsstatus } from '@lagesbild/domain';
 import {
+  type Diskretion,
+  type Intervall,
+  MILJOER,
+  type Miljo,
+  Rapporteringsstatus,
+  rapporteringsstatus,
+  UNDERTRYCKT_ANDEL_VISNING,
+} from '@lagesbild/domain';
+import {
+  fordelningFor,
   LagesbildRef,
   MiljoLageRef,
+  SkyddadAndel,
   SkyddatAntal,
   skyddadAndel,
-  skyddatAntal,
-  skyddatAntalEllerNull,
+  skyddadFordelning,
 } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { diskretion } from '../behorighet';
@@ -29,29 +38,153 @@ import {
 import type { Context } from './context';
 import { laddaSida } from './sida';
 
-function sla(antal: number, uppfyllt: number, ej: number, d: Diskretion): SlaSummering {
+type Rad = KlotterSummering['grupper'][number];
+const summera = (rader: readonly Rad[], f: (r: Rad) => number) =>
+  rader.reduce((a, r) => a + f(r), 0);
+
+/**
+ * An SLA's outcomes are a breakdown of the reports they count (uppfyllt + ej uppfyllt +
+ * okänt = antal), so they are protected together against that count: "uppfyllt 2, ej 5,
+ * okänt 0" beside antal 7 would give back a suppressed 2. The share is withheld when
+ * either of its counts is.
+ */
+function sla(
+  antal: number,
+  uppfyllt: number,
+  ej: number,
+  d: Diskretion,
+  antalDoldInom: Intervall | undefined,
+): SlaSummering {
   const kanda = uppfyllt + ej;
+  const f = skyddadFordelning({ uppfyllt, ej, okant: antal - kanda }, antal, d, {
+    totalDoldInom: antalDoldInom,
+  });
+  const andelDold = f.celler.uppfyllt.undertryckt || f.celler.ej.undertryckt;
   return {
-    uppfyllt: skyddatAntal(uppfyllt, d),
-    ejUppfyllt: skyddatAntal(ej, d),
-    okant: skyddatAntal(antal - kanda, d),
-    andelUppfyllt: skyddadAndel(uppfyllt, kanda, d),
+    uppfyllt: f.celler.uppfyllt,
+    ejUppfyllt: f.celler.ej,
+    okant: f.celler.okant,
+    andelUppfyllt: andelDold
+      ? Object.assign(new SkyddadAndel(), {
+          andel: null,
+          undertryckt: true,
+          visning: UNDERTRYCKT_ANDEL_VISNING,
+        })
+      : skyddadAndel(uppfyllt, kanda, d),
   };
+}
+
+/** Both SLAs of some reports; `dold`: the reports' count is hidden, within these bounds. */
+function slaFor(rader: readonly Rad[], d: Diskretion, dold: Intervall | undefined) {
+  const n = summera(rader, (r) => r.antal);
+  return {
+    sanering: sla(
+      n,
+      summera(rader, (r) => r.saneringUppfyllt),
+      summera(rader, (r) => r.saneringEj),
+      d,
+      dold,
+    ),
+    paPlats: sla(
+      n,
+      summera(rader, (r) => r.paPlatsUppfyllt),
+      summera(rader, (r) => r.paPlatsEj),
+      d,
+      dold,
+    ),
+  };
+}
+
+/** Reports per key, every key present (0 when none). */
+function antalPer<K extends string>(
+  rader: readonly Rad[],
+  nycklar: readonly K[],
+  nyckel: (r: Rad) => K,
+): Record<K, number> {
+  const ut = Object.fromEntries(nycklar.map((k) => [k, 0])) as Record<K, number>;
+  for (const r of rader) {
+    const k = nyckel(r);
+    if (k in ut) ut[k] += r.antal;
+  }
+  return ut;
+}
+
+export interface SkyddadKlotter {
+  total: SkyddatAntal;
+  perMiljo: Record<Miljo, SkyddatAntal>;
+  perRapportor: Record<Rapportor, SkyddatAntal>;
+  grupper: KlotterGrupp[];
+  sanering: SlaSummering;
+  paPlats: SlaSummering;
+}
+
+/**
+ * Every count klotter shows for one area and period, protected together (secondary
+ * suppression), one answer per request whichever field asks first:
+ * - the total against the breakdown per environment and per reporter (when either
+ *   breakdown needs the total hidden, both are protected with it hidden);
+ * - each reporter's categories against that reporter's count;
+ * - each SLA's outcomes against the count of reports they split.
+ * Each breakdown is protected against its own total; the cross-tabulation of environment
+ * by reporter is not offered, so it is not protected as a table.
+ */
+export function skyddadKlotter(s: KlotterSummering, d: Diskretion): SkyddadKlotter {
+  return fordelningFor(s, 'klotter', d, () => {
+    const g = s.grupper;
+    const total = summera(g, (r) => r.antal);
+    const miljoCeller = antalPer(g, MILJOER, (r) => r.miljo);
+    const rapportorCeller = antalPer(g, RAPPORTORER, (r) => r.rapportor);
+    let perMiljo = skyddadFordelning(miljoCeller, total, d);
+    let perRapportor = skyddadFordelning(rapportorCeller, total, d);
+    let totalDold: Intervall | undefined;
+    if (perMiljo.total.undertryckt || perRapportor.total.undertryckt) {
+      totalDold = perMiljo.total.undertryckt ? perMiljo.totalGranser : perRapportor.totalGranser;
+      perMiljo = skyddadFordelning(miljoCeller, total, d, { totalDoldInom: totalDold });
+      perRapportor = skyddadFordelning(rapportorCeller, total, d, { totalDoldInom: totalDold });
+    }
+    const totalt = perRapportor.total;
+    const dold = (a: SkyddatAntal, g: Intervall) => (a.undertryckt ? g : undefined);
+
+    const grupper: KlotterGrupp[] = [];
+    for (const rapportor of RAPPORTORER) {
+      const egna = g.filter((r) => r.rapportor === rapportor);
+      const kategorier = KATEGORIER.filter((k) => egna.some((r) => r.kategori === k));
+      const celler = antalPer(egna, kategorier, (r) => r.kategori);
+      const f = skyddadFordelning(celler, rapportorCeller[rapportor], d, {
+        totalDoldInom: dold(perRapportor.celler[rapportor], perRapportor.granser[rapportor]),
+      });
+      for (const kategori of kategorier) {
+        const antal = f.celler[kategori];
+        const rader = egna.filter((r) => r.kategori === kategori);
+        const sla = slaFor(rader, d, dold(antal, f.granser[kategori]));
+        grupper.push({ rapportor, kategori, antal, ...sla });
+      }
+    }
+    return {
+      total: totalt,
+      perMiljo: perMiljo.celler,
+      perRapportor: perRapportor.celler,
+      grupper,
+      ...slaFor(g, d, dold(totalt, perRapportor.totalGranser)),
+    };
+  });
 }
 
 /** Reported with N, reported zero, or no report — per reporter, in fixed order. */
 export function perRapportor(s: KlotterSummering, d: Diskretion): KlotterRapportorLage[] {
+  const skyddad = skyddadKlotter(s, d);
   return RAPPORTORER.map((rapportor) => {
-    const antal = s.grupper
-      .filter((g) => g.rapportor === rapportor)
-      .reduce((sum, g) => sum + g.antal, 0);
+    const antal = summera(
+      s.grupper.filter((g) => g.rapportor === rapportor),
+      (g) => g.antal,
+    );
     const nollor = s.nollor.get(rapportor) ?? 0;
     const status = rapporteringsstatus(antal + nollor, antal);
     return {
       rapportor,
       namn: RAPPORTOR_NAMN[rapportor],
       rapporteringsstatus: status,
-      antal: skyddatAntalEllerNull(status === Rapporteringsstatus.EJ_RAPPORTERAT ? null : antal, d),
+      antal: status === Rapporteringsstatus.EJ_RAPPORTERAT ? null : skyddad.perRapportor[rapportor],
     };
   });
 }
@@ -93,11 +226,7 @@ export class KlotterLageResolver {
 
   @FieldResolver(() => SkyddatAntal, { description: 'Antal anmälningar, alla rapportörer.' })
   async antal(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    const s = await ctx.loaders.summering.load(k);
-    return skyddatAntal(
-      s.grupper.reduce((sum, g) => sum + g.antal, 0),
-      diskretion(ctx),
-    );
+    return skyddadKlotter(await ctx.loaders.summering.load(k), diskretion(ctx)).total;
   }
 
   @FieldResolver(() => [KlotterRapportorLage], {
@@ -112,63 +241,19 @@ export class KlotterLageResolver {
       'Antal och SLA-uppfyllelse per rapportör och kategori (bara grupper med anmälningar).',
   })
   async perKategori(@Root() k: KlotterLage, @Ctx() ctx: Context): Promise<KlotterGrupp[]> {
-    const s = await ctx.loaders.summering.load(k);
-    const d = diskretion(ctx);
-    const out: KlotterGrupp[] = [];
-    for (const rapportor of RAPPORTORER) {
-      for (const kategori of KATEGORIER) {
-        const g = s.grupper.filter((x) => x.rapportor === rapportor && x.kategori === kategori);
-        if (g.length === 0) continue;
-        const sum = (f: (x: (typeof g)[number]) => number) => g.reduce((a, x) => a + f(x), 0);
-        const antal = sum((x) => x.antal);
-        out.push({
-          rapportor,
-          kategori,
-          antal: skyddatAntal(antal, d),
-          sanering: sla(
-            antal,
-            sum((x) => x.saneringUppfyllt),
-            sum((x) => x.saneringEj),
-            d,
-          ),
-          paPlats: sla(
-            antal,
-            sum((x) => x.paPlatsUppfyllt),
-            sum((x) => x.paPlatsEj),
-            d,
-          ),
-        });
-      }
-    }
-    return out;
+    return skyddadKlotter(await ctx.loaders.summering.load(k), diskretion(ctx)).grupper;
   }
 
   @FieldResolver(() => SlaSummering, { description: 'Sanerat inom 24 timmar, alla anmälningar.' })
   async sanering(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    const s = await ctx.loaders.summering.load(k);
-    const sum = (f: (x: (typeof s.grupper)[number]) => number) =>
-      s.grupper.reduce((a, x) => a + f(x), 0);
-    return sla(
-      sum((x) => x.antal),
-      sum((x) => x.saneringUppfyllt),
-      sum((x) => x.saneringEj),
-      diskretion(ctx),
-    );
+    return skyddadKlotter(await ctx.loaders.summering.load(k), diskretion(ctx)).sanering;
   }
 
   @FieldResolver(() => SlaSummering, {
     description: 'På plats inom tre arbetstimmar, alla anmälningar.',
   })
   async paPlats(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    const s = await ctx.loaders.summering.load(k);
-    const sum = (f: (x: (typeof s.grupper)[number]) => number) =>
-      s.grupper.reduce((a, x) => a + f(x), 0);
-    return sla(
-      sum((x) => x.antal),
-      sum((x) => x.paPlatsUppfyllt),
-      sum((x) => x.paPlatsEj),
-      diskretion(ctx),
-    );
+    return skyddadKlotter(await ctx.loaders.summering.load(k), diskretion(ctx)).paPlats;
   }
 
   @FieldResolver(() => KlotteranmalanSida, { description: 'Anmälningarna, en sida i taget.' })
@@ -193,11 +278,7 @@ export class KlotterLageResolver {
 export class KlotterMiljoResolver {
   @FieldResolver(() => SkyddatAntal)
   async antal(@Root() m: KlotterMiljo, @Ctx() ctx: Context) {
-    const s = await ctx.loaders.summering.load(m);
-    return skyddatAntal(
-      s.grupper.filter((g) => g.miljo === m.miljo).reduce((sum, g) => sum + g.antal, 0),
-      diskretion(ctx),
-    );
+    return skyddadKlotter(await ctx.loaders.summering.load(m), diskretion(ctx)).perMiljo[m.miljo];
   }
 
   @FieldResolver(() => KlotteranmalanSida)

@@ -1,17 +1,41 @@
-import { Klassning, type Niva, Rapporteringsstatus, rapporteringsstatus } from '@lagesbild/domain';
+import {
+  type Diskretion,
+  Klassning,
+  MILJOER,
+  type Miljo,
+  type Niva,
+  Rapporteringsstatus,
+  rapporteringsstatus,
+} from '@lagesbild/domain';
 import { Klassad, readableAndAudited } from '@lagesbild/subgraph-kit';
 import {
+  fordelningFor,
   LagesbildRef,
   MiljoLageRef,
   SkyddatAntal,
-  skyddatAntal,
+  skyddadFordelning,
 } from '@lagesbild/subgraph-kit/federation';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { diskretion } from '../behorighet';
 import { Bedomning, Handelse, Maltavla, NIVAER_SOM_RAPPORTERAR } from '../entities';
-import { aktuella, nivaerFor } from '../loaders';
+import { aktuella, nivaerFor, type PolisSummering } from '../loaders';
 import { PolisLage, PolisMiljo } from '../types/polis.type';
 import type { Context } from './context';
+
+/**
+ * Events per environment and in all, protected together (secondary suppression): one
+ * answer per area and period, so MiljoLage.polis.handelser and PolisLage.handelserAntal
+ * never let a "fåtal" be worked out as the total minus the shown environments.
+ */
+function skyddadeHandelser(s: PolisSummering, d: Diskretion) {
+  return fordelningFor(s, 'handelser', d, () => {
+    const celler = Object.fromEntries(MILJOER.map((m) => [m, nivaerFor(s, m).handelser])) as Record<
+      Miljo,
+      number
+    >;
+    return skyddadFordelning(celler, s.handelser, d);
+  });
+}
 
 @Resolver(() => LagesbildRef)
 export class LagesbildPolisResolver {
@@ -33,7 +57,8 @@ export class MiljoLagePolisResolver {
     description: 'Polisens nivåer för miljön under perioden.',
   })
   async polis(@Root() m: MiljoLageRef, @Ctx() ctx: Context): Promise<PolisMiljo> {
-    const n = nivaerFor(await ctx.loaders.summering.load(m), m.miljo);
+    const s = await ctx.loaders.summering.load(m);
+    const n = nivaerFor(s, m.miljo);
     const levels: Niva[] = [n.bosatta, n.folkbokforda, n.utsattaForBrott, n.resor];
     const status = rapporteringsstatus(
       n.bedomningar,
@@ -46,7 +71,7 @@ export class MiljoLagePolisResolver {
       utsattaForBrott: n.utsattaForBrott,
       resor: n.resor,
       bedomningsperiod: n.bedomningsperiod,
-      handelser: skyddatAntal(n.handelser, diskretion(ctx)),
+      handelser: skyddadeHandelser(s, diskretion(ctx)).celler[m.miljo],
     };
   }
 }
@@ -90,7 +115,7 @@ export class PolisLageResolver {
     description: 'Antal händelser i det offentliga rummet under perioden.',
   })
   async handelserAntal(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<SkyddatAntal> {
-    return skyddatAntal((await ctx.loaders.summering.load(p)).handelser, diskretion(ctx));
+    return skyddadeHandelser(await ctx.loaders.summering.load(p), diskretion(ctx)).total;
   }
 
   // The police's targets stay SKYDDAD: the field itself needs that clearance, and the

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Period, PeriodScalar, procentVisning } from '@lagesbild/domain';
 import { badUserInput, type FieldProblem, KraverBehorighet } from '@lagesbild/subgraph-kit';
-import { skyddadAndel, skyddatAntal } from '@lagesbild/subgraph-kit/federation';
+import { skyddadAndel, skyddadFordelning, skyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { diskretion, marSeSkolansSvar } from '../behorighet';
@@ -208,13 +208,22 @@ export class FragaResolver {
     const r = s.perFraga.get(f.id) ?? { besvarade: 0, ja: 0, alternativ: new Map() };
     const d = diskretion(ctx.viewer, ctx.loaders.installningar.diskretionTroskel);
     const jaNej = f.typ === FragaTyp.JA_NEJ;
+    // A school answers a multiple-choice question with one alternative, so the counts add
+    // up to the respondents (n) shown beside them: protected together (secondary
+    // suppression), or n minus the shown alternatives would give back a "fåtal". n itself
+    // stays shown (it is the survey's base); see the README on what that leaves.
+    const celler = Object.fromEntries(
+      f.alternativ.map((a) => [a, r.alternativ.get(a) ?? 0]),
+    ) as Record<string, number>;
+    const summa = Object.values(celler).reduce((a, n) => a + n, 0);
+    const skyddade = summa <= r.besvarade ? skyddadFordelning(celler, r.besvarade, d).celler : null;
     return {
       besvarade: r.besvarade,
       ja: jaNej ? skyddatAntal(r.ja, d) : null,
       andelJa: jaNej ? skyddadAndel(r.ja, r.besvarade, d) : null,
       alternativ: f.alternativ.map((alternativ) => ({
         alternativ,
-        antal: skyddatAntal(r.alternativ.get(alternativ) ?? 0, d),
+        antal: skyddade?.[alternativ] ?? skyddatAntal(celler[alternativ] ?? 0, d),
       })),
     };
   }
