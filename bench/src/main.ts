@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { loadAuthConfig, signToken } from '@lagesbild/auth';
 import { Roll } from '@lagesbild/domain';
 import autocannon from 'autocannon';
 import { SUBGRAPHS } from '../../schema/subgraphs';
+import { describeMachine, loadAverage } from './maskin';
 import {
   cpuMs,
   freePort,
@@ -278,22 +279,6 @@ async function startHive(supergraphFile = supergraphPath, name = 'hive'): Promis
   return { name, url, proc };
 }
 
-/** The 1-minute load average: other work on the machine skews every figure. */
-async function loadAverage(): Promise<number> {
-  return Number((await readFile('/proc/loadavg', 'utf8')).split(' ')[0]);
-}
-
-function machine(load: { before: number; after: number }) {
-  return readFile('/proc/cpuinfo', 'utf8').then((info) => ({
-    loadAverage: load,
-    cpu: /^model name\s*:\s*(.+)$/m.exec(info)?.[1] ?? cpus()[0]?.model ?? 'unknown',
-    cores: cpus().length,
-    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    date: new Date().toISOString(),
-  }));
-}
-
 let tmp = '';
 let supergraphPath = '';
 
@@ -515,7 +500,7 @@ async function main(): Promise<void> {
   }
 
   await stopAll();
-  const info = await machine({ before: loadBefore, after: await loadAverage() });
+  const info = await describeMachine({ before: loadBefore, after: await loadAverage() });
   const settings = { connections: CONNECTIONS, duration: DURATION, warmup: WARMUP };
   const report = { machine: info, settings, rows, memory, probes, fanOut, profile };
   console.log(renderTable(report));
