@@ -31,6 +31,7 @@ import {
   BENCH,
   type Council,
   councilToken,
+  runBenchmark,
   startGateway as startOurGateway,
   startSubgraphs,
   writeSupergraph,
@@ -477,27 +478,14 @@ async function main(): Promise<void> {
   await rm(tmp, { recursive: true, force: true });
 }
 
-let finishing = false;
-async function finish(code: number, reason?: string): Promise<never> {
-  if (!finishing) {
-    finishing = true;
-    if (reason) console.error(`[bench] ${reason}`);
-    current?.stop();
-    await stopAll();
+runBenchmark({
+  tag: 'bench',
+  timeLimitMs: TIME_LIMIT_MS,
+  timeLimitText: `${TIME_LIMIT_MS / 1000} s`,
+  main,
+  beforeStop: () => current?.stop(),
+  afterStop: async (code) => {
     // An interrupted run leaves nothing behind; a failed one keeps its logs to read.
     if (code !== 1 && tmp) await rm(tmp, { recursive: true, force: true });
-  }
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void finish(130, 'interrupted; stopping every process started'));
-process.on('SIGTERM', () => void finish(143, 'terminated; stopping every process started'));
-setTimeout(
-  () => void finish(1, `took longer than ${TIME_LIMIT_MS / 1000} s; stopped`),
-  TIME_LIMIT_MS,
-).unref();
-
-main().then(
-  () => finish(0),
-  (error: unknown) => finish(1, error instanceof Error ? error.message : String(error)),
-);
+  },
+});

@@ -22,6 +22,7 @@ import {
   BENCH,
   councilToken,
   ROOT,
+  runBenchmark,
   startGateway as startOurGateway,
   startSubgraphs,
   writeSupergraph,
@@ -431,27 +432,14 @@ function render(r: {
   ].join('\n');
 }
 
-let finishing = false;
-async function finish(code: number, reason?: string): Promise<never> {
-  if (!finishing) {
-    finishing = true;
-    if (reason) console.error(`[skala] ${reason}`);
-    await stopAll();
+runBenchmark({
+  tag: 'skala',
+  timeLimitMs: TIME_LIMIT_MS,
+  timeLimitText: `${TIME_LIMIT_MS / 60_000} min`,
+  main,
+  afterStop: async (code) => {
     // A failed run keeps its databases and logs to read; --keep keeps them always.
     if (code !== 1 && tmp && !flags.keep) await rm(tmp, { recursive: true, force: true });
     else if (tmp) console.error(`[skala] kept: ${tmp}`);
-  }
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void finish(130, 'interrupted; stopping every process started'));
-process.on('SIGTERM', () => void finish(143, 'terminated; stopping every process started'));
-setTimeout(
-  () => void finish(1, `took longer than ${TIME_LIMIT_MS / 60_000} min; stopped`),
-  TIME_LIMIT_MS,
-).unref();
-
-main().then(
-  () => finish(0),
-  (error: unknown) => finish(1, error instanceof Error ? error.message : String(error)),
-);
+  },
+});

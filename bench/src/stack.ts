@@ -1,7 +1,8 @@
 /**
  * What both benchmarks (`pnpm bench`, main.ts, and `pnpm bench:skala`, skala.ts) stand up
  * and tear down the same way: one secret and the council's token for the run, the four
- * subgraphs, the supergraph pointed at their ports, and our gateway.
+ * subgraphs, the supergraph pointed at their ports, our gateway, and the way out (Ctrl-C,
+ * the time limit, an error) that stops every process started.
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -10,7 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { loadAuthConfig, signToken } from '@lagesbild/auth';
 import { Roll } from '@lagesbild/domain';
 import { SUBGRAPHS } from '../../schema/subgraphs';
-import { freePort, graphqlOk, HOST, httpOk, type Proc, startProcess, waitUntil } from './procs';
+import {
+  freePort,
+  graphqlOk,
+  HOST,
+  httpOk,
+  type Proc,
+  startProcess,
+  stopAll,
+  waitUntil,
+} from './procs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BENCH = fileURLToPath(new URL('../', import.meta.url));
@@ -119,4 +129,42 @@ export async function startGateway(options: {
   const url = `http://${HOST}:${port}/graphql`;
   await waitUntil(proc, graphqlOk(url, council.auth));
   return { name, url, proc };
+}
+
+/**
+ * Runs `main` and exits: 0 when it is done, 1 when it fails or outlasts `timeLimitMs`,
+ * 130/143 on Ctrl-C/SIGTERM. Whichever comes first stops every process started (after
+ * `beforeStop`, e.g. a load in flight) and then calls `afterStop` with the exit code
+ * (remove or keep the temporary folder).
+ */
+export function runBenchmark(options: {
+  tag: string;
+  timeLimitMs: number;
+  /** How the time limit reads in the message, e.g. "600 s". */
+  timeLimitText: string;
+  main: () => Promise<void>;
+  beforeStop?: () => void;
+  afterStop: (code: number) => Promise<void>;
+}): void {
+  let finishing = false;
+  const finish = async (code: number, reason?: string): Promise<never> => {
+    if (!finishing) {
+      finishing = true;
+      if (reason) console.error(`[${options.tag}] ${reason}`);
+      options.beforeStop?.();
+      await stopAll();
+      await options.afterStop(code);
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void finish(130, 'interrupted; stopping every process started'));
+  process.on('SIGTERM', () => void finish(143, 'terminated; stopping every process started'));
+  setTimeout(
+    () => void finish(1, `took longer than ${options.timeLimitText}; stopped`),
+    options.timeLimitMs,
+  ).unref();
+  options.main().then(
+    () => finish(0),
+    (error: unknown) => finish(1, error instanceof Error ? error.message : String(error)),
+  );
 }
