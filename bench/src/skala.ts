@@ -101,7 +101,10 @@ function multiYearQuery(years: string[]): string {
   const fields = years.map(
     (y) => `ar${y}: lagesbild(omrade: $omrade, period: "${y}") ${selection}`,
   );
-  return `query LagesbildFleraAr($omrade: String!) {\n${fields.join('\n')}\n}`;
+  // The selection spreads the report's fragments (…Antal, …Sla): they go along.
+  const fragmentsAt = LAGESBILD_RAPPORT.search(/^\s*fragment /m);
+  const fragments = fragmentsAt === -1 ? '' : LAGESBILD_RAPPORT.slice(fragmentsAt);
+  return `query LagesbildFleraAr($omrade: String!) {\n${fields.join('\n')}\n}\n${fragments}`;
 }
 
 interface Case {
