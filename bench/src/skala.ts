@@ -352,10 +352,12 @@ async function main(): Promise<void> {
 
 /** How much one answer holds: per year, the counts the council reads. */
 function summarise(data: Record<string, unknown>): string {
+  // Counts are protected (SkyddatAntal): a suppressed one is null and adds nothing.
+  type Antal = { antal?: number | null };
   type Bild = {
-    forvaltning?: { incidenterAntal?: number; kontakterAntal?: number };
-    polis?: { handelserAntal?: number };
-    klotter?: { antal?: number };
+    forvaltning?: { incidenterAntal?: Antal; kontakterAntal?: Antal };
+    polis?: { handelserAntal?: Antal };
+    klotter?: { antal?: Antal };
   };
   let incidenter = 0;
   let kontakter = 0;
@@ -363,10 +365,10 @@ function summarise(data: Record<string, unknown>): string {
   let klotter = 0;
   for (const value of Object.values(data)) {
     const b = value as Bild;
-    incidenter += b.forvaltning?.incidenterAntal ?? 0;
-    kontakter += b.forvaltning?.kontakterAntal ?? 0;
-    handelser += b.polis?.handelserAntal ?? 0;
-    klotter += b.klotter?.antal ?? 0;
+    incidenter += b.forvaltning?.incidenterAntal?.antal ?? 0;
+    kontakter += b.forvaltning?.kontakterAntal?.antal ?? 0;
+    handelser += b.polis?.handelserAntal?.antal ?? 0;
+    klotter += b.klotter?.antal?.antal ?? 0;
   }
   const n = (x: number) => x.toLocaleString('sv-SE');
   return `${n(incidenter)} incidents, ${n(kontakter)} contacts, ${n(handelser)} police events, ${n(klotter)} graffiti reports`;
