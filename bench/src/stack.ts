@@ -146,16 +146,18 @@ export function runBenchmark(options: {
   beforeStop?: () => void;
   afterStop: (code: number) => Promise<void>;
 }): void {
-  let finishing = false;
-  const finish = async (code: number, reason?: string): Promise<never> => {
-    if (!finishing) {
-      finishing = true;
+  // The first reason to finish wins; a later one (main failing because the stop cut its
+  // load or processes short) waits for that cleanup instead of exiting in the middle of it.
+  let finishing: Promise<never> | undefined;
+  const finish = (code: number, reason?: string): Promise<never> => {
+    finishing ??= (async () => {
       if (reason) console.error(`[${options.tag}] ${reason}`);
       options.beforeStop?.();
       await stopAll();
       await options.afterStop(code);
-    }
-    process.exit(code);
+      process.exit(code);
+    })();
+    return finishing;
   };
   process.on('SIGINT', () => void finish(130, 'interrupted; stopping every process started'));
   process.on('SIGTERM', () => void finish(143, 'terminated; stopping every process started'));
