@@ -3,23 +3,18 @@
  * side by side, under the same load, with the dashboard's combined picture and an
  * analyst's deep query. Not a test: it never runs in CI. See bench/README.md.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { loadAuthConfig, signToken } from '@lagesbild/auth';
-import { Roll } from '@lagesbild/domain';
 import autocannon from 'autocannon';
-import { SUBGRAPHS } from '../../schema/subgraphs';
+import { describeMachine, loadAverage } from './maskin';
 import {
   cpuMs,
   freePort,
   graphqlOk,
   HOST,
-  httpOk,
   type Proc,
   rssBytes,
   rssPeak,
@@ -32,9 +27,16 @@ import { type ProfileSummary, summariseProfile } from './profile';
 import { type BenchQuery, QUERIES } from './queries';
 import { type SubgraphFetch, startRecorder } from './record';
 import { type Report, type Row, renderMarkdown, renderTable } from './report';
+import {
+  BENCH,
+  type Council,
+  councilToken,
+  runBenchmark,
+  startGateway as startOurGateway,
+  startSubgraphs,
+  writeSupergraph,
+} from './stack';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BENCH = fileURLToPath(new URL('../', import.meta.url));
 const HIVE_BIN = join(BENCH, 'node_modules/@graphql-hive/gateway/dist/bin.js');
 
 const { values: flags } = parseArgs({
@@ -103,10 +105,10 @@ interface Expected {
 }
 
 /**
- * Every process started gets this environment: one shared secret (random per run), so the
+ * Every process started gets its environment: one shared secret (random per run), so the
  * gateways and the subgraphs verify the token the benchmark signs. Set in main().
  */
-let serviceEnv: NodeJS.ProcessEnv = {};
+let council: Council = { serviceEnv: {}, auth: {} };
 /** The council's (RADET) bearer token, sent on every request. Set in main(). */
 let auth: Record<string, string> = {};
 
@@ -220,23 +222,15 @@ async function startGateway(
   /** The response cache (gateway/src/svarscache.ts): off unless a row is about it. */
   svarscache: 'on' | 'off' = 'off',
 ): Promise<Target> {
-  const port = await freePort();
-  const proc = startProcess(name, [...extraNodeArgs, '--import', 'tsx', 'src/index.ts'], {
-    cwd: join(ROOT, 'gateway'),
-    env: {
-      ...serviceEnv,
-      GATEWAY_PORT: String(port),
-      SUPERGRAPH_PATH: supergraphPath,
-      GATEWAY_SVARSCACHE: svarscache,
-      ...Object.fromEntries(
-        Object.entries(subgraphUrls).map(([n, url]) => [`${n.toUpperCase()}_URL`, url]),
-      ),
-    },
-    logFile: join(tmp, `${name}.log`),
+  return startOurGateway({
+    name,
+    urls: subgraphUrls,
+    supergraph: supergraphPath,
+    council,
+    logDir: tmp,
+    env: { GATEWAY_SVARSCACHE: svarscache },
+    nodeArgs: extraNodeArgs,
   });
-  const url = `http://${HOST}:${port}/graphql`;
-  await waitUntil(proc, graphqlOk(url, auth));
-  return { name, url, proc };
 }
 
 /**
@@ -271,27 +265,11 @@ async function startHive(supergraphFile = supergraphPath, name = 'hive'): Promis
       '--port',
       String(port),
     ],
-    { cwd, env: { ...serviceEnv }, logFile: join(tmp, `${name}.log`) },
+    { cwd, env: { ...council.serviceEnv }, logFile: join(tmp, `${name}.log`) },
   );
   const url = `http://${HOST}:${port}/graphql`;
   await waitUntil(proc, graphqlOk(url, auth));
   return { name, url, proc };
-}
-
-/** The 1-minute load average: other work on the machine skews every figure. */
-async function loadAverage(): Promise<number> {
-  return Number((await readFile('/proc/loadavg', 'utf8')).split(' ')[0]);
-}
-
-function machine(load: { before: number; after: number }) {
-  return readFile('/proc/cpuinfo', 'utf8').then((info) => ({
-    loadAverage: load,
-    cpu: /^model name\s*:\s*(.+)$/m.exec(info)?.[1] ?? cpus()[0]?.model ?? 'unknown',
-    cores: cpus().length,
-    memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    node: process.version,
-    date: new Date().toISOString(),
-  }));
 }
 
 let tmp = '';
@@ -303,54 +281,16 @@ async function main(): Promise<void> {
   const loadBefore = await loadAverage();
   log(`${CONNECTIONS} connections, ${DURATION} s per load (+${WARMUP} s warm-up); logs in ${tmp}`);
 
-  // One secret for every process this run starts (no key source from the caller's shell
-  // may win over it), and one token for the council signed with it.
-  const { LAGESBILD_JWKS_URL: _url, LAGESBILD_JWKS_FILE: _file, ...inherited } = process.env;
-  serviceEnv = {
-    ...inherited,
-    LAGESBILD_JWT_SECRET: randomBytes(32).toString('base64url'),
-    LAGESBILD_DATA_DIR: join(tmp, 'data'),
-  };
-  const token = await signToken(loadAuthConfig(serviceEnv, join(tmp, 'data')), {
-    roller: [Roll.RADET],
-    subject: 'bench:radet',
-  });
-  auth = { authorization: `Bearer ${token}` };
+  council = await councilToken(join(tmp, 'data'), 'bench:radet');
+  auth = council.auth;
 
   // 1. The four subgraphs, once, seeded into a temporary data folder.
-  const subgraphUrls: Record<string, string> = {};
-  const subgraphs: Proc[] = [];
-  for (const s of SUBGRAPHS) {
-    const port = await freePort();
-    subgraphUrls[s.name] = `http://${HOST}:${port}/graphql`;
-    subgraphs.push(
-      startProcess(s.name, ['--import', 'tsx', 'src/index.ts'], {
-        cwd: join(ROOT, s.dir),
-        env: { ...serviceEnv, [`${s.name.toUpperCase()}_PORT`]: String(port) },
-        logFile: join(tmp, `${s.name}.log`),
-      }),
-    );
-  }
-  await Promise.all(
-    subgraphs.map((p) => waitUntil(p, httpOk(subgraphUrls[p.name]!.replace(/graphql$/, 'health')))),
-  );
+  const { urls: subgraphUrls, procs: subgraphs } = await startSubgraphs(council.serviceEnv, tmp);
   const subgraphPids = subgraphs.map((p) => p.pid);
   log(`subgraphs up: ${Object.values(subgraphUrls).join(', ')}`);
 
   // The same supergraph for both gateways, its join__graph URLs pointing at the free ports.
-  const sdl = await readFile(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
-  const rewrite = (urls: Record<string, string>) => {
-    let text = sdl;
-    for (const s of SUBGRAPHS) {
-      text = text.replace(
-        new RegExp(`(@join__graph\\(name: "${s.name}", url: )"[^"]*"`),
-        `$1"${urls[s.name]}"`,
-      );
-    }
-    return text;
-  };
-  supergraphPath = join(tmp, 'supergraph.graphql');
-  await writeFile(supergraphPath, rewrite(subgraphUrls));
+  supergraphPath = await writeSupergraph(join(tmp, 'supergraph.graphql'), subgraphUrls);
 
   // 2. The reference: our gateway's answers, and what it asked each subgraph for them.
   const recorder = await startRecorder(subgraphUrls);
@@ -376,8 +316,10 @@ async function main(): Promise<void> {
     ours: fetches.get(q.name)?.length ?? 0,
     hive: 0,
   }));
-  const recordedSupergraph = join(tmp, 'supergraph-recorded.graphql');
-  await writeFile(recordedSupergraph, rewrite(recorder.urls));
+  const recordedSupergraph = await writeSupergraph(
+    join(tmp, 'supergraph-recorded.graphql'),
+    recorder.urls,
+  );
   const hiveRecording = await startHive(recordedSupergraph, 'hive-recording');
   for (const [i, expected] of reference.entries()) {
     await checkBody(hiveRecording, expected);
@@ -515,7 +457,7 @@ async function main(): Promise<void> {
   }
 
   await stopAll();
-  const info = await machine({ before: loadBefore, after: await loadAverage() });
+  const info = await describeMachine({ before: loadBefore, after: await loadAverage() });
   const settings = { connections: CONNECTIONS, duration: DURATION, warmup: WARMUP };
   const report = { machine: info, settings, rows, memory, probes, fanOut, profile };
   console.log(renderTable(report));
@@ -536,27 +478,14 @@ async function main(): Promise<void> {
   await rm(tmp, { recursive: true, force: true });
 }
 
-let finishing = false;
-async function finish(code: number, reason?: string): Promise<never> {
-  if (!finishing) {
-    finishing = true;
-    if (reason) console.error(`[bench] ${reason}`);
-    current?.stop();
-    await stopAll();
+runBenchmark({
+  tag: 'bench',
+  timeLimitMs: TIME_LIMIT_MS,
+  timeLimitText: `${TIME_LIMIT_MS / 1000} s`,
+  main,
+  beforeStop: () => current?.stop(),
+  afterStop: async (code) => {
     // An interrupted run leaves nothing behind; a failed one keeps its logs to read.
     if (code !== 1 && tmp) await rm(tmp, { recursive: true, force: true });
-  }
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void finish(130, 'interrupted; stopping every process started'));
-process.on('SIGTERM', () => void finish(143, 'terminated; stopping every process started'));
-setTimeout(
-  () => void finish(1, `took longer than ${TIME_LIMIT_MS / 1000} s; stopped`),
-  TIME_LIMIT_MS,
-).unref();
-
-main().then(
-  () => finish(0),
-  (error: unknown) => finish(1, error instanceof Error ? error.message : String(error)),
-);
+  },
+});

@@ -8,22 +8,23 @@ export async function loadAverage(): Promise<number> {
 }
 
 export interface Machine {
+  loadAverage: { before: number; after: number };
   cpu: string;
   cores: number;
   memoryGb: number;
   node: string;
   date: string;
-  loadAverage: { before: number; after: number };
 }
 
 export async function describeMachine(load: { before: number; after: number }): Promise<Machine> {
   const info = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  // loadAverage first: the order bench/results/*.json have always had.
   return {
+    loadAverage: load,
     cpu: /^model name\s*:\s*(.+)$/m.exec(info)?.[1] ?? cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
     memoryGb: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     date: new Date().toISOString(),
-    loadAverage: load,
   };
 }

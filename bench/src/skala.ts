@@ -8,34 +8,26 @@
  * The product's own .data/ is never touched. Not a test; see bench/README.md.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadAuthConfig, signToken } from '@lagesbild/auth';
-import { Roll } from '@lagesbild/domain';
 import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
 import { type FieldNode, Kind, parse, print } from 'graphql';
 import { SUBGRAPHS } from '../../schema/subgraphs';
 import { describeMachine, loadAverage, type Machine } from './maskin';
-import {
-  freePort,
-  graphqlOk,
-  HOST,
-  httpOk,
-  type Proc,
-  startProcess,
-  stopAll,
-  stopProcess,
-  waitUntil,
-} from './procs';
+import { stopAll, stopProcess } from './procs';
 import { type SubgraphFetch, startRecorder } from './record';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BENCH = fileURLToPath(new URL('../', import.meta.url));
+import {
+  BENCH,
+  councilToken,
+  ROOT,
+  runBenchmark,
+  startGateway as startOurGateway,
+  startSubgraphs,
+  writeSupergraph,
+} from './stack';
 
 const { values: flags } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -271,68 +263,27 @@ async function main(): Promise<void> {
   }
 
   // 2. The four subgraphs on those files (skolor on its seed alone), and our gateway.
-  const { LAGESBILD_JWKS_URL: _url, LAGESBILD_JWKS_FILE: _file, ...inherited } = process.env;
-  const serviceEnv: NodeJS.ProcessEnv = {
-    ...inherited,
-    LAGESBILD_JWT_SECRET: randomBytes(32).toString('base64url'),
-    LAGESBILD_DATA_DIR: data,
-  };
-  const token = await signToken(loadAuthConfig(serviceEnv, data), {
-    roller: [Roll.RADET],
-    subject: 'bench:skala',
-  });
-  auth = { authorization: `Bearer ${token}` };
-  const subgraphUrls: Record<string, string> = {};
-  const subgraphs: Proc[] = [];
-  for (const s of SUBGRAPHS) {
-    const port = await freePort();
-    subgraphUrls[s.name] = `http://${HOST}:${port}/graphql`;
-    subgraphs.push(
-      startProcess(s.name, ['--import', 'tsx', 'src/index.ts'], {
-        cwd: join(ROOT, s.dir),
-        env: { ...serviceEnv, [`${s.name.toUpperCase()}_PORT`]: String(port) },
-        logFile: join(tmp, `${s.name}.log`),
-      }),
-    );
-  }
-  await Promise.all(
-    subgraphs.map((p) => waitUntil(p, httpOk(subgraphUrls[p.name]!.replace(/graphql$/, 'health')))),
-  );
-  const sdl = await readFile(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
-  const supergraphFor = async (urls: Record<string, string>, file: string) => {
-    let text = sdl;
-    for (const s of SUBGRAPHS) {
-      text = text.replace(
-        new RegExp(`(@join__graph\\(name: "${s.name}", url: )"[^"]*"`),
-        `$1"${urls[s.name]}"`,
-      );
-    }
-    await writeFile(file, text);
-    return file;
-  };
-  const startGateway = async (name: string, urls: Record<string, string>) => {
-    const port = await freePort();
-    const proc = startProcess(name, ['--import', 'tsx', 'src/index.ts'], {
-      cwd: join(ROOT, 'gateway'),
+  const council = await councilToken(data, 'bench:skala');
+  auth = council.auth;
+  const { urls: subgraphUrls } = await startSubgraphs(council.serviceEnv, tmp);
+  const startGateway = async (name: string, urls: Record<string, string>) =>
+    startOurGateway({
+      name,
+      urls,
+      supergraph: await writeSupergraph(join(tmp, `${name}.graphql`), urls),
+      council,
+      logDir: tmp,
+      // Ten years of the picture in one request is ten times its cost, and at this
+      // volume a section may take longer than the council's default patience: the
+      // benchmark measures latency, it does not cut it off. The response cache is off: the
+      // report's operation is one it keeps, and a hit would time the cache, not the SQL.
+      // (Identical requests in flight still share their subgraph queries, as in production.)
       env: {
-        ...serviceEnv,
-        GATEWAY_PORT: String(port),
-        SUPERGRAPH_PATH: await supergraphFor(urls, join(tmp, `${name}.graphql`)),
-        // Ten years of the picture in one request is ten times its cost, and at this
-        // volume a section may take longer than the council's default patience: the
-        // benchmark measures latency, it does not cut it off.
         GATEWAY_MAX_COST: '1000000',
         SUBGRAPH_TIMEOUT_MS: '120000',
-        ...Object.fromEntries(
-          Object.entries(urls).map(([n, url]) => [`${n.toUpperCase()}_URL`, url]),
-        ),
+        GATEWAY_SVARSCACHE: 'off',
       },
-      logFile: join(tmp, `${name}.log`),
     });
-    const url = `http://${HOST}:${port}/graphql`;
-    await waitUntil(proc, graphqlOk(url, auth));
-    return { proc, url };
-  };
 
   // 3. What the gateway asks each subgraph for each case (recorded once), and the answer's
   // shape: it must be whole, and its counts say how much data one request covered.
@@ -494,27 +445,14 @@ function render(r: {
   ].join('\n');
 }
 
-let finishing = false;
-async function finish(code: number, reason?: string): Promise<never> {
-  if (!finishing) {
-    finishing = true;
-    if (reason) console.error(`[skala] ${reason}`);
-    await stopAll();
+runBenchmark({
+  tag: 'skala',
+  timeLimitMs: TIME_LIMIT_MS,
+  timeLimitText: `${TIME_LIMIT_MS / 60_000} min`,
+  main,
+  afterStop: async (code) => {
     // A failed run keeps its databases and logs to read; --keep keeps them always.
     if (code !== 1 && tmp && !flags.keep) await rm(tmp, { recursive: true, force: true });
     else if (tmp) console.error(`[skala] kept: ${tmp}`);
-  }
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void finish(130, 'interrupted; stopping every process started'));
-process.on('SIGTERM', () => void finish(143, 'terminated; stopping every process started'));
-setTimeout(
-  () => void finish(1, `took longer than ${TIME_LIMIT_MS / 60_000} min; stopped`),
-  TIME_LIMIT_MS,
-).unref();
-
-main().then(
-  () => finish(0),
-  (error: unknown) => finish(1, error instanceof Error ? error.message : String(error)),
-);
+  },
+});
