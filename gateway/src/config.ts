@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type AuthConfig, loadAuthConfig } from '@lagesbild/auth';
 import { portFrom } from '@lagesbild/http-kit';
+import { booleanFrom, millisecondsFrom, positiveInteger } from './env';
 import { type Exposure, loadExposure, loadQueryLimits, type QueryLimits } from './limits';
 import { loadSvarscacheConfig, type SvarscacheConfig } from './svarscache';
 
@@ -51,34 +52,6 @@ export interface GatewayConfig {
 
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
 export const DEFAULT_SUBGRAPH_CONNECTIONS = 64;
-
-function millisecondsFrom(env: NodeJS.ProcessEnv, variable: string): number | undefined {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return undefined;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 1) {
-    throw new Error(`${variable}="${raw}" är inte ett giltigt antal millisekunder (heltal ≥ 1).`);
-  }
-  return ms;
-}
-
-function positiveInteger(env: NodeJS.ProcessEnv, variable: string): number | undefined {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`${variable}="${raw}" är inte ett giltigt antal (heltal ≥ 1).`);
-  }
-  return n;
-}
-
-function booleanFrom(env: NodeJS.ProcessEnv, variable: string): boolean | undefined {
-  const raw = env[variable]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return undefined;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new Error(`${variable}="${env[variable]}" ska vara true eller false.`);
-}
 
 const repoFile = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 

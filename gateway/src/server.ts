@@ -124,9 +124,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!this.didReceiveResponse) return response;
     return this.didReceiveResponse({
       response,
-      request: { ...request, http: { url: this.url, method: 'POST', headers: new Headers() } },
-      context: options.context,
-    } as never);
+      request,
+      context: options.context as GatewayContext,
+    });
   }
 }
 

@@ -18,6 +18,7 @@ import {
 } from '@lagesbild/http-kit';
 import type { FormattedExecutionResult } from 'graphql';
 import { Counter, Gauge } from 'prom-client';
+import { millisecondsFrom, positiveInteger } from './env';
 
 /**
  * The response cache for the dashboard's and the report's read-only operations.
@@ -53,16 +54,6 @@ export const DEFAULT_SVARSCACHE_OPERATIONS = [
   'LagesbildRapport',
 ];
 
-function positiveInteger(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new Error(`${variable}="${raw}" är inte ett giltigt heltal ≥ 1.`);
-  }
-  return n;
-}
-
 export function loadSvarscacheConfig(env: NodeJS.ProcessEnv = process.env): SvarscacheConfig {
   const switched = (env.GATEWAY_SVARSCACHE ?? 'on').toLowerCase();
   if (!['on', 'off', '1', '0', 'true', 'false'].includes(switched)) {
@@ -79,9 +70,9 @@ export function loadSvarscacheConfig(env: NodeJS.ProcessEnv = process.env): Svar
             .map((n) => n.trim())
             .filter(Boolean),
     ),
-    maxEntries: positiveInteger(env, 'GATEWAY_SVARSCACHE_MAX_POSTER', 1000),
-    maxBytes: positiveInteger(env, 'GATEWAY_SVARSCACHE_MAX_MB', 64) * 2 ** 20,
-    timeoutMs: positiveInteger(env, 'GATEWAY_SVARSCACHE_TIDSGRANS_MS', 1000),
+    maxEntries: positiveInteger(env, 'GATEWAY_SVARSCACHE_MAX_POSTER') ?? 1000,
+    maxBytes: (positiveInteger(env, 'GATEWAY_SVARSCACHE_MAX_MB') ?? 64) * 2 ** 20,
+    timeoutMs: millisecondsFrom(env, 'GATEWAY_SVARSCACHE_TIDSGRANS_MS') ?? 1000,
   };
 }
 
@@ -208,9 +199,11 @@ function isExtension(value: unknown): value is SvarscacheExtension {
 export function medSvarscache<T extends RemoteGraphQLDataSource<object>>(source: T): T {
   // A hook the data source's class defines runs first; this one only reads and strips.
   const own = source.didReceiveResponse?.bind(source);
+  // The source's revision endpoint: its URL is fixed for the data source's life.
+  const revisionUrl = source.url ? new URL(REVISION_PATH, source.url).toString() : undefined;
   source.didReceiveResponse = async (requestContext) => {
     const response = own ? await own(requestContext) : requestContext.response;
-    const { request, context } = requestContext;
+    const { context } = requestContext;
     const extension = response.extensions?.[SVARSCACHE_EXTENSION];
     if (response.extensions && SVARSCACHE_EXTENSION in response.extensions) {
       const { [SVARSCACHE_EXTENSION]: _stripped, ...rest } = response.extensions;
@@ -218,12 +211,10 @@ export function medSvarscache<T extends RemoteGraphQLDataSource<object>>(source:
     }
     const s = samlare.get(context);
     if (!s) return response;
-    const url = request.http?.url;
-    if (!isExtension(extension) || !url) {
+    if (!isExtension(extension) || !revisionUrl) {
       s.okand = true;
       return response;
     }
-    const revisionUrl = new URL(REVISION_PATH, url).toString();
     const known = s.kallor.get(revisionUrl);
     if (known) {
       known.revision = Math.min(known.revision, extension.revision);
