@@ -22,6 +22,11 @@ export const MILJOER: readonly Miljo[] = Object.freeze([
   Miljo.OSPECIFICERAD,
 ]);
 
+/** One value per environment, e.g. a breakdown of counts for disclosure control. */
+export function perMiljo<T>(value: (m: Miljo) => T): Record<Miljo, T> {
+  return Object.fromEntries(MILJOER.map((m) => [m, value(m)])) as Record<Miljo, T>;
+}
+
 export const MILJO_NAMN: Record<Miljo, string> = {
   [Miljo.VIT_MAKT]: 'Vit makt-miljön',
   [Miljo.AUTONOMA]: 'Autonoma miljön',

@@ -1,9 +1,9 @@
 import {
   type Diskretion,
   MILJOER,
-  type Miljo,
   type Period,
   PeriodScalar,
+  perMiljo,
   previousPeriod,
   Rapporteringsstatus,
 } from '@lagesbild/domain';
@@ -36,10 +36,7 @@ import type { Context } from './context';
  */
 function skyddadeAntal(s: ForvaltningSummering, kalla: 'incident' | 'kontakt', d: Diskretion) {
   return fordelningFor(s, kalla, d, () => {
-    const celler = Object.fromEntries(MILJOER.map((m) => [m, summa(s, kalla, m).antal])) as Record<
-      Miljo,
-      number
-    >;
+    const celler = perMiljo((m) => summa(s, kalla, m).antal);
     return skyddadFordelning(celler, summa(s, kalla).antal, d);
   });
 }

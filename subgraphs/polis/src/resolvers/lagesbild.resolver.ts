@@ -1,9 +1,8 @@
 import {
   type Diskretion,
   Klassning,
-  MILJOER,
-  type Miljo,
   type Niva,
+  perMiljo,
   Rapporteringsstatus,
   rapporteringsstatus,
 } from '@lagesbild/domain';
@@ -29,10 +28,7 @@ import type { Context } from './context';
  */
 function skyddadeHandelser(s: PolisSummering, d: Diskretion) {
   return fordelningFor(s, 'handelser', d, () => {
-    const celler = Object.fromEntries(MILJOER.map((m) => [m, nivaerFor(s, m).handelser])) as Record<
-      Miljo,
-      number
-    >;
+    const celler = perMiljo((m) => nivaerFor(s, m).handelser);
     return skyddadFordelning(celler, s.handelser, d);
   });
 }
