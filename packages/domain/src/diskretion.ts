@@ -22,6 +22,14 @@ export const FATAL_VISNING = 'fåtal';
 /** What a reader without clearance sees instead of a share computed from a small count. */
 export const UNDERTRYCKT_ANDEL_VISNING = 'ej redovisad';
 
+/** What a count reads when part of it is not known ("vid något tillfälle"): never a number. */
+export const OKANT_ANTAL_VISNING = 'okänt antal';
+
+/** A count that is not known: no number, nothing suppressed. */
+export function okantAntal(): SkyddatAntalVarde {
+  return { antal: null, undertryckt: false, visning: OKANT_ANTAL_VISNING };
+}
+
 /** What a share shows when there is nothing to divide by. */
 export const SAKNAD_ANDEL_VISNING = '–';
 

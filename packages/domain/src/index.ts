@@ -3,6 +3,7 @@ export * from './diskretion';
 export * from './klassning';
 export * from './miljo';
 export * from './niva';
+export * from './omrade';
 export * from './period';
 export * from './period-scalar';
 export * from './personuppgifter';

@@ -16,7 +16,7 @@ function graphQLError(fn: () => unknown): GraphQLError {
 describe('PeriodScalar', () => {
   it('is named Period and describes the formats', () => {
     expect(PeriodScalar.name).toBe('Period');
-    expect(PeriodScalar.description).toContain('A reporting period');
+    expect(PeriodScalar.description).toContain('En rapporteringsperiod');
     expect(PeriodScalar.description).toContain('2016-W45');
   });
 

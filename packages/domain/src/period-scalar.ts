@@ -38,9 +38,8 @@ export const PeriodScalar: GraphQLScalarType<Period, string> = new GraphQLScalar
 >({
   name: 'Period',
   description:
-    'A reporting period: year "2016", half-year "2016-H2", tertial "2017-T1", quarter "2016-Q3", ' +
-    'month "2016-05" or ISO week "2016-W45"; a half-open date range [fran, till). ' +
-    'En rapporteringsperiod: år, halvår, tertial, kvartal, månad eller ISO-vecka.',
+    'En rapporteringsperiod: år "2016", halvår "2016-H2", tertial "2017-T1", kvartal "2016-Q3", ' +
+    'månad "2016-05" eller ISO-vecka "2016-W45"; ett halvöppet datumintervall [fran, till).',
   serialize(value: unknown): string {
     // Resolvers may return a stored string; canonicalising it keeps "2016-h2" off the wire.
     if (isPeriod(value)) return value.text;

@@ -31,7 +31,9 @@ export abstract class PeriodEntity extends BaseEntity {
   @Property({ type: 'string', length: 64 })
   omradeId: string;
 
-  @Field(() => String, { description: 'The period the record was reported for, as written.' })
+  @Field(() => String, {
+    description: 'Perioden (eller dagen) som posten rapporterades för, som den skrevs.',
+  })
   @Property({ type: 'string', length: 16 })
   period: string;
 

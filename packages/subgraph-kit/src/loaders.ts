@@ -1,4 +1,4 @@
-import type { Period } from '@lagesbild/domain';
+import { narmasteGrovrePeriod, type Period } from '@lagesbild/domain';
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 
@@ -144,4 +144,43 @@ export function batchedReference<TContext, TRef extends Record<string, unknown>,
     __resolveReference: async (reference: TRef, context: TContext): Promise<TValue | null> =>
       (await loader(context).load(key(reference))) ?? missing(reference),
   };
+}
+
+/**
+ * For each area-period, the shortest longer period that contains it and for which the
+ * partner has records in any of `entities` (a record dated only to 2016 when 2016-H2 is
+ * asked), or null. One statement per batch: a union over the tables of the periods as
+ * written by the records that strictly contain each key's range.
+ */
+export function grovrePeriodLoader(
+  em: EntityManager,
+  entities: readonly EntityClass<{
+    omradeId: string;
+    period: string;
+    fran: string;
+    till: string;
+  }>[],
+): DataLoader<AreaPeriod, Period | null, string> {
+  return areaPeriodLoader<{ idx: string | number; period: string }, Period | null>(
+    (cte) => {
+      const meta = em.getMetadata();
+      const delar = entities.map((e) => {
+        const tabell = meta.get(e.name).tableName;
+        return `select distinct k.idx, t.period from k join ${tabell} t
+            on t.omrade_id = k.omrade_id and t.fran <= k.fran and t.till >= k.till
+           and (t.fran < k.fran or t.till > k.till)`;
+      });
+      return em
+        .getConnection()
+        .execute<{ idx: string | number; period: string }[]>(
+          `${cte.sql} ${delar.join(' union ')}`,
+          cte.params,
+        );
+    },
+    (rows, key) =>
+      narmasteGrovrePeriod(
+        rows.map((r) => r.period),
+        key.period,
+      ),
+  );
 }

@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { Klassning, Miljo, Niva, PeriodScalar, Rapporteringsstatus } from '@lagesbild/domain';
+import {
+  Klassning,
+  Miljo,
+  Niva,
+  PeriodLage,
+  PeriodScalar,
+  Rapporteringsstatus,
+} from '@lagesbild/domain';
 import { type GraphQLSchema, parse } from 'graphql';
 import {
   type BuildSchemaOptions,
@@ -27,19 +34,41 @@ export function registerDomainTypes(): void {
   enumsRegistered = true;
   registerEnumType(Miljo, {
     name: 'Miljo',
-    description: 'Våldsbejakande extremistmiljö (or an anti-democratic or unspecified one).',
+    description:
+      'Våldsbejakande extremistmiljö (eller en antidemokratisk men inte våldsbejakande, eller ospecificerad).',
   });
   registerEnumType(Niva, {
     name: 'Niva',
-    description: "The police's qualitative level: the source says 'ett fåtal', not a number.",
+    description: 'Polisens kvalitativa nivå: källan säger "ett fåtal", inte ett antal.',
   });
   registerEnumType(Rapporteringsstatus, {
     name: 'Rapporteringsstatus',
-    description: 'Rapporterat, rapporterat noll, eller ingen rapport för perioden.',
+    description:
+      'Partnerns rapportering för perioden. Bara RAPPORTERAT och RAPPORTERAT_NOLL ger antal; ' +
+      'annars är antalen null, aldrig 0.',
+    valuesConfig: {
+      RAPPORTERAT: { description: 'Rapporterat för perioden, med minst ett antal över noll.' },
+      RAPPORTERAT_NOLL: { description: 'Rapporterat noll för perioden: antalen är 0.' },
+      RAPPORTERAT_GROVRE_PERIOD: {
+        description:
+          'Rapporterat bara för en längre period som innehåller denna (t.ex. hela 2016 när ' +
+          '2016-H2 efterfrågas): antalen är null här och visas för den längre perioden (grovrePeriod).',
+      },
+      EJ_RAPPORTERAT: { description: 'Ingen rapport för perioden: antalen är null.' },
+    },
+  });
+  registerEnumType(PeriodLage, {
+    name: 'PeriodLage',
+    description: 'Om perioden är avslutad, pågår eller inte har börjat (räknat på dagens datum).',
+    valuesConfig: {
+      AVSLUTAD: { description: 'Perioden är slut.' },
+      PAGAR: { description: 'Perioden pågår: siffrorna kan ändras.' },
+      EJ_PABORJAD: { description: 'Perioden har inte börjat: ingen partner kan ha rapporterat.' },
+    },
   });
   registerEnumType(Klassning, {
     name: 'Klassning',
-    description: 'Classification of a record and so who may read it.',
+    description: 'En posts klassning, och därmed vem som får läsa den.',
   });
 }
 

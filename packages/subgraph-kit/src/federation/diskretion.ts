@@ -6,6 +6,7 @@
 import {
   type Diskretion,
   type Intervall,
+  okantAntal,
   type SkyddadAndelVarde,
   type SkyddatAntalVarde,
   skyddaAndel,
@@ -21,17 +22,21 @@ import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
     '"fåtal" för läsare utan behörighet. 0 visas som 0. Där antal redovisas uppdelade med en ' +
     'summa (t.ex. per miljö och totalt) döljs dessutom så många andra antal, eller summan, ' +
     'att ett "fåtal" inte kan räknas fram genom subtraktion; de visas som "ej redovisad" ' +
-    '(de är inte små).',
+    '(de är inte små). Ett antal som inte är känt (en del saknar angivet antal) har antal null, ' +
+    'undertryckt false och visning "okänt antal".',
 })
 export class SkyddatAntal implements SkyddatAntalVarde {
-  @Field(() => Int, { nullable: true, description: 'Antalet, eller null när det är undertryckt.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Antalet, eller null när det är undertryckt eller inte känt.',
+  })
   antal!: number | null;
 
   @Field(() => Boolean, { description: 'Sant när antalet inte visas för läsaren.' })
   undertryckt!: boolean;
 
   @Field(() => String, {
-    description: 'Det läsaren ser: "fåtal", "ej redovisad" eller antalet som text.',
+    description: 'Det läsaren ser: "fåtal", "ej redovisad", "okänt antal" eller antalet som text.',
   })
   visning!: string;
 }
@@ -62,6 +67,11 @@ export function skyddatAntal(antal: number, d: Diskretion): SkyddatAntal {
 
 export function skyddadAndel(taljare: number, namnare: number, d: Diskretion): SkyddadAndel {
   return Object.assign(new SkyddadAndel(), skyddaAndel(taljare, namnare, d));
+}
+
+/** A count that is not known (part of it has no stated number): `visning` "okänt antal". */
+export function okandSkyddatAntal(): SkyddatAntal {
+  return Object.assign(new SkyddatAntal(), okantAntal());
 }
 
 /** A count that may be unknown: null (e.g. "not reported", "no figure given") stays null. */

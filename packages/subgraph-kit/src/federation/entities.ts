@@ -26,15 +26,32 @@ export class OmradeRef {
   }
 }
 
-/** A place, by the id every partner computes with platsId(). */
+/**
+ * A place, by the id every partner computes with platsId(). `omfattar` is the place's id
+ * and the ids of its parts in förvaltning's register (a park and its metro entrance): a
+ * partner's field that answers "with its parts" declares `@requires(fields: "omfattar")`,
+ * and the gateway fetches it from the register first. Absent when not required.
+ */
 @Directive('@key(fields: "id")')
 @ObjectType('Plats')
 export class PlatsRef {
   @Field(() => ID)
   id: string;
 
-  constructor(id: string) {
+  @Directive('@external')
+  @Field(() => [ID], {
+    description: 'Platsens id och id:n för dess delar i förvaltningens platsregister.',
+  })
+  omfattar?: string[];
+
+  constructor(id: string, omfattar?: string[]) {
     this.id = id;
+    if (omfattar) this.omfattar = omfattar;
+  }
+
+  /** The place's ids with or without its parts; the place itself when the register is silent. */
+  ids(medDelar: boolean): string[] {
+    return medDelar && this.omfattar && this.omfattar.length > 0 ? this.omfattar : [this.id];
   }
 }
 
@@ -85,7 +102,13 @@ function periodOf(value: unknown): Period {
  */
 export const sharedReferences = {
   Omrade: { __resolveReference: (ref: { id: string }) => new OmradeRef(ref.id) },
-  Plats: { __resolveReference: (ref: { id: string }) => new PlatsRef(ref.id) },
+  Plats: {
+    __resolveReference: (ref: { id: string; omfattar?: unknown }) =>
+      new PlatsRef(
+        ref.id,
+        Array.isArray(ref.omfattar) ? ref.omfattar.map((x) => String(x)) : undefined,
+      ),
+  },
   Lagesbild: {
     __resolveReference: (ref: { omradeId: string; period: unknown }) =>
       new LagesbildRef(ref.omradeId, periodOf(ref.period)),

@@ -1,6 +1,6 @@
 import { platsId, wgs84ToSweref99tm } from '@lagesbild/domain';
 import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Koordinater, Omrade, Plats } from '../entities';
 import type { Context } from './context';
 import { resolvePlats } from './plats.reference';
@@ -19,6 +19,14 @@ export class PlatsResolver {
   @FieldResolver(() => Boolean, { description: 'Om platsen finns i förvaltningens register.' })
   registrerad(@Root() p: Plats): boolean {
     return p.omradeId !== null;
+  }
+
+  @FieldResolver(() => [ID], {
+    description:
+      'Platsens id och id:n för dess delar i registret; partnernas fält med medDelar: true läser det.',
+  })
+  omfattar(@Root() p: Plats): string[] {
+    return [p.id];
   }
 
   @FieldResolver(() => Omrade, { nullable: true })
