@@ -213,8 +213,9 @@ export function App() {
         </div>
       </main>
       <footer className="sidfot">
-        Uppgifterna hämtas från gatewayen med GraphQL; varje partner äger sina egna. Inga
-        personuppgifter. Rapporten finns också som kommando: <code>pnpm rapport</code>.
+        Varje partner äger och lämnar sina egna uppgifter; sidan visar dem sida vid sida. Inga
+        personuppgifter. Rapport för rådsmöte (länken överst) går att skriva ut eller spara som
+        PDF.
       </footer>
     </>
   );
