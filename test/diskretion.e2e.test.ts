@@ -36,7 +36,7 @@ const QUERY = `{
     miljoer {
       miljo
       forvaltning { incidenter ${A} kontakter ${A} faltobservationer ${A} }
-      polis { handelser ${A} }
+      polis { handelserAntal ${A} }
       klotter { antal ${A} }
     }
   }
@@ -64,7 +64,8 @@ interface Svar {
     miljoer: {
       miljo: string;
       forvaltning: { incidenter: Antal; kontakter: Antal; faltobservationer: Antal };
-      polis: { handelser: Antal };
+      /** Null where the police have not assessed the environment (not reported). */
+      polis: { handelserAntal: Antal | null };
       klotter: { antal: Antal };
     }[];
   };
@@ -131,9 +132,12 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     // Polis: six events in the year (shown), one of them vit makt (not). The five
     // unspecified ones are withheld too: 6 − 5 would give back the vit makt one.
     expect(lb.polis.handelserAntal).toEqual(tal(6));
-    expect(vitMakt.polis.handelser).toEqual(FATAL);
-    expect(ospec.polis.handelser).toEqual(EJ_REDOVISAD);
-    expect(islamistisk.polis.handelser).toEqual(tal(0));
+    expect(vitMakt.polis.handelserAntal).toEqual(FATAL);
+    expect(ospec.polis.handelserAntal).toEqual(EJ_REDOVISAD);
+    expect(islamistisk.polis.handelserAntal).toEqual(tal(0));
+    // Not assessed by the police in 2016: no count, protected or not.
+    const ensam = lb.miljoer.find((m) => m.miljo === 'ENSAMAGERANDE')!;
+    expect(ensam.polis.handelserAntal).toBeNull();
 
     // Klotter: four reports (shown), two per environment and category (not); the SLA
     // outcomes are counts of the same reports and so suppressed too. No outcome is known
@@ -160,7 +164,12 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
       const lb = await ask(as(roll));
       const m = lb.miljoer;
       const breakdowns: [string, Antal, Antal[]][] = [
-        ['polis', lb.polis.handelserAntal, m.map((x) => x.polis.handelser)],
+        // A row with no count (not reported) shows nothing: it can only hide more.
+        [
+          'polis',
+          lb.polis.handelserAntal,
+          m.flatMap((x) => (x.polis.handelserAntal ? [x.polis.handelserAntal] : [])),
+        ],
         ['incidenter', lb.forvaltning.incidenterAntal, m.map((x) => x.forvaltning.incidenter)],
         ['kontakter', lb.forvaltning.kontakterAntal, m.map((x) => x.forvaltning.kontakter)],
         ['klotter per miljö', lb.klotter.antal, m.map((x) => x.klotter.antal)],
@@ -187,7 +196,7 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     // The seed's case spelled out: as a school, 6 events minus the shown environments is
     // not the vit makt event's 1.
     const lb = await ask(as('SKOLA'));
-    const visade = lb.miljoer.reduce((sum, x) => sum + (x.polis.handelser.antal ?? 0), 0);
+    const visade = lb.miljoer.reduce((sum, x) => sum + (x.polis.handelserAntal?.antal ?? 0), 0);
     expect(lb.polis.handelserAntal.antal).toBe(6);
     expect(6 - visade).not.toBe(1);
   });
@@ -203,9 +212,11 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
       faltobservationer: tal(1),
     });
     expect(lb.forvaltning.kontakter[0]!.antal).toEqual(tal(1));
-    expect(vitMakt.polis.handelser).toEqual(tal(1));
+    expect(vitMakt.polis.handelserAntal).toEqual(tal(1));
     expect(lb.polis.handelserAntal).toEqual(tal(6));
-    expect(lb.miljoer.find((m) => m.miljo === 'OSPECIFICERAD')!.polis.handelser).toEqual(tal(5));
+    expect(lb.miljoer.find((m) => m.miljo === 'OSPECIFICERAD')!.polis.handelserAntal).toEqual(
+      tal(5),
+    );
     expect(vitMakt.klotter.antal).toEqual(tal(2));
     expect(lb.klotter.perKategori[0]!.sanering).toEqual({
       okant: tal(2),
@@ -222,7 +233,7 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
         return {
           roll,
           forvaltning: vitMakt.forvaltning.incidenter.undertryckt,
-          polis: vitMakt.polis.handelser.undertryckt,
+          polis: vitMakt.polis.handelserAntal!.undertryckt,
           klotter: vitMakt.klotter.antal.undertryckt,
         };
       }),
@@ -252,11 +263,11 @@ describe('a threshold of 0 shows every count', () => {
       );
       expect(fb.body.data).toEqual({ lagesbild: { forvaltning: { incidenterAntal: tal(3) } } });
       const entities = `query ($r: [_Any!]!) { _entities(representations: $r) {
-        ... on MiljoLage { polis { handelser ${A} } }
+        ... on MiljoLage { polis { handelserAntal ${A} } }
       } }`;
       const pb = await p.gql(entities, { r: [vitMakt] });
-      expect(pb.body.data).toEqual({ _entities: [{ polis: { handelser: tal(1) } }] });
-      const kb = await k.gql(entities.replace(`polis { handelser`, `klotter { antal`), {
+      expect(pb.body.data).toEqual({ _entities: [{ polis: { handelserAntal: tal(1) } }] });
+      const kb = await k.gql(entities.replace(`polis { handelserAntal`, `klotter { antal`), {
         r: [vitMakt],
       });
       expect(kb.body.data).toEqual({ _entities: [{ klotter: { antal: tal(2) } }] });

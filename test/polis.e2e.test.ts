@@ -51,7 +51,7 @@ describe('the police section, through the gateway', () => {
       polis: {
         rapporteringsstatus: string;
         publicerad: string | null;
-        handelserAntal: N;
+        handelserAntal: N | null;
         bedomningar: Record<string, string>[];
         handelser: {
           typ: string;
@@ -150,6 +150,8 @@ describe('the police section, through the gateway', () => {
     const p = (body.data as unknown as Answer).lagesbild.polis;
     expect(p.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
     expect(p.bedomningar).toEqual([]);
+    // No assessment, no count: the truck attack is listed, but not reported as a figure.
+    expect(p.handelserAntal).toBeNull();
     expect(p.handelser.map((h) => [h.typ, h.datum, h.platser.map((x) => x.namn)])).toEqual([
       ['TERRORDAD', '2017-04-07', ['Drottninggatan']],
     ]);
