@@ -16,6 +16,8 @@ const FATAL = { antal: null, undertryckt: true, visning: 'fåtal' };
 /** Hidden so that a "fåtal" cannot be worked out by subtraction; not small itself. */
 const EJ_REDOVISAD = { antal: null, undertryckt: true, visning: 'ej redovisad' };
 const tal = (antal: number) => ({ antal, undertryckt: false, visning: String(antal) });
+/** A sum with an observation "vid något tillfälle" in it: unknown, for every reader, never 1. */
+const OKANT = { antal: null, undertryckt: false, visning: 'okänt antal' };
 const as = (roll: string) => ({ 'x-lagesbild-roller': roll });
 
 const A = '{ antal undertryckt visning }';
@@ -35,7 +37,7 @@ const QUERY = `{
     }
     miljoer {
       miljo
-      forvaltning { incidenter ${A} kontakter ${A} faltobservationer ${A} }
+      forvaltning { incidenterAntal ${A} kontakterAntal ${A} faltobservationerAntal ${A} }
       polis { handelserAntal ${A} }
       klotter { antal ${A} }
     }
@@ -63,7 +65,7 @@ interface Svar {
     };
     miljoer: {
       miljo: string;
-      forvaltning: { incidenter: Antal; kontakter: Antal; faltobservationer: Antal };
+      forvaltning: { incidenterAntal: Antal; kontakterAntal: Antal; faltobservationerAntal: Antal };
       /** Null where the police have not assessed the environment (not reported). */
       polis: { handelserAntal: Antal | null };
       klotter: { antal: Antal };
@@ -113,15 +115,15 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     const islamistisk = lb.miljoer.find((m) => m.miljo === 'ISLAMISTISK')!;
     const ospec = lb.miljoer.find((m) => m.miljo === 'OSPECIFICERAD')!;
 
-    // Förvaltning: three vit makt incidents, one call, one field observation.
+    // Förvaltning: three vit makt incidents, one call, one field observation of unknown count.
     expect(lb.forvaltning.incidenterAntal).toEqual(FATAL);
     expect(lb.forvaltning.kontakterAntal).toEqual(FATAL);
     expect(vitMakt.forvaltning).toEqual({
-      incidenter: FATAL,
-      kontakter: tal(0),
-      faltobservationer: FATAL,
+      incidenterAntal: FATAL,
+      kontakterAntal: tal(0),
+      faltobservationerAntal: OKANT,
     });
-    expect(islamistisk.forvaltning.kontakter).toEqual(FATAL);
+    expect(islamistisk.forvaltning.kontakterAntal).toEqual(FATAL);
     // The call's own record carries the same count, and is protected the same way.
     expect(lb.forvaltning.kontakter.map((k) => [k.kanal, k.antal])).toEqual([
       ['MOTTAGNINGSTELEFON', FATAL],
@@ -170,8 +172,8 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
           lb.polis.handelserAntal,
           m.flatMap((x) => (x.polis.handelserAntal ? [x.polis.handelserAntal] : [])),
         ],
-        ['incidenter', lb.forvaltning.incidenterAntal, m.map((x) => x.forvaltning.incidenter)],
-        ['kontakter', lb.forvaltning.kontakterAntal, m.map((x) => x.forvaltning.kontakter)],
+        ['incidenter', lb.forvaltning.incidenterAntal, m.map((x) => x.forvaltning.incidenterAntal)],
+        ['kontakter', lb.forvaltning.kontakterAntal, m.map((x) => x.forvaltning.kontakterAntal)],
         ['klotter per miljö', lb.klotter.antal, m.map((x) => x.klotter.antal)],
         [
           'klotter per rapportör',
@@ -207,9 +209,9 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     expect(lb.forvaltning.incidenterAntal).toEqual(tal(3));
     expect(lb.forvaltning.kontakterAntal).toEqual(tal(1));
     expect(vitMakt.forvaltning).toEqual({
-      incidenter: tal(3),
-      kontakter: tal(0),
-      faltobservationer: tal(1),
+      incidenterAntal: tal(3),
+      kontakterAntal: tal(0),
+      faltobservationerAntal: OKANT,
     });
     expect(lb.forvaltning.kontakter[0]!.antal).toEqual(tal(1));
     expect(vitMakt.polis.handelserAntal).toEqual(tal(1));
@@ -232,7 +234,7 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
         const vitMakt = lb.miljoer.find((m) => m.miljo === 'VIT_MAKT')!;
         return {
           roll,
-          forvaltning: vitMakt.forvaltning.incidenter.undertryckt,
+          forvaltning: vitMakt.forvaltning.incidenterAntal.undertryckt,
           polis: vitMakt.polis.handelserAntal!.undertryckt,
           klotter: vitMakt.klotter.antal.undertryckt,
         };

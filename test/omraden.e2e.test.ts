@@ -15,7 +15,7 @@ describe('many districts', () => {
     klotter { antal { antal visning } anmalningar { anmalningar { innehall } } }
     miljoer {
       miljo
-      forvaltning { incidenter { antal visning } }
+      forvaltning { incidenterAntal { antal visning } }
       klotter { antal { antal visning } }
       polis { handelserAntal { antal visning } }
     }
@@ -129,18 +129,24 @@ describe('many districts', () => {
     const vitMakt = picture?.miljoer.find((m) => m.miljo === 'VIT_MAKT');
     expect(vitMakt).toEqual({
       miljo: 'VIT_MAKT',
-      forvaltning: { incidenter: ett },
+      forvaltning: { incidenterAntal: ett },
       klotter: { antal: ett },
       polis: { handelserAntal: { antal: 0, visning: '0' } },
     });
   });
 
-  it('refuses an area that is not registered, and a second registration of one that is', async () => {
+  it('refuses an area that is not registered, naming the known ones, and a second registration of one that is', async () => {
     const unknown = await system.gql(PICTURE, { omrade: 'atlantis' }, as('SAMORDNARE'));
+    // Kungsholmen was registered by the test above.
     expect(unknown.body.errors?.[0]).toMatchObject({
-      message: 'Okänt område "atlantis".',
-      extensions: { code: 'BAD_USER_INPUT' },
+      message: 'Okänt område "atlantis". Kända områden: kungsholmen, norrmalm.',
+      extensions: { code: 'BAD_USER_INPUT', kandaOmraden: ['kungsholmen', 'norrmalm'] },
     });
+    // An id is read without regard to case: every partner answers for the canonical one.
+    const versaler = await system.gql(PICTURE, { omrade: 'Kungsholmen' }, as('SAMORDNARE'));
+    const gemener = await system.gql(PICTURE, { omrade: 'kungsholmen' }, as('SAMORDNARE'));
+    expect(versaler.body.errors).toBeUndefined();
+    expect(versaler.body).toEqual(gemener.body);
     const again = await system.gql(
       'mutation ($input: RegistreraOmradeInput!) { registreraOmrade(input: $input) { id } }',
       { input: { id: 'norrmalm', namn: 'Norrmalm', namnd: 'Norrmalms stadsdelsnämnd' } },

@@ -256,7 +256,7 @@ describe('SQL statements per gateway request do not grow with the list', () => {
 
   const miljoRad = `miljoer {
     miljo namn
-    forvaltning { incidenter { antal } kontakter { antal } faltobservationer { antal } }
+    forvaltning { incidenterAntal { antal } kontakterAntal { antal } faltobservationerAntal { antal } }
     polis { rapporteringsstatus handelserAntal { antal } }
     klotter { antal { antal } anmalningar(first: ${KLOTTER_SIDA}) { totalt anmalningar { plats { namn } } } }
     skolor { besvarade skolorMedTecken { visning } observationer }
@@ -408,7 +408,7 @@ describe('SQL statements per gateway request do not grow with the list', () => {
             besvarade: number;
             enkater: { svar: { skola: { namn: string } }[]; resultat: { besvarade: number } }[];
           };
-          miljoer: { miljo: string; forvaltning: { incidenter: { antal: number } } }[];
+          miljoer: { miljo: string; forvaltning: { incidenterAntal: { antal: number } } }[];
           foregaende: { period: string };
         };
         enkater: { svar: unknown[] }[];
@@ -444,7 +444,7 @@ describe('SQL statements per gateway request do not grow with the list', () => {
       expect(lagesbild.skolor.enkater[0]?.resultat.besvarade).toBe(n);
       expect(lagesbild.miljoer[0]).toMatchObject({
         miljo: 'VIT_MAKT',
-        forvaltning: { incidenter: { antal: n } },
+        forvaltning: { incidenterAntal: { antal: n } },
       });
       expect(lagesbild.foregaende.period).toBe('2015');
       expect(data.enkater[0]?.svar).toHaveLength(n);
