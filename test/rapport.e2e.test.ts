@@ -193,7 +193,7 @@ describe('the report for a council meeting', () => {
     );
     expect(hamtad.saknadeKallor).toEqual(['polis']);
     expect(hamtad.lagesbild?.polis).toBeNull();
-    expect(hamtad.lagesbild?.forvaltning?.incidenterAntal.antal).toBe(3);
+    expect(hamtad.lagesbild?.forvaltning?.incidenterAntal?.antal).toBe(3);
     const md = renderMarkdown(
       rapportDokument(hamtad.lagesbild!, {
         framtagen: '2026-11-26T12:00:00Z',

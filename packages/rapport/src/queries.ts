@@ -11,6 +11,7 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
       period
       fran
       till
+      periodLage
       omrade {
         id
         namn
@@ -44,173 +45,71 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
         }
       }
       forvaltning {
-        rapporteringsstatus
-        incidenterAntal {
-          ...Antal
-        }
-        incidenter {
-          datum
-          period
-          typ
-          miljo
-          beskrivning
-          plats {
-            id
-            namn
-            adress
-          }
-        }
-        kontakterAntal {
-          ...Antal
-        }
-        kontakter {
-          kanal
-          miljo
-          antal {
-            ...Antal
-          }
-          atgard
-          utfall
-        }
-        faltobservationer {
-          enhet
-          typ
-          miljo
-          antal {
-            ...Antal
-          }
-          beskrivning
-        }
-        atervandare {
-          kandaAntal {
-            ...Antal
-          }
-          insatserAntal {
-            ...Antal
-          }
-          kommentar
-        }
-        kallanmarkningar {
-          avsnitt
-          text
+        ...ForvaltningAvsnitt
+        grovrePeriod
+        grovre {
+          ...ForvaltningAvsnitt
         }
       }
       polis {
-        rapporteringsstatus
-        publicerad
-        bedomningar {
-          miljo
-          period
-          bosatta
-          folkbokforda
-          utsattaForBrott
-          resor
-          text
-          utgivare
-          publicerad
-        }
-        handelserAntal {
-          ...Antal
-        }
-        handelser {
-          typ
-          rubrik
-          datum
-          period
-          miljo
-          vald
-          beskrivning
-          platser {
-            id
-            namn
-          }
+        ...PolisAvsnitt
+        grovrePeriod
+        grovre {
+          ...PolisAvsnitt
         }
       }
       skolor {
-        rapporteringsstatus
-        utskick
-        besvarade
-        svarsfrekvensVisning
+        ...SkolorAvsnitt
+        grovrePeriod
+        grovre {
+          ...SkolorAvsnitt
+        }
       }
       klotter {
-        rapporteringsstatus
-        antal {
-          ...Antal
-        }
-        perRapportor {
-          rapportor
-          namn
-          rapporteringsstatus
-          antal {
-            ...Antal
-          }
-        }
-        perKategori {
-          rapportor
-          kategori
-          antal {
-            ...Antal
-          }
-        }
-        sanering {
-          ...Sla
-        }
-        paPlats {
-          ...Sla
-        }
-        anmalningar(first: 500) {
-          totalt
-          anmalningar {
-            rapportor
-            kategori
-            miljo
-            innehall
-            platsText
-            plats {
-              id
-              namn
-            }
-          }
+        ...KlotterAvsnitt
+        grovrePeriod
+        grovre {
+          ...KlotterAvsnitt
         }
       }
       miljoer {
         miljo
         namn
         forvaltning {
-          incidenter {
-            ...Antal
-          }
-          kontakter {
-            ...Antal
-          }
-          faltobservationer {
-            ...Antal
+          ...ForvaltningMiljoTal
+          grovrePeriod
+          grovre {
+            ...ForvaltningMiljoTal
           }
         }
         polis {
-          rapporteringsstatus
-          bosatta
-          handelser {
-            ...Antal
+          ...PolisMiljoTal
+          grovrePeriod
+          grovre {
+            ...PolisMiljoTal
           }
         }
         skolor {
-          rapporteringsstatus
-          besvarade
-          skolorMedTecken {
-            ...Antal
+          ...SkolorMiljoTal
+          grovrePeriod
+          grovre {
+            ...SkolorMiljoTal
           }
         }
         klotter {
-          antal {
-            ...Antal
+          ...KlotterMiljoTal
+          grovrePeriod
+          grovre {
+            ...KlotterMiljoTal
           }
         }
       }
       foregaende {
         period
+        periodLage
         forvaltning {
           rapporteringsstatus
+          grovrePeriod
           incidenterAntal {
             ...Antal
           }
@@ -220,16 +119,19 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
         }
         polis {
           rapporteringsstatus
+          grovrePeriod
           handelserAntal {
             ...Antal
           }
         }
         skolor {
           rapporteringsstatus
+          grovrePeriod
           besvarade
         }
         klotter {
           rapporteringsstatus
+          grovrePeriod
           antal {
             ...Antal
           }
@@ -238,8 +140,188 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
     }
   }
 
-  # Every count under disclosure control: "fåtal" instead of 1…3 for a reader without clearance.
-  # The contractors' SLA: outcomes are counts of reports, protected like the rest.
+  # Each partner's section, selected alike for the period and for the longer period its
+  # records may be dated to (grovre): "Rapporterat för hela 2016" shows the year's figures.
+  fragment ForvaltningAvsnitt on ForvaltningLage {
+    rapporteringsstatus
+    incidenterAntal {
+      ...Antal
+    }
+    incidenter {
+      datum
+      period
+      typ
+      miljo
+      beskrivning
+      plats {
+        ...PlatsNamn
+        adress
+      }
+    }
+    kontakterAntal {
+      ...Antal
+    }
+    kontakter {
+      kanal
+      miljo
+      antal {
+        ...Antal
+      }
+      atgard
+      utfall
+    }
+    faltobservationer {
+      enhet
+      typ
+      miljo
+      antal {
+        ...Antal
+      }
+      beskrivning
+    }
+    atervandare {
+      kandaAntal {
+        ...Antal
+      }
+      insatserAntal {
+        ...Antal
+      }
+      kommentar
+    }
+    kallanmarkningar {
+      avsnitt
+      text
+    }
+  }
+
+  fragment PolisAvsnitt on PolisLage {
+    rapporteringsstatus
+    publicerad
+    bedomningar {
+      miljo
+      period
+      bosatta
+      folkbokforda
+      utsattaForBrott
+      resor
+      text
+      utgivare
+      publicerad
+    }
+    handelserAntal {
+      ...Antal
+    }
+    handelser {
+      typ
+      rubrik
+      datum
+      period
+      miljo
+      vald
+      beskrivning
+      platser {
+        ...PlatsNamn
+      }
+    }
+  }
+
+  fragment SkolorAvsnitt on SkolorLage {
+    rapporteringsstatus
+    utskick
+    besvarade
+    svarsfrekvensVisning
+  }
+
+  fragment KlotterAvsnitt on KlotterLage {
+    rapporteringsstatus
+    antal {
+      ...Antal
+    }
+    perRapportor {
+      rapportor
+      namn
+      rapporteringsstatus
+      antal {
+        ...Antal
+      }
+    }
+    perKategori {
+      rapportor
+      kategori
+      antal {
+        ...Antal
+      }
+    }
+    sanering {
+      ...Sla
+    }
+    paPlats {
+      ...Sla
+    }
+    anmalningar(first: 500) {
+      totalt
+      anmalningar {
+        rapportor
+        kategori
+        miljo
+        innehall
+        platsText
+        plats {
+          ...PlatsNamn
+        }
+      }
+    }
+  }
+
+  fragment ForvaltningMiljoTal on ForvaltningMiljo {
+    rapporteringsstatus
+    incidenterAntal {
+      ...Antal
+    }
+    kontakterAntal {
+      ...Antal
+    }
+    faltobservationerAntal {
+      ...Antal
+    }
+  }
+
+  fragment PolisMiljoTal on PolisMiljo {
+    rapporteringsstatus
+    bosatta
+    handelserAntal {
+      ...Antal
+    }
+  }
+
+  fragment SkolorMiljoTal on SkolorMiljo {
+    rapporteringsstatus
+    besvarade
+    skolorMedTecken {
+      ...Antal
+    }
+  }
+
+  fragment KlotterMiljoTal on KlotterMiljo {
+    rapporteringsstatus
+    antal {
+      ...Antal
+    }
+  }
+
+  # A place and the larger place it is part of, so that the park and its metro entrance
+  # are one hotspot.
+  fragment PlatsNamn on Plats {
+    id
+    namn
+    delAv {
+      id
+      namn
+    }
+  }
+
+  # The contractors' SLA: outcomes are counts of reports, protected like the rest; kanda is
+  # the share's denominator (reports with a known time), totalt all reports.
   fragment Sla on SlaSummering {
     uppfyllt {
       ...Antal
@@ -250,6 +332,12 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
     okant {
       ...Antal
     }
+    kanda {
+      ...Antal
+    }
+    totalt {
+      ...Antal
+    }
     andelUppfyllt {
       andel
       undertryckt
@@ -257,6 +345,8 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
     }
   }
 
+  # Every count under disclosure control: "fåtal" instead of 1…3 for a reader without
+  # clearance, "okänt antal" when part of it is not known.
   fragment Antal on SkyddatAntal {
     antal
     undertryckt

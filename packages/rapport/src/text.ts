@@ -50,6 +50,7 @@ export const ORD = {
   kontakt: { en: 'kontakt', flera: 'kontakter' },
   faltobservation: { en: 'fältobservation', flera: 'fältobservationer' },
   insats: { en: 'insats', flera: 'insatser' },
+  tillfalle: { en: 'tillfälle', flera: 'tillfällen' },
 } as const satisfies Record<string, Ord>;
 
 /** What a partner's section reads when its source did not answer. */
@@ -127,14 +128,21 @@ export function antalFras(v: Tal, ord: Ord): string {
 }
 
 /**
+ * A count without its noun, inside a sentence: "3", "ett fåtal", "ett ej redovisat antal",
+ * "ett okänt antal" ("ett fåtal kända").
+ */
+export function antalUtanOrd(v: Tal): string {
+  const n = talVarde(v);
+  return n !== null ? talText(n) : dold(antalSlag(v) as Exclude<AntalSlag, 'tal'>);
+}
+
+/**
  * A part of a whole, inside a sentence: "1 av 6 svarande skolor", "ett fåtal av 6 svarande
  * skolor", "ett ej redovisat antal av 6 svarande skolor", "1 av 1 svarande skola", "0 av ett
  * fåtal svarande skolor". The noun agrees with the whole.
  */
 export function delAvFras(del: Tal, helhet: Tal, ord: Ord): string {
-  const d = talVarde(del);
-  const delText = d !== null ? talText(d) : dold(antalSlag(del) as Exclude<AntalSlag, 'tal'>);
-  return `${delText} av ${antalFras(helhet, ord)}`;
+  return `${antalUtanOrd(del)} av ${antalFras(helhet, ord)}`;
 }
 
 /** The first letter as a capital, for a phrase that starts a sentence. */
@@ -246,6 +254,32 @@ export function talEllerStatus(
   if (!avsnitt) return EJ_TILLGANGLIG;
   if (!harTalFor(avsnitt.rapporteringsstatus)) return partnerStatusText(avsnitt);
   return antalCell(tal);
+}
+
+/** A section or environment row that may carry the same figures for a longer period. */
+export type MedGrovre<T> = T & { grovrePeriod?: string | null; grovre?: T | null };
+
+/**
+ * A partner's figure as one cell, the longer period's figures included: the period's own
+ * when it reported for it; "3 (hela 2016)" when it reported only for a longer period that
+ * contains this one; else the state in words ("Ej rapporterat", "Ej tillgänglig just nu").
+ */
+export function cellMedGrovre<T extends AvsnittStatus>(
+  avsnitt: MedGrovre<T> | null | undefined,
+  cell: (a: T) => string,
+): string {
+  if (!avsnitt) return EJ_TILLGANGLIG;
+  if (harTalFor(avsnitt.rapporteringsstatus)) return cell(avsnitt);
+  const { grovre, grovrePeriod } = avsnitt;
+  if (
+    avsnitt.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' &&
+    grovre &&
+    grovrePeriod &&
+    harTalFor(grovre.rapporteringsstatus)
+  ) {
+    return `${cell(grovre)} (${helaPerioden(grovrePeriod)})`;
+  }
+  return partnerStatusText(avsnitt);
 }
 
 /**
