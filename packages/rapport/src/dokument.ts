@@ -23,6 +23,7 @@ import {
 } from './text';
 import {
   type ForvaltningAvsnitt,
+  type KlotterAnmalningar,
   type KlotterAvsnitt,
   type Lagesbild,
   PARTNER_NAMN,
@@ -243,9 +244,8 @@ function klotterStycken(
   ];
 }
 
-function klotterTabell(k: KlotterAvsnitt, hela: string | null): Tabell[] {
+function klotterTabell(k: KlotterAnmalningar): Tabell[] {
   return tabellOm({
-    ...(hela ? { rubrik: markt('Klotteranmälningar', hela) } : {}),
     kolumner: ['Rapportör', 'Kategori', 'Miljö', 'Innehåll', 'Plats'],
     rader: k.anmalningar.anmalningar.map((a) => [
       RAPPORTOR[a.rapportor] ?? a.rapportor,
@@ -429,7 +429,11 @@ export function rapportDokument(
     );
   } else {
     klotterText.push(...klotterStycken(kVisat.avsnitt, kVisat.hela, period, k.grovrePeriod));
-    tabeller.push(...klotterTabell(kVisat.avsnitt, kVisat.hela));
+    if (kVisat.hela && k.grovrePeriod) {
+      klotterText.push(
+        `Anmälningarna för ${kVisat.hela} listas i rapporten för ${periodNamn(k.grovrePeriod)}.`,
+      );
+    } else tabeller.push(...klotterTabell(k));
   }
   delar.push(
     avsnitt('Incidentrapportering och klotter', [...incidentText, ...klotterText], tabeller),

@@ -6,6 +6,7 @@
  */
 import type {
   ForvaltningAvsnitt,
+  KlotterAnmalningar,
   KlotterAvsnitt,
   Lagesbild,
   MiljoRad,
@@ -157,7 +158,7 @@ const sla = (s: Partial<Sla>): Sla => ({
   ...s,
 });
 
-export function klotter2016(): KlotterAvsnitt {
+export function klotter2016(): KlotterAvsnitt & KlotterAnmalningar {
   return {
     rapporteringsstatus: 'RAPPORTERAT',
     antal: antal(5),

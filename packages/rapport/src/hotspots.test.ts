@@ -52,6 +52,36 @@ describe('places in more than one partner’s data', () => {
     ]);
   });
 
+  it('finds the larger place in the area’s register when the answer names only the part', () => {
+    const l = bild2016();
+    l.omrade.platser = [
+      { ...PARK, delAv: null },
+      { ...PARKLEK, delAv: PARK },
+    ];
+    const anmalan = l.klotter!.anmalningar.anmalningar[0]!;
+    anmalan.plats = { id: PARKLEK.id, namn: PARKLEK.namn };
+    l.forvaltning!.incidenter[0]!.plats = { ...PARK, delAv: null };
+    expect(hotspots(l)).toEqual([
+      {
+        platsId: 'observatorielunden',
+        namn: 'Observatorielunden',
+        delar: [PARKLEK.namn],
+        uppgifter: [
+          {
+            partner: 'forvaltning',
+            partnerNamn: 'Förvaltningen',
+            vad: ['Incident: Skadegörelse utfördes på en dörr.'],
+          },
+          {
+            partner: 'klotter',
+            partnerNamn: 'Klotter (trafikkontoret, SISAB, MTR)',
+            vad: [`Klotter: Sieg Heil (${PARKLEK.namn})`],
+          },
+        ],
+      },
+    ]);
+  });
+
   it('does not make a hotspot of one partner’s records at two parts of a place', () => {
     const l = bild2016();
     l.klotter!.anmalningar.anmalningar.push({

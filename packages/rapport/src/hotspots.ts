@@ -13,19 +13,22 @@ export interface Hotspot {
 /**
  * The places that appear in two or more partners' data for the period — through the shared
  * Plats id every partner computes alike — with what each recorded there. A place that is
- * part of a larger one (Plats.delAv: the park's playground, its metro entrance) counts as
- * the larger place, with the part named, so records next to each other meet. Only the
+ * part of a larger one (Plats.delAv, on the place or in the area's register
+ * omrade.platser: the park's playground, its metro entrance) counts as the larger place,
+ * with the part named, so records next to each other meet. Only the
  * period's own records are read, never a longer period's (grovre). Most partners first,
  * then by name.
  */
 export function hotspots(l: Lagesbild): Hotspot[] {
+  // A place's larger place: its own delAv when the answer carries it, else the area's register.
+  const register = new Map((l.omrade.platser ?? []).map((p) => [p.id, p.delAv ?? null]));
   const byPlats = new Map<
     string,
     { namn: string; delar: string[]; uppgifter: Map<PartnerFalt, string[]> }
   >();
   const note = (partner: PartnerFalt, plats: PlatsRef | null, vad: string) => {
     if (!plats) return;
-    const hel = plats.delAv ?? null;
+    const hel = plats.delAv ?? register.get(plats.id) ?? null;
     const id = hel?.id ?? plats.id;
     const entry = byPlats.get(id) ?? {
       namn: (hel ? hel.namn : plats.namn) ?? id,

@@ -36,6 +36,14 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
             }
           }
         }
+        platser {
+          id
+          namn
+          delAv {
+            id
+            namn
+          }
+        }
         grupperingar {
           namn
           miljo
@@ -67,6 +75,23 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
       }
       klotter {
         ...KlotterAvsnitt
+        # The reports themselves for the period only: the longer period's are counted, not
+        # listed (a listing weighs 500 rows in the gateway's cost limit). Which larger place
+        # a report's place is part of comes from the area's register (omrade.platser).
+        anmalningar(first: 500) {
+          totalt
+          anmalningar {
+            rapportor
+            kategori
+            miljo
+            innehall
+            platsText
+            plats {
+              id
+              namn
+            }
+          }
+        }
         grovrePeriod
         grovre {
           ...KlotterAvsnitt
@@ -257,19 +282,6 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
     }
     paPlats {
       ...Sla
-    }
-    anmalningar(first: 500) {
-      totalt
-      anmalningar {
-        rapportor
-        kategori
-        miljo
-        innehall
-        platsText
-        plats {
-          ...PlatsNamn
-        }
-      }
     }
   }
 

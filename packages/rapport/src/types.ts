@@ -141,6 +141,10 @@ export interface KlotterAvsnitt {
   perKategori: { rapportor: string; kategori: string; antal: SkyddatAntal }[];
   sanering: Sla | null;
   paPlats: Sla | null;
+}
+
+/** The period's own graffiti reports (a longer period's are counted, not listed). */
+export interface KlotterAnmalningar {
   anmalningar: {
     totalt: number;
     anmalningar: {
@@ -157,7 +161,7 @@ export interface KlotterAvsnitt {
 export type ForvaltningLage = ForvaltningAvsnitt & Rapportering<ForvaltningAvsnitt>;
 export type PolisLage = PolisAvsnitt & Rapportering<PolisAvsnitt>;
 export type SkolorLage = SkolorAvsnitt & Rapportering<SkolorAvsnitt>;
-export type KlotterLage = KlotterAvsnitt & Rapportering<KlotterAvsnitt>;
+export type KlotterLage = KlotterAvsnitt & KlotterAnmalningar & Rapportering<KlotterAvsnitt>;
 
 export interface ForvaltningMiljoTal {
   rapporteringsstatus: Rapporteringsstatus;
@@ -225,6 +229,12 @@ export interface Lagesbild {
         delsteg: { nr: number; text: string; status: string; statusText: string }[];
       }[];
     } | null;
+    /** The area's registered places, each with the larger place it is part of. */
+    platser?: {
+      id: string;
+      namn: string | null;
+      delAv: { id: string; namn: string | null } | null;
+    }[];
     grupperingar?:
       | {
           namn: string;
