@@ -16,6 +16,8 @@ const FATAL = { antal: null, undertryckt: true, visning: 'fåtal' };
 /** Hidden so that a "fåtal" cannot be worked out by subtraction; not small itself. */
 const EJ_REDOVISAD = { antal: null, undertryckt: true, visning: 'ej redovisad' };
 const tal = (antal: number) => ({ antal, undertryckt: false, visning: String(antal) });
+/** A sum with an observation "vid något tillfälle" in it: unknown, for every reader, never 1. */
+const OKANT = { antal: null, undertryckt: false, visning: 'okänt antal' };
 const as = (roll: string) => ({ 'x-lagesbild-roller': roll });
 
 const A = '{ antal undertryckt visning }';
@@ -35,8 +37,8 @@ const QUERY = `{
     }
     miljoer {
       miljo
-      forvaltning { incidenter ${A} kontakter ${A} faltobservationer ${A} }
-      polis { handelser ${A} }
+      forvaltning { incidenterAntal ${A} kontakterAntal ${A} faltobservationerAntal ${A} }
+      polis { handelserAntal ${A} }
       klotter { antal ${A} }
     }
   }
@@ -63,8 +65,9 @@ interface Svar {
     };
     miljoer: {
       miljo: string;
-      forvaltning: { incidenter: Antal; kontakter: Antal; faltobservationer: Antal };
-      polis: { handelser: Antal };
+      forvaltning: { incidenterAntal: Antal; kontakterAntal: Antal; faltobservationerAntal: Antal };
+      /** Null where the police have not assessed the environment (not reported). */
+      polis: { handelserAntal: Antal | null };
       klotter: { antal: Antal };
     }[];
   };
@@ -112,15 +115,15 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     const islamistisk = lb.miljoer.find((m) => m.miljo === 'ISLAMISTISK')!;
     const ospec = lb.miljoer.find((m) => m.miljo === 'OSPECIFICERAD')!;
 
-    // Förvaltning: three vit makt incidents, one call, one field observation.
+    // Förvaltning: three vit makt incidents, one call, one field observation of unknown count.
     expect(lb.forvaltning.incidenterAntal).toEqual(FATAL);
     expect(lb.forvaltning.kontakterAntal).toEqual(FATAL);
     expect(vitMakt.forvaltning).toEqual({
-      incidenter: FATAL,
-      kontakter: tal(0),
-      faltobservationer: FATAL,
+      incidenterAntal: FATAL,
+      kontakterAntal: tal(0),
+      faltobservationerAntal: OKANT,
     });
-    expect(islamistisk.forvaltning.kontakter).toEqual(FATAL);
+    expect(islamistisk.forvaltning.kontakterAntal).toEqual(FATAL);
     // The call's own record carries the same count, and is protected the same way.
     expect(lb.forvaltning.kontakter.map((k) => [k.kanal, k.antal])).toEqual([
       ['MOTTAGNINGSTELEFON', FATAL],
@@ -131,9 +134,12 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     // Polis: six events in the year (shown), one of them vit makt (not). The five
     // unspecified ones are withheld too: 6 − 5 would give back the vit makt one.
     expect(lb.polis.handelserAntal).toEqual(tal(6));
-    expect(vitMakt.polis.handelser).toEqual(FATAL);
-    expect(ospec.polis.handelser).toEqual(EJ_REDOVISAD);
-    expect(islamistisk.polis.handelser).toEqual(tal(0));
+    expect(vitMakt.polis.handelserAntal).toEqual(FATAL);
+    expect(ospec.polis.handelserAntal).toEqual(EJ_REDOVISAD);
+    expect(islamistisk.polis.handelserAntal).toEqual(tal(0));
+    // Not assessed by the police in 2016: no count, protected or not.
+    const ensam = lb.miljoer.find((m) => m.miljo === 'ENSAMAGERANDE')!;
+    expect(ensam.polis.handelserAntal).toBeNull();
 
     // Klotter: four reports (shown), two per environment and category (not); the SLA
     // outcomes are counts of the same reports and so suppressed too. No outcome is known
@@ -160,9 +166,14 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
       const lb = await ask(as(roll));
       const m = lb.miljoer;
       const breakdowns: [string, Antal, Antal[]][] = [
-        ['polis', lb.polis.handelserAntal, m.map((x) => x.polis.handelser)],
-        ['incidenter', lb.forvaltning.incidenterAntal, m.map((x) => x.forvaltning.incidenter)],
-        ['kontakter', lb.forvaltning.kontakterAntal, m.map((x) => x.forvaltning.kontakter)],
+        // A row with no count (not reported) shows nothing: it can only hide more.
+        [
+          'polis',
+          lb.polis.handelserAntal,
+          m.flatMap((x) => (x.polis.handelserAntal ? [x.polis.handelserAntal] : [])),
+        ],
+        ['incidenter', lb.forvaltning.incidenterAntal, m.map((x) => x.forvaltning.incidenterAntal)],
+        ['kontakter', lb.forvaltning.kontakterAntal, m.map((x) => x.forvaltning.kontakterAntal)],
         ['klotter per miljö', lb.klotter.antal, m.map((x) => x.klotter.antal)],
         [
           'klotter per rapportör',
@@ -187,7 +198,7 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     // The seed's case spelled out: as a school, 6 events minus the shown environments is
     // not the vit makt event's 1.
     const lb = await ask(as('SKOLA'));
-    const visade = lb.miljoer.reduce((sum, x) => sum + (x.polis.handelser.antal ?? 0), 0);
+    const visade = lb.miljoer.reduce((sum, x) => sum + (x.polis.handelserAntal?.antal ?? 0), 0);
     expect(lb.polis.handelserAntal.antal).toBe(6);
     expect(6 - visade).not.toBe(1);
   });
@@ -198,14 +209,16 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
     expect(lb.forvaltning.incidenterAntal).toEqual(tal(3));
     expect(lb.forvaltning.kontakterAntal).toEqual(tal(1));
     expect(vitMakt.forvaltning).toEqual({
-      incidenter: tal(3),
-      kontakter: tal(0),
-      faltobservationer: tal(1),
+      incidenterAntal: tal(3),
+      kontakterAntal: tal(0),
+      faltobservationerAntal: OKANT,
     });
     expect(lb.forvaltning.kontakter[0]!.antal).toEqual(tal(1));
-    expect(vitMakt.polis.handelser).toEqual(tal(1));
+    expect(vitMakt.polis.handelserAntal).toEqual(tal(1));
     expect(lb.polis.handelserAntal).toEqual(tal(6));
-    expect(lb.miljoer.find((m) => m.miljo === 'OSPECIFICERAD')!.polis.handelser).toEqual(tal(5));
+    expect(lb.miljoer.find((m) => m.miljo === 'OSPECIFICERAD')!.polis.handelserAntal).toEqual(
+      tal(5),
+    );
     expect(vitMakt.klotter.antal).toEqual(tal(2));
     expect(lb.klotter.perKategori[0]!.sanering).toEqual({
       okant: tal(2),
@@ -221,8 +234,8 @@ describe('small counts from förvaltning, polis and klotter, through the gateway
         const vitMakt = lb.miljoer.find((m) => m.miljo === 'VIT_MAKT')!;
         return {
           roll,
-          forvaltning: vitMakt.forvaltning.incidenter.undertryckt,
-          polis: vitMakt.polis.handelser.undertryckt,
+          forvaltning: vitMakt.forvaltning.incidenterAntal.undertryckt,
+          polis: vitMakt.polis.handelserAntal!.undertryckt,
           klotter: vitMakt.klotter.antal.undertryckt,
         };
       }),
@@ -252,11 +265,11 @@ describe('a threshold of 0 shows every count', () => {
       );
       expect(fb.body.data).toEqual({ lagesbild: { forvaltning: { incidenterAntal: tal(3) } } });
       const entities = `query ($r: [_Any!]!) { _entities(representations: $r) {
-        ... on MiljoLage { polis { handelser ${A} } }
+        ... on MiljoLage { polis { handelserAntal ${A} } }
       } }`;
       const pb = await p.gql(entities, { r: [vitMakt] });
-      expect(pb.body.data).toEqual({ _entities: [{ polis: { handelser: tal(1) } }] });
-      const kb = await k.gql(entities.replace(`polis { handelser`, `klotter { antal`), {
+      expect(pb.body.data).toEqual({ _entities: [{ polis: { handelserAntal: tal(1) } }] });
+      const kb = await k.gql(entities.replace(`polis { handelserAntal`, `klotter { antal`), {
         r: [vitMakt],
       });
       expect(kb.body.data).toEqual({ _entities: [{ klotter: { antal: tal(2) } }] });

@@ -70,7 +70,11 @@ describe('the federated graph, through the gateway', () => {
         };
         miljoer: {
           miljo: string;
-          forvaltning: { incidenter: Tal; kontakter: Tal; faltobservationer: Tal };
+          forvaltning: {
+            incidenterAntal: Tal | null;
+            kontakterAntal: Tal | null;
+            faltobservationerAntal: Tal | null;
+          };
         }[];
       };
       omrade: {
@@ -131,15 +135,16 @@ describe('the federated graph, through the gateway', () => {
       'ANTIDEMOKRATISK',
       'OSPECIFICERAD',
     ]);
+    // The stickers were seen "vid något tillfälle": an unknown count, not 1.
     expect(lb.miljoer[0]?.forvaltning).toEqual({
-      incidenter: tal(3),
-      kontakter: tal(0),
-      faltobservationer: tal(1),
+      incidenterAntal: tal(3),
+      kontakterAntal: tal(0),
+      faltobservationerAntal: { antal: null, visning: 'okänt antal' },
     });
     expect(lb.miljoer[2]?.forvaltning).toEqual({
-      incidenter: tal(0),
-      kontakter: tal(1),
-      faltobservationer: tal(0),
+      incidenterAntal: tal(0),
+      kontakterAntal: tal(1),
+      faltobservationerAntal: tal(0),
     });
 
     // The area, its place register and the action plan. The seed's table has eleven rows

@@ -14,7 +14,7 @@ const QUERY = `{
     polis { rapporteringsstatus }
     skolor { rapporteringsstatus }
     klotter { rapporteringsstatus }
-    miljoer { miljo forvaltning { incidenter { visning } } }
+    miljoer { miljo forvaltning { incidenterAntal { visning } } }
   }
 }`;
 
@@ -102,7 +102,7 @@ describe('sources that do not answer, through the gateway', () => {
     });
     expect(whole.lagesbild.miljoer).toContainEqual({
       miljo: 'VIT_MAKT',
-      forvaltning: { incidenter: { visning: 'fåtal' } },
+      forvaltning: { incidenterAntal: { visning: 'fåtal' } },
     });
   });
 

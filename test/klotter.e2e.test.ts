@@ -24,7 +24,7 @@ describe('klotter in the federated picture', () => {
         perKategori { rapportor kategori antal { antal } sanering { okant { antal } } }
         anmalningar { totalt anmalningar { kategori miljo innehall platsText plats { id namn registrerad } } }
       }
-      miljoer { miljo forvaltning { incidenter { antal } } klotter { antal { antal } } }
+      miljoer { miljo forvaltning { incidenterAntal { antal } } klotter { antal { antal } } }
     }
   }`;
 
@@ -58,7 +58,11 @@ describe('klotter in the federated picture', () => {
           }[];
         };
       };
-      miljoer: { miljo: string; forvaltning: { incidenter: N }; klotter: { antal: N } }[];
+      miljoer: {
+        miljo: string;
+        forvaltning: { incidenterAntal: N | null };
+        klotter: { antal: N };
+      }[];
     };
   }
 
@@ -97,7 +101,7 @@ describe('klotter in the federated picture', () => {
     const vitMakt = lb.miljoer.find((m) => m.miljo === 'VIT_MAKT')!;
     expect(vitMakt).toEqual({
       miljo: 'VIT_MAKT',
-      forvaltning: { incidenter: n(3) },
+      forvaltning: { incidenterAntal: n(3) },
       klotter: { antal: n(2) },
     });
     expect(lb.miljoer.find((m) => m.miljo === 'OSPECIFICERAD')!.klotter.antal).toEqual(n(2));

@@ -15,9 +15,9 @@ describe('many districts', () => {
     klotter { antal { antal visning } anmalningar { anmalningar { innehall } } }
     miljoer {
       miljo
-      forvaltning { incidenter { antal visning } }
+      forvaltning { incidenterAntal { antal visning } }
       klotter { antal { antal visning } }
-      polis { handelser { antal visning } }
+      polis { handelserAntal { antal visning } }
     }
   } }`;
 
@@ -64,6 +64,20 @@ describe('many districts', () => {
         beskrivning: 'Tillståndsgiven demonstration utan oroligheter.',
         platser: ['Kungsholms torg'],
         vald: false,
+      },
+      'POLIS',
+    );
+    // The police's assessment of the half-year: without one, the police have not reported
+    // for 2016 and their count is null, not the event's 1.
+    await write(
+      'mutation ($input: PubliceraBedomningInput!) { publiceraBedomning(input: $input) { id } }',
+      {
+        omradeId: 'kungsholmen',
+        period: '2016-H2',
+        miljo: 'VIT_MAKT',
+        bosatta: 'INGA',
+        text: 'Polisen har inga uppgifter om att miljön finns i området.',
+        publicerad: '2016-12',
       },
       'POLIS',
     );
@@ -115,18 +129,24 @@ describe('many districts', () => {
     const vitMakt = picture?.miljoer.find((m) => m.miljo === 'VIT_MAKT');
     expect(vitMakt).toEqual({
       miljo: 'VIT_MAKT',
-      forvaltning: { incidenter: ett },
+      forvaltning: { incidenterAntal: ett },
       klotter: { antal: ett },
-      polis: { handelser: { antal: 0, visning: '0' } },
+      polis: { handelserAntal: { antal: 0, visning: '0' } },
     });
   });
 
-  it('refuses an area that is not registered, and a second registration of one that is', async () => {
+  it('refuses an area that is not registered, naming the known ones, and a second registration of one that is', async () => {
     const unknown = await system.gql(PICTURE, { omrade: 'atlantis' }, as('SAMORDNARE'));
+    // Kungsholmen was registered by the test above.
     expect(unknown.body.errors?.[0]).toMatchObject({
-      message: 'Okänt område "atlantis".',
-      extensions: { code: 'BAD_USER_INPUT' },
+      message: 'Okänt område "atlantis". Kända områden: kungsholmen, norrmalm.',
+      extensions: { code: 'BAD_USER_INPUT', kandaOmraden: ['kungsholmen', 'norrmalm'] },
     });
+    // An id is read without regard to case: every partner answers for the canonical one.
+    const versaler = await system.gql(PICTURE, { omrade: 'Kungsholmen' }, as('SAMORDNARE'));
+    const gemener = await system.gql(PICTURE, { omrade: 'kungsholmen' }, as('SAMORDNARE'));
+    expect(versaler.body.errors).toBeUndefined();
+    expect(versaler.body).toEqual(gemener.body);
     const again = await system.gql(
       'mutation ($input: RegistreraOmradeInput!) { registreraOmrade(input: $input) { id } }',
       { input: { id: 'norrmalm', namn: 'Norrmalm', namnd: 'Norrmalms stadsdelsnämnd' } },

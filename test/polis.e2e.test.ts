@@ -34,7 +34,7 @@ describe('the police section, through the gateway', () => {
       }
       miljoer {
         miljo
-        forvaltning { incidenter { antal } kontakter { antal } }
+        forvaltning { incidenterAntal { antal } kontakterAntal { antal } }
         polis { rapporteringsstatus bosatta folkbokforda utsattaForBrott resor }
       }
     }
@@ -51,7 +51,7 @@ describe('the police section, through the gateway', () => {
       polis: {
         rapporteringsstatus: string;
         publicerad: string | null;
-        handelserAntal: N;
+        handelserAntal: N | null;
         bedomningar: Record<string, string>[];
         handelser: {
           typ: string;
@@ -64,7 +64,7 @@ describe('the police section, through the gateway', () => {
       };
       miljoer: {
         miljo: string;
-        forvaltning: { incidenter: N; kontakter: N };
+        forvaltning: { incidenterAntal: N | null; kontakterAntal: N | null };
         polis: Record<string, string>;
       }[];
     };
@@ -120,7 +120,7 @@ describe('the police section, through the gateway', () => {
     const row = (m: string) => lb.miljoer.find((r) => r.miljo === m);
     expect(row('VIT_MAKT')).toEqual({
       miljo: 'VIT_MAKT',
-      forvaltning: { incidenter: n(3), kontakter: n(0) },
+      forvaltning: { incidenterAntal: n(3), kontakterAntal: n(0) },
       polis: {
         rapporteringsstatus: 'RAPPORTERAT',
         bosatta: 'FATAL',
@@ -131,7 +131,7 @@ describe('the police section, through the gateway', () => {
     });
     expect(row('ISLAMISTISK')).toEqual({
       miljo: 'ISLAMISTISK',
-      forvaltning: { incidenter: n(0), kontakter: n(1) },
+      forvaltning: { incidenterAntal: n(0), kontakterAntal: n(1) },
       polis: {
         rapporteringsstatus: 'RAPPORTERAT',
         bosatta: 'FATAL',
@@ -150,6 +150,8 @@ describe('the police section, through the gateway', () => {
     const p = (body.data as unknown as Answer).lagesbild.polis;
     expect(p.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
     expect(p.bedomningar).toEqual([]);
+    // No assessment, no count: the truck attack is listed, but not reported as a figure.
+    expect(p.handelserAntal).toBeNull();
     expect(p.handelser.map((h) => [h.typ, h.datum, h.platser.map((x) => x.namn)])).toEqual([
       ['TERRORDAD', '2017-04-07', ['Drottninggatan']],
     ]);

@@ -27,7 +27,7 @@ describe('skolor in the 2016 picture, through the gateway', () => {
       }
       miljoer {
         miljo
-        forvaltning { incidenter { visning } }
+        forvaltning { incidenterAntal { visning } }
         skolor {
           besvarade
           skolorMedTecken { antal undertryckt visning }
@@ -53,7 +53,7 @@ describe('skolor in the 2016 picture, through the gateway', () => {
       };
       miljoer: {
         miljo: string;
-        forvaltning: { incidenter: { visning: string } };
+        forvaltning: { incidenterAntal: { visning: string } | null };
         skolor: {
           besvarade: number;
           skolorMedTecken: unknown;
@@ -91,7 +91,7 @@ describe('skolor in the 2016 picture, through the gateway', () => {
         rapporteringsstatus: 'RAPPORTERAT',
         incidenterAntal: { visning: 'fåtal' },
       });
-      expect(lb.miljoer[0]!.forvaltning).toEqual({ incidenter: { visning: 'fåtal' } });
+      expect(lb.miljoer[0]!.forvaltning).toEqual({ incidenterAntal: { visning: 'fåtal' } });
       // Six answered, whoever asks; how many got the survey is not known, so neither is the rate.
       expect(lb.skolor).toMatchObject({
         rapporteringsstatus: 'RAPPORTERAT',

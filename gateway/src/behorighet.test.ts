@@ -4,7 +4,13 @@ import { ApolloGateway } from '@apollo/gateway';
 import { Roll } from '@lagesbild/domain';
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { behovFor, forApolloGateway, lasBehorighetskrav, saknadBehorighet } from './behorighet';
+import {
+  behovFor,
+  forApolloGateway,
+  lasBehorighetskrav,
+  saknadBehorighet,
+  vadSomSaknas,
+} from './behorighet';
 
 const SUPERGRAPH = readFileSync(
   fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url)),
@@ -139,5 +145,19 @@ describe('saknadBehorighet', () => {
     expect(saknadBehorighet(behov, viewer(Roll.POLIS, Roll.UTBILDNINGSFORVALTNING))).toEqual([
       'Query.logg (kräver roll:ADMIN)',
     ]);
+  });
+});
+
+describe('the refusal names what the reader tried', () => {
+  it('says "utföra" for a mutation and "läsa" for a field', () => {
+    expect(vadSomSaknas(['Mutation.publiceraBedomning (kräver roll:POLIS eller roll:ADMIN)'])).toBe(
+      'utföra Mutation.publiceraBedomning (kräver roll:POLIS eller roll:ADMIN)',
+    );
+    expect(vadSomSaknas(['Incident.beskrivning (kräver klassning:begransad)'])).toBe(
+      'läsa Incident.beskrivning (kräver klassning:begransad)',
+    );
+    expect(vadSomSaknas(['Mutation.a (kräver x)', 'Typ.b (kräver y)'])).toBe(
+      'utföra Mutation.a (kräver x) eller läsa Typ.b (kräver y)',
+    );
   });
 });

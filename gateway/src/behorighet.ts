@@ -269,7 +269,7 @@ export function behorighetPlugin(
           const saknas = saknadBehorighet(behov, contextValue.viewer);
           if (saknas.length === 0) return;
           throw new GraphQLError(
-            `Din roll har inte behörighet att läsa ${saknas.join(', ')}. ` +
+            `Din roll har inte behörighet att ${vadSomSaknas(saknas)}. ` +
               'Frågan har inte skickats till någon källa.',
             {
               extensions: {
@@ -283,4 +283,17 @@ export function behorighetPlugin(
       };
     },
   };
+}
+
+/**
+ * "utföra Mutation.x" for a write, "läsa Typ.falt" for a read: a refused mutation is not a
+ * refused read, and the message should say which the reader tried.
+ */
+export function vadSomSaknas(saknas: readonly string[]): string {
+  const andringar = saknas.filter((s) => s.startsWith('Mutation.'));
+  const lasningar = saknas.filter((s) => !s.startsWith('Mutation.'));
+  const delar: string[] = [];
+  if (andringar.length > 0) delar.push(`utföra ${andringar.join(', ')}`);
+  if (lasningar.length > 0) delar.push(`läsa ${lasningar.join(', ')}`);
+  return delar.join(' eller ');
 }

@@ -5,6 +5,8 @@ import {
   type TestSubgraph,
 } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { delstegStatusText } from './delsteg-text';
+import type { AtgardStatus } from './entities';
 import { forvaltning } from './server';
 
 const SAMORDNARE = { 'x-lagesbild-roller': 'SAMORDNARE' };
@@ -44,7 +46,9 @@ function badInput(body: GqlBody<unknown>, message: string, fields?: FieldProblem
 
 /** Counts come as SkyddatAntal; these tests select only the number (RADET is cleared). */
 const n = (antal: number | null) => ({ antal });
-const zeroes = { incidenter: n(0), kontakter: n(0), faltobservationer: n(0) };
+const zeroes = { incidenterAntal: n(0), kontakterAntal: n(0), faltobservationerAntal: n(0) };
+/** Not reported for the period: no number at all, never 0. */
+const nulls = { incidenterAntal: null, kontakterAntal: null, faltobservationerAntal: null };
 
 describe('förvaltning, read side on the seeded database', () => {
   let s: TestSubgraph;
@@ -55,11 +59,14 @@ describe('förvaltning, read side on the seeded database', () => {
 
   const LAGESBILD = `query ($period: Period!) {
     lagesbild(omrade: "norrmalm", period: $period) {
+      omradeId
       period
+      periodLage
       forvaltning {
         incidenterAntal { antal }
         kontakterAntal { antal }
         rapporteringsstatus
+        grovrePeriod
         incidenter { id period plats { id namn adress registrerad } }
         kontakter { kanal miljo antal { antal } atgard utfall }
         atervandare { kandaAntal { antal } insatserAntal { antal } }
@@ -67,28 +74,54 @@ describe('förvaltning, read side on the seeded database', () => {
       }
       miljoer {
         miljo
-        forvaltning { incidenter { antal } kontakter { antal } faltobservationer { antal } }
+        forvaltning {
+          rapporteringsstatus
+          grovrePeriod
+          incidenterAntal { antal }
+          kontakterAntal { antal }
+          faltobservationerAntal { antal }
+        }
       }
       foregaende { period }
     }
   }`;
 
+  type Antal = { antal: number | null } | null;
   interface Lagesbild {
     lagesbild: {
+      omradeId: string;
       period: string;
+      periodLage: string;
       forvaltning: {
-        incidenterAntal: { antal: number | null };
-        kontakterAntal: { antal: number | null };
+        incidenterAntal: Antal;
+        kontakterAntal: Antal;
         rapporteringsstatus: string;
+        grovrePeriod: string | null;
         incidenter: unknown[];
         kontakter: unknown[];
         atervandare: unknown[];
         kallanmarkningar: unknown[];
       };
-      miljoer: { miljo: string; forvaltning: typeof zeroes }[];
+      miljoer: {
+        miljo: string;
+        forvaltning: {
+          rapporteringsstatus: string;
+          grovrePeriod: string | null;
+          incidenterAntal: Antal;
+          kontakterAntal: Antal;
+          faltobservationerAntal: Antal;
+        };
+      }[];
       foregaende: { period: string };
     };
   }
+
+  /** Each environment row: the section's status, no longer period, and these counts. */
+  const rader = (status: string, counts: Record<string, Record<string, unknown>>) =>
+    MILJO_ORDER.map((miljo) => ({
+      miljo,
+      forvaltning: { rapporteringsstatus: status, grovrePeriod: null, ...counts[miljo] },
+    }));
 
   it('2016: three incidents at the two places, one written-off call, the source note 4 vs 3', async () => {
     const { status, body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2016' }, RADET);
@@ -96,10 +129,12 @@ describe('förvaltning, read side on the seeded database', () => {
     expect(body.errors).toBeUndefined();
     const lb = body.data!.lagesbild;
     expect(lb.period).toBe('2016');
+    expect(lb.periodLage).toBe('AVSLUTAD');
     expect(lb.foregaende).toEqual({ period: '2015' });
     const f = lb.forvaltning;
     expect(f.incidenterAntal).toEqual(n(3));
     expect(f.rapporteringsstatus).toBe('RAPPORTERAT');
+    expect(f.grovrePeriod).toBeNull();
     const gavlegatan = {
       id: 'gavlegatan-1',
       namn: 'Gävlegatan 1',
@@ -144,17 +179,41 @@ describe('förvaltning, read side on the seeded database', () => {
       },
       { avsnitt: 'Lokal lägesbild – Incidentrapportering', angivetAntal: 4, listatAntal: 3 },
     ]);
-    expect(lb.miljoer).toEqual([
-      {
+    // White power: three incidents, and the field unit saw propaganda "vid något tillfälle"
+    // — an unknown count, never 1.
+    expect(lb.miljoer).toEqual(
+      rader('RAPPORTERAT', {
+        VIT_MAKT: { ...zeroes, incidenterAntal: n(3), faltobservationerAntal: n(null) },
+        AUTONOMA: zeroes,
+        ISLAMISTISK: { ...zeroes, kontakterAntal: n(1) },
+        ENSAMAGERANDE: zeroes,
+        ANTIDEMOKRATISK: zeroes,
+        OSPECIFICERAD: zeroes,
+      }),
+    );
+  });
+
+  it('2016: an observation without a stated count makes the sum "okänt antal", for every reader', async () => {
+    const query = `{ lagesbild(omrade: "norrmalm", period: "2016") {
+      miljoer { miljo forvaltning { faltobservationerAntal { antal undertryckt visning } } }
+    } }`;
+    for (const headers of [RADET, {}]) {
+      const { body } = await s.gql<{
+        lagesbild: { miljoer: { miljo: string; forvaltning: unknown }[] };
+      }>(query, {}, headers);
+      expect(body.errors).toBeUndefined();
+      const rows = body.data!.lagesbild.miljoer;
+      expect(rows[0]).toEqual({
         miljo: 'VIT_MAKT',
-        forvaltning: { incidenter: n(3), kontakter: n(0), faltobservationer: n(1) },
-      },
-      { miljo: 'AUTONOMA', forvaltning: zeroes },
-      { miljo: 'ISLAMISTISK', forvaltning: { ...zeroes, kontakter: n(1) } },
-      { miljo: 'ENSAMAGERANDE', forvaltning: zeroes },
-      { miljo: 'ANTIDEMOKRATISK', forvaltning: zeroes },
-      { miljo: 'OSPECIFICERAD', forvaltning: zeroes },
-    ]);
+        forvaltning: {
+          faltobservationerAntal: { antal: null, undertryckt: false, visning: 'okänt antal' },
+        },
+      });
+      // The attested "no signs among the young" has no environment: the rows stay 0.
+      expect(rows.slice(1).map((r) => r.forvaltning)).toEqual(
+        Array(5).fill({ faltobservationerAntal: { antal: 0, undertryckt: false, visning: '0' } }),
+      );
+    }
   });
 
   it('2017: only attested zeros (2017-T1), so RAPPORTERAT_NOLL', async () => {
@@ -168,24 +227,126 @@ describe('förvaltning, read side on the seeded database', () => {
     expect(body.data!.lagesbild.foregaende).toEqual({ period: '2016' });
   });
 
-  it('2015: nothing reported', async () => {
-    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2015' });
+  it('2015: nothing reported, so every count is null — not 0', async () => {
+    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2015' }, RADET);
+    expect(body.errors).toBeUndefined();
     const lb = body.data!.lagesbild;
-    expect(lb.forvaltning.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
-    expect(lb.forvaltning.incidenterAntal).toEqual(n(0));
-    expect(lb.forvaltning.incidenter).toEqual([]);
-    expect(lb.miljoer.map((m) => m.miljo)).toEqual(MILJO_ORDER);
-    expect(lb.miljoer.every((m) => m.forvaltning.incidenter.antal === 0)).toBe(true);
+    expect(lb.periodLage).toBe('AVSLUTAD');
+    expect(lb.forvaltning).toMatchObject({
+      rapporteringsstatus: 'EJ_RAPPORTERAT',
+      grovrePeriod: null,
+      incidenterAntal: null,
+      kontakterAntal: null,
+      incidenter: [],
+      kontakter: [],
+    });
+    expect(lb.miljoer).toEqual(rader('EJ_RAPPORTERAT', {}).map(withNulls));
   });
 
-  it('2016-H2: the 2016 records are dated to the whole year, so none lies inside the half-year', async () => {
-    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2016-H2' });
+  /** An environment row with the three counts null. */
+  function withNulls<T extends { forvaltning: object }>(r: T): T {
+    return { ...r, forvaltning: { ...r.forvaltning, ...nulls } };
+  }
+
+  it('2016-H2: reported only for the whole year — RAPPORTERAT_GROVRE_PERIOD, the year in grovre', async () => {
+    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2016-H2' }, RADET);
+    expect(body.errors).toBeUndefined();
     const lb = body.data!.lagesbild;
     expect(lb.period).toBe('2016-H2');
-    expect(lb.forvaltning.incidenterAntal).toEqual(n(0));
-    expect(lb.forvaltning.incidenter).toEqual([]);
-    expect(lb.forvaltning.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
     expect(lb.foregaende).toEqual({ period: '2016-H1' });
+    // Not counted into the half-year, and not hidden: the status says where they are.
+    expect(lb.forvaltning).toMatchObject({
+      rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+      grovrePeriod: '2016',
+      incidenterAntal: null,
+      kontakterAntal: null,
+      incidenter: [],
+    });
+    expect(lb.miljoer).toEqual(
+      rader('RAPPORTERAT_GROVRE_PERIOD', {}).map((r) =>
+        withNulls({ ...r, forvaltning: { ...r.forvaltning, grovrePeriod: '2016' } }),
+      ),
+    );
+  });
+
+  const GROVRE = `{ lagesbild(omrade: "norrmalm", period: "2016-H2") {
+    forvaltning {
+      grovre {
+        rapporteringsstatus grovrePeriod
+        incidenterAntal { antal visning } kontakterAntal { antal visning }
+        incidenter { id }
+      }
+    }
+    miljoer {
+      miljo
+      forvaltning {
+        grovre { rapporteringsstatus incidenterAntal { antal } faltobservationerAntal { visning } }
+      }
+    }
+  } }`;
+
+  it('2016-H2: grovre carries the year’s figures, under the same disclosure rule', async () => {
+    const { body } = await s.gql<{
+      lagesbild: {
+        forvaltning: { grovre: Record<string, unknown> };
+        miljoer: { miljo: string; forvaltning: { grovre: unknown } }[];
+      };
+    }>(GROVRE, {}, RADET);
+    expect(body.errors).toBeUndefined();
+    const lb = body.data!.lagesbild;
+    expect(lb.forvaltning.grovre).toEqual({
+      rapporteringsstatus: 'RAPPORTERAT',
+      grovrePeriod: null,
+      incidenterAntal: { antal: 3, visning: '3' },
+      kontakterAntal: { antal: 1, visning: '1' },
+      incidenter: [
+        { id: 'norrmalm-2016-ia-1' },
+        { id: 'norrmalm-2016-ia-2' },
+        { id: 'norrmalm-2016-ia-3' },
+      ],
+    });
+    expect(lb.miljoer[0]).toEqual({
+      miljo: 'VIT_MAKT',
+      forvaltning: {
+        grovre: {
+          rapporteringsstatus: 'RAPPORTERAT',
+          incidenterAntal: n(3),
+          faltobservationerAntal: { visning: 'okänt antal' },
+        },
+      },
+    });
+    // A reader without clearance reads the year's small count as "fåtal", as for 2016 itself.
+    const { body: anonymous } = await s.gql<{
+      lagesbild: { forvaltning: { grovre: { incidenterAntal: unknown } } };
+    }>(GROVRE);
+    expect(anonymous.data!.lagesbild.forvaltning.grovre.incidenterAntal).toEqual({
+      antal: null,
+      visning: 'fåtal',
+    });
+  });
+
+  it('2030 has not begun: periodLage EJ_PABORJAD, nothing reported, every count null', async () => {
+    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2030' }, RADET);
+    expect(body.errors).toBeUndefined();
+    const lb = body.data!.lagesbild;
+    expect(lb.periodLage).toBe('EJ_PABORJAD');
+    expect(lb.forvaltning).toMatchObject({
+      rapporteringsstatus: 'EJ_RAPPORTERAT',
+      grovrePeriod: null,
+      incidenterAntal: null,
+      kontakterAntal: null,
+      incidenter: [],
+    });
+    expect(lb.miljoer).toEqual(rader('EJ_RAPPORTERAT', {}).map(withNulls));
+  });
+
+  it('2017-03: the 2017-T1 records contain the month, so reported for the tertial', async () => {
+    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2017-03' });
+    expect(body.data!.lagesbild.forvaltning).toMatchObject({
+      rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+      grovrePeriod: '2017-T1',
+      kontakterAntal: null,
+    });
   });
 
   it('omrade: the action plan table, its steps and the forums', async () => {
@@ -221,7 +382,7 @@ describe('förvaltning, read side on the seeded database', () => {
     expect(body.errors).toBeUndefined();
     const o = body.data!.omrade;
     expect(o.namn).toBe('Norrmalm');
-    expect(o.platser).toHaveLength(12);
+    expect(o.platser).toHaveLength(13);
     expect(o.platser).toContainEqual({ id: 'sveavagen-73', namn: 'Stadsbiblioteket' });
     expect(o.platser).toContainEqual({ id: 'gavlegatan-1', namn: 'Gävlegatan 1' });
 
@@ -254,6 +415,155 @@ describe('förvaltning, read side on the seeded database', () => {
       frekvens: 'Varje månad',
     });
     expect(o.samverkansforum).toHaveLength(4);
+  });
+
+  it('the action plan filtered by status: which åtgärder and which steps are still Förslag', async () => {
+    const { body } = await s.gql<{
+      omrade: {
+        handlingsplan: {
+          forslag: unknown[];
+          pagar: { nr: number }[];
+          atgarder: {
+            nr: number;
+            forslag: { nr: number; text: string }[];
+            pagar: { nr: number }[];
+          }[];
+        };
+      };
+    }>(`{
+      omrade(id: "norrmalm") {
+        handlingsplan {
+          forslag: atgarder(status: FORSLAG) { nr }
+          pagar: atgarder(status: PAGAR) { nr }
+          atgarder { nr forslag: delsteg(status: FORSLAG) { nr text } pagar: delsteg(status: PAGAR) { nr } }
+        }
+      }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const plan = body.data!.omrade.handlingsplan;
+    // Every åtgärd of the 2017 table is Pågår; only åtgärd 9 has steps, two of them Förslag.
+    expect(plan.forslag).toEqual([]);
+    expect(plan.pagar.map((a) => a.nr)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(plan.atgarder.filter((a) => a.forslag.length > 0)).toEqual([
+      {
+        nr: 9,
+        forslag: [
+          { nr: 2, text: 'Informera skolor' },
+          {
+            nr: 3,
+            text: 'Fältassistenter behöver planera in insatser kvällen/kvällar inför manifestationer.',
+          },
+        ],
+        pagar: [{ nr: 1 }],
+      },
+    ]);
+  });
+
+  it('a status filter with an unknown status is refused by the schema', async () => {
+    const { status, body } = await s.gql(
+      '{ omrade(id: "norrmalm") { handlingsplan { atgarder(status: FORSLAGET) { nr } } } }',
+    );
+    expect(status).toBe(400);
+    expect(onlyError(body, 'GRAPHQL_VALIDATION_FAILED').message).toMatch(/FORSLAGET/);
+  });
+
+  const OBSERVATORIELUNDEN = 'observatorielunden';
+  const PARKLEK = 'observatorielundens-parklek';
+  const TUNNELBANA = 'nedre-observatorielunden-tunnelbanenedgangen';
+
+  it('places: Observatorielunden is a park with two parts, and omfattar lists all three', async () => {
+    const { body } = await s.gql<{ park: unknown; parklek: unknown; tunnelbana: unknown }>(`{
+      park: plats(id: "Observatorielunden") {
+        id namn registrerad omfattar delAv { id } delar { id namn delAv { id } }
+      }
+      parklek: plats(id: "${PARKLEK}") { id omfattar delAv { id namn } delar { id } }
+      tunnelbana: plats(id: "Nedre Observatorielunden, tunnelbanenedgången") { id omfattar delAv { id } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      park: {
+        id: OBSERVATORIELUNDEN,
+        namn: 'Observatorielunden',
+        registrerad: true,
+        // The place first, then its parts by id.
+        omfattar: [OBSERVATORIELUNDEN, TUNNELBANA, PARKLEK],
+        delAv: null,
+        delar: [
+          {
+            id: TUNNELBANA,
+            namn: 'Nedre Observatorielunden, tunnelbanenedgången',
+            delAv: { id: OBSERVATORIELUNDEN },
+          },
+          {
+            id: PARKLEK,
+            namn: 'Observatorielundens parklek',
+            delAv: { id: OBSERVATORIELUNDEN },
+          },
+        ],
+      },
+      parklek: {
+        id: PARKLEK,
+        omfattar: [PARKLEK],
+        delAv: { id: OBSERVATORIELUNDEN, namn: 'Observatorielunden' },
+        delar: [],
+      },
+      tunnelbana: { id: TUNNELBANA, omfattar: [TUNNELBANA], delAv: { id: OBSERVATORIELUNDEN } },
+    });
+  });
+
+  it('places: an unregistered place is part of nothing and covers only itself', async () => {
+    const { body } = await s.gql(
+      '{ plats(id: "Tulegatan 99") { id omfattar delAv { id } delar { id } } }',
+    );
+    expect(body).toEqual({
+      data: { plats: { id: 'tulegatan-99', omfattar: ['tulegatan-99'], delAv: null, delar: [] } },
+    });
+  });
+
+  it('Omrade.platser(overordnade: true) leaves out the places that are part of another', async () => {
+    const { body } = await s.gql<{
+      omrade: { alla: { id: string }[]; overordnade: { id: string }[] };
+    }>(
+      `{ omrade(id: "norrmalm") { alla: platser { id } overordnade: platser(overordnade: true) { id } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const { alla, overordnade } = body.data!.omrade;
+    expect(alla).toHaveLength(13);
+    expect(overordnade).toHaveLength(11);
+    expect(overordnade).toContainEqual({ id: OBSERVATORIELUNDEN });
+    expect(overordnade).not.toContainEqual({ id: PARKLEK });
+    expect(overordnade).not.toContainEqual({ id: TUNNELBANA });
+    expect(alla.filter((p) => !overordnade.some((o) => o.id === p.id))).toEqual([
+      { id: TUNNELBANA },
+      { id: PARKLEK },
+    ]);
+  });
+
+  it('Plats.incidenter: what happened at the library, in a period or at any time', async () => {
+    const { body } = await s.gql<
+      Record<string, { incidenter: { id: string; period: string }[] }>
+    >(`{
+      y2016: plats(id: "Sveavägen 73") { incidenter(period: "2016") { id period } }
+      y2015: plats(id: "Sveavägen 73") { incidenter(period: "2015") { id period } }
+      h2: plats(id: "Sveavägen 73") { incidenter(period: "2016-H2") { id period } }
+      alla: plats(id: "Sveavägen 73") { incidenter { id period } }
+      gavlegatan: plats(id: "gavlegatan-1") { incidenter(period: "2016", medDelar: true) { id } }
+      park: plats(id: "${OBSERVATORIELUNDEN}") { incidenter(period: "2016", medDelar: true) { id } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const biblioteket = [
+      { id: 'norrmalm-2016-ia-2', period: '2016' },
+      { id: 'norrmalm-2016-ia-3', period: '2016' },
+    ];
+    expect(body.data).toEqual({
+      y2016: { incidenter: biblioteket },
+      y2015: { incidenter: [] },
+      // Dated to the whole year: not inside the half-year.
+      h2: { incidenter: [] },
+      alla: { incidenter: biblioteket },
+      gavlegatan: { incidenter: [{ id: 'norrmalm-2016-ia-1' }] },
+      park: { incidenter: [] },
+    });
   });
 
   const PLATS = `query ($id: String!) {
@@ -319,6 +629,30 @@ describe('förvaltning, read side on the seeded database', () => {
   };
   const registeredIds = Object.keys(REGISTERED);
 
+  it.each([10, 100])(
+    '_entities: %i Plats references with omfattar cost two SQL statements',
+    async (n) => {
+      // What the gateway asks before a partner's Plats field with @requires(fields: "omfattar").
+      const ids = Array.from({ length: n }, (_, i) =>
+        i % 2 === 0 ? OBSERVATORIELUNDEN : registeredIds[i % registeredIds.length]!,
+      );
+      await s.resetSql();
+      const { body } = await s.gql<{ _entities: { id: string; omfattar: string[] }[] }>(
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Plats { id omfattar } } }`,
+        { r: ids.map((id) => ({ __typename: 'Plats', id })) },
+      );
+      // One for the places, one recursive one for all their parts.
+      expect(await s.sqlStatements()).toBe(2);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!._entities).toEqual(
+        ids.map((id) => ({
+          id,
+          omfattar: id === OBSERVATORIELUNDEN ? [OBSERVATORIELUNDEN, TUNNELBANA, PARKLEK] : [id],
+        })),
+      );
+    },
+  );
+
   it.each([10, 100])('_entities: %i Plats references cost one SQL statement', async (n) => {
     // Every third reference is a place the register does not have.
     const ids = Array.from({ length: n }, (_, i) =>
@@ -338,11 +672,11 @@ describe('förvaltning, read side on the seeded database', () => {
 
   const SECTION = `period
     forvaltning { incidenterAntal { antal } kontakterAntal { antal } rapporteringsstatus }
-    miljoer { miljo forvaltning { incidenter { antal } kontakter { antal } faltobservationer { antal } } }`;
+    miljoer { miljo forvaltning { incidenterAntal { antal } kontakterAntal { antal } faltobservationerAntal { antal } } }`;
   const nested = (levels: number): string =>
     levels === 0 ? SECTION : `${SECTION} foregaende { ${nested(levels - 1)} }`;
 
-  it('lagesbild with its previous periods costs the same two statements however deep', async () => {
+  it('lagesbild with its previous periods costs the same statements however deep', async () => {
     const counts: number[] = [];
     for (const levels of [0, 1, 2, 3]) {
       await s.resetSql();
@@ -354,8 +688,10 @@ describe('förvaltning, read side on the seeded database', () => {
     }
     // One load of the area, then one aggregate for every (area, period) key: foregaende is
     // computed without the database, so graphql-js reaches every level's summary fields in
-    // the same tick and the DataLoader merges all levels into one CTE statement.
-    expect(counts).toEqual([2, 2, 2, 2]);
+    // the same tick and the DataLoader merges all levels into one CTE statement. 2016 has
+    // records, so its status needs nothing more; 2015 and earlier have none, so whether
+    // they were reported for a longer period is one more statement for all of them.
+    expect(counts).toEqual([2, 3, 3, 3]);
   });
 
   it('a bad period literal is BAD_USER_INPUT with the parser’s Swedish message', async () => {
@@ -381,11 +717,32 @@ describe('förvaltning, read side on the seeded database', () => {
     );
   });
 
-  it('an unknown area is BAD_USER_INPUT', async () => {
-    const { body } = await s.gql('{ lagesbild(omrade: "atlantis", period: "2016") { period } }');
-    badInput(body, 'Okänt område "atlantis".', [
+  it('an unknown area is BAD_USER_INPUT that names the known ones', async () => {
+    const { body } = await s.gql('{ lagesbild(omrade: "sodermalm", period: "2016") { period } }');
+    badInput(body, 'Okänt område "sodermalm". Kända områden: norrmalm.', [
       { field: 'omrade', reason: 'området finns inte i förvaltningens register' },
     ]);
+    expect(body.errors![0]!.extensions?.kandaOmraden).toEqual(['norrmalm']);
+  });
+
+  it('an area id is read without regard to case: "Norrmalm" is norrmalm', async () => {
+    const { body } = await s.gql<{
+      lagesbild: { omradeId: string; forvaltning: { incidenterAntal: Antal } };
+      omrade: { id: string; namn: string };
+    }>(
+      `{ lagesbild(omrade: "Norrmalm", period: "2016") { omradeId forvaltning { incidenterAntal { antal } } }
+         omrade(id: " NORRMALM ") { id namn } }`,
+      {},
+      RADET,
+    );
+    expect(body).toEqual({
+      data: {
+        lagesbild: { omradeId: 'norrmalm', forvaltning: { incidenterAntal: n(3) } },
+        omrade: { id: 'norrmalm', namn: 'Norrmalm' },
+      },
+    });
+    const { body: okant } = await s.gql('{ omrade(id: "Sodermalm") { id } }');
+    expect(okant).toEqual({ data: { omrade: null } });
   });
 });
 
@@ -429,7 +786,7 @@ describe('förvaltning, registreraIncident', () => {
       const { body: lb } = await s.gql(
         `query ($p: Period!) { lagesbild(omrade: "norrmalm", period: $p) {
           forvaltning { incidenterAntal { antal } rapporteringsstatus incidenter { datum beskrivning } }
-          miljoer { miljo forvaltning { incidenter { antal } } }
+          miljoer { miljo forvaltning { incidenterAntal { antal } } }
         } }`,
         { p: period },
         SAMORDNARE,
@@ -509,8 +866,8 @@ describe('förvaltning, registreraIncident', () => {
     [
       'an unknown area',
       { datum: '2016-05-03', omradeId: 'atlantis' },
-      'Okänt område "atlantis".',
-      [{ field: 'omradeId', reason: 'området finns inte i registret' }],
+      'Okänt område "atlantis". Kända områden: norrmalm.',
+      [{ field: 'omradeId', reason: 'området finns inte i förvaltningens register' }],
     ],
   ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, extra, message, fields) => {
     const before = await s.countRows('incident');
@@ -634,7 +991,13 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
     );
     expect(body.errors).toBeUndefined();
     const a = body.data!.uppdateraAtgardStatus;
-    expect(a).toMatchObject({ id: ATGARD_9, nr: 9, status: 'PAGAR' });
+    // The åtgärd's text follows its steps: no stale "delsteg 2 och 3 är förslag".
+    expect(a).toMatchObject({
+      id: ATGARD_9,
+      nr: 9,
+      status: 'PAGAR',
+      statusText: 'Delsteg 1 och 2 pågår, delsteg 3 är förslag',
+    });
     expect(a.delsteg).toEqual([
       {
         nr: 1,
@@ -673,6 +1036,25 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
         omrade: { handlingsplan: { andringarSedan: [{ atgardId: ATGARD_9, ...change }] } },
       },
     });
+
+    // Read afterwards, as the dashboard and the report do: the same text, one step Förslag.
+    const { body: plan } = await s.gql<{
+      omrade: {
+        handlingsplan: {
+          atgarder: { nr: number; statusText: string; delsteg: { nr: number }[] }[];
+        };
+      };
+    }>(`{ omrade(id: "norrmalm") { handlingsplan {
+      atgarder { nr statusText delsteg(status: FORSLAG) { nr } }
+    } } }`);
+    const nio = plan.data!.omrade.handlingsplan.atgarder[8]!;
+    expect(nio).toEqual({
+      nr: 9,
+      statusText: 'Delsteg 1 och 2 pågår, delsteg 3 är förslag',
+      delsteg: [{ nr: 3 }],
+    });
+    // An åtgärd without steps keeps the table's own words.
+    expect(plan.data!.omrade.handlingsplan.atgarder[9]!.statusText).toBe('Pågår t.o.m. 2018');
   });
 
   const REGISTRERA_PLATS = `mutation ($input: RegistreraPlatsInput!) {
@@ -716,6 +1098,131 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
     expect(p.koordinater.kalla).toBe('Angiven vid registrering');
     const { body: found } = await s.gql('{ plats(id: "TEGNÉRLUNDEN") { id registrerad } }');
     expect(found).toEqual({ data: { plats: { id: 'tegnerlunden', registrerad: true } } });
+  });
+
+  it('registers a place as part of a registered one (area id in any case); omfattar then includes it', async () => {
+    const { body } = await s.gql<{ registreraPlats: unknown }>(
+      `mutation ($input: RegistreraPlatsInput!) {
+        registreraPlats(input: $input) { id omrade { id } delAv { id namn } }
+      }`,
+      {
+        input: {
+          omradeId: 'Norrmalm',
+          namn: 'Observatorielundens hundrastgård',
+          delAv: 'Observatorielunden',
+        },
+      },
+      SAMORDNARE,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.registreraPlats).toEqual({
+      id: 'observatorielundens-hundrastgard',
+      omrade: { id: 'norrmalm' },
+      delAv: { id: 'observatorielunden', namn: 'Observatorielunden' },
+    });
+    const { body: park } = await s.gql(
+      '{ plats(id: "observatorielunden") { omfattar delar { id } } }',
+    );
+    expect(park).toEqual({
+      data: {
+        plats: {
+          omfattar: [
+            'observatorielunden',
+            'nedre-observatorielunden-tunnelbanenedgangen',
+            'observatorielundens-hundrastgard',
+            'observatorielundens-parklek',
+          ],
+          delar: [
+            { id: 'nedre-observatorielunden-tunnelbanenedgangen' },
+            { id: 'observatorielundens-hundrastgard' },
+            { id: 'observatorielundens-parklek' },
+          ],
+        },
+      },
+    });
+  });
+
+  it('a part of a part is in the park’s omfattar; an incident there is the park’s with medDelar', async () => {
+    const { body } = await s.gql(
+      `mutation {
+        registreraPlats(input: { omradeId: "norrmalm", namn: "Parklekens sandlåda", delAv: "observatorielundens-parklek" }) { id }
+      }`,
+      {},
+      SAMORDNARE,
+    );
+    expect(body.errors).toBeUndefined();
+    const { body: inc } = await s.gql(
+      REGISTRERA_INCIDENT,
+      {
+        input: {
+          ...incident,
+          plats: 'Parklekens sandlåda',
+          period: '2018-H1',
+          klassning: 'OPPEN',
+          beskrivning: 'Klistermärken med vit makt-budskap på sandlådans kant.',
+        },
+      },
+      SAMORDNARE,
+    );
+    expect(inc.errors).toBeUndefined();
+    const { body: park } = await s.gql<{
+      park: { omfattar: string[]; med: { plats: { id: string } }[]; utan: unknown[] };
+      parklek: { med: unknown[] };
+      fore: { med: unknown[] };
+    }>(`{
+      park: plats(id: "observatorielunden") {
+        omfattar
+        med: incidenter(period: "2018", medDelar: true) { plats { id } }
+        utan: incidenter(period: "2018") { id }
+      }
+      parklek: plats(id: "observatorielundens-parklek") { med: incidenter(period: "2018-H1", medDelar: true) { id } }
+      fore: plats(id: "observatorielunden") { med: incidenter(period: "2017", medDelar: true) { id } }
+    }`);
+    expect(park.errors).toBeUndefined();
+    expect(park.data!.park.omfattar).toContain('parklekens-sandlada');
+    expect(park.data!.park.med).toEqual([{ plats: { id: 'parklekens-sandlada' } }]);
+    expect(park.data!.park.utan).toEqual([]);
+    expect(park.data!.parklek.med).toHaveLength(1);
+    expect(park.data!.fore.med).toEqual([]);
+  });
+
+  it('refuses a place that is part of an unknown place or of one in another area', async () => {
+    const { body: omrade } = await s.gql(
+      'mutation { registreraOmrade(input: { id: "vasastan", namn: "Vasastan", namnd: "Norrmalms stadsdelsnämnd" }) { id } }',
+      {},
+      { 'x-lagesbild-roller': 'ADMIN' },
+    );
+    expect(omrade.errors).toBeUndefined();
+    const before = await s.countRows('plats');
+    const okand = await s.gql(
+      REGISTRERA_PLATS,
+      { input: { omradeId: 'norrmalm', namn: 'Lekplatsen', delAv: 'Vanadislunden' } },
+      SAMORDNARE,
+    );
+    badInput(okand.body, 'Platsen "Vanadislunden" finns inte i platsregistret.', [
+      { field: 'delAv', reason: 'platsen finns inte i registret' },
+    ]);
+    const annat = await s.gql(
+      REGISTRERA_PLATS,
+      { input: { omradeId: 'vasastan', namn: 'Lekplatsen', delAv: 'observatorielunden' } },
+      SAMORDNARE,
+    );
+    badInput(
+      annat.body,
+      'Platsen "Observatorielunden" ligger i ett annat område (norrmalm) än den nya platsen (vasastan).',
+      [{ field: 'delAv', reason: 'platsen ligger i ett annat område' }],
+    );
+    // The list of known areas grows with the register, sorted.
+    const sodermalm = await s.gql(
+      REGISTRERA_PLATS,
+      { input: { omradeId: 'sodermalm', namn: 'Lekplatsen' } },
+      SAMORDNARE,
+    );
+    badInput(sodermalm.body, 'Okänt område "sodermalm". Kända områden: norrmalm, vasastan.', [
+      { field: 'omradeId', reason: 'området finns inte i förvaltningens register' },
+    ]);
+    expect(sodermalm.body.errors![0]!.extensions?.kandaOmraden).toEqual(['norrmalm', 'vasastan']);
+    expect(await s.countRows('plats')).toBe(before);
   });
 
   it('rejects a latitude without a longitude', async () => {
@@ -765,20 +1272,99 @@ describe('förvaltning, restart on the same database', () => {
           atgard: await second.countRows('atgard'),
           handelser: await second.countRows('atgard_statushandelse'),
           seedLogg: await second.countRows('kit_seed_logg'),
-        }).toEqual({ incident: 3, atgard: 11, handelser: 15, seedLogg: 1 });
+        }).toEqual({ incident: 3, atgard: 11, handelser: 15, seedLogg: 2 });
         const { body: after } = await second.gql<{
-          omrade: { handlingsplan: { atgarder: { delsteg: { nr: number; status: string }[] }[] } };
-        }>('{ omrade(id: "norrmalm") { handlingsplan { atgarder { delsteg { nr status } } } } }');
-        expect(after.data!.omrade.handlingsplan.atgarder[8]!.delsteg).toEqual([
-          { nr: 1, status: 'PAGAR' },
-          { nr: 2, status: 'FORSLAG' },
-          { nr: 3, status: 'PAGAR' },
-        ]);
+          omrade: {
+            handlingsplan: {
+              atgarder: { statusText: string; delsteg: { nr: number; status: string }[] }[];
+            };
+          };
+        }>(
+          '{ omrade(id: "norrmalm") { handlingsplan { atgarder { statusText delsteg { nr status } } } } }',
+        );
+        expect(after.data!.omrade.handlingsplan.atgarder[8]).toEqual({
+          statusText: 'Delsteg 1 och 3 pågår, delsteg 2 är förslag',
+          delsteg: [
+            { nr: 1, status: 'PAGAR' },
+            { nr: 2, status: 'FORSLAG' },
+            { nr: 3, status: 'PAGAR' },
+          ],
+        });
       } finally {
         await second.stop();
       }
     } finally {
       await db.remove();
     }
+  });
+});
+
+describe('förvaltning, a database seeded before places had parts', () => {
+  it('gets the park and the links to its parts once, at the next start', async () => {
+    const db = await createTestDatabase('forvaltning-platsdelar');
+    try {
+      const first = await startTestSubgraph(forvaltning, { databaseUrl: db.file });
+      // Back to what the first seed wrote before Observatorielunden and the links existed.
+      const sql = first.running.orm.orm.em.fork().getConnection();
+      await sql.execute("delete from plats where id = 'observatorielunden'");
+      await sql.execute('update plats set del_av_id = null');
+      await sql.execute(
+        "delete from kit_seed_logg where nyckel = 'forvaltning:platsdelar-norrmalm-2017'",
+      );
+      expect(await first.countRows('plats')).toBe(12);
+      await first.stop();
+
+      const PARK = '{ plats(id: "observatorielunden") { registrerad omfattar } }';
+      const parkNow = {
+        registrerad: true,
+        omfattar: [
+          'observatorielunden',
+          'nedre-observatorielunden-tunnelbanenedgangen',
+          'observatorielundens-parklek',
+        ],
+      };
+      for (let start = 0; start < 2; start++) {
+        const next = await startTestSubgraph(forvaltning, { databaseUrl: db.file });
+        try {
+          expect(await next.countRows('plats')).toBe(13);
+          expect(await next.countRows('kit_seed_logg')).toBe(2);
+          const { body } = await next.gql(PARK);
+          expect(body).toEqual({ data: { plats: parkNow } });
+        } finally {
+          await next.stop();
+        }
+      }
+    } finally {
+      await db.remove();
+    }
+  });
+});
+
+describe('förvaltning, an åtgärd’s status text from its steps', () => {
+  const P = 'PAGAR' as AtgardStatus;
+  const F = 'FORSLAG' as AtgardStatus;
+  const A = 'AVSLUTAD' as AtgardStatus;
+  const steg = (...statuses: AtgardStatus[]) =>
+    statuses.map((status, i) => ({ nr: i + 1, status }));
+
+  it.each([
+    [[P, F, F], 'Delsteg 1 pågår, delsteg 2 och 3 är förslag'],
+    [[P, P, F], 'Delsteg 1 och 2 pågår, delsteg 3 är förslag'],
+    [[P, F, P], 'Delsteg 1 och 3 pågår, delsteg 2 är förslag'],
+    [[P, P, P], 'Alla delsteg pågår'],
+    [[F, F, F], 'Alla delsteg är förslag'],
+    [[A, A], 'Alla delsteg är avslutade'],
+    [[A, P, F], 'Delsteg 1 är avslutat, delsteg 2 pågår, delsteg 3 är förslag'],
+    [[A, A, P, F], 'Delsteg 1 och 2 är avslutade, delsteg 3 pågår, delsteg 4 är förslag'],
+    [[F, F, F, P], 'Delsteg 1, 2 och 3 är förslag, delsteg 4 pågår'],
+    [[P], 'Delsteg 1 pågår'],
+  ])('%j → "%s"', (statuses, text) => {
+    expect(delstegStatusText(steg(...statuses))).toBe(text);
+  });
+
+  it('reads the steps in number order whatever order they come in', () => {
+    expect(delstegStatusText([...steg(P, P, F)].reverse())).toBe(
+      'Delsteg 1 och 2 pågår, delsteg 3 är förslag',
+    );
   });
 });

@@ -13,6 +13,7 @@ import { IncidentResolver } from './resolvers/incident.resolver';
 import { lagesbildReferences } from './resolvers/lagesbild.reference';
 import {
   ForvaltningLageResolver,
+  ForvaltningMiljoResolver,
   LagesbildResolver,
   MiljoLageResolver,
 } from './resolvers/lagesbild.resolver';
@@ -38,6 +39,7 @@ export function buildSchema(): Promise<FederatedSchema> {
       LagesbildResolver,
       MiljoLageResolver,
       ForvaltningLageResolver,
+      ForvaltningMiljoResolver,
       KontaktResolver,
       AtervandareResolver,
       FaltobservationResolver,

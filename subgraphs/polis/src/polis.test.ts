@@ -202,36 +202,297 @@ describe('polis, read side on the seeded database', () => {
     ]);
   });
 
-  it('MiljoLage: each environment its police levels, OKAND where the police have not assessed it', async () => {
+  it('MiljoLage: each environment its police levels; null ("Ej bedömd") where the police have not assessed it', async () => {
     const { body } = await s.gql<{ _entities: { miljo: string; polis: unknown }[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) {
-        ... on MiljoLage { miljo polis { rapporteringsstatus bosatta folkbokforda utsattaForBrott resor bedomningsperiod handelser { antal } } }
+        ... on MiljoLage { miljo polis { rapporteringsstatus bosatta folkbokforda utsattaForBrott resor bedomningsperiod handelserAntal { antal } grovrePeriod } }
       } }`,
       { r: MILJO_ORDER.map((m) => miljoLage('2016', m)) },
       RADET,
     );
     expect(body.errors).toBeUndefined();
-    const okand = {
+    // Not assessed: no levels and no count — not OKAND (an assessment) and not 0.
+    const ejBedomd = {
       rapporteringsstatus: 'EJ_RAPPORTERAT',
+      bosatta: null,
+      folkbokforda: null,
+      utsattaForBrott: null,
+      resor: null,
+      bedomningsperiod: null,
+      handelserAntal: null,
+      grovrePeriod: null,
+    };
+    const assessed = {
+      ...ejBedomd,
+      rapporteringsstatus: 'RAPPORTERAT',
       bosatta: 'OKAND',
       folkbokforda: 'OKAND',
       utsattaForBrott: 'OKAND',
       resor: 'OKAND',
-      bedomningsperiod: null,
-      handelser: { antal: 0 },
+      bedomningsperiod: '2016-H2',
+      handelserAntal: { antal: 0 },
     };
-    const assessed = { ...okand, rapporteringsstatus: 'RAPPORTERAT', bedomningsperiod: '2016-H2' };
     expect(body.data!._entities).toEqual([
-      { miljo: 'VIT_MAKT', polis: { ...assessed, bosatta: 'FATAL', handelser: { antal: 1 } } },
+      {
+        miljo: 'VIT_MAKT',
+        polis: { ...assessed, bosatta: 'FATAL', handelserAntal: { antal: 1 } },
+      },
       { miljo: 'AUTONOMA', polis: { ...assessed, bosatta: 'FATAL' } },
       { miljo: 'ISLAMISTISK', polis: { ...assessed, bosatta: 'FATAL', folkbokforda: 'FATAL' } },
-      { miljo: 'ENSAMAGERANDE', polis: okand },
-      { miljo: 'ANTIDEMOKRATISK', polis: okand },
+      { miljo: 'ENSAMAGERANDE', polis: ejBedomd },
+      { miljo: 'ANTIDEMOKRATISK', polis: ejBedomd },
       {
         miljo: 'OSPECIFICERAD',
-        polis: { ...assessed, utsattaForBrott: 'NAGRA', resor: 'FATAL', handelser: { antal: 5 } },
+        polis: {
+          ...assessed,
+          utsattaForBrott: 'NAGRA',
+          resor: 'FATAL',
+          handelserAntal: { antal: 5 },
+        },
       },
     ]);
+  });
+
+  describe('what a number means: reported, reported for the longer half-year, not reported', () => {
+    const SEKTION = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild {
+      period
+      polis {
+        rapporteringsstatus handelserAntal { antal visning } grovrePeriod
+        bedomningar { period miljo } handelser { id }
+        grovre { rapporteringsstatus handelserAntal { antal } grovrePeriod bedomningar { period miljo } }
+      }
+    } } }`;
+    const RADER = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MiljoLage {
+      miljo
+      polis {
+        rapporteringsstatus bosatta folkbokforda utsattaForBrott resor bedomningsperiod
+        handelserAntal { antal visning } grovrePeriod
+        grovre { rapporteringsstatus bosatta resor bedomningsperiod handelserAntal { antal } grovrePeriod }
+      }
+    } } }`;
+
+    interface Sektion {
+      rapporteringsstatus: string;
+      handelserAntal: { antal: number | null; visning: string } | null;
+      grovrePeriod: string | null;
+      bedomningar: { period: string; miljo: string }[];
+      handelser: { id: string }[];
+      grovre: Record<string, unknown> | null;
+    }
+
+    async function sektion(period: string, headers: Record<string, string> = RADET) {
+      const { body } = await s.gql<{ _entities: { polis: Sektion }[] }>(
+        SEKTION,
+        { r: [lagesbild('norrmalm', period)] },
+        headers,
+      );
+      expect(body.errors).toBeUndefined();
+      return body.data!._entities[0]!.polis;
+    }
+
+    async function rader(period: string, headers: Record<string, string> = RADET) {
+      const { body } = await s.gql<{
+        _entities: { miljo: string; polis: Record<string, unknown> }[];
+      }>(RADER, { r: MILJO_ORDER.map((m) => miljoLage(period, m)) }, headers);
+      expect(body.errors).toBeUndefined();
+      return Object.fromEntries(body.data!._entities.map((e) => [e.miljo, e.polis]));
+    }
+
+    const ejRapporterad = {
+      rapporteringsstatus: 'EJ_RAPPORTERAT',
+      bosatta: null,
+      folkbokforda: null,
+      utsattaForBrott: null,
+      resor: null,
+      bedomningsperiod: null,
+      handelserAntal: null,
+      grovrePeriod: null,
+      grovre: null,
+    };
+
+    it.each(['2015', '2030'])(
+      '%s: nothing published — EJ_RAPPORTERAT, every count and level null, never 0 or OKAND',
+      async (period) => {
+        expect(await sektion(period)).toEqual({
+          rapporteringsstatus: 'EJ_RAPPORTERAT',
+          handelserAntal: null,
+          grovrePeriod: null,
+          bedomningar: [],
+          handelser: [],
+          grovre: null,
+        });
+        const r = await rader(period);
+        for (const m of MILJO_ORDER) expect(r[m]).toEqual(ejRapporterad);
+      },
+    );
+
+    it('2016 as today: six events, the H2 assessment inside the year, no longer period', async () => {
+      const p = await sektion('2016');
+      expect(p).toMatchObject({
+        rapporteringsstatus: 'RAPPORTERAT',
+        handelserAntal: { antal: 6, visning: '6' },
+        grovrePeriod: null,
+        grovre: null,
+      });
+      expect(p.bedomningar).toHaveLength(4);
+      expect(p.handelser).toHaveLength(6);
+    });
+
+    it('2016-H2: the assessment is the half-year’s own; the November events count, the year-dated ones do not', async () => {
+      const p = await sektion('2016-H2');
+      expect(p).toEqual({
+        rapporteringsstatus: 'RAPPORTERAT',
+        handelserAntal: { antal: 2, visning: '2' },
+        grovrePeriod: null,
+        bedomningar: ['VIT_MAKT', 'AUTONOMA', 'ISLAMISTISK', 'OSPECIFICERAD'].map((miljo) => ({
+          period: '2016-H2',
+          miljo,
+        })),
+        handelser: [
+          { id: 'norrmalm-2016-11-motdemonstration' },
+          { id: 'norrmalm-2016-11-nmr-demonstration' },
+        ],
+        grovre: null,
+      });
+      const r = await rader('2016-H2');
+      expect(r.VIT_MAKT).toMatchObject({
+        rapporteringsstatus: 'RAPPORTERAT',
+        bosatta: 'FATAL',
+        bedomningsperiod: '2016-H2',
+        handelserAntal: { antal: 1, visning: '1' },
+        grovrePeriod: null,
+      });
+      expect(r.OSPECIFICERAD).toMatchObject({ handelserAntal: { antal: 1, visning: '1' } });
+      expect(r.AUTONOMA).toMatchObject({ handelserAntal: { antal: 0, visning: '0' } });
+      expect(r.ENSAMAGERANDE).toEqual(ejRapporterad);
+    });
+
+    it('2016-Q3: inside the assessed half-year — RAPPORTERAT_GROVRE_PERIOD, the half-year under grovre', async () => {
+      expect(await sektion('2016-Q3')).toEqual({
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        handelserAntal: null,
+        grovrePeriod: '2016-H2',
+        bedomningar: [],
+        handelser: [],
+        grovre: {
+          rapporteringsstatus: 'RAPPORTERAT',
+          handelserAntal: { antal: 2 },
+          grovrePeriod: null,
+          bedomningar: ['VIT_MAKT', 'AUTONOMA', 'ISLAMISTISK', 'OSPECIFICERAD'].map((miljo) => ({
+            period: '2016-H2',
+            miljo,
+          })),
+        },
+      });
+      const r = await rader('2016-Q3');
+      const grovreRad = {
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        bosatta: null,
+        folkbokforda: null,
+        utsattaForBrott: null,
+        resor: null,
+        bedomningsperiod: null,
+        handelserAntal: null,
+        grovrePeriod: '2016-H2',
+      };
+      expect(r.VIT_MAKT).toEqual({
+        ...grovreRad,
+        grovre: {
+          rapporteringsstatus: 'RAPPORTERAT',
+          bosatta: 'FATAL',
+          resor: 'OKAND',
+          bedomningsperiod: '2016-H2',
+          handelserAntal: { antal: 1 },
+          grovrePeriod: null,
+        },
+      });
+      expect(r.OSPECIFICERAD).toEqual({
+        ...grovreRad,
+        grovre: {
+          rapporteringsstatus: 'RAPPORTERAT',
+          bosatta: 'OKAND',
+          resor: 'FATAL',
+          bedomningsperiod: '2016-H2',
+          handelserAntal: { antal: 1 },
+          grovrePeriod: null,
+        },
+      });
+      // The half-year's assessment says nothing of these two: not assessed, in Q3 as in H2.
+      expect(r.ENSAMAGERANDE).toEqual(ejRapporterad);
+      expect(r.ANTIDEMOKRATISK).toEqual(ejRapporterad);
+    });
+
+    it('2016-Q4: the November events are listed, but the count waits for the half-year’s assessment', async () => {
+      const p = await sektion('2016-Q4');
+      expect(p).toMatchObject({
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        handelserAntal: null,
+        grovrePeriod: '2016-H2',
+        grovre: { rapporteringsstatus: 'RAPPORTERAT', handelserAntal: { antal: 2 } },
+      });
+      expect(p.handelser.map((h) => h.id)).toEqual([
+        'norrmalm-2016-11-motdemonstration',
+        'norrmalm-2016-11-nmr-demonstration',
+      ]);
+    });
+
+    it('to a reader without a role, the reported rows keep the secondary suppression; unassessed rows are null', async () => {
+      const p = await sektion('2016', {});
+      expect(p.handelserAntal).toEqual({ antal: 6, visning: '6' });
+      const r = await rader('2016', {});
+      expect(r.VIT_MAKT!.handelserAntal).toEqual({ antal: null, visning: 'fåtal' });
+      // 6 − 0 − 0 − 1 would give the vit makt event back: the five are withheld too.
+      expect(r.OSPECIFICERAD!.handelserAntal).toEqual({ antal: null, visning: 'ej redovisad' });
+      expect(r.AUTONOMA!.handelserAntal).toEqual({ antal: 0, visning: '0' });
+      expect(r.ISLAMISTISK!.handelserAntal).toEqual({ antal: 0, visning: '0' });
+      expect(r.ENSAMAGERANDE!.handelserAntal).toBeNull();
+      expect(r.ANTIDEMOKRATISK!.handelserAntal).toBeNull();
+    });
+  });
+
+  it('Plats.handelser: a period filter, and with medDelar the events at the parts the gateway sends in omfattar, each once', async () => {
+    const { body } = await s.gql<{ _entities: Record<string, { id: string }[] | string>[] }>(
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Plats {
+        id
+        alla: handelser { id }
+        medDelar: handelser(medDelar: true) { id }
+        ar2017: handelser(period: "2017", medDelar: true) { id }
+        h2: handelser(period: "2016-H2", medDelar: true) { id }
+        januari: handelser(period: "2016-01") { id }
+      } } }`,
+      {
+        r: [
+          // As the gateway sends it after asking förvaltning for omfattar (@requires).
+          {
+            __typename: 'Plats',
+            id: 'sergels-torg',
+            omfattar: ['sergels-torg', 'drottninggatan', 'centralstationen'],
+          },
+          {
+            __typename: 'Plats',
+            id: 'olof-palmes-gata',
+            omfattar: ['olof-palmes-gata', 'bryggargatan'],
+          },
+          // A register that lists no parts: the place itself.
+          { __typename: 'Plats', id: 'bryggargatan' },
+        ],
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    const ids = (lista: unknown) => (lista as { id: string }[]).map((h) => h.id);
+    const [sergel, palme, brygg] = body.data!._entities;
+    expect(ids(sergel!.alla)).toEqual(['norrmalm-2016-01-attack-centralen-sergels-torg']);
+    // The January attack was at two of the places: listed once, then the truck attack.
+    expect(ids(sergel!.medDelar)).toEqual([
+      'norrmalm-2016-01-attack-centralen-sergels-torg',
+      'norrmalm-2017-04-07-lastbilsattack',
+    ]);
+    expect(ids(sergel!.ar2017)).toEqual(['norrmalm-2017-04-07-lastbilsattack']);
+    expect(ids(sergel!.h2)).toEqual([]);
+    expect(ids(sergel!.januari)).toEqual(['norrmalm-2016-01-attack-centralen-sergels-torg']);
+    expect(ids(palme!.medDelar)).toEqual(['norrmalm-2010-12-11-bombdad']);
+    expect(ids(palme!.ar2017)).toEqual([]);
+    expect(ids(brygg!.medDelar)).toEqual(['norrmalm-2010-12-11-bombdad']);
   });
 
   it('potential targets are SKYDDAD: a role without that clearance is refused, POLIS sees both', async () => {
@@ -345,7 +606,9 @@ describe('polis, read side on the seeded database', () => {
         { r: periods.map((p) => lagesbild('norrmalm', p)) },
       );
       expect(body.errors).toBeUndefined();
-      expect(await s.sqlStatements()).toBe(1);
+      // The summary; and, once any period has no assessment of its own (2017, 2015), one
+      // more for whether a longer half-year has one.
+      expect(await s.sqlStatements()).toBe(n === 1 ? 1 : 2);
 
       await s.resetSql();
       const lists = await s.gql(
@@ -360,7 +623,7 @@ describe('polis, read side on the seeded database', () => {
 
       await s.resetSql();
       const rows = await s.gql(
-        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MiljoLage { polis { bosatta handelser { antal } } } } }`,
+        `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MiljoLage { polis { bosatta handelserAntal { antal } } } } }`,
         { r: periods.flatMap((p) => MILJO_ORDER.map((m) => miljoLage(p, m))) },
       );
       expect(rows.body.errors).toBeUndefined();

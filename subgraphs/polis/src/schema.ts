@@ -17,6 +17,7 @@ import {
   LagesbildPolisResolver,
   MiljoLagePolisResolver,
   PolisLageResolver,
+  PolisMiljoResolver,
 } from './resolvers/lagesbild.resolver';
 import { MaltavlaResolver } from './resolvers/maltavla.resolver';
 import { OmradePolisResolver } from './resolvers/omrade.resolver';
@@ -39,6 +40,7 @@ export function buildSchema(): Promise<FederatedSchema> {
       LagesbildPolisResolver,
       MiljoLagePolisResolver,
       PolisLageResolver,
+      PolisMiljoResolver,
       OmradePolisResolver,
       PlatsPolisResolver,
     ],

@@ -8,6 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
 import { skolor, skolorSubgraph } from './server';
 
+const MILJOER = [
+  'VIT_MAKT',
+  'AUTONOMA',
+  'ISLAMISTISK',
+  'ENSAMAGERANDE',
+  'ANTIDEMOKRATISK',
+  'OSPECIFICERAD',
+];
 const UTBF = { 'x-lagesbild-roller': 'UTBILDNINGSFORVALTNING' };
 const RADET = { 'x-lagesbild-roller': 'RADET' };
 const skola = (id: string) => ({ 'x-lagesbild-roller': 'SKOLA', 'x-lagesbild-skola': id });
@@ -35,10 +43,10 @@ function badInput(body: GqlBody<unknown>, message: string, fields?: unknown) {
 const LAGE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild {
   period
   skolor {
-    rapporteringsstatus utskick besvarade svarsfrekvens svarsfrekvensVisning
+    rapporteringsstatus utskick besvarade svarsfrekvens svarsfrekvensVisning grovrePeriod
     enkater { titel period skickad sistaSvarsdag status stangd }
     miljoer {
-      miljo rapporteringsstatus besvarade
+      miljo rapporteringsstatus besvarade grovrePeriod
       skolorMedTecken { antal undertryckt visning }
       andelMedTecken { andel undertryckt visning }
       observationer
@@ -51,14 +59,16 @@ const lagesbild = (period: string) => ({ __typename: 'Lagesbild', omradeId: 'nor
 interface SkolorLage {
   rapporteringsstatus: string;
   utskick: number | null;
-  besvarade: number;
+  besvarade: number | null;
   svarsfrekvens: number | null;
-  svarsfrekvensVisning: string;
+  svarsfrekvensVisning: string | null;
+  grovrePeriod: string | null;
   enkater: unknown[];
   miljoer: {
     miljo: string;
     rapporteringsstatus: string;
-    besvarade: number;
+    besvarade: number | null;
+    grovrePeriod: string | null;
     skolorMedTecken: unknown;
     andelMedTecken: unknown;
     observationer: string[] | null;
@@ -96,6 +106,7 @@ describe('skolor, the 2016 survey from the source document', () => {
       besvarade: 6,
       svarsfrekvens: null,
       svarsfrekvensVisning: 'okänd',
+      grovrePeriod: null,
       enkater: [
         {
           titel: 'Enkätundersökning till kommunala och fristående skolor i stadsdelsområdet',
@@ -111,6 +122,7 @@ describe('skolor, the 2016 survey from the source document', () => {
       miljo: 'VIT_MAKT',
       rapporteringsstatus: 'RAPPORTERAT',
       besvarade: 6,
+      grovrePeriod: null,
       skolorMedTecken: FATAL,
       andelMedTecken: { andel: null, undertryckt: true, visning: 'ej redovisad' },
       observationer: null,
@@ -119,7 +131,8 @@ describe('skolor, the 2016 survey from the source document', () => {
     for (const m of l.miljoer.slice(1)) {
       expect(m).toMatchObject({
         rapporteringsstatus: 'EJ_RAPPORTERAT',
-        besvarade: 0,
+        besvarade: null,
+        grovrePeriod: null,
         skolorMedTecken: null,
         andelMedTecken: null,
       });
@@ -148,6 +161,7 @@ describe('skolor, the 2016 survey from the source document', () => {
       miljo: 'VIT_MAKT',
       rapporteringsstatus: 'RAPPORTERAT',
       besvarade: 6,
+      grovrePeriod: null,
       skolorMedTecken: EN,
       andelMedTecken: { andel: 1 / 6, undertryckt: false, visning: '17 %' },
       observationer: [OBSERVATION],
@@ -172,7 +186,7 @@ describe('skolor, the 2016 survey from the source document', () => {
           miljo: 'VIT_MAKT',
           skolor: { besvarade: 6, skolorMedTecken: { antal: null, visning: 'fåtal' } },
         },
-        { miljo: 'AUTONOMA', skolor: { besvarade: 0, skolorMedTecken: null } },
+        { miljo: 'AUTONOMA', skolor: { besvarade: null, skolorMedTecken: null } },
       ],
     });
     const cleared = await s.gql(q, { r: r.slice(0, 1) }, UTBF);
@@ -252,17 +266,138 @@ describe('skolor, the 2016 survey from the source document', () => {
     });
   });
 
-  it('2016-H2 and 2015: no survey inside the period, so not reported', async () => {
-    for (const period of ['2016-H2', '2015']) {
-      const l = await lage(s, period);
-      expect(l).toMatchObject({
-        rapporteringsstatus: 'EJ_RAPPORTERAT',
-        utskick: null,
-        besvarade: 0,
-        enkater: [],
-      });
-      expect(l.miljoer.every((m) => m.skolorMedTecken === null)).toBe(true);
+  describe('what a number means: the survey is dated to the year 2016', () => {
+    const GROVRE = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild {
+      skolor {
+        rapporteringsstatus besvarade grovrePeriod
+        grovre { rapporteringsstatus besvarade utskick svarsfrekvensVisning grovrePeriod }
+        miljoer {
+          miljo rapporteringsstatus besvarade grovrePeriod
+          grovre { rapporteringsstatus besvarade skolorMedTecken { antal visning } grovrePeriod }
+        }
+      }
+    } } }`;
+
+    interface Grovre {
+      rapporteringsstatus: string;
+      besvarade: number | null;
+      grovrePeriod: string | null;
+      grovre: Record<string, unknown> | null;
+      miljoer: Record<string, unknown>[];
     }
+
+    async function grovre(period: string) {
+      const { body } = await s.gql<{ _entities: { skolor: Grovre }[] }>(GROVRE, {
+        r: [lagesbild(period)],
+      });
+      expect(body.errors).toBeUndefined();
+      return body.data!._entities[0]!.skolor;
+    }
+
+    const ejRapporterad = (miljo: string) => ({
+      miljo,
+      rapporteringsstatus: 'EJ_RAPPORTERAT',
+      besvarade: null,
+      grovrePeriod: null,
+      grovre: null,
+    });
+
+    it.each(['2015', '2030'])(
+      '%s: no survey — EJ_RAPPORTERAT, no count, no response rate, no longer period',
+      async (period) => {
+        const l = await lage(s, period);
+        expect(l).toEqual({
+          rapporteringsstatus: 'EJ_RAPPORTERAT',
+          utskick: null,
+          besvarade: null,
+          svarsfrekvens: null,
+          // No survey, so no rate to call "okänd".
+          svarsfrekvensVisning: null,
+          grovrePeriod: null,
+          enkater: [],
+          miljoer: MILJOER.map((miljo) => ({
+            miljo,
+            rapporteringsstatus: 'EJ_RAPPORTERAT',
+            besvarade: null,
+            grovrePeriod: null,
+            skolorMedTecken: null,
+            andelMedTecken: null,
+            observationer: null,
+          })),
+        });
+        const g = await grovre(period);
+        expect(g).toEqual({
+          rapporteringsstatus: 'EJ_RAPPORTERAT',
+          besvarade: null,
+          grovrePeriod: null,
+          grovre: null,
+          miljoer: MILJOER.map(ejRapporterad),
+        });
+      },
+    );
+
+    it.each(['2016-H2', '2016-Q3'])(
+      '%s: the schools answered for the whole of 2016 — RAPPORTERAT_GROVRE_PERIOD, the year under grovre',
+      async (period) => {
+        const l = await lage(s, period);
+        expect(l).toMatchObject({
+          rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+          utskick: null,
+          besvarade: null,
+          svarsfrekvens: null,
+          svarsfrekvensVisning: null,
+          grovrePeriod: '2016',
+          // Not counted into the shorter period: the survey is listed for 2016.
+          enkater: [],
+        });
+        const g = await grovre(period);
+        expect(g).toEqual({
+          rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+          besvarade: null,
+          grovrePeriod: '2016',
+          grovre: {
+            rapporteringsstatus: 'RAPPORTERAT',
+            besvarade: 6,
+            utskick: null,
+            svarsfrekvensVisning: 'okänd',
+            grovrePeriod: null,
+          },
+          miljoer: [
+            {
+              miljo: 'VIT_MAKT',
+              rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+              besvarade: null,
+              grovrePeriod: '2016',
+              grovre: {
+                rapporteringsstatus: 'RAPPORTERAT',
+                besvarade: 6,
+                skolorMedTecken: { antal: null, visning: 'fåtal' },
+                grovrePeriod: null,
+              },
+            },
+            // Not asked about in 2016 either: nothing for the year to show.
+            ...MILJOER.slice(1).map(ejRapporterad),
+          ],
+        });
+      },
+    );
+
+    it('2016 itself: reported, and no longer period', async () => {
+      const g = await grovre('2016');
+      expect(g).toMatchObject({
+        rapporteringsstatus: 'RAPPORTERAT',
+        besvarade: 6,
+        grovrePeriod: null,
+        grovre: null,
+      });
+      expect(g.miljoer[0]).toEqual({
+        miljo: 'VIT_MAKT',
+        rapporteringsstatus: 'RAPPORTERAT',
+        besvarade: 6,
+        grovrePeriod: null,
+        grovre: null,
+      });
+    });
   });
 
   it.each([1, 3, 10])(
@@ -277,36 +412,29 @@ describe('skolor, the 2016 survey from the source document', () => {
       );
       expect(body.errors).toBeUndefined();
       expect(body.data!._entities.map((e) => [e.period, e.skolor.besvarade])).toEqual(
-        periods.map((p) => [p, p === '2016' ? 6 : 0]),
+        periods.map((p) => [p, p === '2016' ? 6 : null]),
       );
-      // One aggregate for every area-period, one list of surveys, one of observations.
-      expect(await s.sqlStatements()).toBe(3);
+      // One aggregate for every area-period, one list of surveys, one of observations, and
+      // one look for a longer period where a section or a row has no answers of its own.
+      expect(await s.sqlStatements()).toBe(4);
     },
   );
 
   it.each([1, 6, 12])('%i MiljoLage references cost one SQL statement', async (n) => {
-    const miljoer = [
-      'VIT_MAKT',
-      'AUTONOMA',
-      'ISLAMISTISK',
-      'ENSAMAGERANDE',
-      'ANTIDEMOKRATISK',
-      'OSPECIFICERAD',
-    ];
     const r = Array.from({ length: n }, (_, i) => ({
       __typename: 'MiljoLage',
       omradeId: 'norrmalm',
       period: i < 6 ? '2016' : '2017',
-      miljo: miljoer[i % 6],
+      miljo: MILJOER[i % 6],
     }));
     await s.resetSql();
-    const { body } = await s.gql<{ _entities: { skolor: { besvarade: number } }[] }>(
+    const { body } = await s.gql<{ _entities: { skolor: { besvarade: number | null } }[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MiljoLage { skolor { besvarade skolorMedTecken { visning } } } } }`,
       { r },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!._entities.map((e) => e.skolor.besvarade)).toEqual(
-      r.map((x) => (x.period === '2016' && x.miljo === 'VIT_MAKT' ? 6 : 0)),
+      r.map((x) => (x.period === '2016' && x.miljo === 'VIT_MAKT' ? 6 : null)),
     );
     expect(await s.sqlStatements()).toBe(1);
   });
@@ -726,6 +854,133 @@ describe('skolor, surveys written through the API', () => {
       'Enkäten "Enkätundersökning till kommunala och fristående skolor i stadsdelsområdet" är stängd.',
     );
     expect(await tables()).toEqual(before);
+  });
+});
+
+describe('skolor, a survey nobody has answered yet', () => {
+  let s: TestSubgraph;
+  beforeAll(async () => {
+    s = await startTestSubgraph(skolor);
+  });
+  afterAll(() => s?.stop());
+
+  const AVSNITT = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild {
+    period
+    skolor {
+      rapporteringsstatus utskick besvarade svarsfrekvens svarsfrekvensVisning grovrePeriod
+      miljoer { rapporteringsstatus besvarade grovrePeriod }
+    }
+  } } }`;
+
+  async function avsnitt(...perioder: string[]) {
+    const { body } = await s.gql<{
+      _entities: { period: string; skolor: Record<string, unknown> & { miljoer: unknown[] } }[];
+    }>(AVSNITT, {
+      r: perioder.map((period) => ({ __typename: 'Lagesbild', omradeId: 'tomtomrade', period })),
+    });
+    expect(body.errors).toBeUndefined();
+    return body.data!._entities.map(({ skolor: { miljoer, ...rest } }) => ({
+      ...rest,
+      vitMakt: miljoer[0],
+    }));
+  }
+
+  it('is not a report — for its own period or a shorter one — until a school answers', async () => {
+    const skolorna: string[] = [];
+    for (const namn of ['Tomskolan 1', 'Tomskolan 2']) {
+      const { body } = await s.gql<{ registreraSkola: { id: string } }>(
+        REGISTRERA_SKOLA,
+        { input: { omradeId: 'tomtomrade', namn } },
+        UTBF,
+      );
+      expect(body.errors).toBeUndefined();
+      skolorna.push(body.data!.registreraSkola.id);
+    }
+    const { body } = await s.gql<{ skapaEnkat: { id: string; fragor: { id: string }[] } }>(
+      SKAPA_ENKAT,
+      {
+        input: {
+          omradeId: 'tomtomrade',
+          titel: 'Trygghetsenkät 2019',
+          period: '2019',
+          sistaSvarsdag: '2999-12-31',
+          mottagare: skolorna,
+          fragor: [
+            {
+              text: 'Har skolan sett tecken på vit makt-miljön?',
+              typ: 'JA_NEJ',
+              miljo: 'VIT_MAKT',
+            },
+          ],
+        },
+      },
+      UTBF,
+    );
+    expect(body.errors).toBeUndefined();
+    const enkat = body.data!.skapaEnkat;
+
+    // Sent to two known schools, none has answered: the rate is a true 0 %, the count is
+    // not reported, and the half-year does not borrow a report the year does not have.
+    const ejRapporterad = {
+      rapporteringsstatus: 'EJ_RAPPORTERAT',
+      besvarade: null,
+      grovrePeriod: null,
+    };
+    expect(await avsnitt('2019', '2019-H1')).toEqual([
+      {
+        ...ejRapporterad,
+        utskick: 2,
+        svarsfrekvens: 0,
+        svarsfrekvensVisning: '0 %',
+        vitMakt: ejRapporterad,
+      },
+      {
+        ...ejRapporterad,
+        utskick: null,
+        svarsfrekvens: null,
+        svarsfrekvensVisning: null,
+        vitMakt: ejRapporterad,
+      },
+    ]);
+
+    const svar = await s.gql(
+      LAMNA_SVAR,
+      {
+        input: {
+          enkatId: enkat.id,
+          skolaId: skolorna[0],
+          svar: [{ fragaId: enkat.fragor[0]!.id, ja: false }],
+        },
+      },
+      skola(skolorna[0]!),
+    );
+    expect(svar.body.errors).toBeUndefined();
+
+    // One school answered no: the year is reported zero, the half-year reported for 2019.
+    expect(await avsnitt('2019', '2019-H1')).toEqual([
+      {
+        rapporteringsstatus: 'RAPPORTERAT_NOLL',
+        besvarade: 1,
+        grovrePeriod: null,
+        utskick: 2,
+        svarsfrekvens: 0.5,
+        svarsfrekvensVisning: '50 %',
+        vitMakt: { rapporteringsstatus: 'RAPPORTERAT_NOLL', besvarade: 1, grovrePeriod: null },
+      },
+      {
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        besvarade: null,
+        grovrePeriod: '2019',
+        utskick: null,
+        svarsfrekvens: null,
+        svarsfrekvensVisning: null,
+        vitMakt: {
+          rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+          besvarade: null,
+          grovrePeriod: '2019',
+        },
+      },
+    ]);
   });
 });
 

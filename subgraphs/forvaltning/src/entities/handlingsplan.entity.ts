@@ -16,7 +16,12 @@ export enum Inriktning {
   FOREBYGGANDE = 'FOREBYGGANDE',
   FORHINDRANDE = 'FORHINDRANDE',
 }
-registerEnumType(Inriktning, { name: 'Inriktning' });
+registerEnumType(Inriktning, {
+  name: 'Inriktning',
+  description:
+    'FOREBYGGANDE: arbete som förebygger våldsbejakande extremism; FORHINDRANDE: arbete som ' +
+    'förhindrar den (t.ex. avhopparverksamhet, anhörigstöd).',
+});
 
 @ObjectType({ description: 'Handlingsplan mot våldsbejakande extremism.' })
 @Entity({ tableName: 'handlingsplan' })
@@ -77,9 +82,7 @@ export class Atgard extends BaseEntity {
   @Property({ type: 'string', length: 12 })
   status: AtgardStatus;
 
-  @Field(() => String, {
-    description: 'Statusen som den står i tabellen, t.ex. "Pågår t.o.m. 2018".',
-  })
+  // Served by AtgardResolver: computed from the steps' statuses when the åtgärd has steps.
   @Property({ type: 'text' })
   statusText: string;
 

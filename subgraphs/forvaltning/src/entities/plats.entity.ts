@@ -20,7 +20,7 @@ export class Wgs84 {
   lon!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'En plats koordinater i två referenssystem.' })
 export class Koordinater {
   @Field(() => Sweref99tm)
   sweref99tm!: Sweref99tm;
@@ -51,6 +51,10 @@ export class Plats extends BaseEntity {
 
   @Property({ type: 'string', length: 64 })
   omradeId: string;
+
+  /** The larger registered place this one is part of (a park's playground), in the same area. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  delAvId: string | null = null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 500, nullable: true })

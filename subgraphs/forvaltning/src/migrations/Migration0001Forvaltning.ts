@@ -1,5 +1,6 @@
 import { KitMigration } from '@lagesbild/subgraph-kit';
 import { Migration0002ForvaltningAggregat } from './Migration0002ForvaltningAggregat';
+import { Migration0003ForvaltningPlatsdelar } from './Migration0003ForvaltningPlatsdelar';
 
 /** The förvaltning subgraph's first schema: knex's builder, so SQLite and PostgreSQL alike. */
 export class Migration0001Forvaltning extends KitMigration {
@@ -121,4 +122,5 @@ export class Migration0001Forvaltning extends KitMigration {
 export const migrations = [
   { name: 'Migration0001Forvaltning', class: Migration0001Forvaltning },
   { name: 'Migration0002ForvaltningAggregat', class: Migration0002ForvaltningAggregat },
+  { name: 'Migration0003ForvaltningPlatsdelar', class: Migration0003ForvaltningPlatsdelar },
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { delstegStatusText } from '../delsteg-text';
 import { Atgard, AtgardStatus, AtgardStatushandelse, Delsteg, Handlingsplan } from '../entities';
 import type { Context } from './context';
 import { UppdateraAtgardStatusInput } from './types/atgard.input';
@@ -13,9 +14,17 @@ const STATUS_TEXT: Record<AtgardStatus, string> = {
 
 @Resolver(() => Handlingsplan)
 export class HandlingsplanResolver {
-  @FieldResolver(() => [Atgard], { description: 'Åtgärderna i tabellens ordning.' })
-  atgarder(@Root() h: Handlingsplan, @Ctx() ctx: Context): Promise<Atgard[]> {
-    return ctx.loaders.atgarder.load(h.id);
+  @FieldResolver(() => [Atgard], {
+    description:
+      'Åtgärderna i tabellens ordning; med status bara de som har den statusen (t.ex. FORSLAG).',
+  })
+  async atgarder(
+    @Root() h: Handlingsplan,
+    @Ctx() ctx: Context,
+    @Arg('status', () => AtgardStatus, { nullable: true }) status?: AtgardStatus | null,
+  ): Promise<Atgard[]> {
+    const atgarder = await ctx.loaders.atgarder.load(h.id);
+    return status ? atgarder.filter((a) => a.status === status) : atgarder;
   }
 
   @FieldResolver(() => [AtgardStatushandelse], {
@@ -44,9 +53,28 @@ export class HandlingsplanResolver {
 
 @Resolver(() => Atgard)
 export class AtgardResolver {
-  @FieldResolver(() => [Delsteg])
-  delsteg(@Root() a: Atgard, @Ctx() ctx: Context): Promise<Delsteg[]> {
-    return ctx.loaders.delsteg.load(a.id);
+  @FieldResolver(() => [Delsteg], {
+    description:
+      'Åtgärdens delsteg i nummerordning; med status bara de som har den statusen (t.ex. FORSLAG).',
+  })
+  async delsteg(
+    @Root() a: Atgard,
+    @Ctx() ctx: Context,
+    @Arg('status', () => AtgardStatus, { nullable: true }) status?: AtgardStatus | null,
+  ): Promise<Delsteg[]> {
+    const delsteg = await ctx.loaders.delsteg.load(a.id);
+    return status ? delsteg.filter((d) => d.status === status) : delsteg;
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'Statusen i klartext. För en åtgärd med delsteg räknas den fram ur delstegens aktuella ' +
+      'status, t.ex. "Delsteg 1 och 2 pågår, delsteg 3 är förslag"; annars som den står i ' +
+      'tabellen, t.ex. "Pågår t.o.m. 2018".',
+  })
+  async statusText(@Root() a: Atgard, @Ctx() ctx: Context): Promise<string> {
+    const delsteg = await ctx.loaders.delsteg.load(a.id);
+    return delsteg.length > 0 ? delstegStatusText(delsteg) : a.statusText;
   }
 
   @FieldResolver(() => [AtgardStatushandelse], {

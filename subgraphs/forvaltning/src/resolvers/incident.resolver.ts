@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Incident, Omrade, Plats } from '../entities';
+import { Incident, Plats } from '../entities';
+import { kandOmradeIdI } from '../omrade-id';
 import { incidentProblem, nyIncident } from '../registrering';
 import type { Context } from './context';
 import { resolvePlats } from './plats.reference';
@@ -9,7 +10,10 @@ import { RegistreraIncidentInput } from './types/incident.input';
 
 @Resolver(() => Incident)
 export class IncidentResolver {
-  @FieldResolver(() => Plats, { nullable: true })
+  @FieldResolver(() => Plats, {
+    nullable: true,
+    description: 'Platsen i platsregistret (oregistrerad om registret inte har den).',
+  })
   plats(@Root() i: Incident, @Ctx() ctx: Context): Promise<Plats> | null {
     return i.platsId ? resolvePlats(i.platsId, ctx) : null;
   }
@@ -25,11 +29,7 @@ export class IncidentResolver {
       throw badUserInput(problem.message, [{ field: problem.field, reason: problem.reason }]);
     }
     return ctx.em.transactional(async (tx) => {
-      if (!(await tx.findOne(Omrade, { id: input.omradeId }))) {
-        throw badUserInput(`Okänt område "${input.omradeId}".`, [
-          { field: 'omradeId', reason: 'området finns inte i registret' },
-        ]);
-      }
+      input.omradeId = await kandOmradeIdI(tx, input.omradeId, 'omradeId');
       const incident = nyIncident(randomUUID(), input);
       tx.persist(incident);
       return incident;

@@ -6,10 +6,12 @@ import {
   perMiljo,
   previousPeriod,
   Rapporteringsstatus,
+  talOmRapporterat,
 } from '@lagesbild/domain';
-import { badUserInput, readableAndAudited } from '@lagesbild/subgraph-kit';
+import { type AreaPeriod, readableAndAudited } from '@lagesbild/subgraph-kit';
 import {
   fordelningFor,
+  okandSkyddatAntal,
   SkyddatAntal,
   skyddadFordelning,
   skyddatAntal,
@@ -24,7 +26,8 @@ import {
   Kontakt,
   Omrade,
 } from '../entities';
-import { type ForvaltningSummering, forvaltningStatus, summa } from '../loaders';
+import { type ForvaltningSummering, forvaltningStatus, harRader, summa } from '../loaders';
+import { kandOmradeId } from '../omrade-id';
 import { ForvaltningLage, ForvaltningMiljo, Lagesbild, MiljoLage } from '../types/lagesbild.type';
 import type { Context } from './context';
 
@@ -41,23 +44,42 @@ function skyddadeAntal(s: ForvaltningSummering, kalla: 'incident' | 'kontakt', d
   });
 }
 
+/**
+ * The area-period's counts and förvaltning's status for it. Only a period without records
+ * asks whether a longer one has them (RAPPORTERAT_GROVRE_PERIOD or EJ_RAPPORTERAT); the
+ * loaders batch that question for every such period of the request into one statement.
+ */
+async function lage(
+  key: AreaPeriod,
+  ctx: Context,
+): Promise<{ s: ForvaltningSummering; status: Rapporteringsstatus }> {
+  const s = await ctx.loaders.summering.load(key);
+  if (harRader(s)) return { s, status: forvaltningStatus(s) };
+  const grovre = await ctx.loaders.grovrePeriod.load(key);
+  return { s, status: forvaltningStatus(s, grovre !== null) };
+}
+
+const STATUS_BESKRIVNING =
+  'Om förvaltningen har rapporterat för perioden, rapporterat noll, rapporterat bara för en ' +
+  'längre period som innehåller den (se grovrePeriod), eller inte alls.';
+const GROVRE_PERIOD_BESKRIVNING =
+  'Den kortaste längre period som innehåller perioden och som förvaltningen har rapporterat ' +
+  'för (t.ex. "2016" när 2016-H2 efterfrågas och posterna är daterade till året), annars null.';
+
 @Resolver(() => Lagesbild)
 export class LagesbildResolver {
   @Query(() => Lagesbild, {
     description:
-      'Lägesbilden för ett område och en period, t.ex. omrade: "norrmalm", period: "2016".',
+      'Lägesbilden för ett område och en period, t.ex. omrade: "norrmalm", period: "2016". ' +
+      'Områdets id läses utan hänsyn till skiftläge ("Norrmalm" är norrmalm); ett okänt område ' +
+      'är BAD_USER_INPUT med de kända områdena i extensions.kandaOmraden.',
   })
   async lagesbild(
     @Arg('omrade', () => String) omrade: string,
     @Arg('period', () => PeriodScalar) period: Period,
     @Ctx() ctx: Context,
   ): Promise<Lagesbild> {
-    if (!(await ctx.loaders.omrade.load(omrade))) {
-      throw badUserInput(`Okänt område "${omrade}".`, [
-        { field: 'omrade', reason: 'området finns inte i förvaltningens register' },
-      ]);
-    }
-    return new Lagesbild(omrade, period);
+    return new Lagesbild(await kandOmradeId(omrade, ctx, 'omrade'), period);
   }
 
   @FieldResolver(() => Omrade)
@@ -87,51 +109,124 @@ export class LagesbildResolver {
 @Resolver(() => MiljoLage)
 export class MiljoLageResolver {
   @FieldResolver(() => ForvaltningMiljo, { nullable: true })
-  async forvaltning(@Root() m: MiljoLage, @Ctx() ctx: Context): Promise<ForvaltningMiljo> {
-    const s = await ctx.loaders.summering.load(m);
-    const d = diskretion(ctx);
-    return {
-      incidenter: skyddadeAntal(s, 'incident', d).celler[m.miljo],
-      kontakter: skyddadeAntal(s, 'kontakt', d).celler[m.miljo],
+  forvaltning(@Root() m: MiljoLage): ForvaltningMiljo {
+    return new ForvaltningMiljo(m.omradeId, m.period, m.miljo);
+  }
+}
+
+@Resolver(() => ForvaltningMiljo)
+export class ForvaltningMiljoResolver {
+  @FieldResolver(() => Rapporteringsstatus, {
+    description: `${STATUS_BESKRIVNING} Samma som för hela förvaltningens avsnitt.`,
+  })
+  async rapporteringsstatus(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
+    return (await lage(f, ctx)).status;
+  }
+
+  @FieldResolver(() => SkyddatAntal, {
+    nullable: true,
+    description:
+      'Antal incidenter i stadens incidentrapportering i miljön; null när förvaltningen inte ' +
+      'har rapporterat för perioden.',
+  })
+  async incidenterAntal(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
+    const { s, status } = await lage(f, ctx);
+    return talOmRapporterat(
+      status,
+      () => skyddadeAntal(s, 'incident', diskretion(ctx)).celler[f.miljo],
+    );
+  }
+
+  @FieldResolver(() => SkyddatAntal, {
+    nullable: true,
+    description:
+      'Inkomna kontakter (samtal) om miljön; null när förvaltningen inte har rapporterat för ' +
+      'perioden.',
+  })
+  async kontakterAntal(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
+    const { s, status } = await lage(f, ctx);
+    return talOmRapporterat(
+      status,
+      () => skyddadeAntal(s, 'kontakt', diskretion(ctx)).celler[f.miljo],
+    );
+  }
+
+  @FieldResolver(() => SkyddatAntal, {
+    nullable: true,
+    description:
+      'Antal tillfällen fält- och fritid har iakttagit något om miljön; "okänt antal" (antal ' +
+      'null) när någon iakttagelse saknar angivet antal ("vid något tillfälle"); null när ' +
+      'förvaltningen inte har rapporterat för perioden.',
+  })
+  async faltobservationerAntal(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
+    const { s, status } = await lage(f, ctx);
+    return talOmRapporterat(status, () => {
+      const t = summa(s, 'faltobservation', f.miljo);
       // No total of field observations is shown beside these, so the primary rule suffices.
-      faltobservationer: skyddatAntal(summa(s, 'faltobservation', m.miljo).antal, d),
-    };
+      return t.okanda > 0 ? okandSkyddatAntal() : skyddatAntal(t.antal, diskretion(ctx));
+    });
+  }
+
+  @FieldResolver(() => PeriodScalar, { nullable: true, description: GROVRE_PERIOD_BESKRIVNING })
+  grovrePeriod(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context): Promise<Period | null> {
+    return ctx.loaders.grovrePeriod.load(f);
+  }
+
+  @FieldResolver(() => ForvaltningMiljo, {
+    nullable: true,
+    description: 'Samma miljörad för grovrePeriod (t.ex. hela 2016), eller null.',
+  })
+  async grovre(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
+    const p = await ctx.loaders.grovrePeriod.load(f);
+    return p ? new ForvaltningMiljo(f.omradeId, p, f.miljo) : null;
   }
 }
 
 @Resolver(() => ForvaltningLage)
 export class ForvaltningLageResolver {
-  @FieldResolver(() => Rapporteringsstatus, {
-    description:
-      'Om förvaltningen har rapporterat för perioden, rapporterat noll, eller inte alls.',
-  })
+  @FieldResolver(() => Rapporteringsstatus, { description: STATUS_BESKRIVNING })
   async rapporteringsstatus(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
-    return forvaltningStatus(await ctx.loaders.summering.load(f));
+    return (await lage(f, ctx)).status;
   }
 
   @FieldResolver(() => [Incident], {
-    description: 'Incidenterna som läsaren har behörighet till (klassning); antalet räknar alla.',
+    description:
+      'Incidenterna inom perioden som läsaren har behörighet till (klassning); antalet räknar alla.',
   })
   async incidenter(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
     return readableAndAudited(ctx, await ctx.loaders.incidenter.load(f), 'Incident');
   }
 
-  @FieldResolver(() => SkyddatAntal, { description: 'Antal incidenter i incidentrapporteringen.' })
+  @FieldResolver(() => SkyddatAntal, {
+    nullable: true,
+    description:
+      'Antal incidenter i incidentrapporteringen; null när förvaltningen inte har rapporterat ' +
+      'för perioden.',
+  })
   async incidenterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
-    return skyddadeAntal(await ctx.loaders.summering.load(f), 'incident', diskretion(ctx)).total;
+    const { s, status } = await lage(f, ctx);
+    return talOmRapporterat(status, () => skyddadeAntal(s, 'incident', diskretion(ctx)).total);
   }
 
-  @FieldResolver(() => [Kontakt])
+  @FieldResolver(() => [Kontakt], { description: 'Kontakterna inom perioden, per kanal.' })
   kontakter(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
     return ctx.loaders.kontakter.load(f);
   }
 
-  @FieldResolver(() => SkyddatAntal, { description: 'Summa inkomna kontakter, alla kanaler.' })
+  @FieldResolver(() => SkyddatAntal, {
+    nullable: true,
+    description:
+      'Summa inkomna kontakter, alla kanaler; null när förvaltningen inte har rapporterat för ' +
+      'perioden.',
+  })
   async kontakterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
-    return skyddadeAntal(await ctx.loaders.summering.load(f), 'kontakt', diskretion(ctx)).total;
+    const { s, status } = await lage(f, ctx);
+    return talOmRapporterat(status, () => skyddadeAntal(s, 'kontakt', diskretion(ctx)).total);
   }
 
-  @FieldResolver(() => [Faltobservation])
+  @FieldResolver(() => [Faltobservation], {
+    description: 'Fält- och fritids iakttagelser inom perioden.',
+  })
   faltobservationer(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
     return ctx.loaders.faltobservationer.load(f);
   }
@@ -147,5 +242,21 @@ export class ForvaltningLageResolver {
   })
   kallanmarkningar(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
     return ctx.loaders.kallanmarkningar.load(f);
+  }
+
+  @FieldResolver(() => PeriodScalar, { nullable: true, description: GROVRE_PERIOD_BESKRIVNING })
+  grovrePeriod(@Root() f: ForvaltningLage, @Ctx() ctx: Context): Promise<Period | null> {
+    return ctx.loaders.grovrePeriod.load(f);
+  }
+
+  @FieldResolver(() => ForvaltningLage, {
+    nullable: true,
+    description:
+      'Förvaltningens avsnitt för grovrePeriod (t.ex. hela 2016 när 2016-H2 efterfrågas), ' +
+      'eller null: visas märkt med den längre perioden.',
+  })
+  async grovre(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
+    const p = await ctx.loaders.grovrePeriod.load(f);
+    return p ? new ForvaltningLage(f.omradeId, p) : null;
   }
 }

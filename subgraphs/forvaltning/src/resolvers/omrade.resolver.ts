@@ -1,4 +1,4 @@
-import { type Period, PeriodScalar } from '@lagesbild/domain';
+import { omradeIdAv, type Period, PeriodScalar } from '@lagesbild/domain';
 import { badUserInput, KraverBehorighet, readableAndAudited } from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Handlingsplan, Incident, Omrade, Plats, Samverkansforum } from '../entities';
@@ -7,12 +7,16 @@ import { RegistreraOmradeInput } from './types/omrade.input';
 
 @Resolver(() => Omrade)
 export class OmradeResolver {
-  @Query(() => Omrade, { nullable: true, description: 'Ett stadsdelsområde, t.ex. "norrmalm".' })
+  @Query(() => Omrade, {
+    nullable: true,
+    description:
+      'Ett stadsdelsområde, t.ex. "norrmalm" (utan hänsyn till skiftläge); null när det inte finns.',
+  })
   omrade(@Arg('id', () => String) id: string, @Ctx() ctx: Context): Promise<Omrade | null> {
-    return ctx.loaders.omrade.load(id);
+    return ctx.loaders.omrade.load(omradeIdAv(id));
   }
 
-  @Query(() => [Omrade])
+  @Query(() => [Omrade], { description: 'Alla stadsdelsområden i registret, efter namn.' })
   omraden(@Ctx() ctx: Context): Promise<Omrade[]> {
     return ctx.em.find(Omrade, {}, { orderBy: { namn: 'asc' } });
   }
@@ -40,9 +44,18 @@ export class OmradeResolver {
     });
   }
 
-  @FieldResolver(() => [Plats], { description: 'Platserna i platsregistret för området.' })
-  platser(@Root() o: Omrade, @Ctx() ctx: Context): Promise<Plats[]> {
-    return ctx.loaders.platserIOmrade.load(o.id);
+  @FieldResolver(() => [Plats], {
+    description:
+      'Platserna i platsregistret för området, efter namn; med overordnade: true bara de som ' +
+      'inte är del av en annan plats (en park, inte dess parklek).',
+  })
+  async platser(
+    @Root() o: Omrade,
+    @Arg('overordnade', () => Boolean, { defaultValue: false }) overordnade: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<Plats[]> {
+    const platser = await ctx.loaders.platserIOmrade.load(o.id);
+    return overordnade ? platser.filter((p) => p.delAvId === null) : platser;
   }
 
   @FieldResolver(() => Handlingsplan, {
@@ -53,7 +66,7 @@ export class OmradeResolver {
     return (await ctx.loaders.handlingsplanForOmrade.load(o.id))[0] ?? null;
   }
 
-  @FieldResolver(() => [Samverkansforum])
+  @FieldResolver(() => [Samverkansforum], { description: 'Områdets samverkansforum, efter namn.' })
   samverkansforum(@Root() o: Omrade, @Ctx() ctx: Context): Promise<Samverkansforum[]> {
     return ctx.loaders.samverkansforum.load(o.id);
   }

@@ -15,6 +15,7 @@ export function unregisteredPlats(id: string): Plats {
     adress: null,
     beskrivning: null,
     omradeId: null,
+    delAvId: null,
     swerefN: null,
     swerefE: null,
     lat: null,

@@ -17,23 +17,69 @@ import {
 } from '../entities';
 import * as S from './norrmalm-2017';
 
-/** Loads the source document's data into an empty database, once (see seedOnce). */
+type SeedPlats = (typeof S.PLATSER)[number];
+
+const seedPlatsId = (p: SeedPlats) => platsId(p.adress ?? p.namn);
+
+function nyPlats(p: SeedPlats, omradeId: string): Plats {
+  const plats = new Plats(seedPlatsId(p), p.namn, omradeId);
+  plats.adress = p.adress ?? null;
+  plats.beskrivning = p.beskrivning ?? null;
+  plats.delAvId = p.delAv ? platsId(p.delAv) : null;
+  if (p.wgs84) {
+    const { n, e } = wgs84ToSweref99tm(p.wgs84.lat, p.wgs84.lon);
+    Object.assign(plats, { lat: p.wgs84.lat, lon: p.wgs84.lon, swerefN: n, swerefE: e });
+    plats.koordinatkalla = S.KOORDINATKALLA;
+  }
+  return plats;
+}
+
+/**
+ * Loads the source document's data into an empty database, once (see seedOnce); then, once,
+ * the places' parts into a database seeded before they existed.
+ */
 export async function seedForvaltning(em: EntityManager): Promise<boolean> {
+  const seeded = await seedPlan(em);
+  await seedPlatsdelar(em);
+  return seeded;
+}
+
+/**
+ * A database seeded before places had parts gets the seed's missing places (the park) and
+ * the links from its parts, once. A place someone has registered since is left as it is,
+ * and a link is only made within one area; on a fresh database there is nothing to add.
+ */
+function seedPlatsdelar(em: EntityManager): Promise<boolean> {
+  return seedOnce(em, S.PLATSDELAR_SEED_KEY, async (tx) => {
+    const o = S.OMRADE;
+    if (!(await tx.findOne(Omrade, { id: o.id }))) return;
+    const finns = new Map(
+      (await tx.find(Plats, { id: { $in: S.PLATSER.map(seedPlatsId) } })).map((p) => [p.id, p]),
+    );
+    for (const p of S.PLATSER) {
+      if (finns.has(seedPlatsId(p))) continue;
+      const plats = nyPlats(p, o.id);
+      plats.delAvId = null;
+      finns.set(plats.id, plats);
+      tx.persist(plats);
+    }
+    for (const p of S.PLATSER) {
+      const plats = finns.get(seedPlatsId(p));
+      const storre = p.delAv ? finns.get(platsId(p.delAv)) : undefined;
+      if (plats && storre && plats.delAvId === null && plats.omradeId === storre.omradeId) {
+        plats.delAvId = storre.id;
+      }
+    }
+    await tx.flush();
+  });
+}
+
+function seedPlan(em: EntityManager): Promise<boolean> {
   return seedOnce(em, S.SEED_KEY, async (tx) => {
     const o = S.OMRADE;
     tx.persist(new Omrade(o.id, o.namn, o.kommun, o.namnd));
 
-    for (const p of S.PLATSER) {
-      const plats = new Plats(platsId(p.adress ?? p.namn), p.namn, o.id);
-      plats.adress = p.adress ?? null;
-      plats.beskrivning = p.beskrivning ?? null;
-      if (p.wgs84) {
-        const { n, e } = wgs84ToSweref99tm(p.wgs84.lat, p.wgs84.lon);
-        Object.assign(plats, { lat: p.wgs84.lat, lon: p.wgs84.lon, swerefN: n, swerefE: e });
-        plats.koordinatkalla = S.KOORDINATKALLA;
-      }
-      tx.persist(plats);
-    }
+    for (const p of S.PLATSER) tx.persist(nyPlats(p, o.id));
 
     for (const i of S.INCIDENTER) {
       const incident = new Incident(i.id, o.id, parsePeriod(i.period), i);

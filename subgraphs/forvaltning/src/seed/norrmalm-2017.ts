@@ -11,6 +11,11 @@ import { IncidentSystem, IncidentTyp } from '../entities/incident.entity';
 import { KontaktKanal } from '../entities/kontakt.entity';
 
 export const SEED_KEY = 'forvaltning:handlingsplan-norrmalm-2017';
+/**
+ * The places' parts came after the first seed: a database seeded before gets the park and
+ * the links to its parts once, under this key (a fresh one has them from the first seed).
+ */
+export const PLATSDELAR_SEED_KEY = 'forvaltning:platsdelar-norrmalm-2017';
 
 export const OMRADE = {
   id: 'norrmalm',
@@ -21,12 +26,19 @@ export const OMRADE = {
 
 const UNGEFARLIG = 'Ungefärlig position för orientering; anges inte i källdokumentet.';
 
-/** The places the plan names. Coordinates only where the place is a well-known landmark. */
+const OBSERVATORIELUNDEN = 'Observatorielunden';
+
+/**
+ * The places the plan names. Coordinates only where the place is a well-known landmark.
+ * `delAv` names the larger place one is part of (by its name, listed before it): the plan
+ * names the park's playground and the metro entrance below it, both in Observatorielunden.
+ */
 export const PLATSER: {
   namn: string;
   adress?: string;
   beskrivning?: string;
   wgs84?: { lat: number; lon: number };
+  delAv?: string;
 }[] = [
   { namn: 'Gävlegatan 1', adress: 'Gävlegatan 1' },
   {
@@ -41,11 +53,17 @@ export const PLATSER: {
   { namn: 'Olof Palmes gata' },
   { namn: 'Bryggargatan' },
   {
+    namn: OBSERVATORIELUNDEN,
+    beskrivning: 'Parken kring Observatoriet vid Sveavägen och Odengatan.',
+    wgs84: { lat: 59.34161, lon: 18.05507 },
+  },
+  {
     namn: 'Observatorielundens parklek',
     beskrivning: 'Parklek i Observatorielunden.',
     wgs84: { lat: 59.34196, lon: 18.05478 },
+    delAv: OBSERVATORIELUNDEN,
   },
-  { namn: 'Nedre Observatorielunden, tunnelbanenedgången' },
+  { namn: 'Nedre Observatorielunden, tunnelbanenedgången', delAv: OBSERVATORIELUNDEN },
   { namn: 'Karlbergsvägen' },
   { namn: 'Raoul Wallenbergs torg', beskrivning: 'Stavas "Raul Wallenbergs Torg" i källan.' },
 ];

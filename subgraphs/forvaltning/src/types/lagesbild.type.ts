@@ -1,6 +1,12 @@
-import { MILJO_NAMN, Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
+import {
+  MILJO_NAMN,
+  Miljo,
+  type Period,
+  PeriodLage,
+  PeriodScalar,
+  periodLage,
+} from '@lagesbild/domain';
 import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
-import { SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 /**
@@ -30,6 +36,15 @@ export class Lagesbild {
   get till(): string {
     return this.period.till;
   }
+
+  @Field(() => PeriodLage, {
+    description:
+      'Om perioden är avslutad, pågår (siffrorna kan ändras) eller inte har börjat (ingen ' +
+      'partner kan ha rapporterat), räknat på dagens datum.',
+  })
+  get periodLage(): PeriodLage {
+    return periodLage(this.period);
+  }
 }
 
 /** One environment's row of the cross-partner table; each partner adds its figure. */
@@ -57,22 +72,33 @@ export class MiljoLage {
   }
 }
 
-/** Förvaltning's section of the picture; its fields are resolved from the area-period. */
-@ObjectType({ description: 'Lägesbild från förvaltningens verksamheter.' })
+/**
+ * Förvaltning's section of the picture; its fields are resolved from the area-period. Its
+ * counts follow the rule of docs/tal.md: a number only when förvaltning has reported for
+ * the period itself.
+ */
+@ObjectType({
+  description:
+    'Lägesbild från förvaltningens verksamheter. Antalen är null när förvaltningen inte har ' +
+    'rapporterat för perioden (se rapporteringsstatus); listorna innehåller posterna inom perioden.',
+})
 export class ForvaltningLage extends AreaPeriodSection {}
 
-/** Every figure here is a count of events in an area and period: under disclosure control. */
-@ObjectType({ description: 'Förvaltningens uppgifter för en miljö och period.' })
-export class ForvaltningMiljo {
-  @Field(() => SkyddatAntal, { description: 'Incidenter i stadens incidentrapportering.' })
-  incidenter!: SkyddatAntal;
+/**
+ * Förvaltning's figures for one environment and period: every figure is a count of events
+ * in an area and period, under disclosure control, and null when förvaltning has not
+ * reported for the period.
+ */
+@ObjectType({
+  description:
+    'Förvaltningens uppgifter för en miljö och period. Antalen är null när förvaltningen inte ' +
+    'har rapporterat för perioden (se rapporteringsstatus).',
+})
+export class ForvaltningMiljo extends AreaPeriodSection {
+  miljo: Miljo;
 
-  @Field(() => SkyddatAntal, { description: 'Inkomna kontakter (samtal).' })
-  kontakter!: SkyddatAntal;
-
-  @Field(() => SkyddatAntal, {
-    description:
-      'Iakttagelser av fält- och fritid (en iakttagelse utan angivet antal räknas som en).',
-  })
-  faltobservationer!: SkyddatAntal;
+  constructor(omradeId: string, period: Period, miljo: Miljo) {
+    super(omradeId, period);
+    this.miljo = miljo;
+  }
 }

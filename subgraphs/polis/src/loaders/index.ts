@@ -1,7 +1,7 @@
 import {
   MILJOER,
   type Miljo,
-  Niva,
+  type Niva,
   type Rapporteringsstatus,
   rapporteringsstatus,
 } from '@lagesbild/domain';
@@ -11,38 +11,60 @@ import {
   type DiskretionInstallningar,
   entityLoader,
   groupLoader,
+  grovrePeriodLoader,
   STANDARD_DISKRETION,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
-import { Bedomning, Gruppering, Handelse, HandelsePlats, Maltavla } from '../entities';
+import {
+  Bedomning,
+  Gruppering,
+  Handelse,
+  HandelsePlats,
+  Maltavla,
+  NIVAER_SOM_RAPPORTERAR,
+} from '../entities';
 
-/** The level an environment has in a period: from the latest current assessment inside it. */
+/**
+ * The level an environment has in a period: from the latest current assessment inside it,
+ * or null when none lies inside ("not assessed" — OKAND is an assessment, not this).
+ */
 export interface MiljoNivaer {
-  bosatta: Niva;
-  folkbokforda: Niva;
-  utsattaForBrott: Niva;
-  resor: Niva;
+  bosatta: Niva | null;
+  folkbokforda: Niva | null;
+  utsattaForBrott: Niva | null;
+  resor: Niva | null;
   /** The period of the assessment the levels come from; null when none lies inside. */
   bedomningsperiod: string | null;
   /** Current assessments of this environment inside the period. */
   bedomningar: number;
+  /** Of the levels shown (the latest assessment's), those stating an occurrence. */
+  ejNoll: number;
   handelser: number;
 }
 
 export interface PolisSummering {
+  /**
+   * From the assessments inside the period alone: RAPPORTERAT, RAPPORTERAT_NOLL or
+   * EJ_RAPPORTERAT. Whether an EJ_RAPPORTERAT is in fact "assessed for the longer
+   * half-year" takes the grovrePeriod loader; both have no number, so a count needs only this.
+   */
   status: Rapporteringsstatus;
   perMiljo: Map<Miljo, MiljoNivaer>;
+  /** Current assessments inside the period, and how many of them state an occurrence. */
+  bedomningar: number;
+  ejNoll: number;
   handelser: number;
 }
 
 const INGEN_BEDOMNING: Omit<MiljoNivaer, 'handelser'> = {
-  bosatta: Niva.OKAND,
-  folkbokforda: Niva.OKAND,
-  utsattaForBrott: Niva.OKAND,
-  resor: Niva.OKAND,
+  bosatta: null,
+  folkbokforda: null,
+  utsattaForBrott: null,
+  resor: null,
   bedomningsperiod: null,
   bedomningar: 0,
+  ejNoll: 0,
 };
 
 interface SummaryRow {
@@ -119,12 +141,20 @@ function summering(rows: SummaryRow[]): PolisSummering {
       bedomningsperiod: r.bperiod,
       bedomningar: antal,
     });
+    const levels = [e.bosatta, e.folkbokforda, e.utsattaForBrott, e.resor];
+    e.ejNoll = levels.filter((v) => v !== null && NIVAER_SOM_RAPPORTERAR.includes(v)).length;
     bedomningar += antal;
     ejNoll += Number(r.ej_noll ?? 0);
   }
   // Published means an assessment exists; events alone (an import, a registration) are
   // not the police's lägesbild for the period.
-  return { status: rapporteringsstatus(bedomningar, ejNoll), perMiljo, handelser };
+  return {
+    status: rapporteringsstatus(bedomningar, ejNoll),
+    perMiljo,
+    bedomningar,
+    ejNoll,
+    handelser,
+  };
 }
 
 export function nivaerFor(s: PolisSummering, miljo: Miljo): MiljoNivaer {
@@ -182,6 +212,12 @@ export function createLoaders(
     /** Every version inside the period; the resolvers show the current ones. */
     bedomningar: areaPeriodListLoader(em, Bedomning),
     maltavlor: groupLoader(em, Maltavla, 'omradeId', { orderBy: { namn: 'asc' } }),
+    /**
+     * The shortest longer period with an assessment (the half-year, when a quarter, a
+     * month or a day is asked): what the status counts, so what "reported for a longer
+     * period" means for the police.
+     */
+    grovrePeriod: grovrePeriodLoader(em, [Bedomning]),
     summering: areaPeriodLoader<SummaryRow, PolisSummering>(
       (cte) => em.getConnection().execute<SummaryRow[]>(`${cte.sql} ${SUMMARY_SQL}`, cte.params),
       (rows) => summering(rows),

@@ -1,12 +1,15 @@
 import {
   type Diskretion,
   Klassning,
-  type Niva,
+  type Miljo,
+  type Period,
+  PeriodScalar,
   perMiljo,
   Rapporteringsstatus,
   rapporteringsstatus,
+  talOmRapporterat,
 } from '@lagesbild/domain';
-import { Klassad, readableAndAudited } from '@lagesbild/subgraph-kit';
+import { type AreaPeriod, Klassad, readableAndAudited } from '@lagesbild/subgraph-kit';
 import {
   fordelningFor,
   LagesbildRef,
@@ -16,21 +19,70 @@ import {
 } from '@lagesbild/subgraph-kit/federation';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { diskretion } from '../behorighet';
-import { Bedomning, Handelse, Maltavla, NIVAER_SOM_RAPPORTERAR } from '../entities';
+import { Bedomning, Handelse, Maltavla } from '../entities';
 import { aktuella, nivaerFor, type PolisSummering } from '../loaders';
 import { PolisLage, PolisMiljo } from '../types/polis.type';
 import type { Context } from './context';
 
 /**
  * Events per environment and in all, protected together (secondary suppression): one
- * answer per area and period, so MiljoLage.polis.handelser and PolisLage.handelserAntal
- * never let a "fåtal" be worked out as the total minus the shown environments.
+ * answer per area and period, so MiljoLage.polis.handelserAntal and PolisLage.handelserAntal
+ * never let a "fåtal" be worked out as the total minus the shown environments. A row the
+ * police have not assessed shows null instead of its cell: hiding more never reveals more.
  */
 function skyddadeHandelser(s: PolisSummering, d: Diskretion) {
   return fordelningFor(s, 'handelser', d, () => {
     const celler = perMiljo((m) => nivaerFor(s, m).handelser);
     return skyddadFordelning(celler, s.handelser, d);
   });
+}
+
+/** The section's status: "assessed only for the longer half-year" needs one more look. */
+async function sektionensStatus(p: AreaPeriod, ctx: Context): Promise<Rapporteringsstatus> {
+  const s = await ctx.loaders.summering.load(p);
+  if (s.bedomningar > 0) return s.status;
+  const grovre = await ctx.loaders.grovrePeriod.load(p);
+  return rapporteringsstatus(0, 0, grovre !== null);
+}
+
+/**
+ * One environment's row for an area and period, from the period's summary. The levels are
+ * null when no assessment of the environment lies inside the period; the count is null
+ * unless the row is reported for the period itself.
+ */
+async function polisMiljo(
+  ctx: Context,
+  key: { omradeId: string; period: Period; miljo: Miljo },
+): Promise<PolisMiljo> {
+  const s = await ctx.loaders.summering.load(key);
+  const n = nivaerFor(s, key.miljo);
+  const rad = new PolisMiljo(key.omradeId, key.period, key.miljo);
+  Object.assign(rad, {
+    bedomningar: n.bedomningar,
+    ejNoll: n.ejNoll,
+    bosatta: n.bosatta,
+    folkbokforda: n.folkbokforda,
+    utsattaForBrott: n.utsattaForBrott,
+    resor: n.resor,
+    bedomningsperiod: n.bedomningsperiod,
+  });
+  rad.handelserAntal = talOmRapporterat(
+    rapporteringsstatus(n.bedomningar, n.ejNoll),
+    () => skyddadeHandelser(s, diskretion(ctx)).celler[key.miljo],
+  );
+  return rad;
+}
+
+/**
+ * The row's longer period: the area's shortest longer period with an assessment, when that
+ * assessment covers this environment too (assessments are per half-year, so there is at
+ * most one such period); else null.
+ */
+async function radensGrovrePeriod(m: PolisMiljo, ctx: Context): Promise<Period | null> {
+  const grovre = await ctx.loaders.grovrePeriod.load(m);
+  if (!grovre) return null;
+  const s = await ctx.loaders.summering.load({ omradeId: m.omradeId, period: grovre });
+  return nivaerFor(s, m.miljo).bedomningar > 0 ? grovre : null;
 }
 
 @Resolver(() => LagesbildRef)
@@ -50,25 +102,47 @@ export class LagesbildPolisResolver {
 export class MiljoLagePolisResolver {
   @FieldResolver(() => PolisMiljo, {
     nullable: true,
-    description: 'Polisens nivåer för miljön under perioden.',
+    description: 'Polisens nivåer och händelser för miljön under perioden.',
   })
-  async polis(@Root() m: MiljoLageRef, @Ctx() ctx: Context): Promise<PolisMiljo> {
-    const s = await ctx.loaders.summering.load(m);
-    const n = nivaerFor(s, m.miljo);
-    const levels: Niva[] = [n.bosatta, n.folkbokforda, n.utsattaForBrott, n.resor];
-    const status = rapporteringsstatus(
-      n.bedomningar,
-      levels.filter((v) => NIVAER_SOM_RAPPORTERAR.includes(v)).length,
-    );
-    return {
-      rapporteringsstatus: status,
-      bosatta: n.bosatta,
-      folkbokforda: n.folkbokforda,
-      utsattaForBrott: n.utsattaForBrott,
-      resor: n.resor,
-      bedomningsperiod: n.bedomningsperiod,
-      handelser: skyddadeHandelser(s, diskretion(ctx)).celler[m.miljo],
-    };
+  polis(@Root() m: MiljoLageRef, @Ctx() ctx: Context): Promise<PolisMiljo> {
+    return polisMiljo(ctx, m);
+  }
+}
+
+@Resolver(() => PolisMiljo)
+export class PolisMiljoResolver {
+  @FieldResolver(() => Rapporteringsstatus, {
+    description:
+      'RAPPORTERAT: polisen har bedömt miljön inom perioden och angett förekomst; ' +
+      'RAPPORTERAT_NOLL: bedömd, men bara INGA/OKAND; RAPPORTERAT_GROVRE_PERIOD: bedömd bara ' +
+      'för det längre halvår som innehåller perioden (se grovrePeriod och grovre); ' +
+      'EJ_RAPPORTERAT: polisen har inte bedömt miljön för perioden.',
+  })
+  async rapporteringsstatus(
+    @Root() m: PolisMiljo,
+    @Ctx() ctx: Context,
+  ): Promise<Rapporteringsstatus> {
+    if (m.bedomningar > 0) return rapporteringsstatus(m.bedomningar, m.ejNoll);
+    return rapporteringsstatus(0, 0, (await radensGrovrePeriod(m, ctx)) !== null);
+  }
+
+  @FieldResolver(() => PeriodScalar, {
+    nullable: true,
+    description:
+      'Det kortaste längre halvår som innehåller perioden och där polisen har bedömt miljön ' +
+      '(t.ex. 2016-H2 när 2016-Q3 efterfrågas); null när det inte finns något.',
+  })
+  grovrePeriod(@Root() m: PolisMiljo, @Ctx() ctx: Context): Promise<Period | null> {
+    return radensGrovrePeriod(m, ctx);
+  }
+
+  @FieldResolver(() => PolisMiljo, {
+    nullable: true,
+    description: 'Samma rad för grovrePeriod, med det längre halvårets nivåer och antal.',
+  })
+  async grovre(@Root() m: PolisMiljo, @Ctx() ctx: Context): Promise<PolisMiljo | null> {
+    const period = await radensGrovrePeriod(m, ctx);
+    return period ? polisMiljo(ctx, { omradeId: m.omradeId, period, miljo: m.miljo }) : null;
   }
 }
 
@@ -77,10 +151,12 @@ export class PolisLageResolver {
   @FieldResolver(() => Rapporteringsstatus, {
     description:
       'RAPPORTERAT: polisen har publicerat en bedömning inom perioden; RAPPORTERAT_NOLL: ' +
-      'publicerad men utan förekomst (bara INGA/OKAND); EJ_RAPPORTERAT: ingen bedömning publicerad.',
+      'publicerad men utan förekomst (bara INGA/OKAND); RAPPORTERAT_GROVRE_PERIOD: bedömning ' +
+      'publicerad bara för det längre halvår som innehåller perioden (se grovrePeriod och ' +
+      'grovre); EJ_RAPPORTERAT: ingen bedömning publicerad.',
   })
-  async rapporteringsstatus(@Root() p: PolisLage, @Ctx() ctx: Context) {
-    return (await ctx.loaders.summering.load(p)).status;
+  rapporteringsstatus(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<Rapporteringsstatus> {
+    return sektionensStatus(p, ctx);
   }
 
   @FieldResolver(() => [Bedomning], {
@@ -108,10 +184,35 @@ export class PolisLageResolver {
   }
 
   @FieldResolver(() => SkyddatAntal, {
-    description: 'Antal händelser i det offentliga rummet under perioden.',
+    nullable: true,
+    description:
+      'Antal händelser i det offentliga rummet under perioden; null när polisen inte har ' +
+      'publicerat någon bedömning för perioden (EJ_RAPPORTERAT eller ' +
+      'RAPPORTERAT_GROVRE_PERIOD), aldrig 0 i stället för "ej rapporterat". Listan handelser ' +
+      'visar ändå de händelser som finns registrerade.',
   })
-  async handelserAntal(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<SkyddatAntal> {
-    return skyddadeHandelser(await ctx.loaders.summering.load(p), diskretion(ctx)).total;
+  async handelserAntal(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<SkyddatAntal | null> {
+    const s = await ctx.loaders.summering.load(p);
+    return talOmRapporterat(s.status, () => skyddadeHandelser(s, diskretion(ctx)).total);
+  }
+
+  @FieldResolver(() => PeriodScalar, {
+    nullable: true,
+    description:
+      'Det kortaste längre halvår som innehåller perioden och som polisen har publicerat en ' +
+      'bedömning för (t.ex. 2016-H2 när 2016-Q3 efterfrågas); null när det inte finns något.',
+  })
+  grovrePeriod(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<Period | null> {
+    return ctx.loaders.grovrePeriod.load(p);
+  }
+
+  @FieldResolver(() => PolisLage, {
+    nullable: true,
+    description: 'Polisens avsnitt för grovrePeriod; null när grovrePeriod är null.',
+  })
+  async grovre(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<PolisLage | null> {
+    const period = await ctx.loaders.grovrePeriod.load(p);
+    return period ? new PolisLage(p.omradeId, period) : null;
   }
 
   // The police's targets stay SKYDDAD: the field itself needs that clearance, and the

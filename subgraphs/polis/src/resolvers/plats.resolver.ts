@@ -29,6 +29,9 @@ export class PlatsPolisResolver {
         ut.push(h);
       }
     }
-    return ut;
+    // A place with its parts: one list in time order, as for a single place.
+    return medDelar
+      ? ut.sort((a, b) => a.fran.localeCompare(b.fran) || a.id.localeCompare(b.id))
+      : ut;
   }
 }

@@ -1,4 +1,4 @@
-import { Niva, Rapporteringsstatus } from '@lagesbild/domain';
+import { type Miljo, Niva, type Period } from '@lagesbild/domain';
 import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
 import { SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import { Field, ObjectType } from 'type-graphql';
@@ -7,42 +7,76 @@ import { Field, ObjectType } from 'type-graphql';
 @ObjectType({
   description:
     'Polisens avsnitt i lägesbilden. rapporteringsstatus skiljer "ingen bedömning publicerad" ' +
-    'från "publicerad, inget att rapportera".',
+    'från "publicerad, inget att rapportera" och från "bedömd bara för ett längre halvår".',
 })
 export class PolisLage extends AreaPeriodSection {}
 
+const NIVA_NULL =
+  'null när polisen inte har bedömt miljön för perioden ("Ej bedömd"); OKAND är en ' +
+  'bedömning: polisen säger att nivån är okänd ("Okänt").';
+
+/**
+ * One environment's row from the police for an area and period. The levels and the count
+ * are filled in from the period's summary; the status and the longer period are resolved
+ * on demand (PolisMiljoResolver), since only they need to look beyond the period.
+ */
 @ObjectType({
   description:
-    'Polisens nivåer för en miljö och period, från den senaste gällande bedömningen inom perioden; ' +
-    'OKAND när polisen inte har bedömt miljön.',
+    'Polisens nivåer för en miljö och period, från den senaste gällande bedömningen inom ' +
+    'perioden, och händelserna knutna till miljön.',
 })
 export class PolisMiljo {
-  @Field(() => Rapporteringsstatus, {
-    description: 'EJ_RAPPORTERAT när polisen inte har bedömt miljön för perioden.',
+  omradeId: string;
+  period: Period;
+  miljo: Miljo;
+  /** Current assessments of this environment inside the period. */
+  bedomningar = 0;
+  /** Of the levels shown, those stating an occurrence (FATAL, NAGRA, MANGA). */
+  ejNoll = 0;
+
+  @Field(() => Niva, {
+    nullable: true,
+    description: `Individer ur miljön som är bosatta i området; ${NIVA_NULL}`,
   })
-  rapporteringsstatus!: Rapporteringsstatus;
+  bosatta: Niva | null = null;
 
-  @Field(() => Niva)
-  bosatta!: Niva;
+  @Field(() => Niva, {
+    nullable: true,
+    description: `Individer ur miljön som är folkbokförda i området; ${NIVA_NULL}`,
+  })
+  folkbokforda: Niva | null = null;
 
-  @Field(() => Niva)
-  folkbokforda!: Niva;
+  @Field(() => Niva, {
+    nullable: true,
+    description: `Individer som utsatts för ideologiskt motiverade brott; ${NIVA_NULL}`,
+  })
+  utsattaForBrott: Niva | null = null;
 
-  @Field(() => Niva)
-  utsattaForBrott!: Niva;
-
-  @Field(() => Niva)
-  resor!: Niva;
+  @Field(() => Niva, {
+    nullable: true,
+    description: `Radikalisering och resor till konfliktområden; ${NIVA_NULL}`,
+  })
+  resor: Niva | null = null;
 
   @Field(() => String, {
     nullable: true,
     description: 'Halvåret som nivåerna kommer från (t.ex. 2016-H2); null utan bedömning.',
   })
-  bedomningsperiod!: string | null;
+  bedomningsperiod: string | null = null;
 
   // A count of events: under disclosure control (see behorighet.ts).
   @Field(() => SkyddatAntal, {
-    description: 'Händelser i det offentliga rummet knutna till miljön.',
+    nullable: true,
+    description:
+      'Antal händelser i det offentliga rummet knutna till miljön under perioden; null när ' +
+      'polisen inte har bedömt miljön för perioden (EJ_RAPPORTERAT eller ' +
+      'RAPPORTERAT_GROVRE_PERIOD), aldrig 0 i stället för "ej rapporterat".',
   })
-  handelser!: SkyddatAntal;
+  handelserAntal: SkyddatAntal | null = null;
+
+  constructor(omradeId: string, period: Period, miljo: Miljo) {
+    this.omradeId = omradeId;
+    this.period = period;
+    this.miljo = miljo;
+  }
 }

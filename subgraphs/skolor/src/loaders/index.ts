@@ -4,6 +4,7 @@ import {
   type DiskretionInstallningar,
   entityLoader,
   groupLoader,
+  grovrePeriodLoader,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -122,6 +123,11 @@ export function createLoaders(em: EntityManager, installningar: SkolorInstallnin
     skolorIOmrade: groupLoader(em, Skola, 'omradeId', { orderBy: { namn: 'asc', id: 'asc' } }),
     enkat: entityLoader(em, Enkat),
     enkater: areaPeriodListLoader(em, Enkat),
+    /**
+     * The shortest longer period a survey was sent for (the year 2016 when 2016-H2 is
+     * asked). Whether any school answered it is the summary's to say.
+     */
+    grovrePeriod: grovrePeriodLoader(em, [Enkat]),
     fragor: groupLoader(em, Fraga, 'enkatId', { orderBy: { nr: 'asc' } }),
     svarsuppsattningar: groupLoader(em, Svarsuppsattning, 'enkatId', {
       orderBy: { skolaId: 'asc' },

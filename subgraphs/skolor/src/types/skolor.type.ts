@@ -1,4 +1,4 @@
-import { Miljo, type Period, Rapporteringsstatus } from '@lagesbild/domain';
+import { Miljo, type Period } from '@lagesbild/domain';
 import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
 import { SkyddadAndel, SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
@@ -11,7 +11,11 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 })
 export class SkolorLage extends AreaPeriodSection {}
 
-/** One environment's figure from the schools, for an area and period. */
+/**
+ * One environment's figure from the schools, for an area and period. The numbers come from
+ * the period's summary; the status and the longer period are resolved on demand
+ * (SkolorMiljoResolver), since only they need to look beyond the period.
+ */
 @ObjectType({
   description:
     'Skolornas uppgift för en miljö: hur många skolor som sett tecken, av hur många som ' +
@@ -20,34 +24,35 @@ export class SkolorLage extends AreaPeriodSection {}
 export class SkolorMiljo {
   omradeId: string;
   period: Period;
+  /** Schools inside the period that answered a yes/no question about the environment. */
+  svarande = 0;
+  /** Of those, the ones that said yes. */
+  ja = 0;
 
   @Field(() => Miljo)
   miljo: Miljo;
 
-  @Field(() => Rapporteringsstatus, {
-    description:
-      'RAPPORTERAT när någon skola sett tecken, RAPPORTERAT_NOLL när skolor svarat nej, ' +
-      'EJ_RAPPORTERAT när ingen skola fått en fråga om miljön.',
-  })
-  rapporteringsstatus!: Rapporteringsstatus;
-
   @Field(() => Int, {
-    description: 'Skolor som besvarat en ja/nej-fråga om miljön (n).',
+    nullable: true,
+    description:
+      'Skolor som besvarat en ja/nej-fråga om miljön (n); null när ingen skola har besvarat ' +
+      'en fråga om miljön för perioden (EJ_RAPPORTERAT eller RAPPORTERAT_GROVRE_PERIOD), ' +
+      'aldrig 0 i stället för "ej rapporterat".',
   })
-  besvarade!: number;
+  besvarade: number | null = null;
 
   @Field(() => SkyddatAntal, {
     nullable: true,
     description:
       'Skolor som uppmärksammat tecken; null när ingen skola fått frågan (inte detsamma som 0).',
   })
-  skolorMedTecken!: SkyddatAntal | null;
+  skolorMedTecken: SkyddatAntal | null = null;
 
   @Field(() => SkyddadAndel, {
     nullable: true,
     description: 'Andel av de svarande skolorna som sett tecken; null när ingen fått frågan.',
   })
-  andelMedTecken!: SkyddadAndel | null;
+  andelMedTecken: SkyddadAndel | null = null;
 
   constructor(omradeId: string, period: Period, miljo: Miljo) {
     this.omradeId = omradeId;

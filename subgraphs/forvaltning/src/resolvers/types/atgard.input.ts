@@ -24,7 +24,9 @@ export class UppdateraAtgardStatusInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Statusen i klartext, t.ex. "Pågår t.o.m. 2018"; annars statusens namn.',
+    description:
+      'Statusen i klartext, t.ex. "Pågår t.o.m. 2018"; annars statusens namn. En åtgärd med ' +
+      'delsteg visar i stället en text som räknas fram ur delstegens status (Atgard.statusText).',
   })
   @IsOptional()
   @Length(2, 300, { message: 'statustexten ska vara 2–300 tecken' })

@@ -6,7 +6,9 @@ import { IncidentSystem, IncidentTyp } from '../../entities';
 
 @InputType({ description: 'En incident från incidentrapporteringen. Ange datum eller period.' })
 export class RegistreraIncidentInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Områdets id, t.ex. "norrmalm" (utan hänsyn till skiftläge).',
+  })
   @Length(1, 64, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
   omradeId!: string;
 

@@ -4,7 +4,9 @@ import { Field, Float, InputType } from 'type-graphql';
 
 @InputType({ description: 'En ny plats i platsregistret.' })
 export class RegistreraPlatsInput {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'Områdets id, t.ex. "norrmalm" (utan hänsyn till skiftläge).',
+  })
   @Length(1, 64, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
   omradeId!: string;
 
@@ -21,6 +23,16 @@ export class RegistreraPlatsInput {
   @Length(2, 200, { message: 'adressen ska vara 2–200 tecken' })
   @IngaPersonuppgifter()
   adress?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Id (eller namn/adress) för en registrerad plats i samma område som den nya platsen är en ' +
+      'del av, t.ex. "observatorielunden" för en parklek i parken.',
+  })
+  @IsOptional()
+  @Length(1, 200, { message: 'delAv ska vara 1–200 tecken' })
+  delAv?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
