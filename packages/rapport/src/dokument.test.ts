@@ -160,13 +160,13 @@ describe('the report for 2015, when nobody but klotter reported', () => {
     expect(text).toContain('SISAB: ej rapporterat.');
     expect(text).toContain('Sanerat inom 24 timmar: inga anmälningar under perioden.');
     expect(text).toContain(
-      '| Vit makt-miljön | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat | 0 |',
+      '| Vit makt-miljön | Ej bedömd | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat | 0 |',
     );
   });
 
   it('compares nothing against 2014 when neither side reported', () => {
     expect(text).toContain(
-      '| Incidenter | Ej rapporterat | Ej rapporterat | 2015: ej rapporterat; 2014: ej rapporterat |',
+      '| Incidenter | Ej rapporterat | Ej rapporterat | 2015 och 2014: ej rapporterat |',
     );
     expect(text).toContain('| Klotteranmälningar | 0 | Ej rapporterat | 2014: ej rapporterat |');
   });
@@ -233,7 +233,7 @@ describe('the report for 2016-H2, with reports only for the whole year', () => {
 
   it('keeps the status in the comparison with H1', () => {
     expect(text).toContain(
-      '| Incidenter | Rapporterat för hela 2016 | Rapporterat för hela 2016 | 2016-H2: rapporterat för hela 2016; 2016-H1: rapporterat för hela 2016 |',
+      '| Incidenter | Rapporterat för hela 2016 | Rapporterat för hela 2016 | 2016-H2 och 2016-H1: rapporterat för hela 2016 |',
     );
     expect(text).toContain('| Polisens händelser | 1 | 1 | ±0 |');
   });
@@ -250,7 +250,7 @@ describe('the report for a period that has not begun', () => {
     expect(text).toContain('Klotter: ej rapporterat för 2030.');
     expect(text).not.toMatch(/\b0 (incidenter|kontakter|skolor|händelser|anmälningar)\b/);
     expect(text).toContain(
-      '| Klotteranmälningar | Ej rapporterat | Ej rapporterat | 2030: ej rapporterat; 2029: ej rapporterat |',
+      '| Klotteranmälningar | Ej rapporterat | Ej rapporterat | 2030 och 2029: ej rapporterat |',
     );
   });
 

@@ -11,6 +11,7 @@ import {
   harTalFor,
   helaPerioden,
   jamfor,
+  nivaCell,
   nivaText,
   ORD,
   partnerStatusText,
@@ -510,7 +511,7 @@ export function rapportDokument(
           ],
           rader: l.miljoer.map((m) => [
             m.namn,
-            cellMedGrovre(rad(m, 'polis'), (x) => nivaText(x.bosatta)),
+            nivaCell(rad(m, 'polis')),
             cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.incidenterAntal)),
             cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.kontakterAntal)),
             cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.faltobservationerAntal)),

@@ -283,6 +283,27 @@ export function cellMedGrovre<T extends AvsnittStatus>(
 }
 
 /**
+ * The police's level for an environment row, the longer period's included: the level when
+ * the row has one ("Ett fåtal", "Okänt"), "Ett fåtal (hela 2016)" from a longer period,
+ * "Ej bedömd" when the police has not assessed the environment for the period, and
+ * "Ej tillgänglig just nu" without the police's answer.
+ */
+export function nivaCell<T extends AvsnittStatus & { bosatta?: string | null }>(
+  rad: MedGrovre<T> | null | undefined,
+  niva: (r: T) => string | null | undefined = (r) => r.bosatta,
+): string {
+  if (!rad) return EJ_TILLGANGLIG;
+  const egen = niva(rad);
+  if (egen !== null && egen !== undefined) return nivaText(egen);
+  const { grovre, grovrePeriod } = rad;
+  const lang = grovre ? niva(grovre) : null;
+  if (grovrePeriod && lang !== null && lang !== undefined) {
+    return `${nivaText(lang)} (${helaPerioden(grovrePeriod)})`;
+  }
+  return nivaText(null);
+}
+
+/**
  * The police's level, one label per state everywhere: null (not assessed) "Ej bedömd",
  * OKAND "Okänt", INGA "Inga", FATAL "Ett fåtal", NAGRA "Några", MANGA "Många".
  */
@@ -386,11 +407,12 @@ export function jamfor(nu: JamforSida, fore: JamforSida): Jamforelse {
     .map((s) => ({ period: s.period, skal: skalAttInteJamfora(s) }))
     .filter((s) => s.skal !== null);
   if (skal.length > 0) {
-    return {
-      ...celler,
-      forandring: skal.map((s) => `${s.period}: ${s.skal}`).join('; '),
-      jamforbar: false,
-    };
+    // One reason for both sides is said once: "2030 och 2029: ej rapporterat".
+    const forandring =
+      skal.length === 2 && skal[0]?.skal === skal[1]?.skal
+        ? `${skal[0]?.period} och ${skal[1]?.period}: ${skal[0]?.skal}`
+        : skal.map((s) => `${s.period}: ${s.skal}`).join('; ');
+    return { ...celler, forandring, jamforbar: false };
   }
   const diff = (talVarde(nu.tal) ?? 0) - (talVarde(fore.tal) ?? 0);
   const forandring = diff > 0 ? `+${talText(diff)}` : diff < 0 ? `−${talText(-diff)}` : '±0';
