@@ -7,6 +7,7 @@ import {
   EJ_TILLGANGLIG,
   helaPerioden,
   jamfor,
+  nivaCell,
   nivaText,
   ORD,
   partnerStatusText,
@@ -148,6 +149,25 @@ describe('a partner’s status in words', () => {
 });
 
 describe('the police’s levels', () => {
+  it('gives an environment row its level, a longer period’s labelled, else "Ej bedömd"', () => {
+    const rad = (rapporteringsstatus: string, bosatta: string | null) => ({
+      rapporteringsstatus,
+      bosatta,
+    });
+    expect(nivaCell(rad('RAPPORTERAT', 'FATAL'))).toBe('Ett fåtal');
+    expect(nivaCell(rad('RAPPORTERAT', 'OKAND'))).toBe('Okänt');
+    expect(nivaCell(rad('RAPPORTERAT', null))).toBe('Ej bedömd');
+    expect(nivaCell(rad('EJ_RAPPORTERAT', null))).toBe('Ej bedömd');
+    expect(
+      nivaCell({
+        ...rad('RAPPORTERAT_GROVRE_PERIOD', null),
+        grovrePeriod: '2016-H2',
+        grovre: rad('RAPPORTERAT', 'NAGRA'),
+      }),
+    ).toBe('Några (hela andra halvåret 2016)');
+    expect(nivaCell(null)).toBe('Ej tillgänglig just nu');
+  });
+
   it('has one label per state, null being "Ej bedömd" and OKAND "Okänt"', () => {
     expect(nivaText(null)).toBe('Ej bedömd');
     expect(nivaText(undefined)).toBe('Ej bedömd');
@@ -335,7 +355,7 @@ describe('a comparison with the previous period', () => {
     ).toEqual({
       nu: 'Rapporterat för hela 2016',
       fore: 'Rapporterat för hela 2016',
-      forandring: '2016-H2: rapporterat för hela 2016; 2016-H1: rapporterat för hela 2016',
+      forandring: '2016-H2 och 2016-H1: rapporterat för hela 2016',
       jamforbar: false,
     });
     expect(
@@ -349,6 +369,19 @@ describe('a comparison with the previous period', () => {
       forandring: '2016: ej tillgänglig just nu',
       jamforbar: false,
     });
+  });
+
+  it('says each side’s reason when they differ', () => {
+    expect(
+      jamfor(
+        {
+          period: '2016-H2',
+          avsnitt: { rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD', grovrePeriod: '2016' },
+          tal: null,
+        },
+        { period: '2016-H1', avsnitt: { rapporteringsstatus: 'EJ_RAPPORTERAT' }, tal: null },
+      ).forandring,
+    ).toBe('2016-H2: rapporterat för hela 2016; 2016-H1: ej rapporterat');
   });
 
   it('does not compare a hidden count', () => {

@@ -50,6 +50,7 @@ export const ORD = {
   kontakt: { en: 'kontakt', flera: 'kontakter' },
   faltobservation: { en: 'fältobservation', flera: 'fältobservationer' },
   insats: { en: 'insats', flera: 'insatser' },
+  tillfalle: { en: 'tillfälle', flera: 'tillfällen' },
 } as const satisfies Record<string, Ord>;
 
 /** What a partner's section reads when its source did not answer. */
@@ -127,14 +128,21 @@ export function antalFras(v: Tal, ord: Ord): string {
 }
 
 /**
+ * A count without its noun, inside a sentence: "3", "ett fåtal", "ett ej redovisat antal",
+ * "ett okänt antal" ("ett fåtal kända").
+ */
+export function antalUtanOrd(v: Tal): string {
+  const n = talVarde(v);
+  return n !== null ? talText(n) : dold(antalSlag(v) as Exclude<AntalSlag, 'tal'>);
+}
+
+/**
  * A part of a whole, inside a sentence: "1 av 6 svarande skolor", "ett fåtal av 6 svarande
  * skolor", "ett ej redovisat antal av 6 svarande skolor", "1 av 1 svarande skola", "0 av ett
  * fåtal svarande skolor". The noun agrees with the whole.
  */
 export function delAvFras(del: Tal, helhet: Tal, ord: Ord): string {
-  const d = talVarde(del);
-  const delText = d !== null ? talText(d) : dold(antalSlag(del) as Exclude<AntalSlag, 'tal'>);
-  return `${delText} av ${antalFras(helhet, ord)}`;
+  return `${antalUtanOrd(del)} av ${antalFras(helhet, ord)}`;
 }
 
 /** The first letter as a capital, for a phrase that starts a sentence. */
@@ -248,6 +256,53 @@ export function talEllerStatus(
   return antalCell(tal);
 }
 
+/** A section or environment row that may carry the same figures for a longer period. */
+export type MedGrovre<T> = T & { grovrePeriod?: string | null; grovre?: T | null };
+
+/**
+ * A partner's figure as one cell, the longer period's figures included: the period's own
+ * when it reported for it; "3 (hela 2016)" when it reported only for a longer period that
+ * contains this one; else the state in words ("Ej rapporterat", "Ej tillgänglig just nu").
+ */
+export function cellMedGrovre<T extends AvsnittStatus>(
+  avsnitt: MedGrovre<T> | null | undefined,
+  cell: (a: T) => string,
+): string {
+  if (!avsnitt) return EJ_TILLGANGLIG;
+  if (harTalFor(avsnitt.rapporteringsstatus)) return cell(avsnitt);
+  const { grovre, grovrePeriod } = avsnitt;
+  if (
+    avsnitt.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' &&
+    grovre &&
+    grovrePeriod &&
+    harTalFor(grovre.rapporteringsstatus)
+  ) {
+    return `${cell(grovre)} (${helaPerioden(grovrePeriod)})`;
+  }
+  return partnerStatusText(avsnitt);
+}
+
+/**
+ * The police's level for an environment row, the longer period's included: the level when
+ * the row has one ("Ett fåtal", "Okänt"), "Ett fåtal (hela 2016)" from a longer period,
+ * "Ej bedömd" when the police has not assessed the environment for the period, and
+ * "Ej tillgänglig just nu" without the police's answer.
+ */
+export function nivaCell<T extends AvsnittStatus & { bosatta?: string | null }>(
+  rad: MedGrovre<T> | null | undefined,
+  niva: (r: T) => string | null | undefined = (r) => r.bosatta,
+): string {
+  if (!rad) return EJ_TILLGANGLIG;
+  const egen = niva(rad);
+  if (egen !== null && egen !== undefined) return nivaText(egen);
+  const { grovre, grovrePeriod } = rad;
+  const lang = grovre ? niva(grovre) : null;
+  if (grovrePeriod && lang !== null && lang !== undefined) {
+    return `${nivaText(lang)} (${helaPerioden(grovrePeriod)})`;
+  }
+  return nivaText(null);
+}
+
 /**
  * The police's level, one label per state everywhere: null (not assessed) "Ej bedömd",
  * OKAND "Okänt", INGA "Inga", FATAL "Ett fåtal", NAGRA "Några", MANGA "Många".
@@ -352,11 +407,12 @@ export function jamfor(nu: JamforSida, fore: JamforSida): Jamforelse {
     .map((s) => ({ period: s.period, skal: skalAttInteJamfora(s) }))
     .filter((s) => s.skal !== null);
   if (skal.length > 0) {
-    return {
-      ...celler,
-      forandring: skal.map((s) => `${s.period}: ${s.skal}`).join('; '),
-      jamforbar: false,
-    };
+    // One reason for both sides is said once: "2030 och 2029: ej rapporterat".
+    const forandring =
+      skal.length === 2 && skal[0]?.skal === skal[1]?.skal
+        ? `${skal[0]?.period} och ${skal[1]?.period}: ${skal[0]?.skal}`
+        : skal.map((s) => `${s.period}: ${s.skal}`).join('; ');
+    return { ...celler, forandring, jamforbar: false };
   }
   const diff = (talVarde(nu.tal) ?? 0) - (talVarde(fore.tal) ?? 0);
   const forandring = diff > 0 ? `+${talText(diff)}` : diff < 0 ? `−${talText(-diff)}` : '±0';
