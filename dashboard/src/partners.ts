@@ -14,13 +14,14 @@
 import {
   type AntalVarde,
   antalCell,
+  cellMedGrovre,
   harTalFor,
   helaPerioden,
+  nivaCell,
   nivaText,
   ORD,
   type Ord,
   type RapporteringsstatusText,
-  rapporteringsstatusText,
   talVarde,
 } from '@lagesbild/rapport';
 
@@ -296,34 +297,36 @@ export interface Cell {
   text: string;
   /** The figure is for a longer period that contains this one (`grovrePeriod`). */
   grovre?: string;
-  /** A state in words ("Ej rapporterat") rather than a figure. */
+  /** A state in words ("Ej rapporterat", "Ej bedömd") rather than a figure. */
   status?: Rapporteringsstatus;
 }
 
+/** A level field of a row (the police's Niva), null when the police has not assessed it. */
+const niva = (falt: string) => (r: Siffror) => {
+  const v = r[falt];
+  return typeof v === 'string' ? v : null;
+};
+
 /**
- * One partner's cell for one environment: the figure for the period when the partner has
- * one; the longer period's figure, labelled ("3 (hela 2016)"), when it reported only for
- * that; otherwise the state in words — "Ej rapporterat", and for the police's levels
- * "Ej bedömd" — never a 0 for a missing report.
+ * One partner's cell for one environment, in the report's words (cellMedGrovre,
+ * nivaCell): the figure for the period when the partner has one; the longer period's
+ * figure, labelled ("3 (hela 2016)"), when it reported only for that; otherwise the state
+ * in words — "Ej rapporterat", and for the police's levels "Ej bedömd" — never a 0 for a
+ * missing report.
  */
 export function cell(kolumn: Kolumn, rad: Siffror): Cell {
   const status = rad.rapporteringsstatus;
-  if (harTalFor(status)) return { text: formatera(kolumn, faltVarde(rad, kolumn.falt), rad) };
-  const grovre = rad.grovre;
-  if (status === 'RAPPORTERAT_GROVRE_PERIOD' && grovre && rad.grovrePeriod) {
-    const varde = harTalFor(grovre.rapporteringsstatus)
-      ? formatera(kolumn, faltVarde(grovre, kolumn.falt), grovre)
-      : rapporteringsstatusText(grovre.rapporteringsstatus, grovre.grovrePeriod);
-    return {
-      text: `${varde} (${helaPerioden(rad.grovrePeriod)})`,
-      grovre: rad.grovrePeriod,
-    };
-  }
-  return {
-    text:
-      kolumn.slag === 'niva' ? nivaText(null) : rapporteringsstatusText(status, rad.grovrePeriod),
-    status,
-  };
+  const text =
+    kolumn.slag === 'niva'
+      ? nivaCell(rad, niva(kolumn.falt))
+      : cellMedGrovre(rad, (r) => formatera(kolumn, faltVarde(r, kolumn.falt), r));
+  const lang =
+    status === 'RAPPORTERAT_GROVRE_PERIOD' && rad.grovrePeriod
+      ? ` (${helaPerioden(rad.grovrePeriod)})`
+      : null;
+  if (lang && text.endsWith(lang)) return { text, grovre: rad.grovrePeriod ?? undefined };
+  const ord = kolumn.slag === 'niva' ? niva(kolumn.falt)(rad) === null : !harTalFor(status);
+  return ord ? { text, status } : { text };
 }
 
 /** The fields of a partner's row per environment, and the same for the longer period. */
