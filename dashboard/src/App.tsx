@@ -225,10 +225,11 @@ export function App() {
             </section>
 
             <Kallor period={periodText} tackning={kallor} />
+            <SlaDiagram bild={bild} laddar={lagesbild.laddar} period={periodText} />
             {bild ? (
               <Trend bild={bild} partners={PARTNERS} />
             ) : (
-              <section aria-labelledby="trend-rubrik" className="kort">
+              <section aria-labelledby="trend-rubrik" className="kort bred">
                 <h2 id="trend-rubrik">Jämfört med föregående period</h2>
                 <p className="tyst">
                   {lagesbild.laddar ? 'Hämtar …' : 'Inga uppgifter att jämföra just nu.'}
@@ -252,7 +253,6 @@ export function App() {
             )}
 
             <KlotterDiagram omrade={omrade} ar={period.ar} forsok={forsok} roll={roll} />
-            <SlaDiagram bild={bild} laddar={lagesbild.laddar} period={periodText} />
 
             <Handlingsplan
               omrade={omrade}

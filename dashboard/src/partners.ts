@@ -295,8 +295,11 @@ export function formatera(kolumn: Kolumn, varde: Varde, rad: Siffror): string {
 /** What a cell says, and whether it is a figure or a state in words. */
 export interface Cell {
   text: string;
-  /** The figure is for a longer period that contains this one (`grovrePeriod`). */
-  grovre?: string;
+  /**
+   * The figure is for a longer period that contains this one: the period, the figure and
+   * its label ("3", "(hela 2016)"), which `text` joins.
+   */
+  grovre?: { period: string; siffra: string; etikett: string };
   /** A state in words ("Ej rapporterat", "Ej bedömd") rather than a figure. */
   status?: Rapporteringsstatus;
 }
@@ -324,7 +327,10 @@ export function cell(kolumn: Kolumn, rad: Siffror): Cell {
     status === 'RAPPORTERAT_GROVRE_PERIOD' && rad.grovrePeriod
       ? ` (${helaPerioden(rad.grovrePeriod)})`
       : null;
-  if (lang && text.endsWith(lang)) return { text, grovre: rad.grovrePeriod ?? undefined };
+  if (lang && rad.grovrePeriod && text.endsWith(lang)) {
+    const siffra = text.slice(0, -lang.length);
+    return { text, grovre: { period: rad.grovrePeriod, siffra, etikett: lang.trim() } };
+  }
   const ord = kolumn.slag === 'niva' ? niva(kolumn.falt)(rad) === null : !harTalFor(status);
   return ord ? { text, status } : { text };
 }

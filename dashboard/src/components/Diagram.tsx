@@ -63,6 +63,9 @@ function EttDiagram(props: {
   }));
   const ejRitade = skal.flatMap((s) => (s.skal ? [`${s.miljo} (${s.skal})`] : []));
   const inget = data.nu.every((v) => v === null) && !data.grovre?.data.some((v) => v !== null);
+  // A reported zero is drawn as 0; when every bar is 0 the chart is flat, so it says so.
+  const baraNoll =
+    !inget && [...data.nu, ...(data.grovre?.data ?? [])].every((v) => v === null || v === 0);
   // With nothing to draw for one reason everywhere, the reason once: "ej rapporterat".
   const ettSkal = new Set(skal.map((s) => s.skal)).size === 1 ? skal[0]?.skal : null;
   const titel = `${kolumn.rubrik} (${partner.namn.toLowerCase()})`;
@@ -81,6 +84,7 @@ function EttDiagram(props: {
           aria-label={`Stapeldiagram: ${titel.toLowerCase()} per miljö, ${etikett}.`}
         />
       </div>
+      {baraNoll && <p className="tyst diagram-noll">0 i varje miljö som har en siffra.</p>}
       {!tillganglig ? (
         <p className="tyst diagram-ej-ritat">{EJ_TILLGANGLIG}.</p>
       ) : inget ? (

@@ -81,7 +81,14 @@ export function MiljoTabell(props: {
                         : 'tal text';
                   return (
                     <td key={key} data-kolumn={key} className={klass}>
-                      {c.text}
+                      {c.grovre ? (
+                        <>
+                          {c.grovre.siffra}{' '}
+                          <small className="grovre-etikett">{c.grovre.etikett}</small>
+                        </>
+                      ) : (
+                        c.text
+                      )}
                     </td>
                   );
                 });

@@ -21,7 +21,7 @@ export function Trend(props: { bild: Lagesbild; partners: readonly Partner[] }) 
   const fore = bild.foregaende ?? null;
   const forePeriod = fore?.period ?? 'Föregående';
   return (
-    <section aria-labelledby="trend-rubrik" className="kort">
+    <section aria-labelledby="trend-rubrik" className="kort bred">
       <h2 id="trend-rubrik">Jämfört med föregående period</h2>
       <table className="trend">
         <caption>
