@@ -112,11 +112,92 @@ describe('klotter in the federated picture', () => {
     expect(body.errors).toBeUndefined();
     const k = (body.data as unknown as Answer).lagesbild.klotter;
     expect(k.rapporteringsstatus).toBe('RAPPORTERAT_NOLL');
-    expect(k.perRapportor.map((r) => [r.rapportor, r.rapporteringsstatus])).toEqual([
-      ['TRAFIKKONTORET', 'RAPPORTERAT_NOLL'],
-      ['SISAB', 'EJ_RAPPORTERAT'],
-      ['MTR', 'EJ_RAPPORTERAT'],
+    expect(k.antal).toEqual(n(0));
+    expect(k.perRapportor.map((r) => [r.rapportor, r.rapporteringsstatus, r.antal])).toEqual([
+      ['TRAFIKKONTORET', 'RAPPORTERAT_NOLL', n(0)],
+      ['SISAB', 'EJ_RAPPORTERAT', null],
+      ['MTR', 'EJ_RAPPORTERAT', null],
     ]);
+  });
+
+  const LANGRE = `query ($period: Period!) {
+    lagesbild(omrade: "norrmalm", period: $period) {
+      klotter {
+        rapporteringsstatus antal { antal } grovrePeriod
+        sanering { kanda { antal } totalt { antal } }
+        perRapportor { rapportor rapporteringsstatus antal { antal } grovrePeriod }
+        grovre { rapporteringsstatus antal { antal } sanering { kanda { antal } totalt { antal } } }
+      }
+      miljoer { miljo klotter { rapporteringsstatus antal { antal } grovrePeriod grovre { antal { antal } } } }
+    }
+  }`;
+
+  it("2016-H2: the year's reports are shown for the whole year, neither 0 nor hidden", async () => {
+    const { body } = await system.gql(LANGRE, { period: '2016-H2' }, RADET);
+    expect(body.errors).toBeUndefined();
+    const lb = (body.data as { lagesbild: Record<string, unknown> }).lagesbild;
+    expect(lb.klotter).toEqual({
+      rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+      antal: null,
+      grovrePeriod: '2016',
+      sanering: null,
+      perRapportor: [
+        {
+          rapportor: 'TRAFIKKONTORET',
+          rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+          antal: null,
+          grovrePeriod: '2016',
+        },
+        {
+          rapportor: 'SISAB',
+          rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+          antal: null,
+          grovrePeriod: '2016',
+        },
+        {
+          rapportor: 'MTR',
+          rapporteringsstatus: 'EJ_RAPPORTERAT',
+          antal: null,
+          grovrePeriod: null,
+        },
+      ],
+      grovre: {
+        rapporteringsstatus: 'RAPPORTERAT',
+        antal: n(4),
+        // None of the four has a known time: "0 av 4 med känd tid".
+        sanering: { kanda: n(0), totalt: n(4) },
+      },
+    });
+    const miljoer = lb.miljoer as { miljo: string; klotter: Record<string, unknown> }[];
+    expect(miljoer.find((m) => m.miljo === 'VIT_MAKT')?.klotter).toEqual({
+      rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+      antal: null,
+      grovrePeriod: '2016',
+      grovre: { antal: n(2) },
+    });
+  });
+
+  it('2030 has not begun: klotter has not reported, and no count says 0', async () => {
+    const { body } = await system.gql(LANGRE, { period: '2030' }, RADET);
+    expect(body.errors).toBeUndefined();
+    const lb = (body.data as { lagesbild: Record<string, unknown> }).lagesbild;
+    expect(lb.klotter).toMatchObject({
+      rapporteringsstatus: 'EJ_RAPPORTERAT',
+      antal: null,
+      grovrePeriod: null,
+      sanering: null,
+      grovre: null,
+    });
+    const miljoer = lb.miljoer as { klotter: Record<string, unknown> }[];
+    expect(miljoer).toHaveLength(6);
+    for (const m of miljoer) {
+      expect(m.klotter).toEqual({
+        rapporteringsstatus: 'EJ_RAPPORTERAT',
+        antal: null,
+        grovrePeriod: null,
+        grovre: null,
+      });
+    }
   });
 
   it('a place and the area list, through the gateway', async () => {

@@ -2,7 +2,7 @@ import { Miljo } from '@lagesbild/domain';
 import { describe, expect, it } from 'vitest';
 import { Kategori, Rapportor } from './entities';
 import type { KlotterGruppRad, KlotterSummering } from './loaders';
-import { skyddadKlotter } from './resolvers/lagesbild.resolver';
+import { skyddadKlotter } from './skydd';
 
 /**
  * Klotter's counts for one area and period, protected together for a reader without
@@ -75,4 +75,112 @@ describe('klotter under secondary suppression', () => {
     expect(k.sanering.uppfyllt.antal).toBe(10);
     expect(k.sanering.andelUppfyllt.visning).toBe('77 %');
   });
+});
+
+/**
+ * What a reader who knows the rule can tell from one shown count: the number, or the range
+ * its label says ("fåtal" 1…threshold, "ej redovisad" above it).
+ */
+function passar(visat: { antal: number | null; visning: string }, v: number, troskel = 3) {
+  if (visat.antal !== null) return visat.antal === v;
+  if (visat.visning === 'fåtal') return v >= 1 && v <= troskel;
+  if (visat.visning === 'ej redovisad') return v > troskel;
+  throw new Error(`okänd visning ${visat.visning}`);
+}
+
+describe("an SLA's denominator under disclosure control", () => {
+  const sla = (antal: number, saneringUppfyllt: number, saneringEj: number): KlotterSummering => ({
+    grupper: [rad({ antal, saneringUppfyllt, saneringEj })],
+    nollor: new Map(),
+  });
+
+  it('"1 av 5 med känd tid": the count is hidden when the known one would follow from it', () => {
+    const k = skyddadKlotter(sla(5, 1, 0), utan);
+    // 5 − 4 unknown would give back the 1, and 5 − "more than 3" too: the 5 goes.
+    expect(k.total.visning).toBe('ej redovisad');
+    expect(k.sanering.totalt).toBe(k.total);
+    expect(k.sanering.kanda.visning).toBe('fåtal');
+    expect(k.sanering.uppfyllt.visning).toBe('fåtal');
+    expect(k.sanering.ejUppfyllt.visning).toBe('0');
+    expect(k.sanering.andelUppfyllt.visning).toBe('ej redovisad');
+    // Every breakdown of the hidden total hides a part of it too.
+    expect(k.perMiljo.VIT_MAKT.visning).toBe('ej redovisad');
+    expect(k.perRapportor.TRAFIKKONTORET.visning).toBe('ej redovisad');
+
+    const med5 = skyddadKlotter(sla(5, 1, 0), med);
+    expect(med5.sanering.kanda.antal).toBe(1);
+    expect(med5.sanering.totalt.antal).toBe(5);
+    expect(med5.sanering.andelUppfyllt.visning).toBe('100 %');
+  });
+
+  it('met and missed are not shown beside a known count they would give away', () => {
+    // 10 reports, 5 known: 1 met, 4 missed. 5 − 4 would give back the 1.
+    const k = skyddadKlotter(sla(10, 1, 4), utan);
+    expect(k.total.antal).toBe(10);
+    expect(k.sanering.uppfyllt.visning).toBe('fåtal');
+    expect(k.sanering.ejUppfyllt.visning).toBe('ej redovisad');
+    expect(k.sanering.kanda.undertryckt).toBe(true);
+    expect(k.sanering.okant.undertryckt).toBe(true);
+  });
+
+  // A total of 1…threshold is "fåtal" and so is every part of it: that three "fåtal" parts
+  // of a "fåtal" total are 1 each is the rule's own limit, not this breakdown's. Above it,
+  // no "fåtal" may be left with a single value a reader could believe.
+  for (const troskel of [3, 5]) {
+    it(`leaves no "fåtal" a reader could work out, threshold ${troskel}, up to 14 reports`, () => {
+      const d = { behorig: false, troskel };
+      const MAX = 36;
+      const p = (v: { antal: number | null; visning: string }, x: number) => passar(v, x, troskel);
+      for (let antal = troskel + 1; antal <= 14; antal++) {
+        for (let u = 0; u <= antal; u++) {
+          for (let e = 0; u + e <= antal; e++) {
+            const k = skyddadKlotter(sla(antal, u, e), d);
+            const g = k.grupper[0];
+            // Every (met, missed, unknown) a reader could believe, given all that is shown.
+            const mojliga: number[][] = [];
+            for (let u2 = 0; u2 <= MAX; u2++) {
+              for (let e2 = 0; u2 + e2 <= MAX; e2++) {
+                for (let o2 = 0; u2 + e2 + o2 <= MAX; o2++) {
+                  const t2 = u2 + e2 + o2;
+                  const ok =
+                    p(k.total, t2) &&
+                    p(k.perMiljo.VIT_MAKT, t2) &&
+                    p(k.perRapportor.TRAFIKKONTORET, t2) &&
+                    p(k.sanering.totalt, t2) &&
+                    p(k.sanering.kanda, u2 + e2) &&
+                    p(k.sanering.okant, o2) &&
+                    p(k.sanering.uppfyllt, u2) &&
+                    p(k.sanering.ejUppfyllt, e2) &&
+                    p(k.paPlats.kanda, 0) &&
+                    p(k.paPlats.okant, t2) &&
+                    g !== undefined &&
+                    p(g.antal, t2) &&
+                    p(g.sanering.uppfyllt, u2) &&
+                    p(g.sanering.ejUppfyllt, e2) &&
+                    p(g.sanering.okant, o2) &&
+                    p(g.paPlats.okant, t2);
+                  if (ok) mojliga.push([u2, e2, o2, u2 + e2, t2]);
+                }
+              }
+            }
+            const fall = `${antal} anmälningar, ${u} uppfyllt, ${e} ej`;
+            expect(mojliga.length, fall).toBeGreaterThan(0);
+            const visade = [
+              k.sanering.uppfyllt,
+              k.sanering.ejUppfyllt,
+              k.sanering.okant,
+              k.sanering.kanda,
+              k.total,
+            ];
+            const namn = ['uppfyllt', 'ej uppfyllt', 'okänt', 'kända', 'totalt'];
+            visade.forEach((v, i) => {
+              if (v.visning !== 'fåtal') return;
+              const varden = new Set(mojliga.map((m) => m[i]));
+              expect(varden.size, `${fall}: ${namn[i]}`).toBeGreaterThan(1);
+            });
+          }
+        }
+      }
+    });
+  }
 });

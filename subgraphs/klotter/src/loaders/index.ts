@@ -1,10 +1,11 @@
-import type { Miljo, Period } from '@lagesbild/domain';
+import { type Miljo, narmasteGrovrePeriod, type Period } from '@lagesbild/domain';
 import {
   areaPeriodListLoader,
   areaPeriodLoader,
   type DiskretionInstallningar,
   entityLoader,
   groupLoader,
+  grovrePeriodLoader,
   STANDARD_DISKRETION,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
@@ -63,6 +64,19 @@ const SUMMARY_SQL = `
   select k.idx, 'noll', n.rapportor, null, null, count(*), null, null, null, null
     from k join nollrapport n on ${within('n')}
    group by k.idx, n.rapportor`;
+
+const containing = (alias: string) =>
+  `${alias}.omrade_id = k.omrade_id and ${alias}.fran <= k.fran and ${alias}.till >= k.till
+   and (${alias}.fran < k.fran or ${alias}.till > k.till)`;
+
+/**
+ * Per reporter, the periods it wrote reports or zero-reports for that strictly contain
+ * each key's period (a report dated 2016 when 2016-H2 is asked): one statement per batch.
+ */
+const GROVRE_PER_RAPPORTOR_SQL = `
+  select distinct k.idx, a.rapportor, a.period from k join klotteranmalan a on ${containing('a')}
+  union
+  select distinct k.idx, n.rapportor, n.period from k join nollrapport n on ${containing('n')}`;
 
 /** A page of reports: the filters, the page size and the cursor after which it starts. */
 export interface SidNyckel {
@@ -186,6 +200,29 @@ export function createLoaders(
     vidPlats: groupLoader(em, Klotteranmalan, 'platsId', { orderBy: { fran: 'asc', id: 'asc' } }),
     sida: sidLoader(em),
     nollrapporter: areaPeriodListLoader(em, Nollrapport, { rapportor: 'asc', fran: 'asc' }),
+    /** The shortest longer period with reports or zero-reports, for the section's status. */
+    grovre: grovrePeriodLoader(em, [Klotteranmalan, Nollrapport]),
+    /** The same per reporter; asked only when the section has such a period at all. */
+    grovrePerRapportor: areaPeriodLoader<
+      { idx: string | number; rapportor: string; period: string },
+      Map<Rapportor, Period>
+    >(
+      (cte) => em.getConnection().execute(`${cte.sql} ${GROVRE_PER_RAPPORTOR_SQL}`, cte.params),
+      (rows, key) => {
+        const perioder = new Map<Rapportor, string[]>();
+        for (const r of rows) {
+          const lista = perioder.get(r.rapportor as Rapportor) ?? [];
+          lista.push(r.period);
+          perioder.set(r.rapportor as Rapportor, lista);
+        }
+        const ut = new Map<Rapportor, Period>();
+        for (const [rapportor, lista] of perioder) {
+          const p = narmasteGrovrePeriod(lista, key.period);
+          if (p) ut.set(rapportor, p);
+        }
+        return ut;
+      },
+    ),
     summering: areaPeriodLoader<SummaryRow, KlotterSummering>(
       (cte) => em.getConnection().execute<SummaryRow[]>(`${cte.sql} ${SUMMARY_SQL}`, cte.params),
       (rows) => {

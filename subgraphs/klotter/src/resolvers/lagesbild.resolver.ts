@@ -1,32 +1,18 @@
 import {
   type Diskretion,
-  type Intervall,
-  MILJOER,
-  type Miljo,
+  type Period,
+  PeriodScalar,
   Rapporteringsstatus,
   rapporteringsstatus,
-  UNDERTRYCKT_ANDEL_VISNING,
+  talOmRapporterat,
 } from '@lagesbild/domain';
-import {
-  fordelningFor,
-  LagesbildRef,
-  MiljoLageRef,
-  SkyddadAndel,
-  SkyddatAntal,
-  skyddadAndel,
-  skyddadFordelning,
-} from '@lagesbild/subgraph-kit/federation';
+import type { AreaPeriod } from '@lagesbild/subgraph-kit';
+import { LagesbildRef, MiljoLageRef, SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { diskretion } from '../behorighet';
-import {
-  KATEGORIER,
-  Kategori,
-  Nollrapport,
-  RAPPORTOR_NAMN,
-  RAPPORTORER,
-  Rapportor,
-} from '../entities';
+import { Kategori, Nollrapport, RAPPORTOR_NAMN, RAPPORTORER, Rapportor } from '../entities';
 import type { KlotterSummering } from '../loaders';
+import { skyddadKlotter } from '../skydd';
 import {
   KlotteranmalanSida,
   KlotterGrupp,
@@ -38,153 +24,57 @@ import {
 import type { Context } from './context';
 import { laddaSida } from './sida';
 
-type Rad = KlotterSummering['grupper'][number];
-const summera = (rader: readonly Rad[], f: (r: Rad) => number) =>
-  rader.reduce((a, r) => a + f(r), 0);
+const anmalningarAv = (s: KlotterSummering, rapportor?: Rapportor) =>
+  s.grupper
+    .filter((g) => rapportor === undefined || g.rapportor === rapportor)
+    .reduce((sum, g) => sum + g.antal, 0);
 
 /**
- * An SLA's outcomes are a breakdown of the reports they count (uppfyllt + ej uppfyllt +
- * okänt = antal), so they are protected together against that count: "uppfyllt 2, ej 5,
- * okänt 0" beside antal 7 would give back a suppressed 2. The share is withheld when
- * either of its counts is.
+ * Klotter's state for an area and period: reported (some report), reported zero (only
+ * zero-reports), reported only for a longer period that contains it (a report dated 2016
+ * when 2016-H2 is asked: not counted into H2, shown for 2016), or not reported. Whether a
+ * longer period exists is asked only when nothing lies inside the period itself.
  */
-function sla(
-  antal: number,
-  uppfyllt: number,
-  ej: number,
+async function status(k: AreaPeriod, ctx: Context): Promise<Rapporteringsstatus> {
+  const s = await ctx.loaders.summering.load(k);
+  const anmalningar = anmalningarAv(s);
+  const nollor = [...s.nollor.values()].reduce((sum, n) => sum + n, 0);
+  if (anmalningar + nollor > 0) return rapporteringsstatus(anmalningar + nollor, anmalningar);
+  return rapporteringsstatus(0, 0, (await ctx.loaders.grovre.load(k)) !== null);
+}
+
+/** A count or breakdown of the area-period when the rule gives it a number, else null. */
+async function omRapporterat<T>(
+  k: AreaPeriod,
+  ctx: Context,
+  tal: (s: KlotterSummering) => T,
+): Promise<T | null> {
+  const st = await status(k, ctx);
+  const s = await ctx.loaders.summering.load(k);
+  return talOmRapporterat(st, () => tal(s));
+}
+
+/**
+ * Per reporter, in fixed order: reported with N, reported zero, reported only for a longer
+ * period (`grovre`: each reporter's shortest such period), or not reported; the count only
+ * when the rule gives one.
+ */
+export function perRapportor(
+  s: KlotterSummering,
   d: Diskretion,
-  antalDoldInom: Intervall | undefined,
-): SlaSummering {
-  const kanda = uppfyllt + ej;
-  const f = skyddadFordelning({ uppfyllt, ej, okant: antal - kanda }, antal, d, {
-    totalDoldInom: antalDoldInom,
-  });
-  const andelDold = f.celler.uppfyllt.undertryckt || f.celler.ej.undertryckt;
-  return {
-    uppfyllt: f.celler.uppfyllt,
-    ejUppfyllt: f.celler.ej,
-    okant: f.celler.okant,
-    andelUppfyllt: andelDold
-      ? Object.assign(new SkyddadAndel(), {
-          andel: null,
-          undertryckt: true,
-          visning: UNDERTRYCKT_ANDEL_VISNING,
-        })
-      : skyddadAndel(uppfyllt, kanda, d),
-  };
-}
-
-/** Both SLAs of some reports; `dold`: the reports' count is hidden, within these bounds. */
-function slaFor(rader: readonly Rad[], d: Diskretion, dold: Intervall | undefined) {
-  const n = summera(rader, (r) => r.antal);
-  return {
-    sanering: sla(
-      n,
-      summera(rader, (r) => r.saneringUppfyllt),
-      summera(rader, (r) => r.saneringEj),
-      d,
-      dold,
-    ),
-    paPlats: sla(
-      n,
-      summera(rader, (r) => r.paPlatsUppfyllt),
-      summera(rader, (r) => r.paPlatsEj),
-      d,
-      dold,
-    ),
-  };
-}
-
-/** Reports per key, every key present (0 when none). */
-function antalPer<K extends string>(
-  rader: readonly Rad[],
-  nycklar: readonly K[],
-  nyckel: (r: Rad) => K,
-): Record<K, number> {
-  const ut = Object.fromEntries(nycklar.map((k) => [k, 0])) as Record<K, number>;
-  for (const r of rader) {
-    const k = nyckel(r);
-    if (k in ut) ut[k] += r.antal;
-  }
-  return ut;
-}
-
-export interface SkyddadKlotter {
-  total: SkyddatAntal;
-  perMiljo: Record<Miljo, SkyddatAntal>;
-  perRapportor: Record<Rapportor, SkyddatAntal>;
-  grupper: KlotterGrupp[];
-  sanering: SlaSummering;
-  paPlats: SlaSummering;
-}
-
-/**
- * Every count klotter shows for one area and period, protected together (secondary
- * suppression), one answer per request whichever field asks first:
- * - the total against the breakdown per environment and per reporter (when either
- *   breakdown needs the total hidden, both are protected with it hidden);
- * - each reporter's categories against that reporter's count;
- * - each SLA's outcomes against the count of reports they split.
- * Each breakdown is protected against its own total; the cross-tabulation of environment
- * by reporter is not offered, so it is not protected as a table.
- */
-export function skyddadKlotter(s: KlotterSummering, d: Diskretion): SkyddadKlotter {
-  return fordelningFor(s, 'klotter', d, () => {
-    const g = s.grupper;
-    const total = summera(g, (r) => r.antal);
-    const miljoCeller = antalPer(g, MILJOER, (r) => r.miljo);
-    const rapportorCeller = antalPer(g, RAPPORTORER, (r) => r.rapportor);
-    let perMiljo = skyddadFordelning(miljoCeller, total, d);
-    let perRapportor = skyddadFordelning(rapportorCeller, total, d);
-    let totalDold: Intervall | undefined;
-    if (perMiljo.total.undertryckt || perRapportor.total.undertryckt) {
-      totalDold = perMiljo.total.undertryckt ? perMiljo.totalGranser : perRapportor.totalGranser;
-      perMiljo = skyddadFordelning(miljoCeller, total, d, { totalDoldInom: totalDold });
-      perRapportor = skyddadFordelning(rapportorCeller, total, d, { totalDoldInom: totalDold });
-    }
-    const totalt = perRapportor.total;
-    const dold = (a: SkyddatAntal, g: Intervall) => (a.undertryckt ? g : undefined);
-
-    const grupper: KlotterGrupp[] = [];
-    for (const rapportor of RAPPORTORER) {
-      const egna = g.filter((r) => r.rapportor === rapportor);
-      const kategorier = KATEGORIER.filter((k) => egna.some((r) => r.kategori === k));
-      const celler = antalPer(egna, kategorier, (r) => r.kategori);
-      const f = skyddadFordelning(celler, rapportorCeller[rapportor], d, {
-        totalDoldInom: dold(perRapportor.celler[rapportor], perRapportor.granser[rapportor]),
-      });
-      for (const kategori of kategorier) {
-        const antal = f.celler[kategori];
-        const rader = egna.filter((r) => r.kategori === kategori);
-        const sla = slaFor(rader, d, dold(antal, f.granser[kategori]));
-        grupper.push({ rapportor, kategori, antal, ...sla });
-      }
-    }
-    return {
-      total: totalt,
-      perMiljo: perMiljo.celler,
-      perRapportor: perRapportor.celler,
-      grupper,
-      ...slaFor(g, d, dold(totalt, perRapportor.totalGranser)),
-    };
-  });
-}
-
-/** Reported with N, reported zero, or no report — per reporter, in fixed order. */
-export function perRapportor(s: KlotterSummering, d: Diskretion): KlotterRapportorLage[] {
+  grovre: ReadonlyMap<Rapportor, Period>,
+): KlotterRapportorLage[] {
   const skyddad = skyddadKlotter(s, d);
   return RAPPORTORER.map((rapportor) => {
-    const antal = summera(
-      s.grupper.filter((g) => g.rapportor === rapportor),
-      (g) => g.antal,
-    );
+    const antal = anmalningarAv(s, rapportor);
     const nollor = s.nollor.get(rapportor) ?? 0;
-    const status = rapporteringsstatus(antal + nollor, antal);
+    const st = rapporteringsstatus(antal + nollor, antal, grovre.has(rapportor));
     return {
       rapportor,
       namn: RAPPORTOR_NAMN[rapportor],
-      rapporteringsstatus: status,
-      antal: status === Rapporteringsstatus.EJ_RAPPORTERAT ? null : skyddad.perRapportor[rapportor],
+      rapporteringsstatus: st,
+      antal: talOmRapporterat(st, () => skyddad.perRapportor[rapportor]),
+      grovrePeriod: grovre.get(rapportor) ?? null,
     };
   });
 }
@@ -211,29 +101,44 @@ export class MiljoLageKlotterResolver {
   }
 }
 
+const STATUS_BESKRIVNING =
+  'Rapporterat (någon anmälan), rapporterat noll (bara nollrapporter), rapporterat bara för ' +
+  'en längre period som innehåller perioden (se grovrePeriod), eller inte alls.';
+
+const GROVRE_PERIOD_BESKRIVNING =
+  'Den kortaste längre period som innehåller perioden och som klotter har anmälningar eller ' +
+  'nollrapporter för, t.ex. "2016" för 2016-H2 när anmälningarna är daterade till året; null ' +
+  'när ingen finns.';
+
 @Resolver(() => KlotterLage)
 export class KlotterLageResolver {
-  @FieldResolver(() => Rapporteringsstatus, {
-    description:
-      'Rapporterat (någon anmälan), rapporterat noll (bara nollrapporter), eller inte alls.',
-  })
-  async rapporteringsstatus(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    const s = await ctx.loaders.summering.load(k);
-    const anmalningar = s.grupper.reduce((sum, g) => sum + g.antal, 0);
-    const nollor = [...s.nollor.values()].reduce((sum, n) => sum + n, 0);
-    return rapporteringsstatus(anmalningar + nollor, anmalningar);
+  @FieldResolver(() => Rapporteringsstatus, { description: STATUS_BESKRIVNING })
+  rapporteringsstatus(@Root() k: KlotterLage, @Ctx() ctx: Context) {
+    return status(k, ctx);
   }
 
-  @FieldResolver(() => SkyddatAntal, { description: 'Antal anmälningar, alla rapportörer.' })
-  async antal(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    return skyddadKlotter(await ctx.loaders.summering.load(k), diskretion(ctx)).total;
+  @FieldResolver(() => SkyddatAntal, {
+    nullable: true,
+    description:
+      'Antal anmälningar, alla rapportörer; 0 när bara nollrapporter finns, null när klotter ' +
+      'inte rapporterat för perioden (eller bara för en längre period).',
+  })
+  antal(@Root() k: KlotterLage, @Ctx() ctx: Context) {
+    return omRapporterat(k, ctx, (s) => skyddadKlotter(s, diskretion(ctx)).total);
   }
 
   @FieldResolver(() => [KlotterRapportorLage], {
-    description: 'Per rapportör: rapporterat med antal, rapporterat noll, eller ingen rapport.',
+    description:
+      'Per rapportör: rapporterat med antal, rapporterat noll, rapporterat för en längre ' +
+      'period, eller ingen rapport.',
   })
   async perRapportor(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    return perRapportor(await ctx.loaders.summering.load(k), diskretion(ctx));
+    const s = await ctx.loaders.summering.load(k);
+    const grovre =
+      (await ctx.loaders.grovre.load(k)) === null
+        ? new Map<Rapportor, Period>()
+        : await ctx.loaders.grovrePerRapportor.load(k);
+    return perRapportor(s, diskretion(ctx), grovre);
   }
 
   @FieldResolver(() => [KlotterGrupp], {
@@ -244,16 +149,37 @@ export class KlotterLageResolver {
     return skyddadKlotter(await ctx.loaders.summering.load(k), diskretion(ctx)).grupper;
   }
 
-  @FieldResolver(() => SlaSummering, { description: 'Sanerat inom 24 timmar, alla anmälningar.' })
-  async sanering(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    return skyddadKlotter(await ctx.loaders.summering.load(k), diskretion(ctx)).sanering;
+  @FieldResolver(() => SlaSummering, {
+    nullable: true,
+    description:
+      'Sanerat inom 24 timmar, alla anmälningar; null när klotter inte rapporterat för perioden.',
+  })
+  sanering(@Root() k: KlotterLage, @Ctx() ctx: Context) {
+    return omRapporterat(k, ctx, (s) => skyddadKlotter(s, diskretion(ctx)).sanering);
   }
 
   @FieldResolver(() => SlaSummering, {
-    description: 'På plats inom tre arbetstimmar, alla anmälningar.',
+    nullable: true,
+    description:
+      'På plats inom tre arbetstimmar, alla anmälningar; null när klotter inte rapporterat ' +
+      'för perioden.',
   })
-  async paPlats(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    return skyddadKlotter(await ctx.loaders.summering.load(k), diskretion(ctx)).paPlats;
+  paPlats(@Root() k: KlotterLage, @Ctx() ctx: Context) {
+    return omRapporterat(k, ctx, (s) => skyddadKlotter(s, diskretion(ctx)).paPlats);
+  }
+
+  @FieldResolver(() => PeriodScalar, { nullable: true, description: GROVRE_PERIOD_BESKRIVNING })
+  grovrePeriod(@Root() k: KlotterLage, @Ctx() ctx: Context) {
+    return ctx.loaders.grovre.load(k);
+  }
+
+  @FieldResolver(() => KlotterLage, {
+    nullable: true,
+    description: 'Klotter för grovrePeriod (hela den längre perioden); null när den saknas.',
+  })
+  async grovre(@Root() k: KlotterLage, @Ctx() ctx: Context) {
+    const p = await ctx.loaders.grovre.load(k);
+    return p ? new KlotterLage(k.omradeId, p) : null;
   }
 
   @FieldResolver(() => KlotteranmalanSida, { description: 'Anmälningarna, en sida i taget.' })
@@ -276,12 +202,44 @@ export class KlotterLageResolver {
 
 @Resolver(() => KlotterMiljo)
 export class KlotterMiljoResolver {
-  @FieldResolver(() => SkyddatAntal)
-  async antal(@Root() m: KlotterMiljo, @Ctx() ctx: Context) {
-    return skyddadKlotter(await ctx.loaders.summering.load(m), diskretion(ctx)).perMiljo[m.miljo];
+  @FieldResolver(() => Rapporteringsstatus, {
+    description:
+      'Klotters rapportering för området och perioden, samma i alla miljöer: rapporterat ' +
+      '(någon anmälan), rapporterat noll (bara nollrapporter), rapporterat bara för en längre ' +
+      'period som innehåller perioden (se grovrePeriod), eller inte alls.',
+  })
+  rapporteringsstatus(@Root() m: KlotterMiljo, @Ctx() ctx: Context) {
+    return status(m, ctx);
   }
 
-  @FieldResolver(() => KlotteranmalanSida)
+  @FieldResolver(() => SkyddatAntal, {
+    nullable: true,
+    description:
+      'Antal anmälningar i miljön; 0 när klotter rapporterat men inget i miljön, null när ' +
+      'klotter inte rapporterat för perioden (eller bara för en längre period).',
+  })
+  antal(@Root() m: KlotterMiljo, @Ctx() ctx: Context) {
+    return omRapporterat(m, ctx, (s) => skyddadKlotter(s, diskretion(ctx)).perMiljo[m.miljo]);
+  }
+
+  @FieldResolver(() => PeriodScalar, { nullable: true, description: GROVRE_PERIOD_BESKRIVNING })
+  grovrePeriod(@Root() m: KlotterMiljo, @Ctx() ctx: Context) {
+    return ctx.loaders.grovre.load(m);
+  }
+
+  @FieldResolver(() => KlotterMiljo, {
+    nullable: true,
+    description:
+      'Miljöns klotter för grovrePeriod (hela den längre perioden); null när den saknas.',
+  })
+  async grovre(@Root() m: KlotterMiljo, @Ctx() ctx: Context) {
+    const p = await ctx.loaders.grovre.load(m);
+    return p ? new KlotterMiljo(m.omradeId, p, m.miljo) : null;
+  }
+
+  @FieldResolver(() => KlotteranmalanSida, {
+    description: 'Miljöns anmälningar inom perioden, en sida i taget.',
+  })
   anmalningar(
     @Root() m: KlotterMiljo,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,

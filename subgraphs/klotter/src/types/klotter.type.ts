@@ -1,4 +1,4 @@
-import { Miljo, type Period, Rapporteringsstatus } from '@lagesbild/domain';
+import { Miljo, type Period, PeriodScalar, Rapporteringsstatus } from '@lagesbild/domain';
 import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
 import { SkyddadAndel, SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import { Field, Int, ObjectType } from 'type-graphql';
@@ -25,19 +25,37 @@ export class KlotterMiljo {
 /**
  * Each outcome is a count of reports, so it goes through disclosure control like the
  * group's antal: otherwise "uppfyllt 2, ej uppfyllt 0" would give back a suppressed 2.
+ * `kanda` and `totalt` are the share's denominator and all reports, so a sentence can say
+ * "1 av 5 med känd tid"; they are protected with the outcomes (see skydd.ts).
  */
-@ObjectType({ description: 'Utfall av ett SLA: uppfyllt, ej uppfyllt, okänt (tid saknas).' })
+@ObjectType({
+  description:
+    'Utfall av ett SLA: uppfyllt, ej uppfyllt, okänt (tid saknas), och vad andelen räknas av: ' +
+    'anmälningar med känt utfall (kanda) av alla (totalt).',
+})
 export class SlaSummering {
-  @Field(() => SkyddatAntal)
+  @Field(() => SkyddatAntal, { description: 'Anmälningar där tiden hölls.' })
   uppfyllt!: SkyddatAntal;
 
-  @Field(() => SkyddatAntal)
+  @Field(() => SkyddatAntal, { description: 'Anmälningar där tiden inte hölls.' })
   ejUppfyllt!: SkyddatAntal;
 
   @Field(() => SkyddatAntal, {
     description: 'Anmälningar där en tid saknas: varken uppfyllt eller inte.',
   })
   okant!: SkyddatAntal;
+
+  @Field(() => SkyddatAntal, {
+    description:
+      'Anmälningar med känt utfall (uppfyllt + ej uppfyllt): nämnaren i andelUppfyllt, ' +
+      'som i "1 av 5 med känd tid".',
+  })
+  kanda!: SkyddatAntal;
+
+  @Field(() => SkyddatAntal, {
+    description: 'Alla anmälningar som summeringen gäller (kanda + okant); samma som deras antal.',
+  })
+  totalt!: SkyddatAntal;
 
   @Field(() => SkyddadAndel, {
     description:
@@ -65,7 +83,10 @@ export class KlotterGrupp {
   paPlats!: SlaSummering;
 }
 
-@ObjectType({ description: 'En rapportörs rapportering för perioden: antal, noll, eller ingen.' })
+@ObjectType({
+  description:
+    'En rapportörs rapportering för perioden: antal, noll, för en längre period, eller ingen.',
+})
 export class KlotterRapportorLage {
   @Field(() => Rapportor)
   rapportor!: Rapportor;
@@ -73,14 +94,28 @@ export class KlotterRapportorLage {
   @Field(() => String)
   namn!: string;
 
-  @Field(() => Rapporteringsstatus)
+  @Field(() => Rapporteringsstatus, {
+    description:
+      'Rapporterat (någon anmälan), rapporterat noll (intygad nolla), rapporterat bara för en ' +
+      'längre period som innehåller perioden (grovrePeriod), eller inte alls.',
+  })
   rapporteringsstatus!: Rapporteringsstatus;
 
   @Field(() => SkyddatAntal, {
     nullable: true,
-    description: 'Antal anmälningar; 0 vid intygad nolla, null när rapportören inte rapporterat.',
+    description:
+      'Antal anmälningar; 0 vid intygad nolla, null när rapportören inte rapporterat för ' +
+      'perioden (inte heller när den bara rapporterat för en längre period).',
   })
   antal!: SkyddatAntal | null;
+
+  @Field(() => PeriodScalar, {
+    nullable: true,
+    description:
+      'Den kortaste längre period som innehåller perioden och som rapportören har rapporterat ' +
+      'för (anmälningar eller nollrapport), t.ex. "2016" för 2016-H2; null när ingen finns.',
+  })
+  grovrePeriod!: Period | null;
 }
 
 @ObjectType({ description: 'En sida klotteranmälningar (sorterade på period och id).' })
