@@ -88,9 +88,8 @@ describe('the analyst’s questions, each one query', () => {
       (data.omrade as { platser: (Nod & { id: string })[] }).platser
         .filter(
           (p) =>
-            [p.incidenter, p.handelser, p.klotteranmalningar].filter(
-              (l) => (l as Lista).length > 0,
-            ).length >= 2,
+            [p.incidenter, p.handelser, p.klotteranmalningar].filter((l) => (l as Lista).length > 0)
+              .length >= 2,
         )
         .map((p) => p.id);
     // The seed has graffiti at the park but nothing else there.

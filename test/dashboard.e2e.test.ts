@@ -405,6 +405,16 @@ describe('the dashboard, in a browser', () => {
     expect(celler.filter((t) => /\d/.test(t))).toEqual([]);
     expect(await cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe('Ej bedömd');
     expect(await page.getByRole('alert').count()).toBe(0);
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'dashboard-norrmalm-2030.png'),
+      fullPage: true,
+    });
+    // The year under way is answered, and its figures are said to be able to change.
+    const iAr = String(new Date().getUTCFullYear());
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=${iAr}`);
+    await poll(() =>
+      page.getByRole('status').filter({ hasText: 'Perioden pågår' }).textContent(),
+    ).toBe('Perioden pågår — siffrorna kan ändras.');
   });
 
   it('says "Okänt område" for an area the register lacks, and does not list it', async () => {
