@@ -44,11 +44,6 @@ export function talAv(varde: Varde): number | null {
   return null;
 }
 
-/** Was this count suppressed for the reader ("fåtal", "ej redovisad")? */
-export function arUndertryckt(varde: Varde): varde is SkyddatAntal {
-  return typeof varde === 'object' && varde !== null && varde.undertryckt;
-}
-
 /** A field's raw value as the partner's subgraph gives it. */
 export type Varde = number | string | SkyddatAntal | null | undefined;
 
