@@ -83,38 +83,6 @@ describe('the analyst’s questions, each one query', () => {
     expect(ids).toContain('sveavagen-73');
   });
 
-  it('places in more than one partner’s data, counted at the larger place', async () => {
-    const iFlera = (data: Nod) =>
-      (data.omrade as { platser: (Nod & { id: string })[] }).platser
-        .filter(
-          (p) =>
-            [p.incidenter, p.handelser, p.klotteranmalningar].filter((l) => (l as Lista).length > 0)
-              .length >= 2,
-        )
-        .map((p) => p.id);
-    // The seed has graffiti at the park but nothing else there.
-    expect(iFlera(await exempel('8-platser-i-flera-kallor.graphql'))).toEqual([]);
-
-    // The coordinator registers an incident at the playground, a part of the park.
-    const { body } = await system.gql(
-      `mutation { registreraIncident(input: {
-          omradeId: "norrmalm", datum: "2016-09-14", plats: "Observatorielundens parklek",
-          miljo: VIT_MAKT, typ: SKADEGORELSE, beskrivning: "Klistermärken på lekstugan."
-      }) { id platsId } }`,
-      undefined,
-      SAMORDNARE,
-    );
-    expect(body.errors).toBeUndefined();
-    expect((body.data as { registreraIncident: Nod }).registreraIncident.platsId).toBe(
-      'observatorielundens-parklek',
-    );
-    // Now the park is in förvaltning's and klotter's data: the incident at the playground
-    // and the graffiti at the metro entrance meet at the larger place.
-    expect(iFlera(await exempel('8-platser-i-flera-kallor.graphql'))).toEqual([
-      'observatorielunden',
-    ]);
-  });
-
   it('which åtgärder and sub-steps are still förslag', async () => {
     const { omrade } = (await exempel('9-forslag.graphql')) as { omrade: Nod };
     const plan = omrade.handlingsplan as {
@@ -151,5 +119,37 @@ describe('the analyst’s questions, each one query', () => {
       grovrePeriod: '2016',
       grovre: { antal: { visning: '4' } },
     });
+  });
+  // Last: it writes an incident into 2016-H2.
+  it('places in more than one partner’s data, counted at the larger place', async () => {
+    const iFlera = (data: Nod) =>
+      (data.omrade as { platser: (Nod & { id: string })[] }).platser
+        .filter(
+          (p) =>
+            [p.incidenter, p.handelser, p.klotteranmalningar].filter((l) => (l as Lista).length > 0)
+              .length >= 2,
+        )
+        .map((p) => p.id);
+    // The seed has graffiti at the park but nothing else there.
+    expect(iFlera(await exempel('8-platser-i-flera-kallor.graphql'))).toEqual([]);
+
+    // The coordinator registers an incident at the playground, a part of the park.
+    const { body } = await system.gql(
+      `mutation { registreraIncident(input: {
+          omradeId: "norrmalm", datum: "2016-09-14", plats: "Observatorielundens parklek",
+          miljo: VIT_MAKT, typ: SKADEGORELSE, beskrivning: "Klistermärken på lekstugan."
+      }) { id platsId } }`,
+      undefined,
+      SAMORDNARE,
+    );
+    expect(body.errors).toBeUndefined();
+    expect((body.data as { registreraIncident: Nod }).registreraIncident.platsId).toBe(
+      'observatorielundens-parklek',
+    );
+    // Now the park is in förvaltning's and klotter's data: the incident at the playground
+    // and the graffiti at the metro entrance meet at the larger place.
+    expect(iFlera(await exempel('8-platser-i-flera-kallor.graphql'))).toEqual([
+      'observatorielunden',
+    ]);
   });
 });
