@@ -18,6 +18,8 @@ const SOURCES = [
   'src',
   'index.html',
   'rapport.html',
+  // Copied into dist/ as they are: the page's icon.
+  'public',
   'vite.config.ts',
   'package.json',
   'tsconfig.json',

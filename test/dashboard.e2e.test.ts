@@ -7,11 +7,22 @@ import { ROOT, type RunningSystem, startSystem } from './support/system';
 
 /**
  * The council's dashboard in Debian's Chromium, headless, against the whole system started
- * by the launcher: the page as a council member reads it, a period switch, and one partner
- * going down. No browser is downloaded: playwright-core drives /usr/bin/chromium.
+ * by the launcher: the page as a council member reads it, a period switch, what a figure
+ * means (a missing report is never 0, a report for the whole year is shown labelled on a
+ * half-year, a period that has not begun says so), an unknown area, a status change, and
+ * one partner going down. No browser is downloaded: playwright-core drives /usr/bin/chromium.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(ROOT, 'test-output');
+
+/**
+ * Klotter's SLA for Norrmalm 2016 as the seed has it, in the page's sentences: the four
+ * reports of the year have no known times, so no share can be given (never "i okänd andel").
+ */
+const SLA_2016 = [
+  'Sanerat inom 24 timmar: kan inte anges, tid saknas för alla 4 anmälningar.',
+  'På plats inom 3 arbetstimmar: kan inte anges, tid saknas för alla 4 anmälningar.',
+];
 
 describe('the dashboard, in a browser', () => {
   let system: RunningSystem;
@@ -60,7 +71,11 @@ describe('the dashboard, in a browser', () => {
 
   it('shows Norrmalm 2016 as the seed tells it, every partner side by side', async () => {
     const requests: string[] = [];
+    const failed: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
     await page.goto(`${system.gatewayUrl}/dashboard`);
     await poll(() => page.title()).toBe('Lägesbild');
     await page.locator('table.miljoer tr[data-miljo="VIT_MAKT"]').waitFor();
@@ -70,26 +85,32 @@ describe('the dashboard, in a browser', () => {
     expect(
       await page.getByLabel('Område', { exact: true }).locator('option:checked').textContent(),
     ).toBe('Norrmalm');
-    // No role until the reader picks one.
+    // No role until the reader picks one; the council, the default, is listed once.
     expect(await page.getByLabel('Visa som', { exact: true }).inputValue()).toBe('');
+    expect(
+      await page.getByLabel('Visa som', { exact: true }).locator('option').allTextContents(),
+    ).toEqual(['Rådet (standard)', 'Utbildningsförvaltningen', 'Polisen', 'Samordnaren']);
     // The gateway serves GraphiQL in development, and the page links to it only then.
     expect(
       await page.getByRole('link', { name: 'GraphiQL – ställ egna frågor' }).getAttribute('href'),
     ).toBe('/graphiql');
 
-    // The white-power row: a few individuals (police), three IA incidents and the stickers
-    // fält- och fritid saw, one of six schools — shown as "fåtal" to a reader without
-    // clearance — and two graffiti reports.
+    // The white-power row: a few individuals (police), three IA incidents, the stickers
+    // fält- och fritid saw "vid något tillfälle" (an unknown count, not one), one of six
+    // schools — shown as "fåtal" to a reader without clearance — and two graffiti reports.
     const vitMakt = page.getByRole('row', { name: /Vit makt-miljön/ });
     expect(await vitMakt.getByRole('rowheader').textContent()).toBe('Vit makt-miljön');
     await poll(() => cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe('Ett fåtal');
-    expect(await cell('VIT_MAKT', 'forvaltning.incidenter').textContent()).toBe('3');
-    expect(await cell('VIT_MAKT', 'forvaltning.faltobservationer').textContent()).toBe('1');
-    expect(await cell('VIT_MAKT', 'forvaltning.kontakter').textContent()).toBe('0');
+    expect(await cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
+    expect(await cell('VIT_MAKT', 'forvaltning.faltobservationerAntal').textContent()).toBe(
+      'okänt antal',
+    );
+    // A reported zero is 0.
+    expect(await cell('VIT_MAKT', 'forvaltning.kontakterAntal').textContent()).toBe('0');
     expect(await cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('fåtal av 6');
     expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('2');
     // The one call, about violent Islamism.
-    expect(await cell('ISLAMISTISK', 'forvaltning.kontakter').textContent()).toBe('1');
+    expect(await cell('ISLAMISTISK', 'forvaltning.kontakterAntal').textContent()).toBe('1');
     expect(await page.locator('table.miljoer tbody tr').count()).toBe(6);
     for (const header of ['Miljö', 'Incidenter', 'Bosatta', 'Skolor med tecken', 'Anmälningar']) {
       await poll(() =>
@@ -105,12 +126,9 @@ describe('the dashboard, in a browser', () => {
     expect(await rapportor('SISAB').textContent()).toMatch(/^SISAB: Rapporterat/);
     expect(await rapportor('TRAFIKKONTORET').textContent()).toMatch(/^Trafikkontoret: /);
 
-    // The trend against 2015, when förvaltning had not reported.
+    // The trend against 2015 (its own test below says what it compares).
     const trend = page.locator('table.trend');
     expect(await trend.locator('caption').textContent()).toBe('2016 jämfört med 2015');
-    expect(
-      await trend.locator('tr[data-kolumn="forvaltning.incidenter"] td').allTextContents(),
-    ).toEqual(['3', '0', '+3']);
     expect(await trend.locator('tbody[data-partner]').count()).toBe(4);
 
     // The places in several partners' data, from the report's query and hotspots().
@@ -120,8 +138,24 @@ describe('the dashboard, in a browser', () => {
       'Ingen plats förekommer hos två eller fler partner under 2016.',
     );
 
-    // The charts: per environment, graffiti over five years, and the SLA.
-    await poll(() => page.getByRole('img', { name: /stapeldiagram/i }).count()).toBe(3);
+    // The charts: one per count and unit (incidents, contacts, field observations, events,
+    // graffiti reports — never two units on one axis), graffiti over five years, the SLA.
+    await poll(() => page.getByRole('img', { name: /stapeldiagram/i }).count()).toBe(7);
+    expect(await page.locator('figure.enhetsdiagram figcaption').allTextContents()).toEqual([
+      'Incidenter (förvaltningen)',
+      'Kontakter (förvaltningen)',
+      'Fältobservationer (förvaltningen)',
+      'Händelser (polisen)',
+      'Anmälningar (klotter)',
+    ]);
+    // The unknown count is not drawn as a bar, and the chart says so.
+    expect(
+      await page
+        .locator('figure[data-diagram="forvaltning.faltobservationerAntal"] p.diagram-ej-ritat')
+        .textContent(),
+    ).toContain('Vit makt-miljön (okänt antal)');
+    // The SLA as sentences with their denominator.
+    await poll(() => page.locator('.sla-meningar li').allTextContents()).toEqual(SLA_2016);
     await page.locator('table.klotter-ar tr[data-rapportor="SISAB"]').waitFor();
     expect(await page.locator('table.klotter-ar thead th').allTextContents()).toEqual([
       'Rapportör',
@@ -141,10 +175,59 @@ describe('the dashboard, in a browser', () => {
       fullPage: true,
     });
 
-    // GraphQL through the gateway and the page's own files: nothing from anywhere else.
+    // Nothing on the council's page that only a developer can do.
+    expect(await page.locator('footer').textContent()).not.toContain('pnpm');
+
+    // GraphQL through the gateway and the page's own files: nothing from anywhere else,
+    // and nothing the page asks for is missing (the icon included).
     const origin = new URL(system.gatewayUrl).origin;
     expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
     expect(requests).toContain(`${origin}/graphql`);
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe(
+      '/dashboard/favicon.svg',
+    );
+    expect(failed).toEqual([]);
+  });
+
+  it('compares 2016 with 2015 only where both were reported, and says why not elsewhere', async () => {
+    const trend = (kolumn: string) =>
+      page.locator(`table.trend tr[data-kolumn="${kolumn}"] td`).allTextContents();
+    // Förvaltning, the police and the schools had not reported 2015: no 0, no "+3".
+    expect(await trend('forvaltning.rapporteringsstatus')).toEqual([
+      'Rapporterat',
+      'Ej rapporterat',
+      '',
+    ]);
+    expect(await trend('forvaltning.incidenterAntal')).toEqual([
+      '3',
+      'Ej rapporterat',
+      '2015: ej rapporterat',
+    ]);
+    expect(await trend('forvaltning.kontakterAntal')).toEqual([
+      '1',
+      'Ej rapporterat',
+      '2015: ej rapporterat',
+    ]);
+    expect(await trend('polis.handelserAntal')).toEqual([
+      '6',
+      'Ej rapporterat',
+      '2015: ej rapporterat',
+    ]);
+    expect(await trend('skolor.besvarade')).toEqual([
+      '6',
+      'Ej rapporterat',
+      '2015: ej rapporterat',
+    ]);
+    // Klotter reported zero for 2015: that is a 0, and compared as one.
+    // (Four reports in 2016: the two vit makt ones and two more.)
+    expect(await trend('klotter.antal')).toEqual(['4', '0', '+4']);
+    // No partner that had not reported reads as a 0 anywhere in the comparison.
+    for (const partner of ['forvaltning', 'polis', 'skolor']) {
+      const celler = await page
+        .locator(`table.trend tbody[data-partner="${partner}"] td`)
+        .allTextContents();
+      expect(celler.filter((t) => /^[0±+−]/.test(t))).toEqual([]);
+    }
   });
 
   it('shows a cleared reader the schools\' count: "1 av 6" as Utbildningsförvaltningen', async () => {
@@ -170,31 +253,36 @@ describe('the dashboard, in a browser', () => {
     // The schools' administration is not cleared for förvaltning's, the police's or klotter's
     // small counts: the table reads "fåtal", the chart leaves them out and says so, and the
     // trend does not add up what it cannot show.
-    expect(await cell('VIT_MAKT', 'forvaltning.incidenter').textContent()).toBe('fåtal');
-    expect(await cell('VIT_MAKT', 'polis.handelser').textContent()).toBe('fåtal');
+    expect(await cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('fåtal');
+    expect(await cell('VIT_MAKT', 'polis.handelserAntal').textContent()).toBe('fåtal');
     expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('fåtal');
-    expect(await cell('VIT_MAKT', 'forvaltning.kontakter').textContent()).toBe('0');
-    await poll(() => page.locator('p.diagram-undertryckt').textContent()).toMatch(
-      /^Redovisas inte för din roll och ritas inte: Incidenter \(förvaltningen\), Vit makt-miljön: fåtal;/,
+    expect(await cell('VIT_MAKT', 'forvaltning.kontakterAntal').textContent()).toBe('0');
+    const ejRitat = (diagram: string) =>
+      page.locator(`figure[data-diagram="${diagram}"] p.diagram-ej-ritat`).textContent();
+    await poll(() => ejRitat('forvaltning.incidenterAntal')).toBe(
+      'Ritas inte: Vit makt-miljön (fåtal, redovisas inte för din roll).',
     );
     // The unspecified police events are withheld too (6 − 5 would give back the vit makt
     // one), and say so: not small, so not "fåtal".
-    expect(await cell('OSPECIFICERAD', 'polis.handelser').textContent()).toBe('ej redovisad');
-    expect(await page.locator('p.diagram-undertryckt').textContent()).toContain(
-      'Händelser (polisen), Ospecificerat: ej redovisad',
+    expect(await cell('OSPECIFICERAD', 'polis.handelserAntal').textContent()).toBe('ej redovisad');
+    expect(await ejRitat('polis.handelserAntal')).toContain(
+      'Ospecificerat (ej redovisad, redovisas inte för din roll)',
     );
+    // A suppressed total is not compared either, and a missing report is no 0.
     expect(
       await page
-        .locator('table.trend tr[data-kolumn="forvaltning.incidenter"] td')
+        .locator('table.trend tr[data-kolumn="forvaltning.incidenterAntal"] td')
         .allTextContents(),
-    ).toEqual(['ej redovisad', '0', '–']);
+    ).toEqual(['fåtal', 'Ej rapporterat', '2016: fåtal; 2015: ej rapporterat']);
 
     // Back to the default (the council): the count is suppressed again.
     await page.getByLabel('Visa som', { exact: true }).selectOption('');
     await poll(() => cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('fåtal av 6');
     // ... and förvaltning's numbers, which the council is cleared for, are back.
-    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenter').textContent()).toBe('3');
-    expect(await page.locator('p.diagram-undertryckt').count()).toBe(0);
+    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
+    expect(
+      await page.locator('p.diagram-ej-ritat', { hasText: 'redovisas inte för din roll' }).count(),
+    ).toBe(0);
     expect(new URL(page.url()).searchParams.get('roll')).toBeNull();
     page.off('request', lyssna);
   });
@@ -210,9 +298,21 @@ describe('the dashboard, in a browser', () => {
     expect(
       await kalla('klotter').locator('li[data-rapportor="TRAFIKKONTORET"] .status').textContent(),
     ).toBe('Rapporterat noll');
-    expect(await cell('VIT_MAKT', 'forvaltning.incidenter').textContent()).toBe('0');
-    expect(await cell('VIT_MAKT', 'forvaltning.faltobservationer').textContent()).toBe('0');
-    expect(await cell('ISLAMISTISK', 'forvaltning.kontakter').textContent()).toBe('0');
+    // Not reported is said, never a 0; klotter's reported zero is a 0; the police, which
+    // had not assessed 2015, reads "Ej bedömd".
+    for (const kolumn of ['incidenterAntal', 'kontakterAntal', 'faltobservationerAntal']) {
+      for (const miljo of ['VIT_MAKT', 'ISLAMISTISK']) {
+        expect(await cell(miljo, `forvaltning.${kolumn}`).textContent()).toBe('Ej rapporterat');
+      }
+    }
+    expect(await cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe('Ej bedömd');
+    expect(await cell('VIT_MAKT', 'polis.handelserAntal').textContent()).toBe('Ej rapporterat');
+    expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('0');
+    expect(
+      await page
+        .locator('figure[data-diagram="forvaltning.incidenterAntal"] p.diagram-ej-ritat')
+        .textContent(),
+    ).toBe('Inget att rita: ej rapporterat.');
     expect(new URL(page.url()).searchParams.get('period')).toBe('2015');
     expect(await page.locator('table.trend caption').textContent()).toBe('2015 jämfört med 2014');
     // In the graffiti history, a reported zero and a missing report read as such, not as 0.
@@ -236,7 +336,163 @@ describe('the dashboard, in a browser', () => {
     );
 
     await page.getByLabel('Slag', { exact: true }).selectOption('AR');
-    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenter').textContent()).toBe('3');
+    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
+  });
+
+  it('shows 2016-H2 with the year\'s reports labelled "hela 2016", not counted into H2', async () => {
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=2016-H2`);
+    // Förvaltning's incidents, the schools' survey and the graffiti reports are dated to
+    // the year: shown for the whole year, labelled, and their partner says so.
+    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe(
+      '3 (hela 2016)',
+    );
+    expect(await cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe(
+      'fåtal av 6 (hela 2016)',
+    );
+    expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('2 (hela 2016)');
+    // The police's assessment is of the half-year itself.
+    expect(await cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe('Ett fåtal');
+    for (const partner of ['forvaltning', 'skolor', 'klotter']) {
+      await poll(() => kalla(partner).locator('.status').first().textContent()).toBe(
+        'Rapporterat för hela 2016',
+      );
+    }
+    expect(await kalla('polis').locator('.status').first().textContent()).toBe('Rapporterat');
+    expect(await kalla('forvaltning').locator('[data-grovre]').textContent()).toBe(
+      'Hela 2016: 3 incidenter, 1 kontakt',
+    );
+    expect(await kalla('skolor').locator('[data-grovre]').textContent()).toBe(
+      'Hela 2016: 6 svarande skolor',
+    );
+    expect(await page.locator('p.grovre-forklaring').textContent()).toBe(
+      'Siffror märkta ”hela 2016” är rapporterade för hela 2016, inte för andra halvåret 2016: de visas men räknas inte in i perioden.',
+    );
+    // Nothing of the year is compared as if it were the half-year's.
+    expect(
+      await page
+        .locator('table.trend tr[data-kolumn="forvaltning.incidenterAntal"] td')
+        .allTextContents(),
+    ).toEqual([
+      'Rapporterat för hela 2016',
+      'Rapporterat för hela 2016',
+      '2016-H2 och 2016-H1: rapporterat för hela 2016',
+    ]);
+    // The chart draws the year's figures apart, under their own label.
+    expect(
+      await page
+        .getByRole('img', { name: /incidenter \(förvaltningen\) per miljö, 2016-H2/ })
+        .count(),
+    ).toBe(1);
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'dashboard-norrmalm-2016-H2.png'),
+      fullPage: true,
+    });
+  });
+
+  it('says that 2030 has not begun, and shows no number for it', async () => {
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=2030`);
+    await poll(() =>
+      page.getByRole('status').filter({ hasText: 'Perioden har inte börjat' }).count(),
+    ).toBe(1);
+    for (const partner of ['forvaltning', 'polis', 'skolor', 'klotter']) {
+      await poll(() => kalla(partner).locator('.status').first().textContent()).toBe(
+        'Ej rapporterat',
+      );
+    }
+    await page.locator('table.miljoer tr[data-miljo="VIT_MAKT"]').waitFor();
+    const celler = await page.locator('table.miljoer tbody td').allTextContents();
+    expect(celler.length).toBeGreaterThan(0);
+    expect(celler.filter((t) => /\d/.test(t))).toEqual([]);
+    expect(await cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe('Ej bedömd');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'dashboard-norrmalm-2030.png'),
+      fullPage: true,
+    });
+    // The year under way is answered, and its figures are said to be able to change.
+    const iAr = String(new Date().getUTCFullYear());
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=${iAr}`);
+    await poll(() =>
+      page.getByRole('status').filter({ hasText: 'Perioden pågår' }).textContent(),
+    ).toBe('Perioden pågår — siffrorna kan ändras.');
+  });
+
+  it('says "Okänt område" for an area the register lacks, and does not list it', async () => {
+    // The gateway's answer: an error for the reader's input that names the known areas.
+    const { body } = await system.gql(
+      'query ($omrade: String!) { lagesbild(omrade: $omrade, period: "2016") { omradeId } }',
+      { omrade: 'sodermalm' },
+    );
+    expect(body.errors?.[0]?.message).toBe('Okänt område "sodermalm". Kända områden: norrmalm.');
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      kandaOmraden: ['norrmalm'],
+    });
+
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=sodermalm&period=2016`);
+    const meddelande = page.getByRole('status').filter({ hasText: 'Okänt område' });
+    await poll(() => meddelande.textContent()).toBe(
+      'Okänt område ”sodermalm”. Det finns ingen lägesbild för det området. Kända områden: Norrmalm. Välj ett område i listan.',
+    );
+    // Not an outage: no red banner, no partner "unavailable", no source "not answering".
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const sida = (await page.locator('body').textContent()) ?? '';
+    expect(sida).not.toContain('svarar inte');
+    expect(sida).not.toContain('Ej tillgänglig just nu');
+    // The area is not added to the list of areas.
+    const omrade = page.getByLabel('Område', { exact: true });
+    expect(await omrade.locator('option').allTextContents()).toEqual(['Välj område', 'Norrmalm']);
+    expect(await omrade.locator('option[value="sodermalm"]').count()).toBe(0);
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'dashboard-okant-omrade.png'),
+      fullPage: true,
+    });
+
+    // Picking a known area from the list shows its picture.
+    await omrade.selectOption('norrmalm');
+    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
+    expect(await meddelande.count()).toBe(0);
+  });
+
+  it('reads an area id without regard to case: "Norrmalm" is norrmalm', async () => {
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=Norrmalm&period=2016`);
+    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
+    await poll(() => page.getByLabel('Område', { exact: true }).inputValue()).toBe('norrmalm');
+    await poll(() => new URL(page.url()).searchParams.get('omrade')).toBe('norrmalm');
+    expect(await page.getByRole('status').filter({ hasText: 'Okänt område' }).count()).toBe(0);
+  });
+
+  it("shows the coordinator's status change in åtgärd 9's sub-step summary", async () => {
+    const atgard9 = page
+      .locator('table.atgarder tbody tr')
+      .filter({ has: page.locator('td.tal', { hasText: /^9$/ }) });
+    await poll(() => atgard9.locator('.detalj').textContent()).toBe(
+      'Delsteg 1 pågår, delsteg 2 och 3 är förslag',
+    );
+    const { body } = await system.gql(
+      `mutation ($input: UppdateraAtgardStatusInput!) { uppdateraAtgardStatus(input: $input) { id status } }`,
+      {
+        input: {
+          atgardId: 'norrmalm-handlingsplan-2017-atgard-9',
+          delstegNr: 2,
+          status: 'PAGAR',
+          kommentar: 'Skolorna på Norrmalm informeras inför manifestationer.',
+        },
+      },
+      { 'x-lagesbild-roller': 'SAMORDNARE' },
+    );
+    expect(body.errors).toBeUndefined();
+    await page.getByRole('button', { name: 'Uppdatera' }).click();
+    await poll(() => atgard9.locator('.detalj').textContent()).toBe(
+      'Delsteg 1 och 2 pågår, delsteg 3 är förslag',
+    );
+    // ... and the change is listed among the changes since the period began.
+    const andring = page
+      .locator('table.andringar tbody tr')
+      .filter({ hasText: 'delsteg 2' })
+      .filter({ hasText: 'Skolorna på Norrmalm' });
+    await poll(() => andring.count()).toBe(1);
+    expect(await andring.locator('td').nth(1).textContent()).toBe('Förslag → Pågår');
   });
 
   it('shows a place two partners recorded, and opens the printable report', async () => {
@@ -283,7 +539,8 @@ describe('the dashboard, in a browser', () => {
       expect(await rapport.getByRole('heading', { name, exact: true }).count()).toBe(1);
     }
     expect(await rapport.getByRole('button', { name: 'Skriv ut / spara som PDF' }).count()).toBe(1);
-    expect(await rapport.locator('footer').textContent()).toContain('pnpm rapport');
+    // Nothing on the council's page that only a developer can do.
+    expect(await rapport.locator('footer').textContent()).not.toContain('pnpm');
     await rapport.screenshot({
       path: join(SCREENSHOTS, 'rapport-norrmalm-2016.png'),
       fullPage: true,
@@ -300,15 +557,15 @@ describe('the dashboard, in a browser', () => {
     );
     expect(await cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe('ej tillg.');
     // The other partners' columns still show their figures.
-    expect(await cell('VIT_MAKT', 'forvaltning.incidenter').textContent()).toBe('3');
+    expect(await cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
     expect(await cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('fåtal av 6');
     expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('3');
     for (const partner of ['forvaltning', 'skolor', 'klotter']) {
       expect(await kalla(partner).locator('.status').first().textContent()).toBe('Rapporterat');
     }
     // Klotter's SLA needs only klotter; the places section says which source is missing.
-    await poll(() => page.locator('#sla-rubrik + p').textContent()).toMatch(
-      /^2016: sanerat inom 24 timmar/,
+    await poll(() => page.locator('.sla-meningar li').first().textContent()).toMatch(
+      /^Sanerat inom 24 timmar/,
     );
     expect(await page.locator('#platser-rubrik ~ p.detalj').textContent()).toContain('Polisen');
     await page.screenshot({
@@ -361,6 +618,13 @@ describe('the dashboard, in a browser', () => {
 
     const root = await fetch(`${system.gatewayUrl}/`, { headers: { accept: 'text/html' } });
     expect(await root.text()).toBe(html);
+    // The icon the page links, and the one a browser asks the root for.
+    expect(html).toContain('<link rel="icon" type="image/svg+xml" href="/dashboard/favicon.svg"');
+    for (const path of ['/dashboard/favicon.svg', '/favicon.ico']) {
+      const ikon = await fetch(`${system.gatewayUrl}${path}`);
+      expect(ikon.status, path).toBe(200);
+      expect(ikon.headers.get('content-type')).toBe('image/svg+xml');
+    }
     const graphiql = await fetch(`${system.gatewayUrl}/graphiql`);
     expect(graphiql.status).toBe(200);
   });

@@ -12,6 +12,7 @@ import {
 } from '@lagesbild/rapport';
 import { withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../packages/rapport/src/pdf';
 import { ROOT, type RunningSystem, startSystem } from './support/system';
 
 /** The council meeting's report, and the places that appear in several partners' data. */
@@ -53,17 +54,77 @@ describe('the report for a council meeting', () => {
     const positions = order.map((heading) => md.indexOf(`${heading}\n`));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    // The seed's facts, as the council reads them.
-    expect(md).toContain('| Vit makt-miljön | Ett fåtal | 3 | 0 | 1 | fåtal av 6 | 2 |');
+    // The seed's facts, as the council reads them. The field observation "vid något
+    // tillfälle" has no count: unknown, never 1.
+    expect(md).toContain('| Vit makt-miljön | Ett fåtal | 3 | 0 | okänt antal | fåtal av 6 | 2 |');
     expect(md).toContain('Vuxenenhetens mottagningstelefon: 1 kontakt (Våldsbejakande islamism).');
     expect(md).toContain('Incidentrapportering (IA, tidigare RISK): 3 incidenter.');
-    expect(md).toContain('SISAB: Rapporterat noll (0).');
+    expect(md).toContain('SISAB: 0 anmälningar (rapporterat noll).');
+    expect(md).toContain(
+      'Vit makt-miljön: ett fåtal av 6 svarande skolor har uppmärksammat tecken.',
+    );
+    expect(md).toContain('6 skolor har besvarat enkäten');
     expect(md).toContain(
       '| Trafikkontoret | Rasistiskt | Vit makt-miljön | Hakkors | Karlbergsvägen |',
     );
     expect(md).toContain('| 11 | Upprätthålla förvaltningsövergripande krisberedskap |');
     // Nothing suppressed leaks: the school count reaches an uncleared reader as "fåtal".
     expect(md).not.toMatch(/Vit makt-miljön: 1 av 6/);
+    // One label per police level: the seed's unstated levels are assessments ("Okänt").
+    expect(md).toContain('| Vit makt-miljön | 2016-H2 | Ett fåtal | Okänt | Okänt | Okänt |');
+    // 2015 was not reported by förvaltning, the police or the schools: nothing to compare.
+    expect(md).toContain('| Incidenter | 3 | Ej rapporterat | 2015: ej rapporterat |');
+    expect(md).toContain('| Kontakter | 1 | Ej rapporterat | 2015: ej rapporterat |');
+    expect(md).toContain('| Skolor som svarat | 6 | Ej rapporterat | 2015: ej rapporterat |');
+    expect(md).not.toMatch(/\| Incidenter \| 3 \| 0 \|/);
+    // The action plan's status text is förvaltning's, computed from the sub-steps.
+    expect(md).not.toMatch(/\| \d\. (Pågår|Förslag)/);
+  });
+
+  it('shows 2016-H2 with the year’s reports labelled, not counted into the half-year', async () => {
+    const { lagesbild, fel } = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2016-H2',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    );
+    expect(fel).toEqual([]);
+    const md = renderMarkdown(rapportDokument(lagesbild!, { framtagen: '2026-11-26T12:00:00Z' }));
+    expect(md).toContain('| Förvaltningen | Rapporterat för hela 2016 |');
+    expect(md).toContain('| Polisen | Rapporterat |');
+    expect(md).toContain('| Skolorna | Rapporterat för hela 2016 |');
+    expect(md).toContain('| Klotter (trafikkontoret, SISAB, MTR) | Rapporterat för hela 2016 |');
+    expect(md).toContain(
+      'Incidentrapportering (IA, tidigare RISK): rapporterat för hela 2016 — 3 incidenter under hela 2016, inte inräknade i andra halvåret 2016.',
+    );
+    expect(md).toContain(
+      'Vit makt-miljön: ett fåtal av 6 svarande skolor har uppmärksammat tecken under hela 2016.',
+    );
+    expect(md).toContain(
+      '| Vit makt-miljön | Ett fåtal | 3 (hela 2016) | 0 (hela 2016) | okänt antal (hela 2016) | fåtal av 6 (hela 2016) | 2 (hela 2016) |',
+    );
+    // What the issue saw on H2: a row of zeros for partners that had reported for the year.
+    expect(md).not.toContain('0 incidenter');
+    expect(md).not.toContain('0 skolor');
+    expect(md).not.toMatch(/\| Incidenter \| 0 \|/);
+  });
+
+  it('says that 2030 has not begun, and gives no partner a number', async () => {
+    const { lagesbild, fel } = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2030',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    );
+    expect(fel).toEqual([]);
+    const md = renderMarkdown(rapportDokument(lagesbild!, { framtagen: '2026-11-26T12:00:00Z' }));
+    expect(md).toContain(
+      'Perioden har inte börjat: 2030 börjar 2030-01-01. Ingen partner kan ha rapporterat för den ännu.',
+    );
+    expect(md).toContain(
+      '| Partner | Status |\n| --- | --- |\n| Förvaltningen | Ej rapporterat |\n| Polisen | Ej rapporterat |\n| Skolorna | Ej rapporterat |\n| Klotter (trafikkontoret, SISAB, MTR) | Ej rapporterat |',
+    );
+    expect(md).not.toMatch(/\b0 (incidenter|kontakter|skolor|händelser|anmälningar)\b/);
   });
 
   it('finds a place that two partners recorded in the same period', async () => {
@@ -102,6 +163,7 @@ describe('the report for a council meeting', () => {
       {
         platsId: 'sergels-torg',
         namn: 'Sergels torg',
+        delar: [],
         uppgifter: [
           {
             partner: 'polis',
@@ -121,6 +183,57 @@ describe('the report for a council meeting', () => {
     );
     expect(html).toContain('<h2>Platser i flera källor</h2>');
     expect(html).toContain('<td>Sergels torg</td><td>Polisen</td>');
+  });
+
+  it('counts the park and its parts as one place', async () => {
+    // Klotter's seed has reports at the park's playground and at its metro entrance; the
+    // police now record an event in the park itself.
+    const { body } = await system.gql(
+      `mutation ($input: RegistreraHandelseInput!) { registreraHandelse(input: $input) { id } }`,
+      {
+        input: {
+          omradeId: 'norrmalm',
+          datum: '2016-06-12',
+          typ: 'ORO',
+          rubrik: 'Bråk i Observatorielunden',
+          beskrivning: 'Bråk mellan två grupper i parken.',
+          platser: ['Observatorielunden'],
+          miljo: 'VIT_MAKT',
+          vald: true,
+        },
+      },
+      { 'x-lagesbild-roller': 'POLIS' },
+    );
+    expect(body.errors).toBeUndefined();
+    const { lagesbild } = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2016',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    );
+    const park = hotspots(lagesbild!).find((h) => h.namn === 'Observatorielunden');
+    expect(park).toEqual({
+      platsId: expect.any(String),
+      namn: 'Observatorielunden',
+      delar: ['Nedre Observatorielunden, tunnelbanenedgången', 'Observatorielundens parklek'],
+      uppgifter: [
+        { partner: 'polis', partnerNamn: 'Polisen', vad: ['Bråk i Observatorielunden (våld)'] },
+        {
+          partner: 'klotter',
+          partnerNamn: 'Klotter (trafikkontoret, SISAB, MTR)',
+          vad: expect.arrayContaining([
+            expect.stringMatching(/^Klotter: .+ \(Observatorielundens parklek\)$/),
+            expect.stringMatching(
+              /^Klotter: .+ \(Nedre Observatorielunden, tunnelbanenedgången\)$/,
+            ),
+          ]),
+        },
+      ],
+    });
+    const md = renderMarkdown(rapportDokument(lagesbild!, { framtagen: '2026-11-26T12:00:00Z' }));
+    expect(md).toContain(
+      '| Observatorielunden (delar: Nedre Observatorielunden, tunnelbanenedgången; Observatorielundens parklek) | Polisen | Bråk i Observatorielunden (våld) |',
+    );
   });
 
   it('writes Markdown, printable HTML and a PDF from the command', async () => {
@@ -172,6 +285,13 @@ describe('the report for a council meeting', () => {
       const pdf = await readFile(`${out}.pdf`);
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect((await stat(`${out}.pdf`)).size).toBeGreaterThan(10_000);
+      // Every page says which it is, of how many.
+      const sidor = await pdfText(`${out}.pdf`);
+      expect(sidor.length).toBeGreaterThan(1);
+      sidor.forEach((sida, i) => {
+        expect(sida).toContain(`Sida ${i + 1} av ${sidor.length}`);
+      });
+      expect(sidor[0]).toContain('Lägesbild Norrmalm 2016');
     }
     // A bad period is refused with the parser's words, and nothing is written.
     const bad = await run(
@@ -193,7 +313,7 @@ describe('the report for a council meeting', () => {
     );
     expect(hamtad.saknadeKallor).toEqual(['polis']);
     expect(hamtad.lagesbild?.polis).toBeNull();
-    expect(hamtad.lagesbild?.forvaltning?.incidenterAntal.antal).toBe(3);
+    expect(hamtad.lagesbild?.forvaltning?.incidenterAntal?.antal).toBe(3);
     const md = renderMarkdown(
       rapportDokument(hamtad.lagesbild!, {
         framtagen: '2026-11-26T12:00:00Z',

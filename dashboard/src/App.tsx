@@ -1,4 +1,9 @@
-import { LAGESBILD_RAPPORT, type Lagesbild as Rapport } from '@lagesbild/rapport';
+import {
+  LAGESBILD_RAPPORT,
+  periodLageText,
+  periodNamn,
+  type Lagesbild as Rapport,
+} from '@lagesbild/rapport';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Diagram } from './components/Diagram';
 import { Handlingsplan } from './components/Handlingsplan';
@@ -12,7 +17,7 @@ import { RollValjare, rollFranAdressen } from './components/RollValjare';
 import { SlaDiagram } from './components/SlaDiagram';
 import { Trend } from './components/Trend';
 import { felText } from './graphql';
-import { type Lagesbild, type Omrade, tackning } from './lagesbild';
+import { type Lagesbild, type Omrade, okantOmrade, tackning } from './lagesbild';
 import { PARTNERS } from './partners';
 import { type PeriodVal, parsePeriod, periodEtikett, periodStart, periodString } from './period';
 import { LAGESBILD_QUERY, OMRADEN_QUERY } from './queries';
@@ -87,17 +92,32 @@ export function App() {
   useEffect(() => {
     if (hamtade) setKanda(hamtade);
   }, [hamtade]);
-  const omradeVal = kanda.some((o) => o.id === omrade)
-    ? kanda
-    : [...kanda, { id: omrade, namn: omrade }];
-  const omradeNamn = kanda.find((o) => o.id === omrade)?.namn ?? omrade;
+  const namnPa = (id: string) => kanda.find((o) => o.id === id)?.namn ?? id;
+  const kandOmrade = kanda.some((o) => o.id === omrade);
 
   const bild = lagesbild.svar?.data?.lagesbild ?? null;
   const fel = lagesbild.svar?.errors ?? [];
-  const kallor = lagesbild.svar ? tackning(bild, fel) : lagesbild.fel ? tackning(null, []) : null;
-  const saknade = (kallor ?? [])
-    .filter((k) => k.tackning === 'EJ_TILLGANGLIG')
-    .map((k) => k.partner.namn);
+  // An area the gateway does not know is the reader's question, not an outage: no source is
+  // named as missing, nothing is fetched for it, and it is not added to the list of areas.
+  const okant = bild ? null : okantOmrade(fel);
+  const kallor = okant
+    ? null
+    : lagesbild.svar
+      ? tackning(bild, fel)
+      : lagesbild.fel
+        ? tackning(null, [])
+        : null;
+  const saknadeKallor = (kallor ?? []).filter((k) => k.tackning === 'EJ_TILLGANGLIG');
+  const saknade = saknadeKallor.map((k) => k.partner.namn);
+  const omradeNamn = okant ? `okänt område ”${omrade}”` : namnPa(omrade);
+
+  // The gateway reads an area id without regard to case ("Norrmalm"); the page then keeps
+  // the canonical id, so the list shows the area and the address says it as the graph does.
+  const kanonisk = bild?.omradeId;
+  useEffect(() => {
+    if (kanonisk && kanonisk !== omrade) setOmrade(kanonisk);
+  }, [kanonisk, omrade]);
+  const lage = bild ? periodLageText(bild.periodLage) : null;
 
   return (
     <>
@@ -110,9 +130,11 @@ export function App() {
           </p>
         </div>
         <nav aria-label="Andra vyer">
-          <a href={`/dashboard/${rapportLank}`} target="_blank" rel="noopener">
-            Rapport för rådsmöte
-          </a>
+          {!okant && (
+            <a href={`/dashboard/${rapportLank}`} target="_blank" rel="noopener">
+              Rapport för rådsmöte
+            </a>
+          )}
           {graphiql && <a href={graphiql}>GraphiQL – ställ egna frågor</a>}
         </nav>
       </header>
@@ -125,8 +147,17 @@ export function App() {
         >
           <div className="falt">
             <label htmlFor={omradeId}>Område</label>
-            <select id={omradeId} value={omrade} onChange={(e) => setOmrade(e.target.value)}>
-              {omradeVal.map((o) => (
+            <select
+              id={omradeId}
+              value={kandOmrade ? omrade : ''}
+              onChange={(e) => setOmrade(e.target.value)}
+            >
+              {!kandOmrade && (
+                <option value="" disabled>
+                  {kanda.length === 0 ? 'Hämtar områden …' : 'Välj område'}
+                </option>
+              )}
+              {kanda.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.namn}
                 </option>
@@ -151,7 +182,20 @@ export function App() {
         {lagesbild.fel && (
           <Meddelande typ="fel">Lägesbilden kunde inte hämtas. {lagesbild.fel}</Meddelande>
         )}
-        {lagesbild.svar && !bild && (
+        {okant && (
+          <Meddelande typ="info">
+            <strong>Okänt område ”{omrade}”.</strong> Det finns ingen lägesbild för det området.
+            Kända områden: {okant.kandaOmraden.map(namnPa).join(', ')}. Välj ett område i listan.
+          </Meddelande>
+        )}
+        {lage && (
+          <Meddelande typ="info">
+            <span className="periodlage">{lage}.</span>
+            {bild?.periodLage === 'EJ_PABORJAD' &&
+              ` Ingen partner kan ha rapporterat för ${periodNamn(bild.period)} än; därför står alla som ej rapporterat.`}
+          </Meddelande>
+        )}
+        {lagesbild.svar && !bild && !okant && (
           <Meddelande typ="fel">
             Lägesbilden för {omradeNamn} {periodText} är inte tillgänglig just nu: förvaltningens
             källa, som håller ihop lägesbilden, svarar inte. Se Källor nedan; handlingsplanen och
@@ -165,56 +209,64 @@ export function App() {
           </Meddelande>
         )}
 
-        <div className="rutnat" aria-busy={lagesbild.laddar}>
-          <section aria-labelledby="miljoer-rubrik" className="kort bred">
-            <h2 id="miljoer-rubrik">Lägesbild per miljö</h2>
-            {bild && kallor ? (
-              <MiljoTabell bild={bild} partners={PARTNERS} tackning={kallor} />
-            ) : (
-              <p className="tyst">
-                {lagesbild.laddar
-                  ? 'Hämtar …'
-                  : 'Tabellen kan inte visas just nu: se Källor för vilken källa som saknas.'}
-              </p>
-            )}
-          </section>
-
-          <Kallor period={periodText} tackning={kallor} />
-          {bild ? (
-            <Trend bild={bild} partners={PARTNERS} />
-          ) : (
-            <section aria-labelledby="trend-rubrik" className="kort">
-              <h2 id="trend-rubrik">Jämfört med föregående period</h2>
-              <p className="tyst">
-                {lagesbild.laddar ? 'Hämtar …' : 'Inga uppgifter att jämföra just nu.'}
-              </p>
+        {!okant && (
+          <div className="rutnat" aria-busy={lagesbild.laddar}>
+            <section aria-labelledby="miljoer-rubrik" className="kort bred">
+              <h2 id="miljoer-rubrik">Lägesbild per miljö</h2>
+              {bild && kallor ? (
+                <MiljoTabell bild={bild} partners={PARTNERS} tackning={kallor} />
+              ) : (
+                <p className="tyst">
+                  {lagesbild.laddar
+                    ? 'Hämtar …'
+                    : 'Tabellen kan inte visas just nu: se Källor för vilken källa som saknas.'}
+                </p>
+              )}
             </section>
-          )}
 
-          <Hotspots
-            rapport={rapportBild}
-            laddar={rapport.laddar}
-            period={periodText}
-            saknade={saknade}
-          />
+            <Kallor period={periodText} tackning={kallor} />
+            <SlaDiagram bild={bild} laddar={lagesbild.laddar} period={periodText} />
+            {bild ? (
+              <Trend bild={bild} partners={PARTNERS} />
+            ) : (
+              <section aria-labelledby="trend-rubrik" className="kort bred">
+                <h2 id="trend-rubrik">Jämfört med föregående period</h2>
+                <p className="tyst">
+                  {lagesbild.laddar ? 'Hämtar …' : 'Inga uppgifter att jämföra just nu.'}
+                </p>
+              </section>
+            )}
 
-          {bild && <Diagram bild={bild} partners={PARTNERS} />}
+            <Hotspots
+              rapport={rapportBild}
+              laddar={rapport.laddar}
+              period={periodText}
+              saknade={saknade}
+            />
 
-          <KlotterDiagram omrade={omrade} ar={period.ar} forsok={forsok} roll={roll} />
-          <SlaDiagram bild={bild} laddar={lagesbild.laddar} period={periodText} />
+            {bild && (
+              <Diagram
+                bild={bild}
+                partners={PARTNERS}
+                saknade={new Set(saknadeKallor.map((k) => k.partner.falt))}
+              />
+            )}
 
-          <Handlingsplan
-            omrade={omrade}
-            sedan={sedan}
-            onSedan={setValtSedan}
-            forsok={forsok}
-            roll={roll}
-          />
-        </div>
+            <KlotterDiagram omrade={omrade} ar={period.ar} forsok={forsok} roll={roll} />
+
+            <Handlingsplan
+              omrade={omrade}
+              sedan={sedan}
+              onSedan={setValtSedan}
+              forsok={forsok}
+              roll={roll}
+            />
+          </div>
+        )}
       </main>
       <footer className="sidfot">
-        Uppgifterna hämtas från gatewayen med GraphQL; varje partner äger sina egna. Inga
-        personuppgifter. Rapporten finns också som kommando: <code>pnpm rapport</code>.
+        Varje partner äger och lämnar sina egna uppgifter; sidan visar dem sida vid sida. Inga
+        personuppgifter. Rapport för rådsmöte (länken överst) går att skriva ut eller spara som PDF.
       </footer>
     </>
   );

@@ -1,9 +1,11 @@
 /**
- * Every chart on the page lives here: the partners' counts per environment, graffiti per
- * reporter and category over five years, and the graffiti contractors' SLA. Only the Chart.js parts in use are registered, which
- * keeps the bundle small; animation is off so a chart reads at once (and screenshots are
- * stable).
+ * Every chart on the page lives here: each partner's counts per environment (one chart per
+ * unit), graffiti per reporter and category over five years, and the graffiti contractors'
+ * SLA. Only the Chart.js parts in use are registered, which keeps the bundle small;
+ * animation is off so a chart reads at once (and screenshots are stable).
  */
+
+import { harTalFor, helaPerioden, rapporteringsstatusText } from '@lagesbild/rapport';
 import {
   BarController,
   BarElement,
@@ -15,83 +17,141 @@ import {
 } from 'chart.js';
 import { type Lagesbild, siffror } from './lagesbild';
 import {
-  arUndertryckt,
+  type Kolumn,
   type Partner,
   type Rapporteringsstatus,
+  type Siffror,
   type SkyddatAntal,
   talAv,
+  type Varde,
 } from './partners';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 /** A palette that stays apart for colour-blind readers (Okabe–Ito). */
-const FARGER = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
+export const FARGER = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
 
-export interface MiljoDiagram {
-  uppdatera(bild: Lagesbild, partners: readonly Partner[]): void;
-  forstor(): void;
+/**
+ * One count per environment, for one partner: one chart per unit, so incidents, contacts
+ * and events never share an axis. `nu` holds the period's numbers (null where the partner
+ * has none: not reported, suppressed, unknown); `grovre` the longer period's where an
+ * environment was reported only for that, drawn apart and labelled.
+ */
+export interface EnhetsData {
+  /** The unit, for the axis: "Incidenter". */
+  enhet: string;
+  farg: string;
+  miljoer: string[];
+  periodEtikett: string;
+  nu: (number | null)[];
+  grovre: { etikett: string; data: (number | null)[] } | null;
 }
 
-function miljoData(bild: Lagesbild, partners: readonly Partner[]) {
-  const serier = partners.flatMap((p) =>
-    p.kolumner
-      .filter((k) => k.slag === 'antal')
-      .map((k) => ({ partner: p, kolumn: k, etikett: `${k.rubrik} (${p.namn.toLowerCase()})` })),
-  );
+/** Why an environment has no bar in a count's chart, or null when it has one. */
+export function ejRitad(rad: Siffror | null, falt: string, tillganglig: boolean): string | null {
+  if (!rad) return tillganglig ? 'uppgift saknas' : 'ej tillgänglig just nu';
+  const status = rad.rapporteringsstatus;
+  if (status === 'RAPPORTERAT_GROVRE_PERIOD' && rad.grovre && rad.grovrePeriod) {
+    const v = rad.grovre[falt] as Varde;
+    if (!harTalFor(rad.grovre.rapporteringsstatus)) {
+      return rapporteringsstatusText(status, rad.grovrePeriod).toLowerCase();
+    }
+    return talAv(v) === null && typeof v === 'object' && v ? ejRitadVarde(v) : null;
+  }
+  if (!harTalFor(status)) return rapporteringsstatusText(status, rad.grovrePeriod).toLowerCase();
+  const v = rad[falt] as Varde;
+  if (talAv(v) !== null) return null;
+  return typeof v === 'object' && v ? ejRitadVarde(v) : 'uppgift saknas';
+}
+
+function ejRitadVarde(v: SkyddatAntal): string {
+  return v.undertryckt ? `${v.visning}, redovisas inte för din roll` : v.visning;
+}
+
+/** The data for one partner's count per environment. */
+export function enhetsData(
+  bild: Lagesbild,
+  partner: Partner,
+  kolumn: Kolumn,
+  farg: string,
+  periodText: string,
+): EnhetsData {
+  const rader = bild.miljoer.map((m) => siffror(m, partner));
+  const grovrePeriod = rader.find(
+    (r) => r?.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && r.grovrePeriod,
+  )?.grovrePeriod;
   return {
-    labels: bild.miljoer.map((m) => m.namn),
-    datasets: serier.map((s, i) => ({
-      label: s.etikett,
-      // A count suppressed for the reader ("fåtal") has no bar: it is not a number to plot.
-      data: bild.miljoer.map((m) => talAv(siffror(m, s.partner)?.[s.kolumn.falt])),
-      backgroundColor: FARGER[i % FARGER.length],
-    })),
+    enhet: kolumn.rubrik,
+    farg,
+    miljoer: bild.miljoer.map((m) => m.namn),
+    periodEtikett: periodText,
+    // A count suppressed for the reader ("fåtal") or unknown has no bar: it is not a number.
+    nu: rader.map((r) =>
+      r && harTalFor(r.rapporteringsstatus) ? talAv(r[kolumn.falt] as Varde) : null,
+    ),
+    grovre: grovrePeriod
+      ? {
+          etikett: `Rapporterat för ${helaPerioden(grovrePeriod)}`,
+          data: rader.map((r) =>
+            r?.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' &&
+            r.grovre &&
+            harTalFor(r.grovre.rapporteringsstatus)
+              ? talAv(r.grovre[kolumn.falt] as Varde)
+              : null,
+          ),
+        }
+      : null,
   };
 }
 
-/**
- * The counts the environment chart leaves out because they are suppressed for the reader,
- * as the page says them under the chart ("Incidenter (förvaltningen), Vit makt: fåtal").
- */
-export function undertrycktaIMiljoDiagram(bild: Lagesbild, partners: readonly Partner[]): string[] {
-  return partners.flatMap((p) =>
-    p.kolumner
-      .filter((k) => k.slag === 'antal')
-      .flatMap((k) =>
-        bild.miljoer.flatMap((m) => {
-          const v = siffror(m, p)?.[k.falt];
-          return arUndertryckt(v)
-            ? [`${k.rubrik} (${p.namn.toLowerCase()}), ${m.namn}: ${v.visning}`]
-            : [];
-        }),
-      ),
-  );
+function enhetsChartData(d: EnhetsData) {
+  return {
+    labels: d.miljoer,
+    datasets: [
+      ...(d.nu.some((v) => v !== null)
+        ? [{ label: d.periodEtikett, data: d.nu, backgroundColor: d.farg }]
+        : []),
+      ...(d.grovre
+        ? [
+            {
+              label: d.grovre.etikett,
+              data: d.grovre.data,
+              backgroundColor: `${d.farg}55`,
+              borderColor: d.farg,
+              borderWidth: 2,
+            },
+          ]
+        : []),
+    ],
+  };
 }
 
-/** Each partner's counts per environment, as grouped bars. */
-export function miljoDiagram(
-  canvas: HTMLCanvasElement,
-  bild: Lagesbild,
-  partners: readonly Partner[],
-): MiljoDiagram {
+/** One partner's count per environment as bars, on an axis of that unit only. */
+export function enhetsDiagram(canvas: HTMLCanvasElement, data: EnhetsData): Ritning<EnhetsData> {
   const chart = new Chart(canvas, {
     type: 'bar',
-    data: miljoData(bild, partners),
+    data: enhetsChartData(data),
     options: {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
       locale: 'sv-SE',
       scales: {
-        x: { ticks: { autoSkip: false, maxRotation: 30 } },
-        y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Antal' } },
+        x: { ticks: { autoSkip: false, maxRotation: 40 } },
+        y: {
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          title: { display: true, text: data.enhet },
+        },
       },
       plugins: { legend: { position: 'bottom' } },
     },
   });
   return {
-    uppdatera(next, nextPartners) {
-      chart.data = miljoData(next, nextPartners);
+    uppdatera(next) {
+      chart.data = enhetsChartData(next);
+      const y = chart.options.scales?.y;
+      if (y && 'title' in y && y.title) y.title.text = next.enhet;
       chart.update();
     },
     forstor() {
@@ -155,6 +215,7 @@ export const FATAL_EJ_I_DIAGRAMMET = 'fåtal, ej i diagrammet';
 const KORT_LAGE: Record<KlotterLage, string> = {
   RAPPORTERAT: '',
   RAPPORTERAT_NOLL: 'noll',
+  RAPPORTERAT_GROVRE_PERIOD: 'längre period',
   EJ_RAPPORTERAT: 'ej rapp.',
   EJ_TILLGANGLIG: 'ej tillg.',
 };
@@ -242,9 +303,18 @@ export function slaUndertryckt(sla: SlaData): boolean {
   );
 }
 
+/** One SLA as the API summarises it: the outcomes, the share, and its denominator. */
+export interface Sla extends SlaUtfall {
+  andelUppfyllt: { andel: number | null; undertryckt: boolean; visning: string };
+  /** Reports with a known outcome: the share's denominator. */
+  kanda: SkyddatAntal;
+  /** All reports. */
+  totalt: SkyddatAntal;
+}
+
 export interface SlaData {
-  sanering: SlaUtfall;
-  paPlats: SlaUtfall;
+  sanering: Sla;
+  paPlats: Sla;
 }
 
 function slaData(sla: SlaData) {

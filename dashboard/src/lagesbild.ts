@@ -3,19 +3,14 @@
  * operations are separate (areas, the picture, the report's data, the graffiti history,
  * the action plan), so one failing never takes the other sections with it.
  */
+import { antalFras, EJ_TILLGANGLIG, helaPerioden, partnerStatusText } from '@lagesbild/rapport';
 import { felText, felUnder, type GraphQLFel } from './graphql';
 import {
-  arUndertryckt,
   type Delkalla,
-  EJ_TILLGANGLIG,
   PARTNERS,
   type Partner,
-  RAPPORTERINGSSTATUS_NAMN,
   type Rapporteringsstatus,
   type Siffror,
-  type SkyddatAntal,
-  talAv,
-  UNDERTRYCKT_SUMMA,
 } from './partners';
 
 export interface Omrade {
@@ -30,12 +25,22 @@ export interface MiljoRad {
   [partner: string]: Siffror | string | null | undefined;
 }
 
+export type PeriodLage = 'AVSLUTAD' | 'PAGAR' | 'EJ_PABORJAD';
+
+/** The previous period, as the trend compares it: the partners' sections only. */
+export interface Foregaende {
+  period: string;
+  [partner: string]: unknown;
+}
+
 export interface Lagesbild {
+  omradeId: string;
+  periodLage: PeriodLage;
   period: string;
   fran: string;
   till: string;
   miljoer: MiljoRad[];
-  foregaende?: Lagesbild | null;
+  foregaende?: Foregaende | null;
   [partner: string]: unknown;
 }
 
@@ -47,13 +52,48 @@ export interface PartnerTackning {
   text: string;
   /** The gateway's error text when the partner is unavailable. */
   detalj?: string;
+  /**
+   * The longer period the partner reported for, with its figures in words ("hela 2016:
+   * 3 incidenter, 1 kontakt"), when the section names one.
+   */
+  grovre?: string;
   /** The partner's own reporters (klotter), when it names them. */
   delkallor?: Delkalla[];
+}
+
+/** A partner's section of a picture; null when it did not arrive. */
+export function avsnitt(
+  bild: Lagesbild | Foregaende | null | undefined,
+  partner: Partner,
+): Siffror | null {
+  const v = bild?.[partner.falt];
+  return typeof v === 'object' && v !== null && 'rapporteringsstatus' in v ? (v as Siffror) : null;
 }
 
 export function siffror(rad: MiljoRad, partner: Partner): Siffror | null {
   const varde = rad[partner.falt];
   return typeof varde === 'object' && varde !== null ? varde : null;
+}
+
+/**
+ * The longer period's figures in words, "hela 2016: 3 incidenter, 1 kontakt", for a
+ * section that names a longer period it has records for; null otherwise.
+ */
+export function grovreText(partner: Partner, a: Siffror): string | null {
+  const g = a.grovre;
+  if (!a.grovrePeriod || !g) return null;
+  const tal = partner.avsnittTal.flatMap((t) => {
+    const v = g[t.falt];
+    if (typeof v === 'number') return [antalFras(v, t.ord)];
+    if (v && typeof v === 'object' && 'visning' in v) {
+      return [
+        antalFras(v as { antal: number | null; undertryckt: boolean; visning: string }, t.ord),
+      ];
+    }
+    return [];
+  });
+  const vad = tal.length > 0 ? tal.join(', ') : partnerStatusText(g).toLowerCase();
+  return `${helaPerioden(a.grovrePeriod)}: ${vad}`;
 }
 
 /**
@@ -68,16 +108,15 @@ export function tackning(
   path: readonly string[] = ['lagesbild'],
 ): PartnerTackning[] {
   return PARTNERS.map((partner) => {
-    const avsnitt = bild?.[partner.falt] as
-      | ({ rapporteringsstatus?: Rapporteringsstatus } & Record<string, unknown>)
-      | null;
-    const status = avsnitt?.rapporteringsstatus;
-    if (avsnitt && status) {
+    const a = avsnitt(bild, partner);
+    if (a) {
+      const grovre = grovreText(partner, a);
       return {
         partner,
-        tackning: status,
-        text: RAPPORTERINGSSTATUS_NAMN[status],
-        ...(partner.delkallor ? { delkallor: partner.delkallor(avsnitt) } : {}),
+        tackning: a.rapporteringsstatus,
+        text: partnerStatusText(a),
+        ...(grovre ? { grovre } : {}),
+        ...(partner.delkallor ? { delkallor: partner.delkallor(a) } : {}),
       };
     }
     // A subgraph's own errors name it (serviceName); a connection failure carries no name
@@ -99,36 +138,21 @@ export function tackning(
 }
 
 /**
- * Sum of a count column over the environments; null when the partner's part is missing.
- * When any part is suppressed for the reader the sum is not told either ("ej redovisad"):
- * the visible parts alone would understate it, and the true sum minus them would give
- * the suppressed count back.
+ * The gateway's answer to an area it does not know: BAD_USER_INPUT with the known ids in
+ * `extensions.kandaOmraden`. Not an outage — the reader asked for something that is not
+ * there — so the page says "Okänt område" instead of naming sources as unavailable.
  */
-export function summa(
-  bild: Lagesbild | null | undefined,
-  partner: Partner,
-  falt: string,
-): number | SkyddatAntal | null {
-  if (!bild) return null;
-  let total = 0;
-  let undertryckt = false;
-  for (const rad of bild.miljoer) {
-    const s = siffror(rad, partner);
-    if (!s) return null;
-    const v = s[falt];
-    if (arUndertryckt(v)) undertryckt = true;
-    total += talAv(v) ?? 0;
-  }
-  return undertryckt ? { antal: null, undertryckt: true, visning: UNDERTRYCKT_SUMMA } : total;
+export interface OkantOmrade {
+  meddelande: string;
+  kandaOmraden: string[];
 }
 
-/** A number on the partner's section itself (e.g. skolor's besvarade); null when missing. */
-export function avsnittsTal(
-  bild: Lagesbild | null | undefined,
-  partner: Partner,
-  falt: string,
-): number | null {
-  const avsnitt = bild?.[partner.falt] as Record<string, unknown> | null | undefined;
-  const v = avsnitt?.[falt];
-  return typeof v === 'number' ? v : null;
+export function okantOmrade(errors: readonly GraphQLFel[]): OkantOmrade | null {
+  for (const e of errors) {
+    const kanda = e.extensions?.kandaOmraden;
+    if (e.extensions?.code === 'BAD_USER_INPUT' && Array.isArray(kanda)) {
+      return { meddelande: e.message, kandaOmraden: kanda.map(String) };
+    }
+  }
+  return null;
 }

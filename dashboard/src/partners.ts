@@ -1,69 +1,100 @@
 /**
  * The partners whose figures the council reads side by side. Everything the page shows per
  * partner — its columns in the cross-partner table, its line in "Källor", its lines in the
- * trend, its series in the chart, and the GraphQL selections that fetch them — comes from
- * this one list. Adding polis, skolor or klotter is one entry here (see README).
+ * trend, its charts, and the GraphQL selections that fetch them — comes from this one list.
+ * Adding a partner is one entry here (see README).
+ *
+ * What a figure means follows one rule (docs/tal.md): a count is a number only when the
+ * partner reported for the period (`RAPPORTERAT`, `RAPPORTERAT_NOLL` — a reported zero is
+ * 0); a partner that has not reported has no number anywhere, and one that reported only
+ * for a longer period containing this one has its figures shown for that period, labelled
+ * ("hela 2016"), never counted into this one. The words come from @lagesbild/rapport's
+ * text module, so the page and the meeting report read one state the same way.
  */
+import {
+  type AntalVarde,
+  antalCell,
+  cellMedGrovre,
+  harTalFor,
+  helaPerioden,
+  nivaCell,
+  nivaText,
+  ORD,
+  type Ord,
+  type RapporteringsstatusText,
+  talVarde,
+} from '@lagesbild/rapport';
 
-export type Rapporteringsstatus = 'RAPPORTERAT' | 'RAPPORTERAT_NOLL' | 'EJ_RAPPORTERAT';
+export type Rapporteringsstatus = RapporteringsstatusText;
 
 /**
- * A count under disclosure control, as every partner now serves its counts: `visning` is
- * what the reader may see ("fåtal" when the number is suppressed for them).
+ * A count under disclosure control, as every partner serves its counts: `visning` is
+ * what the reader may see ("fåtal" when the number is suppressed for them, "okänt antal"
+ * when nobody knows it).
  */
-export interface SkyddatAntal {
-  antal: number | null;
-  undertryckt: boolean;
-  visning: string;
-}
+export type SkyddatAntal = AntalVarde;
 
 /** The selection that fetches a SkyddatAntal field. */
 export const skyddatUrval = (falt: string) => `${falt} { antal undertryckt visning }`;
 
-/** A count's number when the reader may see it; null when suppressed or missing. */
+/** A count's number when the reader may see it; null when suppressed, unknown or missing. */
 export function talAv(varde: Varde): number | null {
   if (typeof varde === 'number') return varde;
-  if (varde && typeof varde === 'object') return varde.antal;
+  if (varde && typeof varde === 'object') return talVarde(varde);
   return null;
 }
 
-/** Was this count suppressed for the reader ("fåtal")? */
-export function arUndertryckt(varde: Varde): varde is SkyddatAntal {
-  return typeof varde === 'object' && varde !== null && varde.undertryckt;
-}
-
-/** What a sum reads when one of its parts is suppressed: it cannot be told, nor hinted at. */
-export const UNDERTRYCKT_SUMMA = 'ej redovisad';
-
-/** A cell's raw value as the partner's subgraph gives it. */
+/** A field's raw value as the partner's subgraph gives it. */
 export type Varde = number | string | SkyddatAntal | null | undefined;
 
-/** One partner's fields for one environment, as selected by its columns. */
-export type Siffror = Record<string, Varde>;
+/**
+ * One partner's fields for one environment (or its whole section): its reporting state,
+ * the longer period it reported for when it did (`grovrePeriod`), the same fields for
+ * that period (`grovre`), and the fields its columns select.
+ */
+export interface Siffror {
+  rapporteringsstatus: Rapporteringsstatus;
+  grovrePeriod?: string | null;
+  grovre?: Siffror | null;
+  [falt: string]: unknown;
+}
+
+/** A field of a partner's row as a value (a count, a level, a number). */
+export function faltVarde(rad: Siffror, falt: string): Varde {
+  const v = rad[falt];
+  if (v === null || v === undefined) return v;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'object' && 'visning' in v) return v as SkyddatAntal;
+  return undefined;
+}
 
 export interface Kolumn {
-  /** Field on the partner's per-environment type (e.g. ForvaltningMiljo.incidenter). */
+  /** Field on the partner's per-environment type (e.g. ForvaltningMiljo.incidenterAntal). */
   falt: string;
   rubrik: string;
-  /** Longer explanation, shown as the header's tooltip and in the table's notes. */
+  /** Longer explanation, shown as the header's tooltip. */
   beskrivning: string;
   /**
-   * Counts add up (trend, chart) where the reader may see them — each arrives as a
-   * SkyddatAntal and a suppressed one is neither summed nor plotted; levels such as the
-   * police's Niva do not add up, and neither does skolor's count of schools, which reads
-   * against the schools that answered.
+   * Counts (`antal`) are charted, one chart per count so that one axis holds one unit;
+   * a suppressed or unknown one is neither plotted nor summed. Levels such as the
+   * police's Niva do not add up, and neither does skolor's count of schools
+   * (`skyddat`), which reads against the schools that answered.
    */
   slag: 'antal' | 'niva' | 'skyddat';
   /** The GraphQL selection for the column when it is more than the field's name. */
   urval?: string;
-  /** How a value reads, given the partner's whole row; counts use Swedish formatting by default. */
+  /** How a value reads, given the partner's whole row; counts and levels have defaults. */
   format?: (varde: Varde, rad: Siffror) => string;
 }
 
-/** A figure on the partner's Lagesbild section itself, compared in the trend. */
+/** A count on the partner's Lagesbild section itself, compared in the trend. */
 export interface AvsnittTal {
   falt: string;
   rubrik: string;
+  /** The noun it counts, for sentences ("3 incidenter", "1 kontakt"). */
+  ord: Ord;
+  /** The GraphQL selection when the field is a SkyddatAntal. */
+  urval?: string;
 }
 
 /** One reporter within a partner (klotter: trafikkontoret, SISAB, MTR) and its state. */
@@ -71,52 +102,74 @@ export interface Delkalla {
   id: string;
   namn: string;
   status: Rapporteringsstatus;
-  /** The count as the reader may see it ("4", "fåtal"); null without a report. */
+  /** The count as the reader may see it ("4", "fåtal"); null without a number for the period. */
   antal: string | null;
+  /** For a report for a longer period: that period and its count, labelled where shown. */
+  grovre?: { period: string; antal: string | null } | null;
 }
 
 export interface Partner {
   /** The field on Lagesbild and on MiljoLage that holds this partner's section. */
   falt: string;
   namn: string;
-  /** Extra selection on the partner's Lagesbild section besides rapporteringsstatus. */
+  /** Extra selection on the partner's Lagesbild section (this period only). */
   avsnittUrval?: string;
-  /** Section totals for the trend, besides the sums of the count columns. */
-  avsnittTal?: readonly AvsnittTal[];
+  /** Extra selection on the section for the longer period (`grovre`). */
+  grovreUrval?: string;
+  /** The section's counts, compared in the trend and told for a longer period. */
+  avsnittTal: readonly AvsnittTal[];
   /** The partner's own reporters, read from its section (needs avsnittUrval). */
-  delkallor?: (avsnitt: Record<string, unknown>) => Delkalla[];
+  delkallor?: (avsnitt: Siffror) => Delkalla[];
+  /** Extra fields on the partner's row per environment that its columns' format reads. */
+  radUrval?: string;
   kolumner: readonly Kolumn[];
 }
 
-/** Klotter's SLA outcomes: counts of reports, each under disclosure control, and the share. */
-const SLA_URVAL = `${['uppfyllt', 'ejUppfyllt', 'okant'].map(skyddatUrval).join(' ')}
+/** Klotter's SLA: counts of reports under disclosure control, the share and its denominator. */
+const SLA_URVAL = `${['uppfyllt', 'ejUppfyllt', 'okant', 'kanda', 'totalt'].map(skyddatUrval).join(' ')}
         andelUppfyllt { andel undertryckt visning }`;
+
+const KLOTTER_RAPPORTORER = `perRapportor { rapportor namn rapporteringsstatus ${skyddatUrval('antal')} }`;
 
 export const PARTNERS: readonly Partner[] = [
   {
     falt: 'forvaltning',
     namn: 'Förvaltningen',
+    avsnittTal: [
+      {
+        falt: 'incidenterAntal',
+        rubrik: 'Incidenter',
+        ord: ORD.incident,
+        urval: skyddatUrval('incidenterAntal'),
+      },
+      {
+        falt: 'kontakterAntal',
+        rubrik: 'Kontakter',
+        ord: ORD.kontakt,
+        urval: skyddatUrval('kontakterAntal'),
+      },
+    ],
     kolumner: [
       {
-        falt: 'incidenter',
-        urval: skyddatUrval('incidenter'),
+        falt: 'incidenterAntal',
+        urval: skyddatUrval('incidenterAntal'),
         rubrik: 'Incidenter',
         beskrivning: 'Incidenter i stadens incidentrapportering (IA, tidigare RISK).',
         slag: 'antal',
       },
       {
-        falt: 'kontakter',
-        urval: skyddatUrval('kontakter'),
+        falt: 'kontakterAntal',
+        urval: skyddatUrval('kontakterAntal'),
         rubrik: 'Kontakter',
         beskrivning: 'Inkomna kontakter (samtal) till mottagnings- och stödtelefon.',
         slag: 'antal',
       },
       {
-        falt: 'faltobservationer',
-        urval: skyddatUrval('faltobservationer'),
+        falt: 'faltobservationerAntal',
+        urval: skyddatUrval('faltobservationerAntal'),
         rubrik: 'Fältobservationer',
         beskrivning:
-          'Iakttagelser av fält- och fritid; en iakttagelse utan angivet antal räknas som en.',
+          'Iakttagelser av fält- och fritid; en iakttagelse utan angivet antal ("vid något tillfälle") gör summan till "okänt antal".',
         slag: 'antal',
       },
     ],
@@ -124,20 +177,25 @@ export const PARTNERS: readonly Partner[] = [
   {
     falt: 'polis',
     namn: 'Polisen',
+    avsnittTal: [
+      {
+        falt: 'handelserAntal',
+        rubrik: 'Händelser',
+        ord: ORD.handelse,
+        urval: skyddatUrval('handelserAntal'),
+      },
+    ],
     kolumner: [
       {
         falt: 'bosatta',
-        urval: 'bosatta rapporteringsstatus',
         rubrik: 'Bosatta',
         beskrivning:
-          'Underrättelseenhetens bedömning av hur många i miljön som bor i området (Inga, Ett fåtal, Några, Många, Okänt).',
+          'Underrättelseenhetens bedömning av hur många i miljön som bor i området (Inga, Ett fåtal, Några, Många, Okänt); "Ej bedömd" när polisen inte har bedömt miljön för perioden.',
         slag: 'niva',
-        format: (varde, rad) =>
-          rad.rapporteringsstatus === 'EJ_RAPPORTERAT' ? 'Ej bedömd' : nivaNamn(varde),
       },
       {
-        falt: 'handelser',
-        urval: skyddatUrval('handelser'),
+        falt: 'handelserAntal',
+        urval: skyddatUrval('handelserAntal'),
         rubrik: 'Händelser',
         beskrivning: 'Händelser i det offentliga rummet knutna till miljön.',
         slag: 'antal',
@@ -147,12 +205,12 @@ export const PARTNERS: readonly Partner[] = [
   {
     falt: 'skolor',
     namn: 'Skolorna',
-    avsnittTal: [{ falt: 'besvarade', rubrik: 'Skolor som svarat' }],
-    avsnittUrval: 'besvarade',
+    avsnittTal: [{ falt: 'besvarade', rubrik: 'Skolor som svarat', ord: ORD.svarandeSkola }],
+    radUrval: 'besvarade',
     kolumner: [
       {
         falt: 'skolorMedTecken',
-        urval: 'skolorMedTecken { antal undertryckt visning } besvarade',
+        urval: skyddatUrval('skolorMedTecken'),
         rubrik: 'Skolor med tecken',
         beskrivning:
           'Skolor som uppmärksammat tecken, av dem som besvarat en fråga om miljön. Små antal visas som "fåtal" för läsare utan behörighet.',
@@ -160,8 +218,10 @@ export const PARTNERS: readonly Partner[] = [
         // Only what the reader may see: a suppressed count is never turned back into a number.
         format: (varde, rad) => {
           if (!varde || typeof varde !== 'object') return '–';
-          const besvarade = typeof rad.besvarade === 'number' ? rad.besvarade : null;
-          return besvarade === null ? varde.visning : `${varde.visning} av ${besvarade}`;
+          const besvarade = faltVarde(rad, 'besvarade');
+          return besvarade === null || besvarade === undefined
+            ? varde.visning
+            : `${varde.visning} av ${antalCell(besvarade as number | SkyddatAntal)}`;
         },
       },
     ],
@@ -169,17 +229,35 @@ export const PARTNERS: readonly Partner[] = [
   {
     falt: 'klotter',
     namn: 'Klotter',
+    avsnittTal: [
+      { falt: 'antal', rubrik: 'Anmälningar', ord: ORD.anmalan, urval: skyddatUrval('antal') },
+    ],
     // The SLA chart reads sanering and paPlats from here, so it needs only klotter's source.
-    avsnittUrval: `perRapportor { rapportor namn rapporteringsstatus ${skyddatUrval('antal')} }
+    avsnittUrval: `${KLOTTER_RAPPORTORER}
       sanering { ${SLA_URVAL} }
       paPlats { ${SLA_URVAL} }`,
-    delkallor: (avsnitt) =>
-      ((avsnitt.perRapportor ?? []) as KlotterRapportor[]).map((r) => ({
-        id: r.rapportor,
-        namn: r.namn,
-        status: r.rapporteringsstatus,
-        antal: r.antal?.visning ?? null,
-      })),
+    grovreUrval: `${KLOTTER_RAPPORTORER}
+      sanering { ${SLA_URVAL} }
+      paPlats { ${SLA_URVAL} }`,
+    delkallor: (avsnitt) => {
+      const grovre = (avsnitt.grovre?.perRapportor ?? []) as KlotterRapportor[];
+      return ((avsnitt.perRapportor ?? []) as KlotterRapportor[]).map((r) => {
+        const lang = grovre.find((g) => g.rapportor === r.rapportor);
+        return {
+          id: r.rapportor,
+          namn: r.namn,
+          status: r.rapporteringsstatus,
+          antal: harTalFor(r.rapporteringsstatus) && r.antal ? antalCell(r.antal) : null,
+          grovre:
+            r.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && avsnitt.grovrePeriod
+              ? {
+                  period: avsnitt.grovrePeriod,
+                  antal: lang && harTalFor(lang.rapporteringsstatus) ? antalCell(lang.antal) : null,
+                }
+              : null,
+        };
+      });
+    },
     kolumner: [
       {
         falt: 'antal',
@@ -200,42 +278,85 @@ interface KlotterRapportor {
   antal: SkyddatAntal | null;
 }
 
-export const RAPPORTERINGSSTATUS_NAMN: Record<Rapporteringsstatus, string> = {
-  RAPPORTERAT: 'Rapporterat',
-  RAPPORTERAT_NOLL: 'Rapporterat noll',
-  EJ_RAPPORTERAT: 'Ej rapporterat',
-};
-
-export const EJ_TILLGANGLIG = 'Ej tillgänglig just nu';
-
-const NIVA_NAMN: Record<string, string> = {
-  INGA: 'Inga',
-  FATAL: 'Ett fåtal',
-  NAGRA: 'Några',
-  MANGA: 'Många',
-  OKAND: 'Okänt',
-};
-
-function nivaNamn(varde: Varde): string {
-  if (typeof varde !== 'string') return '–';
-  return NIVA_NAMN[varde] ?? varde;
-}
-
-export function formatera(kolumn: Kolumn, varde: Varde, rad: Siffror = {}): string {
+/** How a partner's value reads in a cell, when the partner has numbers for the period. */
+export function formatera(kolumn: Kolumn, varde: Varde, rad: Siffror): string {
   if (kolumn.format) return kolumn.format(varde, rad);
+  if (kolumn.slag === 'niva') return nivaText(typeof varde === 'string' ? varde : null);
   if (varde === null || varde === undefined) return '–';
-  if (typeof varde === 'number') return varde.toLocaleString('sv-SE');
-  if (typeof varde === 'object') return varde.visning;
-  return kolumn.slag === 'niva' ? nivaNamn(varde) : varde;
+  if (typeof varde === 'string') return varde;
+  return antalCell(varde);
 }
 
-/** Selection for one Lagesbild (and its foregaende): every partner's section and row fields. */
+/** What a cell says, and whether it is a figure or a state in words. */
+export interface Cell {
+  text: string;
+  /**
+   * The figure is for a longer period that contains this one: the period, the figure and
+   * its label ("3", "(hela 2016)"), which `text` joins.
+   */
+  grovre?: { period: string; siffra: string; etikett: string };
+  /** A state in words ("Ej rapporterat", "Ej bedömd") rather than a figure. */
+  status?: Rapporteringsstatus;
+}
+
+/** A level field of a row (the police's Niva), null when the police has not assessed it. */
+const niva = (falt: string) => (r: Siffror) => {
+  const v = r[falt];
+  return typeof v === 'string' ? v : null;
+};
+
+/**
+ * One partner's cell for one environment, in the report's words (cellMedGrovre,
+ * nivaCell): the figure for the period when the partner has one; the longer period's
+ * figure, labelled ("3 (hela 2016)"), when it reported only for that; otherwise the state
+ * in words — "Ej rapporterat", and for the police's levels "Ej bedömd" — never a 0 for a
+ * missing report.
+ */
+export function cell(kolumn: Kolumn, rad: Siffror): Cell {
+  const status = rad.rapporteringsstatus;
+  const text =
+    kolumn.slag === 'niva'
+      ? nivaCell(rad, niva(kolumn.falt))
+      : cellMedGrovre(rad, (r) => formatera(kolumn, faltVarde(r, kolumn.falt), r));
+  const lang =
+    status === 'RAPPORTERAT_GROVRE_PERIOD' && rad.grovrePeriod
+      ? ` (${helaPerioden(rad.grovrePeriod)})`
+      : null;
+  if (lang && rad.grovrePeriod && text.endsWith(lang)) {
+    const siffra = text.slice(0, -lang.length);
+    return { text, grovre: { period: rad.grovrePeriod, siffra, etikett: lang.trim() } };
+  }
+  const ord = kolumn.slag === 'niva' ? niva(kolumn.falt)(rad) === null : !harTalFor(status);
+  return ord ? { text, status } : { text };
+}
+
+/** The fields of a partner's row per environment, and the same for the longer period. */
+function radUrval(p: Partner): string {
+  const falt = [...p.kolumner.map((k) => k.urval ?? k.falt), p.radUrval ?? ''].join(' ');
+  return `rapporteringsstatus grovrePeriod ${falt}
+      grovre { rapporteringsstatus ${falt} }`;
+}
+
+/**
+ * The fields of a partner's section, and the same counts for the longer period; the
+ * partner's extras (klotter's reporters and SLA) only when `detaljer` is asked.
+ */
+function avsnittsUrval(p: Partner, detaljer: boolean): string {
+  const tal = p.avsnittTal.map((t) => t.urval ?? t.falt).join(' ');
+  const extra = detaljer ? (p.avsnittUrval ?? '') : '';
+  const grovreExtra = detaljer ? (p.grovreUrval ?? '') : '';
+  return `rapporteringsstatus grovrePeriod ${tal} ${extra}
+    grovre { rapporteringsstatus ${tal} ${grovreExtra} }`;
+}
+
+/** Selection for one Lagesbild: every partner's section and its row per environment. */
 export function lagesbildUrval(partners: readonly Partner[] = PARTNERS): string {
-  const avsnitt = partners
-    .map((p) => `${p.falt} { rapporteringsstatus ${p.avsnittUrval ?? ''} }`)
-    .join('\n');
-  const rader = partners.map(
-    (p) => `${p.falt} { ${p.kolumner.map((k) => k.urval ?? k.falt).join(' ')} }`,
-  );
+  const avsnitt = partners.map((p) => `${p.falt} { ${avsnittsUrval(p, true)} }`).join('\n');
+  const rader = partners.map((p) => `${p.falt} { ${radUrval(p)} }`);
   return `period fran till\n${avsnitt}\nmiljoer { miljo namn\n${rader.join('\n')} }`;
+}
+
+/** Selection for the previous period, which the trend compares by the sections' counts. */
+export function foregaendeUrval(partners: readonly Partner[] = PARTNERS): string {
+  return `period\n${partners.map((p) => `${p.falt} { ${avsnittsUrval(p, false)} }`).join('\n')}`;
 }

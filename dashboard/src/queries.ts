@@ -4,16 +4,22 @@
  * the supergraph, so nothing here may touch the DOM. The report page and the hotspots
  * send LAGESBILD_RAPPORT from @lagesbild/rapport, which the check validates from there.
  */
-import { lagesbildUrval } from './partners';
+import { foregaendeUrval, lagesbildUrval } from './partners';
 
 export const OMRADEN_QUERY = 'query Omraden { omraden { id namn } }';
 
-/** The cross-partner table, Källor and the trend: built from PARTNERS, one list. */
+/**
+ * The cross-partner table, Källor, the charts and the trend: built from PARTNERS, one list.
+ * `omradeId` is the area's canonical id (the gateway reads "Norrmalm" as "norrmalm");
+ * `periodLage` says whether the period is over, under way or has not begun.
+ */
 export const LAGESBILD_QUERY = `query Dashboard($omrade: String!, $period: Period!) {
   lagesbild(omrade: $omrade, period: $period) {
+    omradeId
+    periodLage
     ${lagesbildUrval()}
     foregaende {
-      ${lagesbildUrval()}
+      ${foregaendeUrval()}
     }
   }
 }`;

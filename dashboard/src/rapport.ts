@@ -6,6 +6,7 @@
 import { LAGESBILD_RAPPORT, type Lagesbild, rapportDokument, renderHtml } from '@lagesbild/rapport';
 import { rollFranAdressen } from './components/RollValjare';
 import { felText, fraga } from './graphql';
+import { okantOmrade } from './lagesbild';
 import './rapport.css';
 
 const q = new URLSearchParams(window.location.search);
@@ -40,6 +41,13 @@ async function visa(): Promise<void> {
       roll,
     );
     const bild = svar.data?.lagesbild ?? null;
+    const okant = bild ? null : okantOmrade(svar.errors);
+    if (okant) {
+      // The reader asked for an area the register does not have: not an outage.
+      status.textContent = `Okänt område ”${omrade}”: det finns ingen rapport för det. Kända områden: ${okant.kandaOmraden.join(', ')}.`;
+      status.className = 'meddelande meddelande-info';
+      return;
+    }
     if (!bild) {
       // Förvaltning holds the picture together; the police's groups on the area are required
       // too, so either being down leaves the combined query without an answer.

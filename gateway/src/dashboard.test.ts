@@ -36,12 +36,14 @@ describe('the dashboard route', () => {
   let built: { server: Server; url: string };
   let missing: { server: Server; url: string };
   const script = `console.log(${JSON.stringify('å'.repeat(2000))});`;
+  const ikon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"></svg>';
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lagesbild-dist-'));
     await mkdir(join(dir, 'dist/assets'), { recursive: true });
     await writeFile(join(dir, 'dist/index.html'), '<!doctype html><title>Lägesbild</title>');
     await writeFile(join(dir, 'dist/assets/index-abc123.js'), script);
+    await writeFile(join(dir, 'dist/favicon.svg'), ikon);
     await writeFile(join(dir, 'secret.txt'), 'outside dist');
     built = await serve(join(dir, 'dist'));
     missing = await serve(join(dir, 'no-such-dist'));
@@ -88,6 +90,17 @@ describe('the dashboard route', () => {
     expect(etag).toMatch(/^".+"$/);
     const again = await fetch(url, { headers: { 'if-none-match': etag ?? '' } });
     expect(again.status).toBe(304);
+  });
+
+  it("serves the page's icon where the page links it and at /favicon.ico", async () => {
+    for (const path of ['/dashboard/favicon.svg', '/favicon.ico']) {
+      const response = await fetch(`${built.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await response.text()).toBe(ikon);
+    }
+    // Without a build there is no icon to give: / and its neighbours stay GraphQL's.
+    expect((await fetch(`${missing.url}/favicon.ico`)).status).toBe(418);
   });
 
   it('answers 404 for unknown files and never reads outside dist/', async () => {

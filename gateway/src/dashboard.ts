@@ -26,6 +26,14 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '
 
 export const DASHBOARD_PATH = '/dashboard';
 
+/**
+ * The page's icon, as the build emits it (dashboard/public/favicon.svg → dist/favicon.svg).
+ * The page links it; a browser that asks the root for /favicon.ico (GraphiQL, a bookmark,
+ * a page without a link) gets the same icon there, not a 404.
+ */
+export const FAVICON = 'favicon.svg';
+const FAVICON_ICO = '/favicon.ico';
+
 interface CachedFile {
   mtimeMs: number;
   size: number;
@@ -157,6 +165,13 @@ export function dashboardRoute(options: {
       const wantsHtml = String(req.headers.accept ?? '').includes('text/html');
       if (!wantsHtml || url.searchParams.has('query')) return false;
       await sendPage(req, res);
+      return true;
+    }
+    if (pathname === FAVICON_ICO) {
+      const path = join(distDir, FAVICON);
+      const file = await load(path);
+      if (!file) return false;
+      send(req, res, file, path, 'public, max-age=86400');
       return true;
     }
     if (pathname === DASHBOARD_PATH || pathname === `${DASHBOARD_PATH}/`) {

@@ -1,7 +1,11 @@
 import { hotspots, type Lagesbild as Rapport } from '@lagesbild/rapport';
 import { periodEtikett } from '../period';
 
-/** The places two or more partners recorded in the period, and what each recorded there. */
+/**
+ * The places two or more partners recorded in the period, and what each recorded there,
+ * as hotspots() from @lagesbild/rapport groups them: a place that is part of a larger one
+ * (a park's playground, its metro entrance) counts as the larger place, its parts named.
+ */
 export function Hotspots(props: {
   rapport: Rapport | null;
   laddar: boolean;
@@ -43,6 +47,9 @@ export function Hotspots(props: {
                     {i === 0 && (
                       <th scope="rowgroup" rowSpan={p.uppgifter.length}>
                         {p.namn}
+                        {p.delar.length > 0 && (
+                          <div className="detalj">Delar: {p.delar.join(', ')}</div>
+                        )}
                       </th>
                     )}
                     <td>{u.partnerNamn}</td>

@@ -1,8 +1,11 @@
+import { helaPerioden, rapporteringsstatusText, versal } from '@lagesbild/rapport';
 import type { PartnerTackning } from '../lagesbild';
-import { RAPPORTERINGSSTATUS_NAMN } from '../partners';
 import { periodEtikett } from '../period';
 
-/** Who has reported for the period, who reported zero, who has not, who is unreachable. */
+/**
+ * Who has reported for the period, who reported zero, who reported only for a longer
+ * period (and that period's figures, labelled), who has not, who is unreachable.
+ */
 export function Kallor(props: { period: string; tackning: PartnerTackning[] | null }) {
   const { period, tackning } = props;
   return (
@@ -26,15 +29,22 @@ export function Kallor(props: { period: string; tackning: PartnerTackning[] | nu
                 <td>
                   <span className={`status status-${t.tackning.toLowerCase()}`}>{t.text}</span>
                   {t.detalj && <div className="detalj">{t.detalj}</div>}
+                  {t.grovre && (
+                    <div className="detalj grovre" data-grovre>
+                      {versal(t.grovre)}
+                    </div>
+                  )}
                   {t.delkallor && t.delkallor.length > 0 && (
                     <ul className="delkallor">
                       {t.delkallor.map((d) => (
                         <li key={d.id} data-rapportor={d.id}>
                           {d.namn}:{' '}
                           <span className={`status status-${d.status.toLowerCase()}`}>
-                            {RAPPORTERINGSSTATUS_NAMN[d.status]}
+                            {rapporteringsstatusText(d.status, d.grovre?.period)}
                           </span>
                           {d.status === 'RAPPORTERAT' && d.antal !== null && ` (${d.antal})`}
+                          {d.grovre?.antal != null &&
+                            ` (${d.grovre.antal}, ${helaPerioden(d.grovre.period)})`}
                         </li>
                       ))}
                     </ul>
@@ -50,6 +60,11 @@ export function Kallor(props: { period: string; tackning: PartnerTackning[] | nu
         <dd>partnern har lämnat uppgifter för perioden</dd>
         <dt>Rapporterat noll</dt>
         <dd>partnern har intygat att det inte fanns något att rapportera</dd>
+        <dt>Rapporterat för hela …</dt>
+        <dd>
+          partnern har rapporterat för en längre period som innehåller denna; de siffrorna visas
+          märkta med perioden och räknas inte in i den här
+        </dd>
         <dt>Ej rapporterat</dt>
         <dd>ingen rapport för perioden – inte detsamma som noll</dd>
         <dt>Ej tillgänglig just nu</dt>

@@ -1,3 +1,4 @@
+import { antalCell, EJ_TILLGANGLIG, rapporteringsstatusText } from '@lagesbild/rapport';
 import { useMemo } from 'react';
 import {
   KATEGORIER,
@@ -8,17 +9,14 @@ import {
   RAPPORTORER,
 } from '../charts';
 import { felText } from '../graphql';
-import { EJ_TILLGANGLIG, RAPPORTERINGSSTATUS_NAMN } from '../partners';
 import { KLOTTER_AR, KLOTTER_HISTORIK_QUERY, klotterHistorikVariabler } from '../queries';
 import { useGraphQL } from '../useGraphQL';
 import { useRitning } from './useRitning';
 
 type Svar = Record<string, { period: string; klotter: KlotterAr['klotter'] } | null>;
 
-const LAGE_TEXT: Record<KlotterLage, string> = {
-  ...RAPPORTERINGSSTATUS_NAMN,
-  EJ_TILLGANGLIG,
-};
+const lageText = (lage: KlotterLage) =>
+  lage === 'EJ_TILLGANGLIG' ? EJ_TILLGANGLIG : rapporteringsstatusText(lage);
 
 /**
  * Graffiti per reporter and category for the five years up to the chosen one. Below the
@@ -80,14 +78,10 @@ export function KlotterDiagram(props: {
                     return (
                       <td key={a.ar} data-ar={a.ar} className="tal">
                         {lage === 'RAPPORTERAT' && antal ? (
-                          antal.antal === null ? (
-                            antal.visning
-                          ) : (
-                            antal.antal.toLocaleString('sv-SE')
-                          )
+                          antalCell(antal)
                         ) : (
                           <span className={`status status-${lage.toLowerCase()}`}>
-                            {LAGE_TEXT[lage]}
+                            {lageText(lage)}
                           </span>
                         )}
                       </td>

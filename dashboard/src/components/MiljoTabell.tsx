@@ -1,11 +1,14 @@
+import { helaPerioden, periodNamn } from '@lagesbild/rapport';
 import { type Lagesbild, type PartnerTackning, siffror } from '../lagesbild';
-import { formatera, type Partner } from '../partners';
+import { cell, type Partner } from '../partners';
 import { periodEtikett } from '../period';
 
 /**
  * The cross-partner table: one row per environment, each partner's columns side by side
  * under its name. A partner that is unavailable keeps its columns, marked, so the reader
- * sees what is missing instead of a table that silently shrinks.
+ * sees what is missing instead of a table that silently shrinks; one that has not reported
+ * says so in words, and one that reported only for a longer period shows that period's
+ * figures labelled ("3 (hela 2016)").
  */
 export function MiljoTabell(props: {
   bild: Lagesbild;
@@ -16,6 +19,19 @@ export function MiljoTabell(props: {
   const saknas = new Set(
     tackning.filter((t) => t.tackning === 'EJ_TILLGANGLIG').map((t) => t.partner.falt),
   );
+  // The longer periods some partner reported for instead of this one, said under the table.
+  const grovre = [
+    ...new Set(
+      bild.miljoer.flatMap((rad) =>
+        partners.flatMap((p) => {
+          const s = siffror(rad, p);
+          return s?.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && s.grovrePeriod
+            ? [s.grovrePeriod]
+            : [];
+        }),
+      ),
+    ),
+  ];
   return (
     <div className="tabell-ram">
       <table className="miljoer">
@@ -46,20 +62,47 @@ export function MiljoTabell(props: {
               <th scope="row">{rad.namn}</th>
               {partners.flatMap((p) => {
                 const s = siffror(rad, p);
-                return p.kolumner.map((k) => (
-                  <td
-                    key={`${p.falt}.${k.falt}`}
-                    data-kolumn={`${p.falt}.${k.falt}`}
-                    className={s ? (k.slag === 'antal' ? 'tal' : 'tal text') : 'tal saknas'}
-                  >
-                    {s ? formatera(k, s[k.falt], s) : saknas.has(p.falt) ? 'ej tillg.' : '–'}
-                  </td>
-                ));
+                return p.kolumner.map((k) => {
+                  const key = `${p.falt}.${k.falt}`;
+                  if (!s) {
+                    return (
+                      <td key={key} data-kolumn={key} className="tal saknas">
+                        {saknas.has(p.falt) ? 'ej tillg.' : '–'}
+                      </td>
+                    );
+                  }
+                  const c = cell(k, s);
+                  const klass = c.status
+                    ? `tal ej-tal status-text-${c.status.toLowerCase()}`
+                    : c.grovre
+                      ? 'tal grovre'
+                      : k.slag === 'antal'
+                        ? 'tal'
+                        : 'tal text';
+                  return (
+                    <td key={key} data-kolumn={key} className={klass}>
+                      {c.grovre ? (
+                        <>
+                          {c.grovre.siffra}{' '}
+                          <small className="grovre-etikett">{c.grovre.etikett}</small>
+                        </>
+                      ) : (
+                        c.text
+                      )}
+                    </td>
+                  );
+                });
               })}
             </tr>
           ))}
         </tbody>
       </table>
+      {grovre.map((g) => (
+        <p key={g} className="detalj grovre-forklaring">
+          Siffror märkta ”{helaPerioden(g)}” är rapporterade för {helaPerioden(g)}, inte för{' '}
+          {periodNamn(bild.period)}: de visas men räknas inte in i perioden.
+        </p>
+      ))}
     </div>
   );
 }

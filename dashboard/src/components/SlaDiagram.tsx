@@ -1,32 +1,50 @@
+import {
+  EJ_TILLGANGLIG,
+  helaPerioden,
+  periodNamn,
+  rapporteringsstatusText,
+  slaMening,
+  versal,
+} from '@lagesbild/rapport';
 import { useMemo } from 'react';
-import { type SlaData, type SlaUtfall, slaDiagram, slaUndertryckt } from '../charts';
-import type { Lagesbild } from '../lagesbild';
-import { EJ_TILLGANGLIG } from '../partners';
-import { periodEtikett } from '../period';
+import { type Sla, type SlaData, slaDiagram, slaUndertryckt } from '../charts';
+import { avsnitt, type Lagesbild } from '../lagesbild';
+import { PARTNERS, type Siffror } from '../partners';
 import { useRitning } from './useRitning';
 
-interface SkyddadAndel {
-  andel: number | null;
-  undertryckt: boolean;
-  visning: string;
+const KLOTTER = PARTNERS.find((p) => p.falt === 'klotter');
+
+interface KlotterSla extends Siffror {
+  sanering?: Sla | null;
+  paPlats?: Sla | null;
 }
 
-/** "17 %", "ej redovisad" when suppressed for the reader, "okänd andel" when no time is known. */
-const andel = (a: SkyddadAndel) => (a.undertryckt || a.andel !== null ? a.visning : 'okänd andel');
-
-type Sla = SlaUtfall & { andelUppfyllt: SkyddadAndel };
-
-/** The graffiti contractors' SLA for the period, from klotter's section of the picture. */
+/**
+ * The graffiti contractors' SLA for the period, from klotter's section of the picture, as
+ * sentences with their denominator ("i 1 av 5 anmälningar med känd tid") and as a chart.
+ * When klotter reported only for a longer period, that period's SLA is shown, labelled.
+ */
 export function SlaDiagram(props: { bild: Lagesbild | null; laddar: boolean; period: string }) {
   const { bild, laddar, period } = props;
-  const klotter = (bild?.klotter ?? null) as { sanering: Sla; paPlats: Sla } | null;
+  const klotter = (KLOTTER ? avsnitt(bild, KLOTTER) : null) as KlotterSla | null;
+  // The period's own SLA, or the longer period's when that is all klotter reported.
+  const kalla =
+    klotter?.sanering && klotter.paPlats
+      ? { sla: klotter, etikett: periodNamn(period) }
+      : klotter?.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' &&
+          klotter.grovrePeriod &&
+          (klotter.grovre as KlotterSla | null | undefined)?.sanering
+        ? { sla: klotter.grovre as KlotterSla, etikett: helaPerioden(klotter.grovrePeriod) }
+        : null;
+  const sanering = kalla?.sla.sanering ?? null;
+  const paPlats = kalla?.sla.paPlats ?? null;
   const data = useMemo<SlaData | null>(
-    () => (klotter ? { sanering: klotter.sanering, paPlats: klotter.paPlats } : null),
-    [klotter],
+    () => (sanering && paPlats ? { sanering, paPlats } : null),
+    [sanering, paPlats],
   );
   const tomt =
-    klotter !== null &&
-    [klotter.sanering, klotter.paPlats].every((s) =>
+    data !== null &&
+    [data.sanering, data.paPlats].every((s) =>
       [s.uppfyllt, s.ejUppfyllt, s.okant].every((v) => v.antal === 0),
     );
   const undertryckt = data !== null && slaUndertryckt(data);
@@ -34,18 +52,23 @@ export function SlaDiagram(props: { bild: Lagesbild | null; laddar: boolean; per
   return (
     <section aria-labelledby="sla-rubrik" className="kort">
       <h2 id="sla-rubrik">Klotter: sanering och utryckning enligt avtal</h2>
-      {klotter ? (
-        <p className="tyst">
-          {periodEtikett(period)}: sanerat inom 24 timmar i {andel(klotter.sanering.andelUppfyllt)}{' '}
-          av fallen med känd tid, på plats inom 3 arbetstimmar i{' '}
-          {andel(klotter.paPlats.andelUppfyllt)}.
-        </p>
+      {data && kalla ? (
+        <>
+          <p className="tyst sla-period">{versal(kalla.etikett)}:</p>
+          <ul className="sla-meningar">
+            <li>{slaMening(data.sanering, 'sanerat inom 24 timmar')}</li>
+            <li>{slaMening(data.paPlats, 'på plats inom 3 arbetstimmar')}</li>
+          </ul>
+        </>
       ) : (
         <p className="tyst">
-          {laddar ? 'Hämtar …' : `Klotteruppgifterna: ${EJ_TILLGANGLIG.toLowerCase()}.`}
+          {laddar
+            ? 'Hämtar …'
+            : klotter
+              ? `Klotter för ${periodNamn(period)}: ${rapporteringsstatusText(klotter.rapporteringsstatus, klotter.grovrePeriod).toLowerCase()}.`
+              : `Klotteruppgifterna: ${EJ_TILLGANGLIG.toLowerCase()}.`}
         </p>
       )}
-      {tomt && <p className="tyst">Inga anmälningar under perioden.</p>}
       {undertryckt && (
         <p className="tyst sla-undertryckt">
           Små antal visas som ”fåtal” för din roll, antal som skulle avslöja dem som ”ej redovisad”;

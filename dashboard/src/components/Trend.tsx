@@ -1,32 +1,27 @@
-import { avsnittsTal, type Lagesbild, summa } from '../lagesbild';
-import {
-  formatera,
-  type Partner,
-  RAPPORTERINGSSTATUS_NAMN,
-  type Rapporteringsstatus,
-  talAv,
-} from '../partners';
+import { jamfor, partnerStatusText, type Tal } from '@lagesbild/rapport';
+import { avsnitt, type Lagesbild } from '../lagesbild';
+import type { Partner, Siffror } from '../partners';
 import { periodEtikett } from '../period';
 
-function andring(nu: number | null, fore: number | null): string {
-  if (nu === null || fore === null) return '–';
-  const d = nu - fore;
-  if (d === 0) return 'oförändrat';
-  return `${d > 0 ? '+' : '−'}${Math.abs(d).toLocaleString('sv-SE')}`;
+/** A section's count as the comparison reads it: a number or a SkyddatAntal, else null. */
+function tal(a: Siffror | null, falt: string): Tal | null {
+  const v = a?.[falt];
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && 'visning' in v) return v as Tal;
+  return null;
 }
 
-function status(bild: Lagesbild | null | undefined, p: Partner): string {
-  const s = (bild?.[p.falt] as { rapporteringsstatus?: Rapporteringsstatus } | null)
-    ?.rapporteringsstatus;
-  return s ? RAPPORTERINGSSTATUS_NAMN[s] : '–';
-}
-
-/** Each partner's totals over the environments, this period against the previous one. */
+/**
+ * Each partner's counts for the period against the previous one, from the partners' own
+ * section totals. Only what was reported, as numbers, on both sides is compared; otherwise
+ * the change says why not ("2015: ej rapporterat") — a missing report is never a 0.
+ */
 export function Trend(props: { bild: Lagesbild; partners: readonly Partner[] }) {
   const { bild, partners } = props;
   const fore = bild.foregaende ?? null;
+  const forePeriod = fore?.period ?? 'Föregående';
   return (
-    <section aria-labelledby="trend-rubrik" className="kort">
+    <section aria-labelledby="trend-rubrik" className="kort bred">
       <h2 id="trend-rubrik">Jämfört med föregående period</h2>
       <table className="trend">
         <caption>
@@ -39,54 +34,46 @@ export function Trend(props: { bild: Lagesbild; partners: readonly Partner[] }) 
               {bild.period}
             </th>
             <th scope="col" className="tal">
-              {fore?.period ?? 'Föregående'}
+              {forePeriod}
             </th>
             <th scope="col" className="tal">
               Förändring
             </th>
           </tr>
         </thead>
-        {partners.map((p) => (
-          <tbody key={p.falt} data-partner={p.falt}>
-            <tr className="grupp">
-              <th scope="rowgroup" colSpan={4}>
-                {p.namn}
-              </th>
-            </tr>
-            <tr>
-              <th scope="row">Rapportering</th>
-              <td className="tal">{status(bild, p)}</td>
-              <td className="tal">{status(fore, p)}</td>
-              <td />
-            </tr>
-            {(p.avsnittTal ?? []).map((t) => {
-              const nu = avsnittsTal(bild, p, t.falt);
-              const da = avsnittsTal(fore, p, t.falt);
-              return (
-                <tr key={t.falt} data-kolumn={`${p.falt}.${t.falt}`}>
-                  <th scope="row">{t.rubrik}</th>
-                  <td className="tal">{nu === null ? '–' : nu.toLocaleString('sv-SE')}</td>
-                  <td className="tal">{da === null ? '–' : da.toLocaleString('sv-SE')}</td>
-                  <td className="tal">{andring(nu, da)}</td>
-                </tr>
-              );
-            })}
-            {p.kolumner
-              .filter((k) => k.slag === 'antal')
-              .map((k) => {
-                const nu = summa(bild, p, k.falt);
-                const da = summa(fore, p, k.falt);
+        {partners.map((p) => {
+          const nu = avsnitt(bild, p);
+          const da = fore ? avsnitt(fore, p) : null;
+          return (
+            <tbody key={p.falt} data-partner={p.falt}>
+              <tr className="grupp">
+                <th scope="rowgroup" colSpan={4}>
+                  {p.namn}
+                </th>
+              </tr>
+              <tr data-kolumn={`${p.falt}.rapporteringsstatus`}>
+                <th scope="row">Rapportering</th>
+                <td className="tal">{partnerStatusText(nu)}</td>
+                <td className="tal">{fore ? partnerStatusText(da) : '–'}</td>
+                <td />
+              </tr>
+              {p.avsnittTal.map((t) => {
+                const j = jamfor(
+                  { period: bild.period, avsnitt: nu, tal: tal(nu, t.falt) },
+                  { period: forePeriod, avsnitt: fore ? da : undefined, tal: tal(da, t.falt) },
+                );
                 return (
-                  <tr key={k.falt} data-kolumn={`${p.falt}.${k.falt}`}>
-                    <th scope="row">{k.rubrik}</th>
-                    <td className="tal">{formatera(k, nu)}</td>
-                    <td className="tal">{formatera(k, da)}</td>
-                    <td className="tal">{andring(talAv(nu), talAv(da))}</td>
+                  <tr key={t.falt} data-kolumn={`${p.falt}.${t.falt}`}>
+                    <th scope="row">{t.rubrik}</th>
+                    <td className="tal">{j.nu}</td>
+                    <td className="tal">{j.fore}</td>
+                    <td className={j.jamforbar ? 'tal' : 'tal ej-jamforbar'}>{j.forandring}</td>
                   </tr>
                 );
               })}
-          </tbody>
-        ))}
+            </tbody>
+          );
+        })}
       </table>
     </section>
   );

@@ -9,49 +9,16 @@
  * --token (or LAGESBILD_TOKEN), or — against a development gateway — its development
  * sign-in for --roll (default RADET, the council).
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { rapportDokument } from './dokument';
 import { hamtaLagesbild } from './hamta';
+import { skrivPdf } from './pdf';
 import { renderHtml, renderMarkdown } from './render';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
-}
-
-async function pdf(html: string, out: string): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `PDF kräver Chromium (${CHROMIUM}); installera det med apt-get install chromium, eller välj --format html.`,
-    );
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'lagesbild-rapport-'));
-  try {
-    const page = join(dir, 'rapport.html');
-    await writeFile(page, html);
-    await promisify(execFile)(CHROMIUM, [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${join(dir, 'profil')}`,
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${out}`,
-      `file://${page}`,
-    ]);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 /** A development gateway signs a token for a role; a production one has no such route. */
@@ -109,7 +76,7 @@ async function main(args: string[]): Promise<number> {
   });
   const target = ut ? resolve(process.env.INIT_CWD ?? process.cwd(), ut) : undefined;
   if (format === 'pdf' && target) {
-    await pdf(renderHtml(dokument), target);
+    await skrivPdf(renderHtml(dokument), target);
   } else {
     const text = format === 'html' ? renderHtml(dokument) : renderMarkdown(dokument);
     if (target) await writeFile(target, text);

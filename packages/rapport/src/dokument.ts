@@ -1,16 +1,45 @@
-import {
-  MILJO_NAMN,
-  type Miljo,
-  NIVA_NAMN,
-  type Niva,
-  RAPPORTERINGSSTATUS_NAMN,
-  type Rapporteringsstatus,
-} from '@lagesbild/domain';
+import { MILJO_NAMN, type Miljo } from '@lagesbild/domain';
 import { hotspots } from './hotspots';
-import { type Lagesbild, PARTNER_NAMN, PARTNERS, type SkyddatAntal, type Sla } from './types';
+import {
+  antalCell,
+  antalFras,
+  antalMedOrd,
+  antalUtanOrd,
+  cellMedGrovre,
+  delAvFras,
+  EJ_TILLGANGLIG,
+  harTalFor,
+  helaPerioden,
+  jamfor,
+  nivaCell,
+  nivaText,
+  ORD,
+  partnerStatusText,
+  periodLageText,
+  periodNamn,
+  rapporteringsstatusText,
+  slaMening,
+  type Tal,
+  versal,
+} from './text';
+import {
+  type ForvaltningAvsnitt,
+  type KlotterAnmalningar,
+  type KlotterAvsnitt,
+  type Lagesbild,
+  PARTNER_NAMN,
+  PARTNERS,
+  type PartnerFalt,
+  type PolisAvsnitt,
+  type Rapportering,
+  type Rapporteringsstatus,
+  type SkolorAvsnitt,
+} from './types';
 
 /** A report as data: sections of paragraphs and tables, rendered to Markdown or HTML alike. */
 export interface Tabell {
+  /** A caption, when the table needs a label of its own ("Incidenter, hela 2016"). */
+  rubrik?: string;
   kolumner: string[];
   rader: string[][];
 }
@@ -56,25 +85,16 @@ const KANAL: Record<string, string> = {
   STODTELEFON: 'Nationella stödtelefonen (Rädda Barnen)',
 };
 
+/** Who has not reported, as the start of a sentence. */
+const INTE_RAPPORTERAT: Record<PartnerFalt, string> = {
+  forvaltning: 'Förvaltningen har inte rapporterat',
+  polis: 'Polisen har inte rapporterat',
+  skolor: 'Skolorna har inte rapporterat',
+  klotter: 'Ingen av klotterrapportörerna (trafikkontoret, SISAB, MTR) har rapporterat',
+};
+
 const miljo = (m: string | null) => (m ? (MILJO_NAMN[m as Miljo] ?? m) : '–');
-const niva = (n: string) => NIVA_NAMN[n as Niva] ?? n;
-const status = (s: string) => RAPPORTERINGSSTATUS_NAMN[s as Rapporteringsstatus] ?? s;
-const EJ_TILLGANGLIG = 'Ej tillgänglig just nu — källan svarade inte när rapporten togs fram.';
-
-/**
- * A count as the reader may see it: the number, "fåtal" when it is small and suppressed for
- * them, or "ej redovisad" when it is withheld so a small one cannot be worked out.
- */
-function tal(v: SkyddatAntal | number | null | undefined): string {
-  if (v === null || v === undefined) return '–';
-  return typeof v === 'number' ? String(v) : v.visning;
-}
-
-function sla(s: Sla): string {
-  const a = s.andelUppfyllt;
-  const andel = a.andel === null && !a.undertryckt ? 'okänd andel' : a.visning;
-  return `${tal(s.uppfyllt)} uppfyllda, ${tal(s.ejUppfyllt)} ej uppfyllda, ${tal(s.okant)} okända (${andel})`;
-}
+const EJ_TILLGANGLIG_MENING = `${EJ_TILLGANGLIG} — källan svarade inte när rapporten togs fram.`;
 
 function avsnitt(
   rubrik: string,
@@ -86,10 +106,174 @@ function avsnitt(
 }
 
 /**
+ * Which figures a partner's section shows: its own when it reported for the period (`hela`
+ * null), the longer period's when it reported only for one that contains this period
+ * (`hela` "hela 2016"), or none (not reported).
+ */
+interface Visat<T> {
+  avsnitt: T;
+  /** "hela 2016" when the figures are the longer period's; null for the period's own. */
+  hela: string | null;
+}
+
+function visat<T extends { rapporteringsstatus: Rapporteringsstatus }>(
+  a: T & Rapportering<T>,
+): Visat<T> | null {
+  if (harTalFor(a.rapporteringsstatus)) return { avsnitt: a, hela: null };
+  if (a.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && a.grovre && a.grovrePeriod) {
+    return { avsnitt: a.grovre, hela: helaPerioden(a.grovrePeriod) };
+  }
+  return null;
+}
+
+/**
+ * The period's figures come in part from a longer period: a sentence that says so, before
+ * the longer period's figures.
+ */
+function grovreMening(grovrePeriod: string, period: string): string {
+  return `Rapporterat för ${helaPerioden(grovrePeriod)}: uppgifterna nedan gäller ${helaPerioden(
+    grovrePeriod,
+  )} och räknas inte in i ${periodNamn(period)}.`;
+}
+
+/** A label added to a table caption when its rows are the longer period's. */
+const markt = (rubrik: string, hela: string | null) => (hela ? `${rubrik}, ${hela}` : rubrik);
+
+/** The last day of a period from its half-open end ('2027-01-01' → '2026-12-31'). */
+function sistaDag(till: string): string {
+  return new Date(Date.parse(`${till}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A table only when it has rows. */
+const tabellOm = (t: Tabell): Tabell[] => (t.rader.length ? [t] : []);
+
+function forvaltningStycken(f: ForvaltningAvsnitt): string[] {
+  const kontakter = f.kontakter.map(
+    (k) =>
+      `${KANAL[k.kanal] ?? k.kanal}: ${antalFras(k.antal, ORD.kontakt)}${
+        k.miljo ? ` (${miljo(k.miljo)})` : ''
+      }.${k.atgard ? ` ${k.atgard}` : ''}${k.utfall ? ` ${k.utfall}` : ''}`,
+  );
+  const atervandare = f.atervandare.map(
+    (a) =>
+      `Återvändare: ${antalUtanOrd(a.kandaAntal)} kända, ${antalFras(a.insatserAntal, ORD.insats)}.${
+        a.kommentar ? ` ${a.kommentar}` : ''
+      }`,
+  );
+  const falt = f.faltobservationer.map(
+    (o) =>
+      `${o.enhet} (${o.antal ? antalFras(o.antal, ORD.tillfalle) : 'okänt antal tillfällen'}): ${o.beskrivning}`,
+  );
+  return [
+    ...(kontakter.length ? kontakter : ['Inga kontakter rapporterade för perioden.']),
+    ...atervandare,
+    ...falt,
+  ];
+}
+
+function polisBedomning(
+  p: PolisAvsnitt,
+  hela: string | null,
+): { text: string[]; tabell: Tabell[] } {
+  const texter = [...new Set(p.bedomningar.map((b) => b.text))];
+  return {
+    text: texter,
+    tabell: tabellOm({
+      ...(hela ? { rubrik: markt('Polisens bedömning', hela) } : {}),
+      kolumner: ['Miljö', 'Halvår', 'Bosatta', 'Folkbokförda', 'Utsatta för brott', 'Resor'],
+      rader: p.bedomningar.map((b) => [
+        miljo(b.miljo),
+        b.period,
+        nivaText(b.bosatta),
+        nivaText(b.folkbokforda),
+        nivaText(b.utsattaForBrott),
+        nivaText(b.resor),
+      ]),
+    }),
+  };
+}
+
+function handelseTabell(h: PolisAvsnitt['handelser'], rubrik?: string): Tabell[] {
+  return tabellOm({
+    ...(rubrik ? { rubrik } : {}),
+    kolumner: ['När', 'Typ', 'Händelse', 'Miljö', 'Våld', 'Platser'],
+    rader: h.map((x) => [
+      x.datum ?? x.period,
+      HANDELSE_TYP[x.typ] ?? x.typ,
+      x.rubrik,
+      miljo(x.miljo),
+      x.vald === null ? 'okänt' : x.vald ? 'ja' : 'nej',
+      x.platser.map((p) => p.namn ?? p.id).join(', ') || '–',
+    ]),
+  });
+}
+
+function incidentTabell(f: ForvaltningAvsnitt, hela: string | null): Tabell[] {
+  return tabellOm({
+    ...(hela ? { rubrik: markt('Incidenter', hela) } : {}),
+    kolumner: ['Miljö', 'Händelse', 'Plats'],
+    rader: f.incidenter.map((i) => [
+      miljo(i.miljo),
+      i.beskrivning,
+      i.plats?.namn ?? i.plats?.id ?? '–',
+    ]),
+  });
+}
+
+function klotterStycken(
+  k: KlotterAvsnitt,
+  hela: string | null,
+  period: string,
+  grovrePeriod: string | null,
+): string[] {
+  const antal = k.antal
+    ? `${antalFras(k.antal, ORD.anmalan)} om rasistiskt eller stötande klotter`
+    : 'antal saknas';
+  return [
+    hela
+      ? `Klotter: rapporterat för ${hela} — ${antal} under ${hela}, inte inräknade i ${period}.`
+      : `Klotter: ${antal}.`,
+    ...k.perRapportor.map((r) => {
+      const status = rapporteringsstatusText(r.rapporteringsstatus, grovrePeriod).toLowerCase();
+      const tal = harTalFor(r.rapporteringsstatus) && r.antal;
+      return `${r.namn}: ${tal ? `${antalFras(r.antal as Tal, ORD.anmalan)}` : status}${
+        r.rapporteringsstatus === 'RAPPORTERAT_NOLL' ? ' (rapporterat noll)' : ''
+      }.`;
+    }),
+    ...(k.sanering ? [slaMening(k.sanering, 'sanerat inom 24 timmar')] : []),
+    ...(k.paPlats ? [slaMening(k.paPlats, 'entreprenör på plats inom 3 arbetstimmar')] : []),
+  ];
+}
+
+function klotterTabell(k: KlotterAnmalningar): Tabell[] {
+  return tabellOm({
+    kolumner: ['Rapportör', 'Kategori', 'Miljö', 'Innehåll', 'Plats'],
+    rader: k.anmalningar.anmalningar.map((a) => [
+      RAPPORTOR[a.rapportor] ?? a.rapportor,
+      KATEGORI[a.kategori] ?? a.kategori,
+      miljo(a.miljo),
+      a.innehall,
+      a.platsText ?? a.plats?.namn ?? '–',
+    ]),
+  });
+}
+
+function skolorStycken(s: SkolorAvsnitt): string {
+  const besvarade =
+    s.besvarade === null
+      ? 'Uppgift saknas om hur många skolor som besvarat enkäten'
+      : `${antalMedOrd(s.besvarade, ORD.skola)} har besvarat enkäten${
+          s.utskick === null ? '' : ` av ${s.utskick} tillfrågade`
+        }`;
+  return `${besvarade} (svarsfrekvens: ${s.svarsfrekvensVisning}).`;
+}
+
+/**
  * The picture for a council meeting, in the order of the source document's "Lokal
  * lägesbild": the police, förvaltning, the schools, incidents and graffiti, public space,
  * groups — then the action plan's table. What a missing source would have said is marked
- * as missing, never left out silently.
+ * as missing, never left out silently; a partner that has not reported has no number; one
+ * that reported only for a longer period shows that period's figures, labelled.
  */
 export function rapportDokument(
   l: Lagesbild,
@@ -97,20 +281,49 @@ export function rapportDokument(
 ): RapportDokument {
   const saknade = new Set(meta.saknadeKallor ?? []);
   const delar: Avsnitt[] = [];
+  const period = periodNamn(l.period);
+  const ejRapporterat = (p: PartnerFalt) => `${INTE_RAPPORTERAT[p]} för ${period}.`;
+  const sektion = <P extends PartnerFalt>(p: P): Lagesbild[P] | null =>
+    saknade.has(p) ? null : l[p];
 
+  const polis = sektion('polis');
+  const f = sektion('forvaltning');
+  const s = sektion('skolor');
+  const k = sektion('klotter');
+  const sektioner = { forvaltning: f, polis, skolor: s, klotter: k };
+
+  // Sources, and the period's state
+  const lage = periodLageText(l.periodLage);
+  const grovrePerioder = [
+    ...new Set(
+      PARTNERS.flatMap((p) => {
+        const a = sektioner[p];
+        return a?.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && a.grovrePeriod
+          ? [a.grovrePeriod]
+          : [];
+      }),
+    ),
+  ];
   delar.push(
     avsnitt(
       'Källor för perioden',
-      [],
+      [
+        ...(lage === null
+          ? []
+          : l.periodLage === 'EJ_PABORJAD'
+            ? [
+                `${lage}: ${l.period} börjar ${l.fran}. Ingen partner kan ha rapporterat för den ännu.`,
+              ]
+            : [`${lage} (perioden slutar ${sistaDag(l.till)}).`]),
+        ...grovrePerioder.map(
+          (g) =>
+            `Uppgifter som bara är daterade till ${helaPerioden(g)} räknas inte in i ${period}; de visas märkta "${helaPerioden(g)}".`,
+        ),
+      ],
       [
         {
           kolumner: ['Partner', 'Status'],
-          rader: PARTNERS.map((p) => [
-            PARTNER_NAMN[p],
-            l[p] === null || saknade.has(p)
-              ? 'Ej tillgänglig just nu'
-              : status(l[p]?.rapporteringsstatus ?? ''),
-          ]),
+          rader: PARTNERS.map((p) => [PARTNER_NAMN[p], partnerStatusText(sektioner[p])]),
         },
       ],
       2,
@@ -120,70 +333,68 @@ export function rapportDokument(
   delar.push(avsnitt('Lokal lägesbild', [], [], 2));
 
   // The police
-  const polis = l.polis;
-  if (!polis) delar.push(avsnitt('Lägesbild från polisens underrättelseenhet', [EJ_TILLGANGLIG]));
-  else if (polis.bedomningar.length === 0) {
+  const POLIS_RUBRIK = 'Lägesbild från polisens underrättelseenhet';
+  if (!polis) delar.push(avsnitt(POLIS_RUBRIK, [EJ_TILLGANGLIG_MENING]));
+  else {
+    const egen = polis.bedomningar.length ? polisBedomning(polis, null) : null;
+    const lang =
+      !egen && polis.grovre?.bedomningar.length && polis.grovrePeriod
+        ? polisBedomning(polis.grovre, helaPerioden(polis.grovrePeriod))
+        : null;
+    const visas = egen ?? lang;
     delar.push(
-      avsnitt('Lägesbild från polisens underrättelseenhet', [
-        'Polisen har inte publicerat någon bedömning för perioden.',
-      ]),
-    );
-  } else {
-    const texter = [...new Set(polis.bedomningar.map((b) => b.text))];
-    delar.push(
-      avsnitt('Lägesbild från polisens underrättelseenhet', texter, [
-        {
-          kolumner: ['Miljö', 'Halvår', 'Bosatta', 'Folkbokförda', 'Utsatta för brott', 'Resor'],
-          rader: polis.bedomningar.map((b) => [
-            miljo(b.miljo),
-            b.period,
-            niva(b.bosatta),
-            niva(b.folkbokforda),
-            niva(b.utsattaForBrott),
-            niva(b.resor),
-          ]),
-        },
-      ]),
+      avsnitt(
+        POLIS_RUBRIK,
+        [
+          ...(visas
+            ? []
+            : [
+                polis.rapporteringsstatus === 'EJ_RAPPORTERAT'
+                  ? ejRapporterat('polis')
+                  : 'Polisen har inte publicerat någon bedömning för perioden.',
+              ]),
+          ...(lang && polis.grovrePeriod ? [grovreMening(polis.grovrePeriod, l.period)] : []),
+          ...(visas?.text ?? []),
+        ],
+        visas?.tabell ?? [],
+      ),
     );
   }
 
   // Förvaltning
-  const f = l.forvaltning;
-  if (!f) delar.push(avsnitt('Lägesbild från förvaltningens verksamheter', [EJ_TILLGANGLIG]));
+  const FORVALTNING_RUBRIK = 'Lägesbild från förvaltningens verksamheter';
+  const fVisat = f ? visat(f) : null;
+  if (!f) delar.push(avsnitt(FORVALTNING_RUBRIK, [EJ_TILLGANGLIG_MENING]));
+  else if (!fVisat) delar.push(avsnitt(FORVALTNING_RUBRIK, [ejRapporterat('forvaltning')]));
   else {
-    const kontakter = f.kontakter.map(
-      (k) =>
-        `${KANAL[k.kanal] ?? k.kanal}: ${tal(k.antal)} ${k.antal.antal === 1 ? 'kontakt' : 'kontakter'}${
-          k.miljo ? ` (${miljo(k.miljo)})` : ''
-        }.${k.atgard ? ` ${k.atgard}` : ''}${k.utfall ? ` ${k.utfall}` : ''}`,
-    );
-    const atervandare = f.atervandare.map(
-      (a) =>
-        `Återvändare: ${tal(a.kandaAntal)} kända, ${tal(a.insatserAntal)} insatser.${a.kommentar ? ` ${a.kommentar}` : ''}`,
-    );
-    const falt = f.faltobservationer.map((o) => `${o.enhet}: ${o.beskrivning}`);
     delar.push(
-      avsnitt('Lägesbild från förvaltningens verksamheter', [
-        ...(kontakter.length ? kontakter : ['Inga kontakter rapporterade för perioden.']),
-        ...atervandare,
-        ...falt,
+      avsnitt(FORVALTNING_RUBRIK, [
+        ...(fVisat.hela && f.grovrePeriod ? [grovreMening(f.grovrePeriod, l.period)] : []),
+        ...forvaltningStycken(fVisat.avsnitt),
       ]),
     );
   }
 
   // Schools
-  const s = l.skolor;
-  if (!s) delar.push(avsnitt('Lägesbild från skolor inom stadsdelsområdet', [EJ_TILLGANGLIG]));
+  const SKOLOR_RUBRIK = 'Lägesbild från skolor inom stadsdelsområdet';
+  const sVisat = s ? visat(s) : null;
+  if (!s) delar.push(avsnitt(SKOLOR_RUBRIK, [EJ_TILLGANGLIG_MENING]));
+  else if (!sVisat) delar.push(avsnitt(SKOLOR_RUBRIK, [ejRapporterat('skolor')]));
   else {
-    const tecken = l.miljoer
-      .filter((m) => m.skolor?.skolorMedTecken)
-      .map(
-        (m) =>
-          `${miljo(m.miljo)}: ${m.skolor?.skolorMedTecken?.visning} av ${m.skolor?.besvarade} svarande skolor har uppmärksammat tecken.`,
-      );
+    const tecken = l.miljoer.flatMap((m) => {
+      const rad = m.skolor ? visat(m.skolor) : null;
+      const t = rad?.avsnitt;
+      if (!t?.skolorMedTecken || t.besvarade === null) return [];
+      return [
+        `${miljo(m.miljo)}: ${delAvFras(t.skolorMedTecken, t.besvarade, ORD.svarandeSkola)} har uppmärksammat tecken${
+          rad?.hela ? ` under ${rad.hela}` : ''
+        }.`,
+      ];
+    });
     delar.push(
-      avsnitt('Lägesbild från skolor inom stadsdelsområdet', [
-        `${s.besvarade} skolor har besvarat enkäten${s.utskick === null ? '' : ` av ${s.utskick} tillfrågade`} (svarsfrekvens: ${s.svarsfrekvensVisning}).`,
+      avsnitt(SKOLOR_RUBRIK, [
+        ...(sVisat.hela && s.grovrePeriod ? [grovreMening(s.grovrePeriod, l.period)] : []),
+        skolorStycken(sVisat.avsnitt),
         ...tecken,
         'Enskilda skolors svar redovisas inte; små antal visas som "fåtal" för läsare utan behörighet, och antal som annars skulle avslöja dem som "ej redovisad".',
       ]),
@@ -191,81 +402,71 @@ export function rapportDokument(
   }
 
   // Incidents and graffiti
-  const incidentTabell: Tabell[] = f
-    ? [
-        {
-          kolumner: ['Miljö', 'Händelse', 'Plats'],
-          rader: f.incidenter.map((i) => [
-            miljo(i.miljo),
-            i.beskrivning,
-            i.plats?.namn ?? i.plats?.id ?? '–',
-          ]),
-        },
-      ]
-    : [];
-  const incidentText = f
-    ? [
-        `Incidentrapportering (IA, tidigare RISK): ${tal(f.incidenterAntal)} incidenter.`,
-        ...f.kallanmarkningar.map((k) => `Anmärkning om källan: ${k.text}`),
-      ]
-    : [EJ_TILLGANGLIG];
-  const k = l.klotter;
-  const klotterText = k
-    ? [
-        `Klotter: ${tal(k.antal)} anmälningar om rasistiskt eller stötande klotter.`,
-        ...k.perRapportor.map(
-          (r) =>
-            `${r.namn}: ${status(r.rapporteringsstatus)}${r.antal === null ? '' : ` (${tal(r.antal)})`}.`,
-        ),
-        `Sanering inom 24 timmar: ${sla(k.sanering)}. Entreprenör på plats inom 3 arbetstimmar: ${sla(k.paPlats)}.`,
-      ]
-    : [`Klotter: ${EJ_TILLGANGLIG}`];
-  const klotterTabell: Tabell[] = k
-    ? [
-        {
-          kolumner: ['Rapportör', 'Kategori', 'Miljö', 'Innehåll', 'Plats'],
-          rader: k.anmalningar.anmalningar.map((a) => [
-            RAPPORTOR[a.rapportor] ?? a.rapportor,
-            KATEGORI[a.kategori] ?? a.kategori,
-            miljo(a.miljo),
-            a.innehall,
-            a.platsText ?? a.plats?.namn ?? '–',
-          ]),
-        },
-      ]
-    : [];
+  const IA = 'Incidentrapportering (IA, tidigare RISK)';
+  const incidentText: string[] = [];
+  const tabeller: Tabell[] = [];
+  if (!f) incidentText.push(`${IA}: ${EJ_TILLGANGLIG_MENING}`);
+  else if (!fVisat) incidentText.push(`${IA}: ej rapporterat för ${period}.`);
+  else {
+    const { avsnitt: fa, hela } = fVisat;
+    incidentText.push(
+      hela && fa.incidenterAntal
+        ? `${IA}: rapporterat för ${hela} — ${antalFras(fa.incidenterAntal, ORD.incident)} under ${hela}, inte inräknade i ${period}.`
+        : `${IA}: ${fa.incidenterAntal ? antalFras(fa.incidenterAntal, ORD.incident) : 'antal saknas'}.`,
+      ...fa.kallanmarkningar.map((x) => `Anmärkning om källan: ${x.text}`),
+    );
+    tabeller.push(...incidentTabell(fa, hela));
+  }
+  const kVisat = k ? visat(k) : null;
+  const klotterText: string[] = [];
+  if (!k) klotterText.push(`Klotter: ${EJ_TILLGANGLIG_MENING}`);
+  else if (!kVisat) {
+    klotterText.push(
+      `Klotter: ej rapporterat för ${period}.`,
+      ...k.perRapportor.map(
+        (r) =>
+          `${r.namn}: ${rapporteringsstatusText(r.rapporteringsstatus, k.grovrePeriod).toLowerCase()}.`,
+      ),
+    );
+  } else {
+    klotterText.push(...klotterStycken(kVisat.avsnitt, kVisat.hela, period, k.grovrePeriod));
+    if (kVisat.hela && k.grovrePeriod) {
+      klotterText.push(
+        `Anmälningarna för ${kVisat.hela} listas i rapporten för ${periodNamn(k.grovrePeriod)}.`,
+      );
+    } else tabeller.push(...klotterTabell(k));
+  }
   delar.push(
-    avsnitt(
-      'Incidentrapportering och klotter',
-      [...incidentText, ...klotterText],
-      [...incidentTabell, ...klotterTabell],
-    ),
+    avsnitt('Incidentrapportering och klotter', [...incidentText, ...klotterText], tabeller),
   );
 
   // Public space
-  if (!polis) delar.push(avsnitt('Det offentliga rummet', [EJ_TILLGANGLIG]));
+  const RUM = 'Det offentliga rummet';
+  if (!polis) delar.push(avsnitt(RUM, [EJ_TILLGANGLIG_MENING]));
   else {
-    delar.push(
-      avsnitt(
-        'Det offentliga rummet',
-        polis.handelser.length ? [] : ['Inga händelser registrerade för perioden.'],
-        polis.handelser.length
-          ? [
-              {
-                kolumner: ['När', 'Typ', 'Händelse', 'Miljö', 'Våld', 'Platser'],
-                rader: polis.handelser.map((h) => [
-                  h.datum ?? h.period,
-                  HANDELSE_TYP[h.typ] ?? h.typ,
-                  h.rubrik,
-                  miljo(h.miljo),
-                  h.vald === null ? 'okänt' : h.vald ? 'ja' : 'nej',
-                  h.platser.map((p) => p.namn ?? p.id).join(', ') || '–',
-                ]),
-              },
-            ]
-          : [],
-      ),
-    );
+    const stycken: string[] = [];
+    const rumTabeller: Tabell[] = [];
+    if (harTalFor(polis.rapporteringsstatus) && polis.handelserAntal) {
+      stycken.push(`Polisen: ${antalFras(polis.handelserAntal, ORD.handelse)} under perioden.`);
+    }
+    if (polis.handelser.length) rumTabeller.push(...handelseTabell(polis.handelser));
+    else if (polis.rapporteringsstatus === 'EJ_RAPPORTERAT') stycken.push(ejRapporterat('polis'));
+    else if (polis.rapporteringsstatus !== 'RAPPORTERAT_GROVRE_PERIOD') {
+      stycken.push('Inga händelser registrerade för perioden.');
+    }
+    // Events dated only to the longer period: shown, labelled, not counted into this one.
+    const g = polis.grovre;
+    const gp = polis.grovrePeriod;
+    const langre = g && gp ? g.handelser.filter((h) => h.period === gp && !h.datum) : [];
+    if (gp && langre.length) {
+      stycken.push(
+        `${versal(antalMedOrd(langre.length, ORD.handelse))} är ${
+          langre.length === 1 ? 'daterad' : 'daterade'
+        } bara till ${helaPerioden(gp)} och räknas inte in i ${period}.`,
+      );
+      rumTabeller.push(...handelseTabell(langre, `Händelser, ${helaPerioden(gp)}`));
+    }
+    delar.push(avsnitt(RUM, stycken, rumTabeller));
   }
 
   // Groups
@@ -291,6 +492,8 @@ export function rapportDokument(
   );
 
   // The cross-partner table, hotspots and the trend
+  const rad = <P extends PartnerFalt>(m: Lagesbild['miljoer'][number], p: P) =>
+    saknade.has(p) ? null : m[p];
   delar.push(
     avsnitt(
       'Sammanställning per miljö',
@@ -308,21 +511,23 @@ export function rapportDokument(
           ],
           rader: l.miljoer.map((m) => [
             m.namn,
-            m.polis ? niva(m.polis.bosatta) : '–',
-            tal(m.forvaltning?.incidenter),
-            tal(m.forvaltning?.kontakter),
-            tal(m.forvaltning?.faltobservationer),
-            m.skolor?.skolorMedTecken
-              ? `${m.skolor.skolorMedTecken.visning} av ${m.skolor.besvarade}`
-              : '–',
-            tal(m.klotter?.antal),
+            nivaCell(rad(m, 'polis')),
+            cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.incidenterAntal)),
+            cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.kontakterAntal)),
+            cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.faltobservationerAntal)),
+            cellMedGrovre(rad(m, 'skolor'), (x) =>
+              x.skolorMedTecken && x.besvarade !== null
+                ? `${antalCell(x.skolorMedTecken)} av ${x.besvarade}`
+                : 'ej tillfrågade',
+            ),
+            cellMedGrovre(rad(m, 'klotter'), (x) => antalCell(x.antal)),
           ]),
         },
       ],
       2,
     ),
   );
-  const platser = hotspots(l);
+  const platser = hotspots({ ...l, forvaltning: f, polis, skolor: s, klotter: k });
   delar.push(
     avsnitt(
       'Platser i flera källor',
@@ -332,7 +537,11 @@ export function rapportDokument(
             {
               kolumner: ['Plats', 'Partner', 'Uppgifter'],
               rader: platser.flatMap((p) =>
-                p.uppgifter.map((u) => [p.namn, u.partnerNamn, u.vad.join('; ')]),
+                p.uppgifter.map((u) => [
+                  p.delar.length ? `${p.namn} (delar: ${p.delar.join('; ')})` : p.namn,
+                  u.partnerNamn,
+                  u.vad.join('; '),
+                ]),
               ),
             },
           ]
@@ -342,30 +551,48 @@ export function rapportDokument(
   );
   const fg = l.foregaende;
   if (fg) {
-    type Tal = SkyddatAntal | number | undefined;
-    const rad = (namn: string, nu: Tal, da: Tal) => [namn, tal(nu), tal(da)];
+    const rader = [
+      {
+        namn: 'Incidenter',
+        nu: { avsnitt: f, tal: f?.incidenterAntal },
+        da: { avsnitt: fg.forvaltning, tal: fg.forvaltning?.incidenterAntal },
+      },
+      {
+        namn: 'Kontakter',
+        nu: { avsnitt: f, tal: f?.kontakterAntal },
+        da: { avsnitt: fg.forvaltning, tal: fg.forvaltning?.kontakterAntal },
+      },
+      {
+        namn: 'Polisens händelser',
+        nu: { avsnitt: polis, tal: polis?.handelserAntal },
+        da: { avsnitt: fg.polis, tal: fg.polis?.handelserAntal },
+      },
+      {
+        namn: 'Skolor som svarat',
+        nu: { avsnitt: s, tal: s?.besvarade },
+        da: { avsnitt: fg.skolor, tal: fg.skolor?.besvarade },
+      },
+      {
+        namn: 'Klotteranmälningar',
+        nu: { avsnitt: k, tal: k?.antal },
+        da: { avsnitt: fg.klotter, tal: fg.klotter?.antal },
+      },
+    ].map((r) => {
+      const j = jamfor({ period: l.period, ...r.nu }, { period: fg.period, ...r.da });
+      return [r.namn, j.nu, j.fore, j.forandring];
+    });
     delar.push(
       avsnitt(
         `Jämfört med föregående period (${fg.period})`,
-        [],
-        [
-          {
-            kolumner: ['Uppgift', l.period, fg.period],
-            rader: [
-              rad('Incidenter', f?.incidenterAntal, fg.forvaltning?.incidenterAntal),
-              rad('Kontakter', f?.kontakterAntal, fg.forvaltning?.kontakterAntal),
-              rad('Polisens händelser', polis?.handelserAntal, fg.polis?.handelserAntal),
-              rad('Skolor som svarat', s?.besvarade, fg.skolor?.besvarade),
-              rad('Klotteranmälningar', k?.antal, fg.klotter?.antal),
-            ],
-          },
-        ],
+        ['Bara det som rapporterats för båda perioderna jämförs; annars står det varför inte.'],
+        [{ kolumner: ['Uppgift', l.period, fg.period, 'Förändring'], rader }],
         2,
       ),
     );
   }
 
-  // The action plan
+  // The action plan: the status text is förvaltning's, computed from the sub-steps' current
+  // statuses, so the dashboard and the report say the same.
   const plan = l.omrade.handlingsplan;
   delar.push(
     avsnitt(
@@ -381,11 +608,7 @@ export function rapportDokument(
                 a.syfte,
                 a.ansvarig,
                 a.andraBerorda.join(', ') || '–',
-                a.delsteg.length
-                  ? a.delsteg
-                      .map((d) => `${d.nr}. ${ATGARD_STATUS[d.status] ?? d.status}`)
-                      .join('; ')
-                  : a.statusText || (ATGARD_STATUS[a.status] ?? a.status),
+                a.statusText || (ATGARD_STATUS[a.status] ?? a.status),
               ]),
             },
           ]

@@ -11,6 +11,7 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
       period
       fran
       till
+      periodLage
       omrade {
         id
         namn
@@ -35,6 +36,14 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
             }
           }
         }
+        platser {
+          id
+          namn
+          delAv {
+            id
+            namn
+          }
+        }
         grupperingar {
           namn
           miljo
@@ -44,120 +53,31 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
         }
       }
       forvaltning {
-        rapporteringsstatus
-        incidenterAntal {
-          ...Antal
-        }
-        incidenter {
-          datum
-          period
-          typ
-          miljo
-          beskrivning
-          plats {
-            id
-            namn
-            adress
-          }
-        }
-        kontakterAntal {
-          ...Antal
-        }
-        kontakter {
-          kanal
-          miljo
-          antal {
-            ...Antal
-          }
-          atgard
-          utfall
-        }
-        faltobservationer {
-          enhet
-          typ
-          miljo
-          antal {
-            ...Antal
-          }
-          beskrivning
-        }
-        atervandare {
-          kandaAntal {
-            ...Antal
-          }
-          insatserAntal {
-            ...Antal
-          }
-          kommentar
-        }
-        kallanmarkningar {
-          avsnitt
-          text
+        ...ForvaltningAvsnitt
+        grovrePeriod
+        grovre {
+          ...ForvaltningAvsnitt
         }
       }
       polis {
-        rapporteringsstatus
-        publicerad
-        bedomningar {
-          miljo
-          period
-          bosatta
-          folkbokforda
-          utsattaForBrott
-          resor
-          text
-          utgivare
-          publicerad
-        }
-        handelserAntal {
-          ...Antal
-        }
-        handelser {
-          typ
-          rubrik
-          datum
-          period
-          miljo
-          vald
-          beskrivning
-          platser {
-            id
-            namn
-          }
+        ...PolisAvsnitt
+        grovrePeriod
+        grovre {
+          ...PolisAvsnitt
         }
       }
       skolor {
-        rapporteringsstatus
-        utskick
-        besvarade
-        svarsfrekvensVisning
+        ...SkolorAvsnitt
+        grovrePeriod
+        grovre {
+          ...SkolorAvsnitt
+        }
       }
       klotter {
-        rapporteringsstatus
-        antal {
-          ...Antal
-        }
-        perRapportor {
-          rapportor
-          namn
-          rapporteringsstatus
-          antal {
-            ...Antal
-          }
-        }
-        perKategori {
-          rapportor
-          kategori
-          antal {
-            ...Antal
-          }
-        }
-        sanering {
-          ...Sla
-        }
-        paPlats {
-          ...Sla
-        }
+        ...KlotterAvsnitt
+        # The reports themselves for the period only: the longer period's are counted, not
+        # listed (a listing weighs 500 rows in the gateway's cost limit). Which larger place
+        # a report's place is part of comes from the area's register (omrade.platser).
         anmalningar(first: 500) {
           totalt
           anmalningar {
@@ -172,45 +92,49 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
             }
           }
         }
+        grovrePeriod
+        grovre {
+          ...KlotterAvsnitt
+        }
       }
       miljoer {
         miljo
         namn
         forvaltning {
-          incidenter {
-            ...Antal
-          }
-          kontakter {
-            ...Antal
-          }
-          faltobservationer {
-            ...Antal
+          ...ForvaltningMiljoTal
+          grovrePeriod
+          grovre {
+            ...ForvaltningMiljoTal
           }
         }
         polis {
-          rapporteringsstatus
-          bosatta
-          handelser {
-            ...Antal
+          ...PolisMiljoTal
+          grovrePeriod
+          grovre {
+            ...PolisMiljoTal
           }
         }
         skolor {
-          rapporteringsstatus
-          besvarade
-          skolorMedTecken {
-            ...Antal
+          ...SkolorMiljoTal
+          grovrePeriod
+          grovre {
+            ...SkolorMiljoTal
           }
         }
         klotter {
-          antal {
-            ...Antal
+          ...KlotterMiljoTal
+          grovrePeriod
+          grovre {
+            ...KlotterMiljoTal
           }
         }
       }
       foregaende {
         period
+        periodLage
         forvaltning {
           rapporteringsstatus
+          grovrePeriod
           incidenterAntal {
             ...Antal
           }
@@ -220,16 +144,19 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
         }
         polis {
           rapporteringsstatus
+          grovrePeriod
           handelserAntal {
             ...Antal
           }
         }
         skolor {
           rapporteringsstatus
+          grovrePeriod
           besvarade
         }
         klotter {
           rapporteringsstatus
+          grovrePeriod
           antal {
             ...Antal
           }
@@ -238,8 +165,175 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
     }
   }
 
-  # Every count under disclosure control: "fåtal" instead of 1…3 for a reader without clearance.
-  # The contractors' SLA: outcomes are counts of reports, protected like the rest.
+  # Each partner's section, selected alike for the period and for the longer period its
+  # records may be dated to (grovre): "Rapporterat för hela 2016" shows the year's figures.
+  fragment ForvaltningAvsnitt on ForvaltningLage {
+    rapporteringsstatus
+    incidenterAntal {
+      ...Antal
+    }
+    incidenter {
+      datum
+      period
+      typ
+      miljo
+      beskrivning
+      plats {
+        ...PlatsNamn
+        adress
+      }
+    }
+    kontakterAntal {
+      ...Antal
+    }
+    kontakter {
+      kanal
+      miljo
+      antal {
+        ...Antal
+      }
+      atgard
+      utfall
+    }
+    faltobservationer {
+      enhet
+      typ
+      miljo
+      antal {
+        ...Antal
+      }
+      beskrivning
+    }
+    atervandare {
+      kandaAntal {
+        ...Antal
+      }
+      insatserAntal {
+        ...Antal
+      }
+      kommentar
+    }
+    kallanmarkningar {
+      avsnitt
+      text
+    }
+  }
+
+  fragment PolisAvsnitt on PolisLage {
+    rapporteringsstatus
+    publicerad
+    bedomningar {
+      miljo
+      period
+      bosatta
+      folkbokforda
+      utsattaForBrott
+      resor
+      text
+      utgivare
+      publicerad
+    }
+    handelserAntal {
+      ...Antal
+    }
+    handelser {
+      typ
+      rubrik
+      datum
+      period
+      miljo
+      vald
+      beskrivning
+      platser {
+        ...PlatsNamn
+      }
+    }
+  }
+
+  fragment SkolorAvsnitt on SkolorLage {
+    rapporteringsstatus
+    utskick
+    besvarade
+    svarsfrekvensVisning
+  }
+
+  fragment KlotterAvsnitt on KlotterLage {
+    rapporteringsstatus
+    antal {
+      ...Antal
+    }
+    perRapportor {
+      rapportor
+      namn
+      rapporteringsstatus
+      antal {
+        ...Antal
+      }
+    }
+    perKategori {
+      rapportor
+      kategori
+      antal {
+        ...Antal
+      }
+    }
+    sanering {
+      ...Sla
+    }
+    paPlats {
+      ...Sla
+    }
+  }
+
+  fragment ForvaltningMiljoTal on ForvaltningMiljo {
+    rapporteringsstatus
+    incidenterAntal {
+      ...Antal
+    }
+    kontakterAntal {
+      ...Antal
+    }
+    faltobservationerAntal {
+      ...Antal
+    }
+  }
+
+  fragment PolisMiljoTal on PolisMiljo {
+    rapporteringsstatus
+    bosatta
+    handelserAntal {
+      ...Antal
+    }
+  }
+
+  fragment SkolorMiljoTal on SkolorMiljo {
+    rapporteringsstatus
+    besvarade
+    skolorMedTecken {
+      ...Antal
+    }
+  }
+
+  fragment KlotterMiljoTal on KlotterMiljo {
+    rapporteringsstatus
+    antal {
+      ...Antal
+    }
+  }
+
+  # A place and the larger place it is part of, so that the park and its metro entrance
+  # are one hotspot.
+  fragment PlatsNamn on Plats {
+    id
+    namn
+    delAv {
+      id
+      namn
+    }
+  }
+
+  # The contractors' SLA: outcomes are counts of reports, protected like the rest; kanda is
+  # the share's denominator (reports with a known time), totalt all reports.
   fragment Sla on SlaSummering {
     uppfyllt {
       ...Antal
@@ -250,6 +344,12 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
     okant {
       ...Antal
     }
+    kanda {
+      ...Antal
+    }
+    totalt {
+      ...Antal
+    }
     andelUppfyllt {
       andel
       undertryckt
@@ -257,6 +357,8 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
     }
   }
 
+  # Every count under disclosure control: "fåtal" instead of 1…3 for a reader without
+  # clearance, "okänt antal" when part of it is not known.
   fragment Antal on SkyddatAntal {
     antal
     undertryckt

@@ -5,6 +5,7 @@ const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 function mdTabell(t: Tabell): string {
   if (t.rader.length === 0) return '';
   return [
+    ...(t.rubrik ? [`**${t.rubrik}**`, ''] : []),
     `| ${t.kolumner.map(mdCell).join(' | ')} |`,
     `| ${t.kolumner.map(() => '---').join(' | ')} |`,
     ...t.rader.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
@@ -29,7 +30,8 @@ const esc = (s: string) =>
 
 function htmlTabell(t: Tabell): string {
   if (t.rader.length === 0) return '';
-  return `<table><thead><tr>${t.kolumner.map((k) => `<th scope="col">${esc(k)}</th>`).join('')}</tr></thead><tbody>${t.rader
+  const rubrik = t.rubrik ? `<caption>${esc(t.rubrik)}</caption>` : '';
+  return `<table>${rubrik}<thead><tr>${t.kolumner.map((k) => `<th scope="col">${esc(k)}</th>`).join('')}</tr></thead><tbody>${t.rader
     .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
@@ -41,8 +43,12 @@ const STYLE = `
   table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .9rem; }
   th, td { border: 1px solid #c8ccd2; padding: .3rem .45rem; text-align: left; vertical-align: top; }
   th { background: #eef1f5; }
+  caption { text-align: left; font-weight: 600; padding: .2rem 0; }
   @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
-  @page { size: A4; margin: 16mm; }
+  @page {
+    size: A4; margin: 16mm 16mm 20mm;
+    @bottom-right { content: "Sida " counter(page) " av " counter(pages); font: 9pt system-ui, sans-serif; color: #555; }
+  }
 `;
 
 /** A standalone page with its own styles: prints to PDF from any browser, or headless Chromium. */

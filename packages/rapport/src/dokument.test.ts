@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import { rapportDokument } from './dokument';
+import {
+  antal,
+  bild2015,
+  bild2016,
+  bild2016H2,
+  bild2030,
+  EJ_REDOVISAD,
+  FATAL,
+} from './exempel.test-data';
+import { renderHtml, renderMarkdown } from './render';
+import type { Lagesbild } from './types';
+
+const FRAMTAGEN = { framtagen: '2026-11-26T12:00:00Z' };
+const md = (l: Lagesbild, saknadeKallor: string[] = []) =>
+  renderMarkdown(rapportDokument(l, { ...FRAMTAGEN, saknadeKallor }));
+
+/** The paragraphs of one section of the Markdown, up to the next heading. */
+function avsnittet(text: string, rubrik: string): string {
+  const start = text.indexOf(`${rubrik}\n`);
+  expect(start, rubrik).toBeGreaterThanOrEqual(0);
+  const rest = text.slice(start + rubrik.length + 1);
+  const slut = rest.search(/^#{2,3} /m);
+  return slut < 0 ? rest : rest.slice(0, slut);
+}
+
+describe('the report for 2016, every partner reported', () => {
+  const text = md(bild2016());
+
+  it('keeps the source document’s order', () => {
+    const order = [
+      '# Lägesbild Norrmalm 2016',
+      '## Källor för perioden',
+      '### Lägesbild från polisens underrättelseenhet',
+      '### Lägesbild från förvaltningens verksamheter',
+      '### Lägesbild från skolor inom stadsdelsområdet',
+      '### Incidentrapportering och klotter',
+      '### Det offentliga rummet',
+      '### Antidemokratiska grupperingar/miljöer',
+      '## Sammanställning per miljö',
+      '## Platser i flera källor',
+      '## Jämfört med föregående period (2015)',
+      '## Handlingsplan',
+    ];
+    const positions = order.map((heading) => text.indexOf(`${heading}\n`));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('says every partner’s status and nothing about the period’s state when it is over', () => {
+    expect(text).toContain(
+      '| Partner | Status |\n| --- | --- |\n| Förvaltningen | Rapporterat |\n| Polisen | Rapporterat |\n| Skolorna | Rapporterat |\n| Klotter (trafikkontoret, SISAB, MTR) | Rapporterat |',
+    );
+    expect(text).not.toContain('Perioden');
+  });
+
+  it('writes each count with its noun in agreement', () => {
+    expect(text).toContain('Incidentrapportering (IA, tidigare RISK): 3 incidenter.');
+    expect(text).toContain(
+      'Vuxenenhetens mottagningstelefon: 1 kontakt (Våldsbejakande islamism). Kontakt togs med polisen.',
+    );
+    expect(text).toContain('Nationella stödtelefonen (Rädda Barnen): 0 kontakter.');
+    expect(text).toContain('Återvändare: 0 kända, 0 insatser.');
+    expect(text).toContain('6 skolor har besvarat enkäten (svarsfrekvens: okänd).');
+    expect(text).toContain(
+      'Vit makt-miljön: ett fåtal av 6 svarande skolor har uppmärksammat tecken.',
+    );
+    expect(text).toContain('Klotter: 5 anmälningar om rasistiskt eller stötande klotter.');
+    expect(text).toContain('Trafikkontoret: 4 anmälningar.');
+    expect(text).toContain('SISAB: 0 anmälningar (rapporterat noll).');
+    expect(text).toContain('MTR: ett fåtal anmälningar.');
+    expect(text).toContain('Polisen: 2 händelser under perioden.');
+    expect(text).not.toMatch(/\b1 (anmälningar|incidenter|kontakter|skolor|händelser)\b/);
+    // In a sentence a hidden count takes its quantifier: "ett fåtal av", never "fåtal av".
+    expect(text).not.toMatch(/^[^|].*(?<!ett )fåtal av/m);
+  });
+
+  it('says the SLA with its denominator, and no share where no time is known', () => {
+    expect(text).toContain(
+      'Sanerat inom 24 timmar i 1 av 1 anmälan med känd tid (100 %); 4 av 5 anmälningar saknar tid.',
+    );
+    expect(text).toContain(
+      'Entreprenör på plats inom 3 arbetstimmar: kan inte anges, tid saknas för alla 5 anmälningar.',
+    );
+    expect(text).not.toContain('okänd andel');
+  });
+
+  it('reads a field observation without a count as an unknown count, never 1', () => {
+    expect(text).toContain(
+      'Enheten för fält- och fritid (okänt antal tillfällen): Verksamheten har vid något tillfälle',
+    );
+    expect(text).toContain(
+      '| Vit makt-miljön | Ett fåtal | 3 | 0 | okänt antal | fåtal av 6 | 2 |',
+    );
+  });
+
+  it('gives every police level one label: null "Ej bedömd", OKAND "Okänt"', () => {
+    expect(text).toContain(
+      '| Vit makt-miljön | 2016-H2 | Ett fåtal | Okänt | Ej bedömd | Ett fåtal |',
+    );
+    expect(text).toContain('| Ospecificerat | 2016-H2 | Okänt | Okänt | Ej bedömd | Ett fåtal |');
+    expect(text).toContain(
+      '| Ensamagerande | Ej bedömd | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat |',
+    );
+  });
+
+  it('compares with 2015 only what 2015 reported, and says why not for the rest', () => {
+    const jamforelse = avsnittet(text, '## Jämfört med föregående period (2015)');
+    expect(jamforelse).toContain('| Uppgift | 2016 | 2015 | Förändring |');
+    expect(jamforelse).toContain('| Incidenter | 3 | Ej rapporterat | 2015: ej rapporterat |');
+    expect(jamforelse).toContain('| Kontakter | 1 | Ej rapporterat | 2015: ej rapporterat |');
+    expect(jamforelse).toContain(
+      '| Polisens händelser | 2 | Ej rapporterat | 2015: ej rapporterat |',
+    );
+    expect(jamforelse).toContain(
+      '| Skolor som svarat | 6 | Ej rapporterat | 2015: ej rapporterat |',
+    );
+    expect(jamforelse).toContain('| Klotteranmälningar | 5 | 0 | +5 |');
+    expect(jamforelse).not.toContain('+3');
+  });
+
+  it('takes an åtgärd’s status text from förvaltning, as it stands now', () => {
+    expect(text).toContain(
+      '| 9 | Trygghetsvandringar | Öka tryggheten. | Trygghets- och säkerhetssamordnaren | Polisen | Delsteg 1 och 2 pågår, delsteg 3 är förslag |',
+    );
+    expect(text).not.toContain('2. Förslag');
+  });
+
+  it('finds nothing in two sources when only one partner was at a place', () => {
+    expect(text).toContain('Ingen plats förekommer hos två eller fler partner under perioden.');
+  });
+});
+
+describe('the report for 2015, when nobody but klotter reported', () => {
+  const text = md(bild2015());
+
+  it('says who has not reported, with no number for them', () => {
+    expect(text).toContain('| Förvaltningen | Ej rapporterat |');
+    expect(text).toContain('| Klotter (trafikkontoret, SISAB, MTR) | Rapporterat noll |');
+    expect(avsnittet(text, '### Lägesbild från polisens underrättelseenhet')).toContain(
+      'Polisen har inte rapporterat för 2015.',
+    );
+    expect(avsnittet(text, '### Lägesbild från förvaltningens verksamheter').trim()).toBe(
+      'Förvaltningen har inte rapporterat för 2015.',
+    );
+    expect(avsnittet(text, '### Lägesbild från skolor inom stadsdelsområdet').trim()).toBe(
+      'Skolorna har inte rapporterat för 2015.',
+    );
+    expect(text).toContain('Incidentrapportering (IA, tidigare RISK): ej rapporterat för 2015.');
+    expect(avsnittet(text, '### Det offentliga rummet').trim()).toBe(
+      'Polisen har inte rapporterat för 2015.',
+    );
+    expect(text).not.toMatch(/\b0 (incidenter|kontakter|skolor|händelser)\b/);
+  });
+
+  it('shows klotter’s reported zero as 0', () => {
+    expect(text).toContain('Klotter: 0 anmälningar om rasistiskt eller stötande klotter.');
+    expect(text).toContain('Trafikkontoret: 0 anmälningar (rapporterat noll).');
+    expect(text).toContain('SISAB: ej rapporterat.');
+    expect(text).toContain('Sanerat inom 24 timmar: inga anmälningar under perioden.');
+    expect(text).toContain(
+      '| Vit makt-miljön | Ej bedömd | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat | 0 |',
+    );
+  });
+
+  it('compares nothing against 2014 when neither side reported', () => {
+    expect(text).toContain(
+      '| Incidenter | Ej rapporterat | Ej rapporterat | 2015 och 2014: ej rapporterat |',
+    );
+    expect(text).toContain('| Klotteranmälningar | 0 | Ej rapporterat | 2014: ej rapporterat |');
+  });
+});
+
+describe('the report for 2016-H2, with reports only for the whole year', () => {
+  const text = md(bild2016H2());
+
+  it('shows förvaltning’s, the schools’ and klotter’s 2016 reports as reported for the whole year', () => {
+    expect(text).toContain('| Förvaltningen | Rapporterat för hela 2016 |');
+    expect(text).toContain('| Polisen | Rapporterat |');
+    expect(text).toContain('| Skolorna | Rapporterat för hela 2016 |');
+    expect(text).toContain('| Klotter (trafikkontoret, SISAB, MTR) | Rapporterat för hela 2016 |');
+    expect(text).toContain(
+      'Uppgifter som bara är daterade till hela 2016 räknas inte in i andra halvåret 2016; de visas märkta "hela 2016".',
+    );
+  });
+
+  it('labels the year’s figures and never counts them into H2', () => {
+    const forvaltning = avsnittet(text, '### Lägesbild från förvaltningens verksamheter');
+    expect(forvaltning).toContain(
+      'Rapporterat för hela 2016: uppgifterna nedan gäller hela 2016 och räknas inte in i andra halvåret 2016.',
+    );
+    expect(forvaltning).toContain('Vuxenenhetens mottagningstelefon: 1 kontakt');
+    const skolor = avsnittet(text, '### Lägesbild från skolor inom stadsdelsområdet');
+    expect(skolor).toContain('6 skolor har besvarat enkäten');
+    expect(skolor).toContain(
+      'Vit makt-miljön: ett fåtal av 6 svarande skolor har uppmärksammat tecken under hela 2016.',
+    );
+    expect(text).toContain(
+      'Incidentrapportering (IA, tidigare RISK): rapporterat för hela 2016 — 3 incidenter under hela 2016, inte inräknade i andra halvåret 2016.',
+    );
+    expect(text).toContain('**Incidenter, hela 2016**');
+    expect(text).toContain(
+      'Klotter: rapporterat för hela 2016 — 5 anmälningar om rasistiskt eller stötande klotter under hela 2016, inte inräknade i andra halvåret 2016.',
+    );
+    expect(text).toContain('Anmälningarna för hela 2016 listas i rapporten för 2016.');
+    expect(text).not.toContain('| Rapportör |');
+    // The bugs the issue saw: H2 said "0 incidenter" and "0 skolor har besvarat enkäten".
+    expect(text).not.toContain('0 incidenter');
+    expect(text).not.toContain('0 skolor');
+    expect(text).not.toMatch(/Klotter: 0 /);
+  });
+
+  it('keeps the police’s own H2 figures, and shows the events dated only to 2016 apart', () => {
+    const rum = avsnittet(text, '### Det offentliga rummet');
+    expect(rum).toContain('Polisen: 1 händelse under perioden.');
+    expect(rum).toContain(
+      '1 händelse är daterad bara till hela 2016 och räknas inte in i andra halvåret 2016.',
+    );
+    expect(rum).toContain('**Händelser, hela 2016**');
+    expect(rum).toContain('| 2016 | Demonstration | Tillståndsgivna demonstrationer under 2016 |');
+    expect(rum).not.toContain('Koordinerad våldsam attack');
+  });
+
+  it('marks the year’s figures in the table per environment', () => {
+    expect(text).toContain(
+      '| Vit makt-miljön | Ett fåtal | 3 (hela 2016) | 0 (hela 2016) | okänt antal (hela 2016) | fåtal av 6 (hela 2016) | 2 (hela 2016) |',
+    );
+    expect(text).toContain(
+      '| Ensamagerande | Ej bedömd | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat |',
+    );
+  });
+
+  it('keeps the status in the comparison with H1', () => {
+    expect(text).toContain(
+      '| Incidenter | Rapporterat för hela 2016 | Rapporterat för hela 2016 | 2016-H2 och 2016-H1: rapporterat för hela 2016 |',
+    );
+    expect(text).toContain('| Polisens händelser | 1 | 1 | ±0 |');
+  });
+});
+
+describe('the report for a period that has not begun', () => {
+  const text = md(bild2030());
+
+  it('says so at the top, and every partner has not reported', () => {
+    expect(avsnittet(text, '## Källor för perioden')).toContain(
+      'Perioden har inte börjat: 2030 börjar 2030-01-01. Ingen partner kan ha rapporterat för den ännu.',
+    );
+    expect(text).toContain('| Klotter (trafikkontoret, SISAB, MTR) | Ej rapporterat |');
+    expect(text).toContain('Klotter: ej rapporterat för 2030.');
+    expect(text).not.toMatch(/\b0 (incidenter|kontakter|skolor|händelser|anmälningar)\b/);
+    expect(text).toContain(
+      '| Klotteranmälningar | Ej rapporterat | Ej rapporterat | 2030 och 2029: ej rapporterat |',
+    );
+  });
+
+  it('says that the figures can change while the period is under way', () => {
+    const pagar = md({
+      ...bild2016(),
+      period: '2026',
+      fran: '2026-01-01',
+      till: '2027-01-01',
+      periodLage: 'PAGAR',
+    });
+    expect(pagar).toContain('Perioden pågår — siffrorna kan ändras (perioden slutar 2026-12-31).');
+  });
+});
+
+describe('the report with hidden and unknown counts', () => {
+  const bild = bild2016();
+  bild.forvaltning!.incidenterAntal = FATAL;
+  bild.forvaltning!.kontakter[0]!.antal = FATAL;
+  bild.klotter!.antal = EJ_REDOVISAD;
+  bild.klotter!.sanering = {
+    uppfyllt: FATAL,
+    ejUppfyllt: antal(6),
+    okant: FATAL,
+    kanda: antal(8),
+    totalt: antal(10),
+    andelUppfyllt: { andel: null, undertryckt: true, visning: 'ej redovisad' },
+  };
+  bild.polis!.handelserAntal = FATAL;
+  const text = md(bild);
+
+  it('reads them as Swedish', () => {
+    expect(text).toContain('Incidentrapportering (IA, tidigare RISK): ett fåtal incidenter.');
+    expect(text).toContain('Vuxenenhetens mottagningstelefon: ett fåtal kontakter');
+    expect(text).toContain(
+      'Klotter: ett ej redovisat antal anmälningar om rasistiskt eller stötande klotter.',
+    );
+    expect(text).toContain(
+      'Sanerat inom 24 timmar i ett fåtal av 8 anmälningar med känd tid (andelen ej redovisad); ett fåtal av 10 anmälningar saknar tid.',
+    );
+    expect(text).toContain('Polisen: ett fåtal händelser under perioden.');
+    expect(text).not.toContain('i ej redovisad');
+  });
+
+  it('compares no hidden count', () => {
+    expect(text).toContain(
+      '| Incidenter | fåtal | Ej rapporterat | 2016: fåtal; 2015: ej rapporterat |',
+    );
+    expect(text).toContain('| Klotteranmälningar | ej redovisad | 0 | 2016: ej redovisad |');
+  });
+});
+
+describe('the report when a source is unavailable', () => {
+  it('marks the source as unavailable and leaves its numbers out', () => {
+    const bild = { ...bild2016(), polis: null };
+    const text = md(bild, ['polis']);
+    expect(text).toContain('| Polisen | Ej tillgänglig just nu |');
+    expect(text).toContain(
+      '### Lägesbild från polisens underrättelseenhet\n\nEj tillgänglig just nu — källan svarade inte när rapporten togs fram.',
+    );
+    expect(text).toContain(
+      '| Polisens händelser | Ej tillgänglig just nu | Ej rapporterat | 2016: ej tillgänglig just nu; 2015: ej rapporterat |',
+    );
+    expect(text).toContain('Incidentrapportering (IA, tidigare RISK): 3 incidenter.');
+  });
+});
+
+describe('the HTML', () => {
+  it('captions a table of the longer period’s rows and prints page numbers', () => {
+    const html = renderHtml(rapportDokument(bild2016H2(), FRAMTAGEN));
+    expect(html).toContain('<table><caption>Incidenter, hela 2016</caption>');
+    expect(html).toContain('@bottom-right { content: "Sida " counter(page) " av " counter(pages);');
+  });
+});

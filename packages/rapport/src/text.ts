@@ -1,0 +1,432 @@
+/**
+ * The Swedish text rules the council reads, shared by the meeting report and the dashboard:
+ * plural by count, a protected count inside a sentence, a partner's status in words, the
+ * police's levels, the contractors' SLA sentence, a comparison with the previous period and
+ * the period's state. One module, so that the same state reads the same everywhere.
+ *
+ * Everything here is pure and works on the shapes the gateway answers with (structurally,
+ * so the dashboard's own types fit): no fetching, no DOM, no Node.
+ */
+import {
+  FATAL_VISNING,
+  harTal,
+  NIVA_NAMN,
+  type Niva,
+  OKANT_ANTAL_VISNING,
+  type Rapporteringsstatus as RapporteringsstatusEnum,
+  tryParsePeriod,
+} from '@lagesbild/domain';
+
+/** A count under disclosure control as the API serves it (SkyddatAntal). */
+export interface AntalVarde {
+  antal: number | null;
+  undertryckt: boolean;
+  visning: string;
+}
+
+/** A count as a sentence gets it: a plain number, or a SkyddatAntal. */
+export type Tal = AntalVarde | number;
+
+/** A share under disclosure control (SkyddadAndel). */
+export interface AndelVarde {
+  andel: number | null;
+  undertryckt: boolean;
+  visning: string;
+}
+
+/** A noun in its singular and plural form: "1 anmälan", "2 anmälningar". */
+export interface Ord {
+  en: string;
+  flera: string;
+}
+
+/** The nouns the council's counts are of. */
+export const ORD = {
+  anmalan: { en: 'anmälan', flera: 'anmälningar' },
+  incident: { en: 'incident', flera: 'incidenter' },
+  skola: { en: 'skola', flera: 'skolor' },
+  svarandeSkola: { en: 'svarande skola', flera: 'svarande skolor' },
+  handelse: { en: 'händelse', flera: 'händelser' },
+  kontakt: { en: 'kontakt', flera: 'kontakter' },
+  faltobservation: { en: 'fältobservation', flera: 'fältobservationer' },
+  insats: { en: 'insats', flera: 'insatser' },
+  tillfalle: { en: 'tillfälle', flera: 'tillfällen' },
+} as const satisfies Record<string, Ord>;
+
+/** What a partner's section reads when its source did not answer. */
+export const EJ_TILLGANGLIG = 'Ej tillgänglig just nu';
+
+/** What a police level reads when the police has not assessed the environment (null). */
+export const EJ_BEDOMD = 'Ej bedömd';
+
+/** What a hidden share reads inside a sentence. */
+export const ANDEL_EJ_REDOVISAD = 'andelen ej redovisad';
+
+/** The singular form for exactly one, the plural for everything else (0 anmälningar). */
+export function pluralform(antal: number, ord: Ord): string {
+  return antal === 1 ? ord.en : ord.flera;
+}
+
+/** A number as Swedish writes it: spaces between thousands ("12 345"). */
+export function talText(n: number): string {
+  return n.toLocaleString('sv-SE').replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** "1 anmälan", "0 anmälningar", "12 345 anmälningar". */
+export function antalMedOrd(antal: number, ord: Ord): string {
+  return `${talText(antal)} ${pluralform(antal, ord)}`;
+}
+
+/** What kind of value a protected count is, for phrasing it. */
+export type AntalSlag = 'tal' | 'fatal' | 'ejRedovisad' | 'okant';
+
+export function antalSlag(v: Tal): AntalSlag {
+  if (typeof v === 'number') return 'tal';
+  if (v.antal !== null) return 'tal';
+  if (v.visning === FATAL_VISNING) return 'fatal';
+  if (v.visning === OKANT_ANTAL_VISNING) return 'okant';
+  return v.undertryckt ? 'ejRedovisad' : 'okant';
+}
+
+/** The number when the reader may see it, else null. */
+export function talVarde(v: Tal | null | undefined): number | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'number' ? v : v.antal;
+}
+
+/**
+ * A count in a table cell: the number, or what the reader may see instead ("fåtal",
+ * "ej redovisad", "okänt antal"); "–" when there is no count at all.
+ */
+export function antalCell(v: Tal | null | undefined): string {
+  if (v === null || v === undefined) return '–';
+  const n = talVarde(v);
+  if (n !== null) return talText(n);
+  return typeof v === 'number' ? talText(v) : v.visning;
+}
+
+/** The quantifier a hidden count takes in a sentence, before a plural noun or "av". */
+function dold(slag: Exclude<AntalSlag, 'tal'>): string {
+  switch (slag) {
+    case 'fatal':
+      return 'ett fåtal';
+    case 'ejRedovisad':
+      return 'ett ej redovisat antal';
+    case 'okant':
+      return 'ett okänt antal';
+  }
+}
+
+/**
+ * A count with its noun, inside a sentence: "3 incidenter", "1 incident", "0 incidenter",
+ * "ett fåtal incidenter", "ett ej redovisat antal incidenter", "ett okänt antal incidenter".
+ */
+export function antalFras(v: Tal, ord: Ord): string {
+  const n = talVarde(v);
+  if (n !== null) return antalMedOrd(n, ord);
+  return `${dold(antalSlag(v) as Exclude<AntalSlag, 'tal'>)} ${ord.flera}`;
+}
+
+/**
+ * A count without its noun, inside a sentence: "3", "ett fåtal", "ett ej redovisat antal",
+ * "ett okänt antal" ("ett fåtal kända").
+ */
+export function antalUtanOrd(v: Tal): string {
+  const n = talVarde(v);
+  return n !== null ? talText(n) : dold(antalSlag(v) as Exclude<AntalSlag, 'tal'>);
+}
+
+/**
+ * A part of a whole, inside a sentence: "1 av 6 svarande skolor", "ett fåtal av 6 svarande
+ * skolor", "ett ej redovisat antal av 6 svarande skolor", "1 av 1 svarande skola", "0 av ett
+ * fåtal svarande skolor". The noun agrees with the whole.
+ */
+export function delAvFras(del: Tal, helhet: Tal, ord: Ord): string {
+  return `${antalUtanOrd(del)} av ${antalFras(helhet, ord)}`;
+}
+
+/** The first letter as a capital, for a phrase that starts a sentence. */
+export function versal(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const ORDNINGSTAL = ['första', 'andra', 'tredje', 'fjärde'] as const;
+const MANADER = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
+/**
+ * A period as a person says it: "2016", "andra halvåret 2016", "första tertialet 2017",
+ * "tredje kvartalet 2016", "maj 2016", "vecka 45 2016". A text that is not a period is
+ * returned as it is.
+ */
+export function periodNamn(text: string): string {
+  const p = tryParsePeriod(text);
+  if (!p) return text;
+  const n = p.nummer ?? 1;
+  switch (p.typ) {
+    case 'AR':
+      return String(p.ar);
+    case 'HALVAR':
+      return `${ORDNINGSTAL[n - 1]} halvåret ${p.ar}`;
+    case 'TERTIAL':
+      return `${ORDNINGSTAL[n - 1]} tertialet ${p.ar}`;
+    case 'KVARTAL':
+      return `${ORDNINGSTAL[n - 1]} kvartalet ${p.ar}`;
+    case 'MANAD':
+      return `${MANADER[n - 1]} ${p.ar}`;
+    case 'VECKA':
+      return `vecka ${n} ${p.ar}`;
+  }
+}
+
+/** The label for figures that belong to a whole longer period: "hela 2016". */
+export function helaPerioden(text: string): string {
+  return `hela ${periodNamn(text)}`;
+}
+
+/** The reporting states a section can be in (RAPPORTERAT_GROVRE_PERIOD included). */
+export type RapporteringsstatusText =
+  | 'RAPPORTERAT'
+  | 'RAPPORTERAT_NOLL'
+  | 'RAPPORTERAT_GROVRE_PERIOD'
+  | 'EJ_RAPPORTERAT';
+
+/** A partner's section as far as its state goes; null when its source did not answer. */
+export interface AvsnittStatus {
+  rapporteringsstatus: RapporteringsstatusText | string;
+  grovrePeriod?: string | null;
+}
+
+/** Does a section in this state have numbers for the period (reported, or reported zero)? */
+export function harTalFor(status: string): boolean {
+  return harTal(status as RapporteringsstatusEnum);
+}
+
+/**
+ * A reporting state in words: "Rapporterat", "Rapporterat noll", "Rapporterat för hela
+ * 2016" (for a longer period; "Rapporterat för längre period" when it is not named),
+ * "Ej rapporterat".
+ */
+export function rapporteringsstatusText(status: string, grovrePeriod?: string | null): string {
+  switch (status) {
+    case 'RAPPORTERAT':
+      return 'Rapporterat';
+    case 'RAPPORTERAT_NOLL':
+      return 'Rapporterat noll';
+    case 'RAPPORTERAT_GROVRE_PERIOD':
+      return grovrePeriod
+        ? `Rapporterat för ${helaPerioden(grovrePeriod)}`
+        : 'Rapporterat för längre period';
+    case 'EJ_RAPPORTERAT':
+      return 'Ej rapporterat';
+    default:
+      return status;
+  }
+}
+
+/** A partner's state in words, "Ej tillgänglig just nu" when its section is missing. */
+export function partnerStatusText(avsnitt: AvsnittStatus | null | undefined): string {
+  if (!avsnitt) return EJ_TILLGANGLIG;
+  return rapporteringsstatusText(avsnitt.rapporteringsstatus, avsnitt.grovrePeriod);
+}
+
+/**
+ * A partner's count as one cell: the count when the section has numbers for the period,
+ * else the state in words ("Ej rapporterat", "Rapporterat för hela 2016",
+ * "Ej tillgänglig just nu") — never a 0 for a missing report.
+ */
+export function talEllerStatus(
+  avsnitt: AvsnittStatus | null | undefined,
+  tal: Tal | null | undefined,
+): string {
+  if (!avsnitt) return EJ_TILLGANGLIG;
+  if (!harTalFor(avsnitt.rapporteringsstatus)) return partnerStatusText(avsnitt);
+  return antalCell(tal);
+}
+
+/** A section or environment row that may carry the same figures for a longer period. */
+export type MedGrovre<T> = T & { grovrePeriod?: string | null; grovre?: T | null };
+
+/**
+ * A partner's figure as one cell, the longer period's figures included: the period's own
+ * when it reported for it; "3 (hela 2016)" when it reported only for a longer period that
+ * contains this one; else the state in words ("Ej rapporterat", "Ej tillgänglig just nu").
+ */
+export function cellMedGrovre<T extends AvsnittStatus>(
+  avsnitt: MedGrovre<T> | null | undefined,
+  cell: (a: T) => string,
+): string {
+  if (!avsnitt) return EJ_TILLGANGLIG;
+  if (harTalFor(avsnitt.rapporteringsstatus)) return cell(avsnitt);
+  const { grovre, grovrePeriod } = avsnitt;
+  if (
+    avsnitt.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' &&
+    grovre &&
+    grovrePeriod &&
+    harTalFor(grovre.rapporteringsstatus)
+  ) {
+    return `${cell(grovre)} (${helaPerioden(grovrePeriod)})`;
+  }
+  return partnerStatusText(avsnitt);
+}
+
+/**
+ * The police's level for an environment row, the longer period's included: the level when
+ * the row has one ("Ett fåtal", "Okänt"), "Ett fåtal (hela 2016)" from a longer period,
+ * "Ej bedömd" when the police has not assessed the environment for the period, and
+ * "Ej tillgänglig just nu" without the police's answer.
+ */
+export function nivaCell<T extends AvsnittStatus & { bosatta?: string | null }>(
+  rad: MedGrovre<T> | null | undefined,
+  niva: (r: T) => string | null | undefined = (r) => r.bosatta,
+): string {
+  if (!rad) return EJ_TILLGANGLIG;
+  const egen = niva(rad);
+  if (egen !== null && egen !== undefined) return nivaText(egen);
+  const { grovre, grovrePeriod } = rad;
+  const lang = grovre ? niva(grovre) : null;
+  if (grovrePeriod && lang !== null && lang !== undefined) {
+    return `${nivaText(lang)} (${helaPerioden(grovrePeriod)})`;
+  }
+  return nivaText(null);
+}
+
+/**
+ * The police's level, one label per state everywhere: null (not assessed) "Ej bedömd",
+ * OKAND "Okänt", INGA "Inga", FATAL "Ett fåtal", NAGRA "Några", MANGA "Många".
+ */
+export function nivaText(niva: string | null | undefined): string {
+  if (niva === null || niva === undefined) return EJ_BEDOMD;
+  return NIVA_NAMN[niva as Niva] ?? niva;
+}
+
+/** A share as the reader may see it: "100 %", "ej redovisad", or "–" without a denominator. */
+export function andelCell(a: AndelVarde | null | undefined): string {
+  return a ? a.visning : '–';
+}
+
+/** The contractors' SLA for a period, as the API summarises it (SlaSummering). */
+export interface SlaVarde {
+  uppfyllt: Tal;
+  ejUppfyllt: Tal;
+  okant: Tal;
+  andelUppfyllt: AndelVarde;
+  /** Reports with a known outcome: the share's denominator. */
+  kanda: Tal;
+  /** All reports. */
+  totalt: Tal;
+}
+
+/**
+ * The SLA as one sentence, with its denominator. `vad` is what was met, as it starts the
+ * sentence ("Sanerat inom 24 timmar"):
+ * - "Sanerat inom 24 timmar i 1 av 1 anmälan med känd tid (100 %); 4 av 5 anmälningar saknar tid."
+ * - "Sanerat inom 24 timmar i ett fåtal av 8 anmälningar med känd tid (andelen ej redovisad)."
+ * - "Sanerat inom 24 timmar: kan inte anges, tid saknas för alla 5 anmälningar."
+ * - "Sanerat inom 24 timmar: inga anmälningar under perioden."
+ */
+export function slaMening(s: SlaVarde, vad: string): string {
+  const Vad = versal(vad);
+  const totalt = talVarde(s.totalt);
+  const kanda = talVarde(s.kanda);
+  if (totalt === 0) return `${Vad}: inga anmälningar under perioden.`;
+  if (kanda === 0) {
+    const alla =
+      totalt === 1
+        ? 'den enda anmälan'
+        : totalt !== null
+          ? `alla ${antalMedOrd(totalt, ORD.anmalan)}`
+          : `alla anmälningar (${antalCell(s.totalt)})`;
+    return `${Vad}: kan inte anges, tid saknas för ${alla}.`;
+  }
+  const andel =
+    s.andelUppfyllt.andel !== null && !s.andelUppfyllt.undertryckt
+      ? s.andelUppfyllt.visning
+      : ANDEL_EJ_REDOVISAD;
+  const karna = `${Vad} i ${delAvFras(s.uppfyllt, s.kanda, ORD.anmalan)} med känd tid (${andel})`;
+  const okant = talVarde(s.okant);
+  if (okant === 0) return `${karna}.`;
+  return `${karna}; ${delAvFras(s.okant, s.totalt, ORD.anmalan)} saknar tid.`;
+}
+
+/** One side of a comparison: a period, the partner's section for it, and its count. */
+export interface JamforSida {
+  period: string;
+  /** The partner's section; null when its source did not answer. */
+  avsnitt: AvsnittStatus | null | undefined;
+  /** The count, read only when the section has numbers for the period. */
+  tal: Tal | null | undefined;
+}
+
+export interface Jamforelse {
+  /** The cell for this period: the count, or the state in words. */
+  nu: string;
+  /** The cell for the previous period. */
+  fore: string;
+  /**
+   * "+3", "−2", "±0" when both sides were reported for their period and may be read as
+   * numbers; otherwise why not, per side ("2015: ej rapporterat", "2016: fåtal").
+   */
+  forandring: string;
+  jamforbar: boolean;
+}
+
+/** Why a side has no number to compare, or null when it has one. */
+function skalAttInteJamfora(s: JamforSida): string | null {
+  if (!s.avsnitt) return EJ_TILLGANGLIG.toLowerCase();
+  if (!harTalFor(s.avsnitt.rapporteringsstatus)) {
+    return partnerStatusText(s.avsnitt).replace(/^./, (c) => c.toLowerCase());
+  }
+  if (s.tal === null || s.tal === undefined) return 'uppgift saknas';
+  if (talVarde(s.tal) === null) return antalCell(s.tal);
+  return null;
+}
+
+/**
+ * A period against the previous one: only what was reported, as numbers, on both sides is
+ * compared; a missing report is never a 0 to subtract from.
+ */
+export function jamfor(nu: JamforSida, fore: JamforSida): Jamforelse {
+  const celler = {
+    nu: talEllerStatus(nu.avsnitt, nu.tal),
+    fore: talEllerStatus(fore.avsnitt, fore.tal),
+  };
+  const skal = [nu, fore]
+    .map((s) => ({ period: s.period, skal: skalAttInteJamfora(s) }))
+    .filter((s) => s.skal !== null);
+  if (skal.length > 0) {
+    // One reason for both sides is said once: "2030 och 2029: ej rapporterat".
+    const forandring =
+      skal.length === 2 && skal[0]?.skal === skal[1]?.skal
+        ? `${skal[0]?.period} och ${skal[1]?.period}: ${skal[0]?.skal}`
+        : skal.map((s) => `${s.period}: ${s.skal}`).join('; ');
+    return { ...celler, forandring, jamforbar: false };
+  }
+  const diff = (talVarde(nu.tal) ?? 0) - (talVarde(fore.tal) ?? 0);
+  const forandring = diff > 0 ? `+${talText(diff)}` : diff < 0 ? `−${talText(-diff)}` : '±0';
+  return { ...celler, forandring, jamforbar: true };
+}
+
+/** The period's state (Lagesbild.periodLage) in words; null for a period that is over. */
+export function periodLageText(lage: string | null | undefined): string | null {
+  switch (lage) {
+    case 'EJ_PABORJAD':
+      return 'Perioden har inte börjat';
+    case 'PAGAR':
+      return 'Perioden pågår — siffrorna kan ändras';
+    default:
+      return null;
+  }
+}
