@@ -218,9 +218,11 @@ describe('a number means one thing: no figure for a partner that has not reporte
     expect((l.forvaltning as Nod).incidenterAntal).toBeNull();
     expect((l.skolor as Nod).besvarade).toBeNull();
     expect((l.klotter as Nod).antal).toBeNull();
-    // The police published its assessment for 2016-H2 itself.
-    expect((l.polis as Nod).rapporteringsstatus).not.toBe('EJ_RAPPORTERAT');
-    expect((l.polis as Nod).grovrePeriod).toBeNull();
+    // The police published its assessment for 2016-H2 itself, and dated three events only
+    // to the year: H2 counts its own two, and the year is one field away.
+    expect((l.polis as Nod).rapporteringsstatus).toBe('RAPPORTERAT');
+    expect((l.polis as Nod).handelserAntal).toMatchObject({ antal: 2 });
+    expect((l.polis as Nod).grovrePeriod).toBe('2016');
     expect(talUtanRapport(l, '2016-H2', null)).toEqual([]);
   });
 

@@ -163,12 +163,13 @@ describe('polis, read side on the seeded database', () => {
     ]);
   });
 
-  it('2016-H2 sees the assessment and the November events; 2016-H1 has no assessment', async () => {
+  it('2016-H2 sees the assessment and the November events; 2016-H1 has no assessment, only the year’s records', async () => {
     const h2 = await polisLage('2016-H2');
     expect(h2.rapporteringsstatus).toBe('RAPPORTERAT');
     expect(h2.handelser.map((h) => h.period)).toEqual(['2016-11', '2016-11']);
     const h1 = await polisLage('2016-H1');
-    expect(h1.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
+    // Events dated only to 2016 (and the H2 assessment inside it): reported for the year.
+    expect(h1.rapporteringsstatus).toBe('RAPPORTERAT_GROVRE_PERIOD');
     expect(h1.bedomningar).toEqual([]);
     expect(h1.publicerad).toBeNull();
     expect(h1.handelser.map((h) => h.id)).toEqual([
@@ -340,10 +341,11 @@ describe('polis, read side on the seeded database', () => {
 
     it('2016-H2: the assessment is the half-year’s own; the November events count, the year-dated ones do not', async () => {
       const p = await sektion('2016-H2');
+      // The three events dated only to 2016 are not counted into H2; grovre shows the year.
       expect(p).toEqual({
         rapporteringsstatus: 'RAPPORTERAT',
         handelserAntal: { antal: 2, visning: '2' },
-        grovrePeriod: null,
+        grovrePeriod: '2016',
         bedomningar: ['VIT_MAKT', 'AUTONOMA', 'ISLAMISTISK', 'OSPECIFICERAD'].map((miljo) => ({
           period: '2016-H2',
           miljo,
@@ -352,7 +354,15 @@ describe('polis, read side on the seeded database', () => {
           { id: 'norrmalm-2016-11-motdemonstration' },
           { id: 'norrmalm-2016-11-nmr-demonstration' },
         ],
-        grovre: null,
+        grovre: {
+          rapporteringsstatus: 'RAPPORTERAT',
+          handelserAntal: { antal: 6 },
+          grovrePeriod: null,
+          bedomningar: ['VIT_MAKT', 'AUTONOMA', 'ISLAMISTISK', 'OSPECIFICERAD'].map((miljo) => ({
+            period: '2016-H2',
+            miljo,
+          })),
+        },
       });
       const r = await rader('2016-H2');
       expect(r.VIT_MAKT).toMatchObject({
@@ -360,7 +370,7 @@ describe('polis, read side on the seeded database', () => {
         bosatta: 'FATAL',
         bedomningsperiod: '2016-H2',
         handelserAntal: { antal: 1, visning: '1' },
-        grovrePeriod: null,
+        grovrePeriod: '2016',
       });
       expect(r.OSPECIFICERAD).toMatchObject({ handelserAntal: { antal: 1, visning: '1' } });
       expect(r.AUTONOMA).toMatchObject({ handelserAntal: { antal: 0, visning: '0' } });
@@ -377,7 +387,7 @@ describe('polis, read side on the seeded database', () => {
         grovre: {
           rapporteringsstatus: 'RAPPORTERAT',
           handelserAntal: { antal: 2 },
-          grovrePeriod: null,
+          grovrePeriod: '2016',
           bedomningar: ['VIT_MAKT', 'AUTONOMA', 'ISLAMISTISK', 'OSPECIFICERAD'].map((miljo) => ({
             period: '2016-H2',
             miljo,
@@ -403,7 +413,7 @@ describe('polis, read side on the seeded database', () => {
           resor: 'OKAND',
           bedomningsperiod: '2016-H2',
           handelserAntal: { antal: 1 },
-          grovrePeriod: null,
+          grovrePeriod: '2016',
         },
       });
       expect(r.OSPECIFICERAD).toEqual({
@@ -414,7 +424,7 @@ describe('polis, read side on the seeded database', () => {
           resor: 'FATAL',
           bedomningsperiod: '2016-H2',
           handelserAntal: { antal: 1 },
-          grovrePeriod: null,
+          grovrePeriod: '2016',
         },
       });
       // The half-year's assessment says nothing of these two: not assessed, in Q3 as in H2.

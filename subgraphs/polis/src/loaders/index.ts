@@ -213,11 +213,13 @@ export function createLoaders(
     bedomningar: areaPeriodListLoader(em, Bedomning),
     maltavlor: groupLoader(em, Maltavla, 'omradeId', { orderBy: { namn: 'asc' } }),
     /**
-     * The shortest longer period with an assessment (the half-year, when a quarter, a
-     * month or a day is asked): what the status counts, so what "reported for a longer
-     * period" means for the police.
+     * The shortest longer period the police have records for: an assessment (the
+     * half-year, when a quarter, a month or a day is asked) or events dated only to a
+     * longer period (the seed's three events of "2016", when 2016-H2 is asked). Neither is
+     * counted into the shorter period; `grovre` shows them for the period they were
+     * written for.
      */
-    grovrePeriod: grovrePeriodLoader(em, [Bedomning]),
+    grovrePeriod: grovrePeriodLoader(em, [Bedomning, Handelse]),
     summering: areaPeriodLoader<SummaryRow, PolisSummering>(
       (cte) => em.getConnection().execute<SummaryRow[]>(`${cte.sql} ${SUMMARY_SQL}`, cte.params),
       (rows) => summering(rows),
