@@ -60,6 +60,12 @@ describe('the report for a council meeting', () => {
     expect(md).toContain('Vuxenenhetens mottagningstelefon: 1 kontakt (Våldsbejakande islamism).');
     expect(md).toContain('Incidentrapportering (IA, tidigare RISK): 3 incidenter.');
     expect(md).toContain('SISAB: 0 anmälningar (rapporterat noll).');
+    expect(md).toContain('Klotter: 4 anmälningar om rasistiskt eller stötande klotter.');
+    // The seed's graffiti reports have no times: no share, and the denominator said.
+    expect(md).toContain(
+      'Sanerat inom 24 timmar: kan inte anges, tid saknas för alla 4 anmälningar.',
+    );
+    expect(md).toContain('Polisen: 6 händelser under perioden.');
     expect(md).toContain(
       'Vit makt-miljön: ett fåtal av 6 svarande skolor har uppmärksammat tecken.',
     );
@@ -103,6 +109,15 @@ describe('the report for a council meeting', () => {
     expect(md).toContain(
       '| Vit makt-miljön | Ett fåtal | 3 (hela 2016) | 0 (hela 2016) | okänt antal (hela 2016) | fåtal av 6 (hela 2016) | 2 (hela 2016) |',
     );
+    expect(md).toContain(
+      'Klotter: rapporterat för hela 2016 — 4 anmälningar om rasistiskt eller stötande klotter under hela 2016, inte inräknade i andra halvåret 2016.',
+    );
+    // The police's November events are H2's own; the year's demonstrations are labelled.
+    expect(md).toContain('Polisen: 2 händelser under perioden.');
+    expect(md).toContain(
+      '3 händelser är daterade bara till hela 2016 och räknas inte in i andra halvåret 2016.',
+    );
+    expect(md).toContain('**Händelser, hela 2016**');
     // What the issue saw on H2: a row of zeros for partners that had reported for the year.
     expect(md).not.toContain('0 incidenter');
     expect(md).not.toContain('0 skolor');

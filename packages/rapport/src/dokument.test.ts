@@ -217,6 +217,7 @@ describe('the report for 2016-H2, with reports only for the whole year', () => {
     expect(rum).toContain(
       '1 händelse är daterad bara till hela 2016 och räknas inte in i andra halvåret 2016.',
     );
+    expect(rum).toContain('**Händelser, andra halvåret 2016**');
     expect(rum).toContain('**Händelser, hela 2016**');
     expect(rum).toContain('| 2016 | Demonstration | Tillståndsgivna demonstrationer under 2016 |');
     expect(rum).not.toContain('Koordinerad våldsam attack');

@@ -449,15 +449,20 @@ export function rapportDokument(
     if (harTalFor(polis.rapporteringsstatus) && polis.handelserAntal) {
       stycken.push(`Polisen: ${antalFras(polis.handelserAntal, ORD.handelse)} under perioden.`);
     }
-    if (polis.handelser.length) rumTabeller.push(...handelseTabell(polis.handelser));
-    else if (polis.rapporteringsstatus === 'EJ_RAPPORTERAT') stycken.push(ejRapporterat('polis'));
-    else if (polis.rapporteringsstatus !== 'RAPPORTERAT_GROVRE_PERIOD') {
-      stycken.push('Inga händelser registrerade för perioden.');
-    }
     // Events dated only to the longer period: shown, labelled, not counted into this one.
     const g = polis.grovre;
     const gp = polis.grovrePeriod;
     const langre = g && gp ? g.handelser.filter((h) => h.period === gp && !h.datum) : [];
+    if (polis.handelser.length) {
+      // Beside the longer period's table, the period's own is labelled too.
+      rumTabeller.push(
+        ...handelseTabell(polis.handelser, langre.length ? `Händelser, ${period}` : undefined),
+      );
+    } else if (polis.rapporteringsstatus === 'EJ_RAPPORTERAT') {
+      stycken.push(ejRapporterat('polis'));
+    } else if (polis.rapporteringsstatus !== 'RAPPORTERAT_GROVRE_PERIOD') {
+      stycken.push('Inga händelser registrerade för perioden.');
+    }
     if (gp && langre.length) {
       stycken.push(
         `${versal(antalMedOrd(langre.length, ORD.handelse))} är ${
