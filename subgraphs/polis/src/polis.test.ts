@@ -168,8 +168,8 @@ describe('polis, read side on the seeded database', () => {
     expect(h2.rapporteringsstatus).toBe('RAPPORTERAT');
     expect(h2.handelser.map((h) => h.period)).toEqual(['2016-11', '2016-11']);
     const h1 = await polisLage('2016-H1');
-    // Events dated only to 2016 (and the H2 assessment inside it): reported for the year.
-    expect(h1.rapporteringsstatus).toBe('RAPPORTERAT_GROVRE_PERIOD');
+    // No assessment, but the January attack is an event of the half-year: reported, counted.
+    expect(h1.rapporteringsstatus).toBe('RAPPORTERAT');
     expect(h1.bedomningar).toEqual([]);
     expect(h1.publicerad).toBeNull();
     expect(h1.handelser.map((h) => h.id)).toEqual([
@@ -177,9 +177,9 @@ describe('polis, read side on the seeded database', () => {
     ]);
   });
 
-  it('2017: the truck attack, but no assessment published — EJ_RAPPORTERAT, not a null section', async () => {
+  it('2017: the truck attack, but no assessment published — the event is reported, so RAPPORTERAT', async () => {
     const p = await polisLage('2017');
-    expect(p.rapporteringsstatus).toBe('EJ_RAPPORTERAT');
+    expect(p.rapporteringsstatus).toBe('RAPPORTERAT');
     expect(p.bedomningar).toEqual([]);
     expect(p.handelser).toEqual([
       expect.objectContaining({
@@ -432,11 +432,11 @@ describe('polis, read side on the seeded database', () => {
       expect(r.ANTIDEMOKRATISK).toEqual(ejRapporterad);
     });
 
-    it('2016-Q4: the November events are listed, but the count waits for the half-year’s assessment', async () => {
+    it('2016-Q4: the November events are the quarter’s own and counted; the half-year’s assessment is under grovre', async () => {
       const p = await sektion('2016-Q4');
       expect(p).toMatchObject({
-        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
-        handelserAntal: null,
+        rapporteringsstatus: 'RAPPORTERAT',
+        handelserAntal: { antal: 2 },
         grovrePeriod: '2016-H2',
         grovre: { rapporteringsstatus: 'RAPPORTERAT', handelserAntal: { antal: 2 } },
       });

@@ -45,7 +45,7 @@ export interface MiljoNivaer {
 
 export interface PolisSummering {
   /**
-   * From the assessments inside the period alone: RAPPORTERAT, RAPPORTERAT_NOLL or
+   * From the assessments and events inside the period: RAPPORTERAT, RAPPORTERAT_NOLL or
    * EJ_RAPPORTERAT. Whether an EJ_RAPPORTERAT is in fact "assessed for the longer
    * half-year" takes the grovrePeriod loader; both have no number, so a count needs only this.
    */
@@ -146,10 +146,11 @@ function summering(rows: SummaryRow[]): PolisSummering {
     bedomningar += antal;
     ejNoll += Number(r.ej_noll ?? 0);
   }
-  // Published means an assessment exists; events alone (an import, a registration) are
-  // not the police's lägesbild for the period.
+  // The police have reported for the period when an assessment or an event lies inside
+  // it: an event is a report of something that happened (and a number to count), so a
+  // period with the truck attack but no assessment still counts its one event.
   return {
-    status: rapporteringsstatus(bedomningar, ejNoll),
+    status: rapporteringsstatus(bedomningar + handelser, ejNoll + handelser),
     perMiljo,
     bedomningar,
     ejNoll,

@@ -40,7 +40,7 @@ function skyddadeHandelser(s: PolisSummering, d: Diskretion) {
 /** The section's status: "assessed only for the longer half-year" needs one more look. */
 async function sektionensStatus(p: AreaPeriod, ctx: Context): Promise<Rapporteringsstatus> {
   const s = await ctx.loaders.summering.load(p);
-  if (s.bedomningar > 0) return s.status;
+  if (s.bedomningar > 0 || s.handelser > 0) return s.status;
   const grovre = await ctx.loaders.grovrePeriod.load(p);
   return rapporteringsstatus(0, 0, grovre !== null);
 }
@@ -65,9 +65,10 @@ async function polisMiljo(
     utsattaForBrott: n.utsattaForBrott,
     resor: n.resor,
     bedomningsperiod: n.bedomningsperiod,
+    handelser: n.handelser,
   });
   rad.handelserAntal = talOmRapporterat(
-    rapporteringsstatus(n.bedomningar, n.ejNoll),
+    rapporteringsstatus(n.bedomningar + n.handelser, n.ejNoll + n.handelser),
     () => skyddadeHandelser(s, diskretion(ctx)).celler[key.miljo],
   );
   return rad;
@@ -82,7 +83,8 @@ async function radensGrovrePeriod(m: PolisMiljo, ctx: Context): Promise<Period |
   const grovre = await ctx.loaders.grovrePeriod.load(m);
   if (!grovre) return null;
   const s = await ctx.loaders.summering.load({ omradeId: m.omradeId, period: grovre });
-  return nivaerFor(s, m.miljo).bedomningar > 0 ? grovre : null;
+  const n = nivaerFor(s, m.miljo);
+  return n.bedomningar > 0 || n.handelser > 0 ? grovre : null;
 }
 
 @Resolver(() => LagesbildRef)
@@ -90,7 +92,7 @@ export class LagesbildPolisResolver {
   @FieldResolver(() => PolisLage, {
     nullable: true,
     description:
-      'Polisens avsnitt: alltid med, även när polisen inte har publicerat något för perioden ' +
+      'Polisens avsnitt: alltid med, även när polisen inte har rapporterat något för perioden ' +
       '(då är rapporteringsstatus EJ_RAPPORTERAT).',
   })
   polis(@Root() l: LagesbildRef): PolisLage {
@@ -113,16 +115,19 @@ export class MiljoLagePolisResolver {
 export class PolisMiljoResolver {
   @FieldResolver(() => Rapporteringsstatus, {
     description:
-      'RAPPORTERAT: polisen har bedömt miljön inom perioden och angett förekomst; ' +
-      'RAPPORTERAT_NOLL: bedömd, men bara INGA/OKAND; RAPPORTERAT_GROVRE_PERIOD: bedömd bara ' +
-      'för det längre halvår som innehåller perioden (se grovrePeriod och grovre); ' +
-      'EJ_RAPPORTERAT: polisen har inte bedömt miljön för perioden.',
+      'RAPPORTERAT: polisen har bedömt miljön inom perioden och angett förekomst, eller ' +
+      'registrerat händelser knutna till miljön; RAPPORTERAT_NOLL: bedömd, men bara ' +
+      'INGA/OKAND och inga händelser; RAPPORTERAT_GROVRE_PERIOD: uppgifter bara för en längre ' +
+      'period som innehåller perioden (se grovrePeriod och grovre); EJ_RAPPORTERAT: varken ' +
+      'bedömning eller händelse för miljön under perioden (nivåerna är då null, "ej bedömd").',
   })
   async rapporteringsstatus(
     @Root() m: PolisMiljo,
     @Ctx() ctx: Context,
   ): Promise<Rapporteringsstatus> {
-    if (m.bedomningar > 0) return rapporteringsstatus(m.bedomningar, m.ejNoll);
+    if (m.bedomningar + m.handelser > 0) {
+      return rapporteringsstatus(m.bedomningar + m.handelser, m.ejNoll + m.handelser);
+    }
     return rapporteringsstatus(0, 0, (await radensGrovrePeriod(m, ctx)) !== null);
   }
 
@@ -150,10 +155,11 @@ export class PolisMiljoResolver {
 export class PolisLageResolver {
   @FieldResolver(() => Rapporteringsstatus, {
     description:
-      'RAPPORTERAT: polisen har publicerat en bedömning inom perioden; RAPPORTERAT_NOLL: ' +
-      'publicerad men utan förekomst (bara INGA/OKAND); RAPPORTERAT_GROVRE_PERIOD: bedömning ' +
-      'publicerad bara för det längre halvår som innehåller perioden (se grovrePeriod och ' +
-      'grovre); EJ_RAPPORTERAT: ingen bedömning publicerad.',
+      'RAPPORTERAT: polisen har publicerat en bedömning med förekomst eller registrerat ' +
+      'händelser inom perioden; RAPPORTERAT_NOLL: bara bedömningar utan förekomst (INGA/OKAND) ' +
+      'och inga händelser; RAPPORTERAT_GROVRE_PERIOD: uppgifter bara för en längre period som ' +
+      'innehåller perioden (se grovrePeriod och grovre); EJ_RAPPORTERAT: varken bedömning ' +
+      'eller händelse inom perioden.',
   })
   rapporteringsstatus(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<Rapporteringsstatus> {
     return sektionensStatus(p, ctx);

@@ -33,6 +33,8 @@ export class PolisMiljo {
   bedomningar = 0;
   /** Of the levels shown, those stating an occurrence (FATAL, NAGRA, MANGA). */
   ejNoll = 0;
+  /** Events of this environment inside the period (what the row's count shows). */
+  handelser = 0;
 
   @Field(() => Niva, {
     nullable: true,
