@@ -23,5 +23,5 @@ export const NIVA_BESKRIVNING: Record<Niva, string> = {
   [Niva.FATAL]: 'Polisen bedömer att det rör sig om ett fåtal individer eller händelser.',
   [Niva.NAGRA]: 'Polisen bedömer att det rör sig om några individer eller händelser.',
   [Niva.MANGA]: 'Polisen bedömer att det rör sig om många individer eller händelser.',
-  [Niva.OKAND]: 'Polisen har inte lämnat någon bedömning för perioden.',
+  [Niva.OKAND]: 'Polisen har bedömt miljön men kan inte ange nivån (inte detsamma som ej bedömd).',
 };
