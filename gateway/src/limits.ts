@@ -30,9 +30,11 @@ export interface QueryLimits {
 
 /**
  * Measured on the saved GraphiQL examples and the council's LAGESBILD_RAPPORT (the biggest
- * legitimate operation): depth 6, 5 aliases (a five-year comparison), cost ≈33 200 (its
- * `anmalningar(first: 500)` multiplies that branch by 500), 268 tokens, no directives.
- * Each default leaves at least three times that room and still refuses abuse. Tokens are
+ * legitimate operation): depth 12 (each partner's section and its longer period's `grovre`
+ * through fragments), 5 aliases (a five-year comparison), cost ≈49 300 (its
+ * `anmalningar(first: 500)` multiplies that branch by 500), ≈530 tokens, no directives.
+ * Each default but depth leaves at least twice that room and still refuses abuse; depth 15
+ * leaves three levels above the report and still refuses the deep nesting abuse relies on. Tokens are
  * only the parser's guard (the other limits judge the shape): 4000 cuts a 10 000-field
  * document off while parsing, yet lets a 1000-alias query through to the alias limit,
  * whose message says what is wrong.
