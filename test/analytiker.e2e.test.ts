@@ -107,6 +107,14 @@ describe('the analyst’s questions, each one query', () => {
       grovrePeriod: '2016',
       grovre: { incidenterAntal: { visning: '3' } },
     });
+    // The police published their H2 assessment and two November events; three events are
+    // dated only to 2016 and are shown for the year.
+    expect(lagesbild.polis).toEqual({
+      rapporteringsstatus: 'RAPPORTERAT',
+      handelserAntal: { visning: '2' },
+      grovrePeriod: '2016',
+      grovre: { handelserAntal: { visning: '6' } },
+    });
     expect(lagesbild.skolor).toEqual({
       rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
       besvarade: null,

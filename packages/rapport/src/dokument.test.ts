@@ -160,7 +160,7 @@ describe('the report for 2015, when nobody but klotter reported', () => {
     expect(text).toContain('SISAB: ej rapporterat.');
     expect(text).toContain('Sanerat inom 24 timmar: inga anmälningar under perioden.');
     expect(text).toContain(
-      '| Vit makt-miljön | Ej bedömd | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat | 0 |',
+      '| Vit makt-miljön | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat | Ej rapporterat | 0 |',
     );
   });
 

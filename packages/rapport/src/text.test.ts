@@ -157,7 +157,9 @@ describe('the police’s levels', () => {
     expect(nivaCell(rad('RAPPORTERAT', 'FATAL'))).toBe('Ett fåtal');
     expect(nivaCell(rad('RAPPORTERAT', 'OKAND'))).toBe('Okänt');
     expect(nivaCell(rad('RAPPORTERAT', null))).toBe('Ej bedömd');
-    expect(nivaCell(rad('EJ_RAPPORTERAT', null))).toBe('Ej bedömd');
+    expect(nivaCell(rad('RAPPORTERAT_NOLL', null))).toBe('Ej bedömd');
+    // The police reported nothing for the period: not a missing assessment but a missing report.
+    expect(nivaCell(rad('EJ_RAPPORTERAT', null))).toBe('Ej rapporterat');
     expect(
       nivaCell({
         ...rad('RAPPORTERAT_GROVRE_PERIOD', null),

@@ -300,11 +300,14 @@ export function nivaCell<T extends AvsnittStatus & { bosatta?: string | null }>(
   if (grovrePeriod && lang !== null && lang !== undefined) {
     return `${nivaText(lang)} (${helaPerioden(grovrePeriod)})`;
   }
+  // The police reported nothing for the period: not "not assessed", but not reported.
+  if (rad.rapporteringsstatus === 'EJ_RAPPORTERAT') return 'Ej rapporterat';
   return nivaText(null);
 }
 
 /**
- * The police's level, one label per state everywhere: null (not assessed) "Ej bedömd",
+ * The police's level, one label per state everywhere (a row the police did not report at
+ * all reads "Ej rapporterat", see nivaCell): null (not assessed) "Ej bedömd",
  * OKAND "Okänt", INGA "Inga", FATAL "Ett fåtal", NAGRA "Några", MANGA "Många".
  */
 export function nivaText(niva: string | null | undefined): string {

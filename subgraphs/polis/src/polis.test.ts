@@ -212,15 +212,16 @@ describe('polis, read side on the seeded database', () => {
       RADET,
     );
     expect(body.errors).toBeUndefined();
-    // Not assessed: no levels and no count — not OKAND (an assessment) and not 0.
+    // Not assessed in a period the police reported for: no levels — not OKAND (an
+    // assessment) — and no events, a reported 0.
     const ejBedomd = {
-      rapporteringsstatus: 'EJ_RAPPORTERAT',
+      rapporteringsstatus: 'RAPPORTERAT_NOLL',
       bosatta: null,
       folkbokforda: null,
       utsattaForBrott: null,
       resor: null,
       bedomningsperiod: null,
-      handelserAntal: null,
+      handelserAntal: { antal: 0 },
       grovrePeriod: null,
     };
     const assessed = {
@@ -374,7 +375,12 @@ describe('polis, read side on the seeded database', () => {
       });
       expect(r.OSPECIFICERAD).toMatchObject({ handelserAntal: { antal: 1, visning: '1' } });
       expect(r.AUTONOMA).toMatchObject({ handelserAntal: { antal: 0, visning: '0' } });
-      expect(r.ENSAMAGERANDE).toEqual(ejRapporterad);
+      // The police reported for H2: an environment it did not assess has no levels and 0 events.
+      expect(r.ENSAMAGERANDE).toEqual({
+        ...ejRapporterad,
+        rapporteringsstatus: 'RAPPORTERAT_NOLL',
+        handelserAntal: { antal: 0, visning: '0' },
+      });
     });
 
     it('2016-Q3: inside the assessed half-year — RAPPORTERAT_GROVRE_PERIOD, the half-year under grovre', async () => {
@@ -446,7 +452,7 @@ describe('polis, read side on the seeded database', () => {
       ]);
     });
 
-    it('to a reader without a role, the reported rows keep the secondary suppression; unassessed rows are null', async () => {
+    it('to a reader without a role, the reported rows keep the secondary suppression; unassessed rows are a reported 0', async () => {
       const p = await sektion('2016', {});
       expect(p.handelserAntal).toEqual({ antal: 6, visning: '6' });
       const r = await rader('2016', {});
@@ -455,8 +461,9 @@ describe('polis, read side on the seeded database', () => {
       expect(r.OSPECIFICERAD!.handelserAntal).toEqual({ antal: null, visning: 'ej redovisad' });
       expect(r.AUTONOMA!.handelserAntal).toEqual({ antal: 0, visning: '0' });
       expect(r.ISLAMISTISK!.handelserAntal).toEqual({ antal: 0, visning: '0' });
-      expect(r.ENSAMAGERANDE!.handelserAntal).toBeNull();
-      expect(r.ANTIDEMOKRATISK!.handelserAntal).toBeNull();
+      // Not assessed, no events, in a year the police reported for: a reported 0.
+      expect(r.ENSAMAGERANDE!.handelserAntal).toEqual({ antal: 0, visning: '0' });
+      expect(r.ANTIDEMOKRATISK!.handelserAntal).toEqual({ antal: 0, visning: '0' });
     });
   });
 

@@ -1,13 +1,16 @@
 import {
   type Diskretion,
+  harTal,
   Klassning,
   type Miljo,
   type Period,
   PeriodScalar,
+  periodContains,
   perMiljo,
   Rapporteringsstatus,
   rapporteringsstatus,
   talOmRapporterat,
+  tryParsePeriod,
 } from '@lagesbild/domain';
 import { type AreaPeriod, Klassad, readableAndAudited } from '@lagesbild/subgraph-kit';
 import {
@@ -47,8 +50,10 @@ async function sektionensStatus(p: AreaPeriod, ctx: Context): Promise<Rapporteri
 
 /**
  * One environment's row for an area and period, from the period's summary. The levels are
- * null when no assessment of the environment lies inside the period; the count is null
- * unless the row is reported for the period itself.
+ * null when no assessment of the environment lies inside the period ("Ej bedömd"). When the
+ * police have reported for the period (an assessment or an event inside it), a row with
+ * neither is a reported zero — 0 events, levels not assessed; when they have not, the row
+ * has no count at all.
  */
 async function polisMiljo(
   ctx: Context,
@@ -67,24 +72,31 @@ async function polisMiljo(
     bedomningsperiod: n.bedomningsperiod,
     handelser: n.handelser,
   });
+  const egen = rapporteringsstatus(n.bedomningar + n.handelser, n.ejNoll + n.handelser);
+  rad.status = harTal(s.status) && !harTal(egen) ? Rapporteringsstatus.RAPPORTERAT_NOLL : egen;
   rad.handelserAntal = talOmRapporterat(
-    rapporteringsstatus(n.bedomningar + n.handelser, n.ejNoll + n.handelser),
+    rad.status,
     () => skyddadeHandelser(s, diskretion(ctx)).celler[key.miljo],
   );
   return rad;
 }
 
 /**
- * The row's longer period: the area's shortest longer period with an assessment, when that
- * assessment covers this environment too (assessments are per half-year, so there is at
- * most one such period); else null.
+ * The row's longer period: the area's shortest longer period with the police's records,
+ * when they say something of this environment that holds for the asked period — an
+ * assessment whose half-year contains it (2016-H2's levels are not 2016-H1's, though both
+ * lie in 2016), or, without an assessment, events; else null.
  */
 async function radensGrovrePeriod(m: PolisMiljo, ctx: Context): Promise<Period | null> {
   const grovre = await ctx.loaders.grovrePeriod.load(m);
   if (!grovre) return null;
   const s = await ctx.loaders.summering.load({ omradeId: m.omradeId, period: grovre });
   const n = nivaerFor(s, m.miljo);
-  return n.bedomningar > 0 || n.handelser > 0 ? grovre : null;
+  if (n.bedomningar > 0) {
+    const bedomd = n.bedomningsperiod ? tryParsePeriod(n.bedomningsperiod) : null;
+    return bedomd && periodContains(bedomd, m.period) ? grovre : null;
+  }
+  return n.handelser > 0 ? grovre : null;
 }
 
 @Resolver(() => LagesbildRef)
@@ -116,18 +128,17 @@ export class PolisMiljoResolver {
   @FieldResolver(() => Rapporteringsstatus, {
     description:
       'RAPPORTERAT: polisen har bedömt miljön inom perioden och angett förekomst, eller ' +
-      'registrerat händelser knutna till miljön; RAPPORTERAT_NOLL: bedömd, men bara ' +
-      'INGA/OKAND och inga händelser; RAPPORTERAT_GROVRE_PERIOD: uppgifter bara för en längre ' +
+      'registrerat händelser knutna till miljön; RAPPORTERAT_NOLL: polisen har rapporterat för ' +
+      'perioden men inget om miljön (bara INGA/OKAND, eller ingen bedömning och inga händelser: ' +
+      'nivåerna är då null, "ej bedömd", och händelserna 0); RAPPORTERAT_GROVRE_PERIOD: uppgifter bara för en längre ' +
       'period som innehåller perioden (se grovrePeriod och grovre); EJ_RAPPORTERAT: varken ' +
-      'bedömning eller händelse för miljön under perioden (nivåerna är då null, "ej bedömd").',
+      'bedömning eller händelse under perioden.',
   })
   async rapporteringsstatus(
     @Root() m: PolisMiljo,
     @Ctx() ctx: Context,
   ): Promise<Rapporteringsstatus> {
-    if (m.bedomningar + m.handelser > 0) {
-      return rapporteringsstatus(m.bedomningar + m.handelser, m.ejNoll + m.handelser);
-    }
+    if (harTal(m.status)) return m.status;
     return rapporteringsstatus(0, 0, (await radensGrovrePeriod(m, ctx)) !== null);
   }
 

@@ -1,4 +1,4 @@
-import { type Miljo, Niva, type Period } from '@lagesbild/domain';
+import { type Miljo, Niva, type Period, Rapporteringsstatus } from '@lagesbild/domain';
 import { AreaPeriodSection } from '@lagesbild/subgraph-kit';
 import { SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import { Field, ObjectType } from 'type-graphql';
@@ -35,6 +35,8 @@ export class PolisMiljo {
   ejNoll = 0;
   /** Events of this environment inside the period (what the row's count shows). */
   handelser = 0;
+  /** The row's status for the period itself (before looking for a longer period). */
+  status: Rapporteringsstatus = Rapporteringsstatus.EJ_RAPPORTERAT;
 
   @Field(() => Niva, {
     nullable: true,
