@@ -16,6 +16,7 @@ import {
   nivaCell,
   nivaText,
   ORD,
+  olasbarPeriodText,
   partnerStatusText,
   periodLageText,
   periodNamn,
@@ -232,6 +233,14 @@ describe('a longer period’s figures beside the period’s own', () => {
     );
     expect(grovreForklaring('2016', '2016-H2', 'bredvid')).toBe(
       'Bredvid periodens siffra står ”hela 2016: …”: siffran för hela 2016, där andra halvåret 2016 redan ingår. De ska inte läggas ihop.',
+    );
+  });
+});
+
+describe('a period the page cannot read', () => {
+  it('says which period is shown instead', () => {
+    expect(olasbarPeriodText('2016-H3', '2016')).toBe(
+      'Perioden ”2016-H3” i adressen går inte att läsa; visar 2016.',
     );
   });
 });

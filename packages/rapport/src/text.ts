@@ -496,3 +496,11 @@ export function periodLageText(lage: string | null | undefined): string | null {
       return null;
   }
 }
+
+/**
+ * What the page says when the period in its address cannot be read as a period: which
+ * period it shows instead ("Perioden ”2016-H3” i adressen går inte att läsa; visar 2016.").
+ */
+export function olasbarPeriodText(adressens: string, visas: string): string {
+  return `Perioden ”${adressens}” i adressen går inte att läsa; visar ${periodNamn(visas)}.`;
+}
