@@ -368,9 +368,20 @@ describe('the dashboard, in a browser', () => {
     expect(await kalla('skolor').locator('[data-grovre]').textContent()).toBe(
       'Hela 2016: 6 svarande skolor',
     );
-    expect(await page.locator('p.grovre-forklaring').textContent()).toBe(
-      'Siffror märkta ”hela 2016” är rapporterade för hela 2016, inte för andra halvåret 2016: de visas men räknas inte in i perioden.',
+    // The police reported for H2 itself (the November events) and has events dated only to
+    // 2016: the year's figure stands beside H2's own, labelled, never added; where the year
+    // has nothing beyond H2's own, nothing is said beside it.
+    expect(await cell('OSPECIFICERAD', 'polis.handelserAntal').textContent()).toBe(
+      '1 · hela 2016: 5',
     );
+    expect(await cell('VIT_MAKT', 'polis.handelserAntal').textContent()).toBe('1');
+    expect(await kalla('polis').locator('[data-grovre]').textContent()).toBe(
+      'Hela 2016: 6 händelser',
+    );
+    expect(await page.locator('p.grovre-forklaring').allTextContents()).toEqual([
+      'Siffror märkta ”hela 2016” är rapporterade för hela 2016, inte för andra halvåret 2016: de visas men räknas inte in i perioden.',
+      'Bredvid periodens siffra står ”hela 2016: …”: siffran för hela 2016, där andra halvåret 2016 redan ingår. De ska inte läggas ihop.',
+    ]);
     // Nothing of the year is compared as if it were the half-year's.
     expect(
       await page
@@ -391,6 +402,50 @@ describe('the dashboard, in a browser', () => {
       path: join(SCREENSHOTS, 'dashboard-norrmalm-2016-H2.png'),
       fullPage: true,
     });
+  });
+
+  it('keeps a month or a week from the address, and says when it cannot read one', async () => {
+    const underrubrik = page.locator('.underrubrik');
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=2016-11`);
+    await poll(() => kalla('polis').locator('.status').first().textContent()).toBe('Rapporterat');
+    expect(await underrubrik.textContent()).toContain('Norrmalm, 2016-11 (november)');
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2016-11');
+    expect(await page.getByLabel('Slag', { exact: true }).inputValue()).toBe('MANAD');
+    expect(await page.getByLabel('Månad', { exact: true }).inputValue()).toBe('11');
+    expect(await page.locator('table.kallor caption').textContent()).toBe(
+      'Rapportering för 2016-11 (november)',
+    );
+    // The November events are dated to the month: the month's own.
+    expect(await cell('VIT_MAKT', 'polis.handelserAntal').textContent()).toBe('1');
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'dashboard-norrmalm-2016-11.png'),
+      fullPage: true,
+    });
+
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=2016-W45`);
+    await poll(() => underrubrik.textContent()).toContain('Norrmalm, 2016-W45 (7–13 november)');
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2016-W45');
+    expect(await page.getByLabel('Slag', { exact: true }).inputValue()).toBe('VECKA');
+    expect(await page.getByLabel('Vecka', { exact: true }).inputValue()).toBe('45');
+    // Events dated only to November are not the week's: shown for the month, labelled.
+    await poll(() => kalla('polis').locator('.status').first().textContent()).toBe(
+      'Rapporterat för hela november 2016',
+    );
+    expect(await cell('VIT_MAKT', 'polis.handelserAntal').textContent()).toBe(
+      '1 (hela november 2016)',
+    );
+    await poll(() => page.locator('table.trend caption').textContent()).toBe(
+      '2016-W45 (7–13 november) jämfört med 2016-W44 (31 oktober–6 november)',
+    );
+    // Switching the kind keeps the time of year: week 45 is in November.
+    await page.getByLabel('Slag', { exact: true }).selectOption('MANAD');
+    await poll(() => new URL(page.url()).searchParams.get('period')).toBe('2016-11');
+
+    // A period the page cannot read is named, with the period shown instead.
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=2016-H3`);
+    await poll(() => page.getByRole('status').filter({ hasText: 'i adressen' }).textContent()).toBe(
+      'Perioden ”2016-H3” i adressen går inte att läsa; visar 2016.',
+    );
   });
 
   it('says that 2030 has not begun, and shows no number for it', async () => {
@@ -447,6 +502,9 @@ describe('the dashboard, in a browser', () => {
     const omrade = page.getByLabel('Område', { exact: true });
     expect(await omrade.locator('option').allTextContents()).toEqual(['Välj område', 'Norrmalm']);
     expect(await omrade.locator('option[value="sodermalm"]').count()).toBe(0);
+    // The report's link is not shown for an unknown area, and nothing refers to it.
+    expect(await page.getByRole('link', { name: 'Rapport för rådsmöte' }).count()).toBe(0);
+    expect(await page.locator('footer').textContent()).not.toContain('Rapport för rådsmöte');
     await page.screenshot({
       path: join(SCREENSHOTS, 'dashboard-okant-omrade.png'),
       fullPage: true,

@@ -114,6 +114,14 @@ describe('the report for a council meeting', () => {
     );
     // The police's November events are H2's own; the year's demonstrations are labelled.
     expect(md).toContain('Polisen: 2 händelser under perioden.');
+    // The year's count beside H2's own, labelled, never added: the November events, the
+    // January attack and the three events dated only to the year.
+    expect(md).toContain('Hela 2016: 6 händelser, inklusive andra halvåret 2016.');
+    // Each partner says what this report lists of the year's records.
+    expect(md).toContain('Incidenterna för hela 2016 listas nedan.');
+    expect(md).toContain(
+      'Klotteranmälningarna för hela 2016 listas inte här, bara antalen ovan; de listas i rapporten för 2016.',
+    );
     expect(md).toContain(
       '3 händelser är daterade bara till hela 2016 och räknas inte in i andra halvåret 2016.',
     );

@@ -1,5 +1,6 @@
 import {
   LAGESBILD_RAPPORT,
+  olasbarPeriodText,
   periodLageText,
   periodNamn,
   type Lagesbild as Rapport,
@@ -36,11 +37,24 @@ function graphiqlAdress(): string | null {
   return document.querySelector('meta[name="lagesbild-graphiql"]')?.getAttribute('content') || null;
 }
 
+/**
+ * The choice in the address. Any period the graph accepts is kept as it is (a month
+ * "2016-11" or a week "2016-W45" too); one that cannot be read is named, so that the page
+ * does not silently show another period than the link asked for.
+ */
 function franAdressen() {
   const q = new URLSearchParams(window.location.search);
-  const period = parsePeriod(q.get('period') ?? '') ?? STANDARD_PERIOD;
+  const adressens = q.get('period');
+  const lasbar = adressens ? parsePeriod(adressens) : null;
+  const period = lasbar ?? STANDARD_PERIOD;
   const sedan = q.get('sedan');
-  return { omrade: q.get('omrade') || STANDARD_OMRADE, period, sedan, roll: rollFranAdressen(q) };
+  return {
+    omrade: q.get('omrade') || STANDARD_OMRADE,
+    period,
+    olasbarPeriod: adressens && !lasbar ? adressens : null,
+    sedan,
+    roll: rollFranAdressen(q),
+  };
 }
 
 export function App() {
@@ -179,6 +193,9 @@ export function App() {
           {(lagesbild.laddar || omraden.laddar) && 'Hämtar lägesbilden …'}
         </div>
 
+        {start.olasbarPeriod && periodText === periodString(STANDARD_PERIOD) && (
+          <Meddelande typ="info">{olasbarPeriodText(start.olasbarPeriod, periodText)}</Meddelande>
+        )}
         {lagesbild.fel && (
           <Meddelande typ="fel">Lägesbilden kunde inte hämtas. {lagesbild.fel}</Meddelande>
         )}
@@ -266,7 +283,9 @@ export function App() {
       </main>
       <footer className="sidfot">
         Varje partner äger och lämnar sina egna uppgifter; sidan visar dem sida vid sida. Inga
-        personuppgifter. Rapport för rådsmöte (länken överst) går att skriva ut eller spara som PDF.
+        personuppgifter.
+        {/* The report's link is not shown for an unknown area: no word about it then. */}
+        {!okant && ' Rapport för rådsmöte (länken överst) går att skriva ut eller spara som PDF.'}
       </footer>
     </>
   );

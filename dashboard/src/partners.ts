@@ -15,6 +15,8 @@ import {
   type AntalVarde,
   antalCell,
   cellMedGrovre,
+  type GrovreBredvid,
+  grovreBredvid,
   harTalFor,
   helaPerioden,
   nivaCell,
@@ -295,6 +297,12 @@ export interface Cell {
    * its label ("3", "(hela 2016)"), which `text` joins.
    */
   grovre?: { period: string; siffra: string; etikett: string };
+  /**
+   * The partner reported for the period and also has records dated only to a longer one:
+   * the period's own figure and the longer period's beside it ("2", "hela 2016: 6"), never
+   * added; `text` joins them ("2 · hela 2016: 6").
+   */
+  bredvid?: GrovreBredvid & { egen: string };
   /** A state in words ("Ej rapporterat", "Ej bedömd") rather than a figure. */
   status?: Rapporteringsstatus;
 }
@@ -307,17 +315,19 @@ const niva = (falt: string) => (r: Siffror) => {
 
 /**
  * One partner's cell for one environment, in the report's words (cellMedGrovre,
- * nivaCell): the figure for the period when the partner has one; the longer period's
+ * nivaCell): the figure for the period when the partner has one, with the longer period's
+ * beside it when it also has records dated only to that ("2 · hela 2016: 6"); the longer period's
  * figure, labelled ("3 (hela 2016)"), when it reported only for that; otherwise the state
  * in words — "Ej rapporterat", and for the police's levels "Ej bedömd" — never a 0 for a
  * missing report.
  */
 export function cell(kolumn: Kolumn, rad: Siffror): Cell {
   const status = rad.rapporteringsstatus;
-  const text =
-    kolumn.slag === 'niva'
-      ? nivaCell(rad, niva(kolumn.falt))
-      : cellMedGrovre(rad, (r) => formatera(kolumn, faltVarde(r, kolumn.falt), r));
+  const visa = (r: Siffror) => formatera(kolumn, faltVarde(r, kolumn.falt), r);
+  const text = kolumn.slag === 'niva' ? nivaCell(rad, niva(kolumn.falt)) : cellMedGrovre(rad, visa);
+  // A level is the half-year's own assessment; only counts get the longer period's beside.
+  const bredvid = kolumn.slag === 'niva' ? null : grovreBredvid(rad, visa);
+  if (bredvid) return { text, bredvid: { ...bredvid, egen: visa(rad) } };
   const lang =
     status === 'RAPPORTERAT_GROVRE_PERIOD' && rad.grovrePeriod
       ? ` (${helaPerioden(rad.grovrePeriod)})`

@@ -1,4 +1,4 @@
-import { helaPerioden, periodNamn } from '@lagesbild/rapport';
+import { BREDVID, grovreForklaring } from '@lagesbild/rapport';
 import { type Lagesbild, type PartnerTackning, siffror } from '../lagesbild';
 import { cell, type Partner } from '../partners';
 import { periodEtikett } from '../period';
@@ -8,7 +8,8 @@ import { periodEtikett } from '../period';
  * under its name. A partner that is unavailable keeps its columns, marked, so the reader
  * sees what is missing instead of a table that silently shrinks; one that has not reported
  * says so in words, and one that reported only for a longer period shows that period's
- * figures labelled ("3 (hela 2016)").
+ * figures labelled ("3 (hela 2016)"); one that reported for the period and has records
+ * dated only to a longer one shows that period's figure beside its own ("2 · hela 2016: 6").
  */
 export function MiljoTabell(props: {
   bild: Lagesbild;
@@ -19,19 +20,25 @@ export function MiljoTabell(props: {
   const saknas = new Set(
     tackning.filter((t) => t.tackning === 'EJ_TILLGANGLIG').map((t) => t.partner.falt),
   );
-  // The longer periods some partner reported for instead of this one, said under the table.
-  const grovre = [
+  // The longer periods shown in the table — instead of this one's figures ("endast") or
+  // beside them ("bredvid") — each said once under the table.
+  const celler = bild.miljoer.flatMap((rad) =>
+    partners.flatMap((p) => {
+      const s = siffror(rad, p);
+      return s ? p.kolumner.map((k) => cell(k, s)) : [];
+    }),
+  );
+  const forklaringar = [
     ...new Set(
-      bild.miljoer.flatMap((rad) =>
-        partners.flatMap((p) => {
-          const s = siffror(rad, p);
-          return s?.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && s.grovrePeriod
-            ? [s.grovrePeriod]
-            : [];
-        }),
+      celler.flatMap((c) =>
+        c.grovre
+          ? [grovreForklaring(c.grovre.period, bild.period, 'endast')]
+          : c.bredvid
+            ? [grovreForklaring(c.bredvid.period, bild.period, 'bredvid')]
+            : [],
       ),
     ),
-  ];
+  ].sort((a, b) => Number(a.startsWith('Bredvid')) - Number(b.startsWith('Bredvid')));
   return (
     <div className="tabell-ram">
       <table className="miljoer">
@@ -76,15 +83,25 @@ export function MiljoTabell(props: {
                     ? `tal ej-tal status-text-${c.status.toLowerCase()}`
                     : c.grovre
                       ? 'tal grovre'
-                      : k.slag === 'antal'
-                        ? 'tal'
-                        : 'tal text';
+                      : c.bredvid
+                        ? 'tal grovre-bredvid'
+                        : k.slag === 'antal'
+                          ? 'tal'
+                          : 'tal text';
                   return (
                     <td key={key} data-kolumn={key} className={klass}>
                       {c.grovre ? (
                         <>
                           {c.grovre.siffra}{' '}
                           <small className="grovre-etikett">{c.grovre.etikett}</small>
+                        </>
+                      ) : c.bredvid ? (
+                        <>
+                          {c.bredvid.egen}
+                          <small className="grovre-etikett">
+                            {BREDVID}
+                            {c.bredvid.text}
+                          </small>
                         </>
                       ) : (
                         c.text
@@ -97,10 +114,9 @@ export function MiljoTabell(props: {
           ))}
         </tbody>
       </table>
-      {grovre.map((g) => (
-        <p key={g} className="detalj grovre-forklaring">
-          Siffror märkta ”{helaPerioden(g)}” är rapporterade för {helaPerioden(g)}, inte för{' '}
-          {periodNamn(bild.period)}: de visas men räknas inte in i perioden.
+      {forklaringar.map((f) => (
+        <p key={f} className="detalj grovre-forklaring">
+          {f}
         </p>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import {
+  antalDelar,
   bytTyp,
   delNamn,
   PERIODTYPER,
@@ -16,6 +17,7 @@ export function PeriodValjare(props: { varde: PeriodVal; onChange: (v: PeriodVal
   const sistaAr = Math.max(new Date().getFullYear(), varde.ar);
   const ar = Array.from({ length: sistaAr - FORSTA_AR + 1 }, (_, i) => sistaAr - i);
   const info = PERIODTYPER[varde.typ];
+  const delar = antalDelar(varde.typ, varde.ar);
   return (
     <fieldset className="period">
       <legend>Period</legend>
@@ -35,7 +37,11 @@ export function PeriodValjare(props: { varde: PeriodVal; onChange: (v: PeriodVal
       <select
         id={`${id}-ar`}
         value={varde.ar}
-        onChange={(e) => onChange({ ...varde, ar: Number(e.target.value) })}
+        onChange={(e) => {
+          // Week 53 exists only in some years: keep the part within the new year's range.
+          const ny = Number(e.target.value);
+          onChange({ ...varde, ar: ny, del: Math.min(varde.del, antalDelar(varde.typ, ny)) });
+        }}
       >
         {ar.map((a) => (
           <option key={a} value={a}>
@@ -43,7 +49,7 @@ export function PeriodValjare(props: { varde: PeriodVal; onChange: (v: PeriodVal
           </option>
         ))}
       </select>
-      {info.delar > 1 && (
+      {delar > 1 && (
         <>
           <label htmlFor={`${id}-del`}>{info.namn}</label>
           <select
@@ -51,11 +57,14 @@ export function PeriodValjare(props: { varde: PeriodVal; onChange: (v: PeriodVal
             value={varde.del}
             onChange={(e) => onChange({ ...varde, del: Number(e.target.value) })}
           >
-            {Array.from({ length: info.delar }, (_, i) => i + 1).map((d) => (
-              <option key={d} value={d}>
-                {`${info.bokstav}${d} (${delNamn(varde.typ, d)})`}
-              </option>
-            ))}
+            {Array.from({ length: delar }, (_, i) => i + 1).map((d) => {
+              const del = { ...varde, del: d };
+              return (
+                <option key={d} value={d}>
+                  {`${periodString(del).slice(5)} (${delNamn(del)})`}
+                </option>
+              );
+            })}
           </select>
         </>
       )}

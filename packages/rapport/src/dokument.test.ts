@@ -8,6 +8,7 @@ import {
   bild2030,
   EJ_REDOVISAD,
   FATAL,
+  klotter2016,
 } from './exempel.test-data';
 import { renderHtml, renderMarkdown } from './render';
 import type { Lagesbild } from './types';
@@ -203,7 +204,12 @@ describe('the report for 2016-H2, with reports only for the whole year', () => {
     expect(text).toContain(
       'Klotter: rapporterat för hela 2016 — 5 anmälningar om rasistiskt eller stötande klotter under hela 2016, inte inräknade i andra halvåret 2016.',
     );
-    expect(text).toContain('Anmälningarna för hela 2016 listas i rapporten för 2016.');
+    // Each partner's wording says what this report does with the year's records: the
+    // incidents are listed, the graffiti reports only counted.
+    expect(text).toContain('Incidenterna för hela 2016 listas nedan.');
+    expect(text).toContain(
+      'Klotteranmälningarna för hela 2016 listas inte här, bara antalen ovan; de listas i rapporten för 2016.',
+    );
     expect(text).not.toContain('| Rapportör |');
     // The bugs the issue saw: H2 said "0 incidenter" and "0 skolor har besvarat enkäten".
     expect(text).not.toContain('0 incidenter');
@@ -214,6 +220,8 @@ describe('the report for 2016-H2, with reports only for the whole year', () => {
   it('keeps the police’s own H2 figures, and shows the events dated only to 2016 apart', () => {
     const rum = avsnittet(text, '### Det offentliga rummet');
     expect(rum).toContain('Polisen: 1 händelse under perioden.');
+    // The year's count beside the half-year's own, labelled, never added to it.
+    expect(rum).toContain('Hela 2016: 2 händelser, inklusive andra halvåret 2016.');
     expect(rum).toContain(
       '1 händelse är daterad bara till hela 2016 och räknas inte in i andra halvåret 2016.',
     );
@@ -237,6 +245,118 @@ describe('the report for 2016-H2, with reports only for the whole year', () => {
       '| Incidenter | Rapporterat för hela 2016 | Rapporterat för hela 2016 | 2016-H2 och 2016-H1: rapporterat för hela 2016 |',
     );
     expect(text).toContain('| Polisens händelser | 1 | 1 | ±0 |');
+  });
+});
+
+describe('the report for 2016-H1, klotter with a report of its own and the year’s', () => {
+  // After a report dated 2016-05-10 is registered, klotter has reported for H1 itself (1)
+  // and still has the reports dated only to 2016: the year's figures stay visible.
+  const bild = bild2016H2();
+  bild.period = '2016-H1';
+  bild.fran = '2016-01-01';
+  bild.till = '2016-07-01';
+  const ar = klotter2016();
+  bild.klotter = {
+    ...ar,
+    antal: antal(1),
+    perRapportor: [
+      {
+        rapportor: 'TRAFIKKONTORET',
+        namn: 'Trafikkontoret',
+        rapporteringsstatus: 'RAPPORTERAT',
+        antal: antal(1),
+      },
+    ],
+    sanering: null,
+    paPlats: null,
+    anmalningar: { totalt: 1, anmalningar: ar.anmalningar.anmalningar.slice(1) },
+    grovrePeriod: '2016',
+    grovre: ar,
+  };
+  bild.miljoer = bild.miljoer.map((m) =>
+    m.miljo === 'VIT_MAKT'
+      ? {
+          ...m,
+          klotter: {
+            rapporteringsstatus: 'RAPPORTERAT',
+            antal: antal(1),
+            grovrePeriod: '2016',
+            grovre: { rapporteringsstatus: 'RAPPORTERAT', antal: antal(3) },
+          },
+        }
+      : m.miljo === 'ENSAMAGERANDE'
+        ? {
+            ...m,
+            klotter: {
+              rapporteringsstatus: 'RAPPORTERAT_NOLL',
+              antal: antal(0),
+              grovrePeriod: '2016',
+              grovre: { rapporteringsstatus: 'RAPPORTERAT', antal: antal(0) },
+            },
+          }
+        : m,
+  );
+  const text = md(bild);
+
+  it('says the period’s own count and the year’s beside it, never added', () => {
+    expect(text).toContain('| Klotter (trafikkontoret, SISAB, MTR) | Rapporterat |');
+    const klotter = avsnittet(text, '### Incidentrapportering och klotter');
+    expect(klotter).toContain(
+      'Klotter: 1 anmälan om rasistiskt eller stötande klotter.\n\nHela 2016: 5 anmälningar, inklusive första halvåret 2016.',
+    );
+    expect(klotter).toContain(
+      'Här listas klotteranmälningarna för första halvåret 2016; de för hela 2016 listas i rapporten för 2016.',
+    );
+    expect(klotter).toContain('**Klotteranmälningar, första halvåret 2016**');
+    expect(klotter).toContain('| Trafikkontoret | Rasistiskt | Vit makt-miljön | Hakkors |');
+    expect(klotter).not.toMatch(/\b6 anmälningar/);
+  });
+
+  it('shows the year’s figure beside the environment’s own, and nothing beside an equal one', () => {
+    const tabell = avsnittet(text, '## Sammanställning per miljö');
+    expect(tabell).toMatch(/^\| Vit makt-miljön \|.*\| 1 · hela 2016: 3 \|$/m);
+    // The same visible number for the half-year and the year: nothing more to say.
+    expect(tabell).toMatch(/^\| Ensamagerande \|.*\| 0 \|$/m);
+  });
+});
+
+describe('the groups the police follow, whatever the period', () => {
+  const medGrupp = (l: Lagesbild): Lagesbild => ({
+    ...l,
+    omrade: {
+      ...l.omrade,
+      grupperingar: [
+        {
+          namn: 'Nordiska Motståndsrörelsen',
+          miljo: 'VIT_MAKT',
+          valdsbejakande: true,
+          beskrivning: 'Nazistisk organisation.',
+          verksamhetsomrade: 'Inom stadsdelsområdet (demonstrationer).',
+        },
+      ],
+    },
+  });
+  it('says they are not a report for a period the police did not report', () => {
+    const grupper = avsnittet(
+      md(medGrupp(bild2015())),
+      '### Antidemokratiska grupperingar/miljöer',
+    );
+    expect(grupper.trim()).toMatch(
+      /^Grupperingar som polisen följer i området, oberoende av period — inte en rapport för 2015\.\n\n\| Gruppering \|/,
+    );
+    expect(avsnittet(md(bild2030()), '### Antidemokratiska grupperingar/miljöer')).toContain(
+      'oberoende av period — inte en rapport för 2030.',
+    );
+  });
+
+  it('says they are not period-bound when the police reported too', () => {
+    const grupper = avsnittet(
+      md(medGrupp(bild2016())),
+      '### Antidemokratiska grupperingar/miljöer',
+    );
+    expect(grupper.trim()).toMatch(
+      /^Grupperingar som polisen följer i området, oberoende av period\.\n\n\| Gruppering \|/,
+    );
   });
 });
 

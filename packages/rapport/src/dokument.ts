@@ -8,18 +8,21 @@ import {
   cellMedGrovre,
   delAvFras,
   EJ_TILLGANGLIG,
+  grovreBredvidMening,
   harTalFor,
   helaPerioden,
   jamfor,
   nivaCell,
   nivaText,
   ORD,
+  type Ord,
   partnerStatusText,
   periodLageText,
   periodNamn,
   rapporteringsstatusText,
   slaMening,
   type Tal,
+  talVarde,
   versal,
 } from './text';
 import {
@@ -136,6 +139,28 @@ function grovreMening(grovrePeriod: string, period: string): string {
   )} och räknas inte in i ${periodNamn(period)}.`;
 }
 
+/**
+ * A section reported for the period that also has records dated only to a longer period
+ * containing it: the longer period's count as a sentence beside the period's own ("Hela
+ * 2016: 6 händelser, inklusive andra halvåret 2016."), never added to it. Nothing otherwise.
+ */
+function bredvid<T extends { rapporteringsstatus: Rapporteringsstatus }>(
+  a: T & Rapportering<T>,
+  period: string,
+  tal: (x: T) => Tal | null,
+  ord: Ord,
+): string[] {
+  const { grovre, grovrePeriod } = a;
+  if (!harTalFor(a.rapporteringsstatus) || !grovre || !grovrePeriod) return [];
+  if (!harTalFor(grovre.rapporteringsstatus)) return [];
+  const v = tal(grovre);
+  if (v === null) return [];
+  // The same visible number: the longer period has nothing beyond the period's own.
+  const egen = talVarde(tal(a));
+  if (egen !== null && egen === talVarde(v)) return [];
+  return [grovreBredvidMening(grovrePeriod, period, antalFras(v, ord))];
+}
+
 /** A label added to a table caption when its rows are the longer period's. */
 const markt = (rubrik: string, hela: string | null) => (hela ? `${rubrik}, ${hela}` : rubrik);
 
@@ -225,6 +250,7 @@ function klotterStycken(
   hela: string | null,
   period: string,
   grovrePeriod: string | null,
+  langre: string[] = [],
 ): string[] {
   const antal = k.antal
     ? `${antalFras(k.antal, ORD.anmalan)} om rasistiskt eller stötande klotter`
@@ -233,6 +259,7 @@ function klotterStycken(
     hela
       ? `Klotter: rapporterat för ${hela} — ${antal} under ${hela}, inte inräknade i ${period}.`
       : `Klotter: ${antal}.`,
+    ...langre,
     ...k.perRapportor.map((r) => {
       const status = rapporteringsstatusText(r.rapporteringsstatus, grovrePeriod).toLowerCase();
       const tal = harTalFor(r.rapporteringsstatus) && r.antal;
@@ -245,8 +272,9 @@ function klotterStycken(
   ];
 }
 
-function klotterTabell(k: KlotterAnmalningar): Tabell[] {
+function klotterTabell(k: KlotterAnmalningar, rubrik?: string): Tabell[] {
   return tabellOm({
+    ...(rubrik ? { rubrik } : {}),
     kolumner: ['Rapportör', 'Kategori', 'Miljö', 'Innehåll', 'Plats'],
     rader: k.anmalningar.anmalningar.map((a) => [
       RAPPORTOR[a.rapportor] ?? a.rapportor,
@@ -371,6 +399,7 @@ export function rapportDokument(
       avsnitt(FORVALTNING_RUBRIK, [
         ...(fVisat.hela && f.grovrePeriod ? [grovreMening(f.grovrePeriod, l.period)] : []),
         ...forvaltningStycken(fVisat.avsnitt),
+        ...bredvid(f, l.period, (x) => x.kontakterAntal, ORD.kontakt),
       ]),
     );
   }
@@ -395,6 +424,7 @@ export function rapportDokument(
       avsnitt(SKOLOR_RUBRIK, [
         ...(sVisat.hela && s.grovrePeriod ? [grovreMening(s.grovrePeriod, l.period)] : []),
         skolorStycken(sVisat.avsnitt),
+        ...bredvid(s, l.period, (x) => x.besvarade, ORD.svarandeSkola),
         ...tecken,
         'Enskilda skolors svar redovisas inte; små antal visas som "fåtal" för läsare utan behörighet, och antal som annars skulle avslöja dem som "ej redovisad".',
       ]),
@@ -413,6 +443,9 @@ export function rapportDokument(
       hela && fa.incidenterAntal
         ? `${IA}: rapporterat för ${hela} — ${antalFras(fa.incidenterAntal, ORD.incident)} under ${hela}, inte inräknade i ${period}.`
         : `${IA}: ${fa.incidenterAntal ? antalFras(fa.incidenterAntal, ORD.incident) : 'antal saknas'}.`,
+      ...bredvid(f, l.period, (x) => x.incidenterAntal, ORD.incident),
+      // Say for each partner what this report lists: the longer period's incidents are.
+      ...(hela ? [`Incidenterna för ${hela} listas nedan.`] : []),
       ...fa.kallanmarkningar.map((x) => `Anmärkning om källan: ${x.text}`),
     );
     tabeller.push(...incidentTabell(fa, hela));
@@ -429,12 +462,30 @@ export function rapportDokument(
       ),
     );
   } else {
-    klotterText.push(...klotterStycken(kVisat.avsnitt, kVisat.hela, period, k.grovrePeriod));
+    klotterText.push(
+      ...klotterStycken(
+        kVisat.avsnitt,
+        kVisat.hela,
+        period,
+        k.grovrePeriod,
+        bredvid(k, l.period, (x) => x.antal, ORD.anmalan),
+      ),
+    );
+    // The report fetches the graffiti reports of the period itself only (a listing of the
+    // longer period's would weigh on the gateway's cost limit): say so where it matters.
     if (kVisat.hela && k.grovrePeriod) {
       klotterText.push(
-        `Anmälningarna för ${kVisat.hela} listas i rapporten för ${periodNamn(k.grovrePeriod)}.`,
+        `Klotteranmälningarna för ${kVisat.hela} listas inte här, bara antalen ovan; de listas i rapporten för ${periodNamn(k.grovrePeriod)}.`,
       );
-    } else tabeller.push(...klotterTabell(k));
+    } else {
+      const langre = harTalFor(k.rapporteringsstatus) && k.grovrePeriod && k.grovre;
+      tabeller.push(...klotterTabell(k, langre ? `Klotteranmälningar, ${period}` : undefined));
+      if (langre && k.grovrePeriod) {
+        klotterText.push(
+          `Här listas klotteranmälningarna för ${period}; de för ${helaPerioden(k.grovrePeriod)} listas i rapporten för ${periodNamn(k.grovrePeriod)}.`,
+        );
+      }
+    }
   }
   delar.push(
     avsnitt('Incidentrapportering och klotter', [...incidentText, ...klotterText], tabeller),
@@ -447,7 +498,10 @@ export function rapportDokument(
     const stycken: string[] = [];
     const rumTabeller: Tabell[] = [];
     if (harTalFor(polis.rapporteringsstatus) && polis.handelserAntal) {
-      stycken.push(`Polisen: ${antalFras(polis.handelserAntal, ORD.handelse)} under perioden.`);
+      stycken.push(
+        `Polisen: ${antalFras(polis.handelserAntal, ORD.handelse)} under perioden.`,
+        ...bredvid(polis, l.period, (x) => x.handelserAntal, ORD.handelse),
+      );
     }
     // Events dated only to the longer period: shown, labelled, not counted into this one.
     const g = polis.grovre;
@@ -474,12 +528,19 @@ export function rapportDokument(
     delar.push(avsnitt(RUM, stycken, rumTabeller));
   }
 
-  // Groups
+  // Groups: the police's register for the area, not a report for the period — said so, so
+  // that it does not read as one under "Polisen har inte rapporterat".
   const grupper = l.omrade.grupperingar;
+  const polisRapporterat = polis !== null && polis.rapporteringsstatus !== 'EJ_RAPPORTERAT';
+  const grupperOberoende = `Grupperingar som polisen följer i området, oberoende av period${
+    polisRapporterat ? '' : ` — inte en rapport för ${period}`
+  }.`;
   delar.push(
     avsnitt(
       'Antidemokratiska grupperingar/miljöer',
-      grupper ? (grupper.length ? [] : ['Inga grupperingar registrerade.']) : [EJ_TILLGANGLIG],
+      grupper
+        ? [grupperOberoende, ...(grupper.length ? [] : ['Inga grupperingar registrerade.'])]
+        : [EJ_TILLGANGLIG],
       grupper?.length
         ? [
             {

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type AntalVarde,
   antalCell,
   antalFras,
   antalMedOrd,
+  cellMedGrovre,
   delAvFras,
   EJ_TILLGANGLIG,
+  grovreBredvid,
+  grovreBredvidMening,
+  grovreForklaring,
   helaPerioden,
   jamfor,
+  type MedGrovre,
   nivaCell,
   nivaText,
   ORD,
+  olasbarPeriodText,
   partnerStatusText,
   periodLageText,
   periodNamn,
@@ -145,6 +152,96 @@ describe('a partner’s status in words', () => {
       ),
     ).toBe('Rapporterat för hela 2016');
     expect(talEllerStatus(null, null)).toBe(EJ_TILLGANGLIG);
+  });
+});
+
+describe('a longer period’s figures beside the period’s own', () => {
+  type Rad = MedGrovre<{
+    rapporteringsstatus: string;
+    handelserAntal: AntalVarde | null;
+  }>;
+  const tal = (r: Rad) => antalCell(r.handelserAntal);
+  const medGrovre = (r: Rad | null) => cellMedGrovre(r, tal);
+  const bredvid = (r: Rad) => grovreBredvid(r, tal);
+  // The police on 2016-H2: 2 events of its own, and 6 for the whole year (the half-year's
+  // 2 among them, and 3 dated only to the year).
+  const polisH2: Rad = {
+    rapporteringsstatus: 'RAPPORTERAT',
+    handelserAntal: visad(2),
+    grovrePeriod: '2016',
+    grovre: { rapporteringsstatus: 'RAPPORTERAT', handelserAntal: visad(6) },
+  };
+
+  it('shows the own figure and the longer period’s beside it, labelled, never added', () => {
+    expect(medGrovre(polisH2)).toBe('2 · hela 2016: 6');
+    expect(bredvid(polisH2)).toEqual({
+      period: '2016',
+      siffra: '6',
+      text: 'hela 2016: 6',
+    });
+    // A reported zero keeps its 0, with the year's figure beside it.
+    expect(
+      medGrovre({
+        rapporteringsstatus: 'RAPPORTERAT_NOLL',
+        handelserAntal: visad(0),
+        grovrePeriod: '2016',
+        grovre: { rapporteringsstatus: 'RAPPORTERAT', handelserAntal: visad(4) },
+      }),
+    ).toBe('0 · hela 2016: 4');
+    // A hidden count stays hidden on both sides.
+    expect(
+      medGrovre({
+        ...polisH2,
+        grovre: { rapporteringsstatus: 'RAPPORTERAT', handelserAntal: FATAL },
+      }),
+    ).toBe('2 · hela 2016: fåtal');
+  });
+
+  it('keeps the other states as they were', () => {
+    // Only the period's own.
+    expect(medGrovre({ rapporteringsstatus: 'RAPPORTERAT', handelserAntal: visad(2) })).toBe('2');
+    // Only the longer period's, labelled in brackets.
+    expect(
+      medGrovre({
+        ...polisH2,
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        handelserAntal: null,
+      }),
+    ).toBe('6 (hela 2016)');
+    expect(
+      bredvid({
+        ...polisH2,
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        handelserAntal: null,
+      }),
+    ).toBeNull();
+    expect(medGrovre({ rapporteringsstatus: 'EJ_RAPPORTERAT', handelserAntal: null })).toBe(
+      'Ej rapporterat',
+    );
+    expect(medGrovre(null)).toBe(EJ_TILLGANGLIG);
+  });
+
+  it('says the longer period’s figure in a sentence, and what the labels mean', () => {
+    expect(grovreBredvidMening('2016', '2016-H2', antalFras(visad(6), ORD.handelse))).toBe(
+      'Hela 2016: 6 händelser, inklusive andra halvåret 2016.',
+    );
+    expect(grovreBredvidMening('2016', '2016-H1', antalFras(visad(1), ORD.anmalan))).toBe(
+      'Hela 2016: 1 anmälan, inklusive första halvåret 2016.',
+    );
+    expect(grovreForklaring('2016', '2016-H2', 'endast')).toBe(
+      'Siffror märkta ”hela 2016” är rapporterade för hela 2016, inte för andra halvåret 2016: de visas men räknas inte in i perioden.',
+    );
+    expect(grovreForklaring('2016', '2016-H2', 'bredvid')).toBe(
+      'Bredvid periodens siffra står ”hela 2016: …”: siffran för hela 2016, där andra halvåret 2016 redan ingår. De ska inte läggas ihop.',
+    );
+  });
+});
+
+describe('a period the page cannot read', () => {
+  it('says which period is shown instead', () => {
+    expect(olasbarPeriodText('2016-H3', '2016')).toBe(
+      'Perioden ”2016-H3” i adressen går inte att läsa; visar 2016.',
+    );
   });
 });
 

@@ -259,17 +259,80 @@ export function talEllerStatus(
 /** A section or environment row that may carry the same figures for a longer period. */
 export type MedGrovre<T> = T & { grovrePeriod?: string | null; grovre?: T | null };
 
+/** What stands between a period's own figure and the longer period's beside it. */
+export const BREDVID = ' · ';
+
+/** The longer period's figure beside a period's own, labelled: "hela 2016: 6". */
+export interface GrovreBredvid {
+  period: string;
+  siffra: string;
+  /** "hela 2016: 6" */
+  text: string;
+}
+
+/**
+ * For a section or row that reported for the period itself and also has records dated only
+ * to a longer period that contains it (`RAPPORTERAT` with `grovrePeriod`): the longer
+ * period's figure, labelled ("hela 2016: 6"), to show beside the period's own — never
+ * added to it, since the longer period's figure already includes the period's. Null when
+ * there is no such figure, or when it is the same visible number as the period's own.
+ */
+export function grovreBredvid<T extends AvsnittStatus>(
+  avsnitt: MedGrovre<T> | null | undefined,
+  cell: (a: T) => string,
+): GrovreBredvid | null {
+  if (!avsnitt || !harTalFor(avsnitt.rapporteringsstatus)) return null;
+  const { grovre, grovrePeriod } = avsnitt;
+  if (!grovre || !grovrePeriod || !harTalFor(grovre.rapporteringsstatus)) return null;
+  const siffra = cell(grovre);
+  // The same visible number for both: the longer period has nothing beyond the period's
+  // own, so nothing is hidden and nothing is said beside it. (Two hidden counts that read
+  // alike, "fåtal" and "fåtal", may differ: those are both shown.)
+  if (/^\d[\d ]*$/.test(siffra) && siffra === cell(avsnitt)) return null;
+  return { period: grovrePeriod, siffra, text: `${helaPerioden(grovrePeriod)}: ${siffra}` };
+}
+
+/**
+ * The longer period's count as a sentence in a partner's section, beside the period's own:
+ * "Hela 2016: 6 händelser, inklusive andra halvåret 2016."
+ */
+export function grovreBredvidMening(grovrePeriod: string, period: string, fras: string): string {
+  return `${versal(helaPerioden(grovrePeriod))}: ${fras}, inklusive ${periodNamn(period)}.`;
+}
+
+/**
+ * What the table's labels mean, said under it once per longer period: for figures reported
+ * only for the longer period ("3 (hela 2016)") and for the longer period's figure beside the
+ * period's own ("2 · hela 2016: 6").
+ */
+export function grovreForklaring(
+  grovrePeriod: string,
+  period: string,
+  slag: 'endast' | 'bredvid',
+): string {
+  const hela = helaPerioden(grovrePeriod);
+  return slag === 'endast'
+    ? `Siffror märkta ”${hela}” är rapporterade för ${hela}, inte för ${periodNamn(period)}: de visas men räknas inte in i perioden.`
+    : `Bredvid periodens siffra står ”${hela}: …”: siffran för ${hela}, där ${periodNamn(period)} redan ingår. De ska inte läggas ihop.`;
+}
+
 /**
  * A partner's figure as one cell, the longer period's figures included: the period's own
- * when it reported for it; "3 (hela 2016)" when it reported only for a longer period that
- * contains this one; else the state in words ("Ej rapporterat", "Ej tillgänglig just nu").
+ * when it reported for it, with the longer period's beside it when it also has records
+ * dated only to that ("2 · hela 2016: 6"); "3 (hela 2016)" when it reported only for a
+ * longer period that contains this one; else the state in words ("Ej rapporterat",
+ * "Ej tillgänglig just nu").
  */
 export function cellMedGrovre<T extends AvsnittStatus>(
   avsnitt: MedGrovre<T> | null | undefined,
   cell: (a: T) => string,
 ): string {
   if (!avsnitt) return EJ_TILLGANGLIG;
-  if (harTalFor(avsnitt.rapporteringsstatus)) return cell(avsnitt);
+  if (harTalFor(avsnitt.rapporteringsstatus)) {
+    const egen = cell(avsnitt);
+    const bredvid = grovreBredvid(avsnitt, cell);
+    return bredvid ? `${egen}${BREDVID}${bredvid.text}` : egen;
+  }
   const { grovre, grovrePeriod } = avsnitt;
   if (
     avsnitt.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' &&
@@ -432,4 +495,12 @@ export function periodLageText(lage: string | null | undefined): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * What the page says when the period in its address cannot be read as a period: which
+ * period it shows instead ("Perioden ”2016-H3” i adressen går inte att läsa; visar 2016.").
+ */
+export function olasbarPeriodText(adressens: string, visas: string): string {
+  return `Perioden ”${adressens}” i adressen går inte att läsa; visar ${periodNamn(visas)}.`;
 }
