@@ -5,7 +5,7 @@
  * (its days, how many weeks a year has) are the domain's, read through @lagesbild/rapport;
  * the gateway validates what is sent.
  */
-import { isoWeekOf, tryParsePeriod } from '@lagesbild/rapport';
+import { isoWeekOf, MANADSNAMN, tryParsePeriod } from '@lagesbild/rapport';
 
 export type PeriodTyp = 'AR' | 'HALVAR' | 'TERTIAL' | 'KVARTAL' | 'MANAD' | 'VECKA';
 
@@ -23,21 +23,6 @@ export const PERIODTYPER: Record<PeriodTyp, PeriodTypInfo> = {
   MANAD: { namn: 'Månad', bokstav: '' },
   VECKA: { namn: 'Vecka', bokstav: 'W' },
 };
-
-const MANADER = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 export interface PeriodVal {
   typ: PeriodTyp;
@@ -94,7 +79,7 @@ function dagar(val: PeriodVal): { forsta: string; sista: string } {
   return { forsta: p.fran, sista: sista.slice(0, 10) };
 }
 
-const manad = (dag: string) => MANADER[Number(dag.slice(5, 7)) - 1] ?? '';
+const manad = (dag: string) => MANADSNAMN[Number(dag.slice(5, 7)) - 1] ?? '';
 const dagNr = (dag: string) => Number(dag.slice(8, 10));
 
 /**

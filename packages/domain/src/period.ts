@@ -40,7 +40,8 @@ const QUARTER_REASON = 'kvartal anges som Q1, Q2, Q3 eller Q4, t.ex. "2016-Q3".'
 const MONTH_REASON = 'månad anges med två siffror från 01 till 12, t.ex. "2016-05".';
 const WEEK_REASON = 'ISO-vecka anges som W01 till W53, t.ex. "2016-W45".';
 
-const MANADER = [
+/** The months' Swedish names, January first. */
+export const MANADSNAMN = [
   'januari',
   'februari',
   'mars',
@@ -227,7 +228,7 @@ function parseDate(date: string): { ar: number; manad: number; dag: number } {
   if (manad < 1 || manad > 12) return fail('månad anges från 01 till 12.');
   const max = daysInMonth(ar, manad);
   if (dag < 1 || dag > max) {
-    return fail(`${MANADER[manad - 1]} ${ar} har bara ${max} dagar.`);
+    return fail(`${MANADSNAMN[manad - 1]} ${ar} har bara ${max} dagar.`);
   }
   return { ar, manad, dag };
 }

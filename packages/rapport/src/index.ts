@@ -1,5 +1,5 @@
 // The domain's period rules, for the dashboard's period chooser (the graph's Period scalar).
-export { isoWeekOf, tryParsePeriod } from '@lagesbild/domain';
+export { isoWeekOf, MANADSNAMN, tryParsePeriod } from '@lagesbild/domain';
 export * from './dokument';
 export * from './hamta';
 export * from './hotspots';

@@ -10,6 +10,7 @@
 import {
   FATAL_VISNING,
   harTal,
+  MANADSNAMN,
   NIVA_NAMN,
   type Niva,
   OKANT_ANTAL_VISNING,
@@ -151,20 +152,6 @@ export function versal(s: string): string {
 }
 
 const ORDNINGSTAL = ['första', 'andra', 'tredje', 'fjärde'] as const;
-const MANADER = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
 
 /**
  * A period as a person says it: "2016", "andra halvåret 2016", "första tertialet 2017",
@@ -185,7 +172,7 @@ export function periodNamn(text: string): string {
     case 'KVARTAL':
       return `${ORDNINGSTAL[n - 1]} kvartalet ${p.ar}`;
     case 'MANAD':
-      return `${MANADER[n - 1]} ${p.ar}`;
+      return `${MANADSNAMN[n - 1]} ${p.ar}`;
     case 'VECKA':
       return `vecka ${n} ${p.ar}`;
   }
