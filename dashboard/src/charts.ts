@@ -61,7 +61,7 @@ export function ejRitad(rad: Siffror | null, falt: string, tillganglig: boolean)
   if (!harTalFor(status)) return rapporteringsstatusText(status, rad.grovrePeriod).toLowerCase();
   const v = rad[falt] as Varde;
   if (talAv(v) !== null) return null;
-  return typeof v === 'object' && v ? ejRitadVarde(v) : 'uppgift saknas';
+  return typeof v === 'object' && v ? ejRitadVarde(v) : 'ej rapporterat';
 }
 
 function ejRitadVarde(v: SkyddatAntal): string {

@@ -284,7 +284,10 @@ interface KlotterRapportor {
 export function formatera(kolumn: Kolumn, varde: Varde, rad: Siffror): string {
   if (kolumn.format) return kolumn.format(varde, rad);
   if (kolumn.slag === 'niva') return nivaText(typeof varde === 'string' ? varde : null);
-  if (varde === null || varde === undefined) return '–';
+  // A partner that reported for the period but not this count (förvaltning's IA incidents
+  // in a period with only contacts) has no number for it: not reported, never a 0.
+  if (varde === null || varde === undefined)
+    return kolumn.slag === 'antal' ? 'Ej rapporterat' : '–';
   if (typeof varde === 'string') return varde;
   return antalCell(varde);
 }

@@ -152,6 +152,16 @@ describe('a partner’s status in words', () => {
       ),
     ).toBe('Rapporterat för hela 2016');
     expect(talEllerStatus(null, null)).toBe(EJ_TILLGANGLIG);
+    // Reported for the period, but not this figure (förvaltning's IA incidents in 2017).
+    expect(talEllerStatus({ rapporteringsstatus: 'RAPPORTERAT_NOLL' }, null)).toBe(
+      'Ej rapporterat',
+    );
+    expect(
+      jamfor(
+        { period: '2017', avsnitt: { rapporteringsstatus: 'RAPPORTERAT_NOLL' }, tal: null },
+        { period: '2016', avsnitt: { rapporteringsstatus: 'RAPPORTERAT' }, tal: visad(3) },
+      ).forandring,
+    ).toBe('2017: ej rapporterat');
   });
 });
 

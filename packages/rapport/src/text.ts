@@ -240,6 +240,9 @@ export function talEllerStatus(
 ): string {
   if (!avsnitt) return EJ_TILLGANGLIG;
   if (!harTalFor(avsnitt.rapporteringsstatus)) return partnerStatusText(avsnitt);
+  // The partner reported for the period, but not this figure (förvaltning's IA incidents in
+  // a period with only contacts): not reported, never a 0.
+  if (tal === null || tal === undefined) return 'Ej rapporterat';
   return antalCell(tal);
 }
 
@@ -442,7 +445,7 @@ function skalAttInteJamfora(s: JamforSida): string | null {
   if (!harTalFor(s.avsnitt.rapporteringsstatus)) {
     return partnerStatusText(s.avsnitt).replace(/^./, (c) => c.toLowerCase());
   }
-  if (s.tal === null || s.tal === undefined) return 'uppgift saknas';
+  if (s.tal === null || s.tal === undefined) return 'ej rapporterat';
   if (talVarde(s.tal) === null) return antalCell(s.tal);
   return null;
 }

@@ -216,12 +216,13 @@ describe('förvaltning, read side on the seeded database', () => {
     }
   });
 
-  it('2017: only attested zeros (2017-T1), so RAPPORTERAT_NOLL', async () => {
+  it('2017: only attested zero contacts (2017-T1), so RAPPORTERAT_NOLL — and no IA count', async () => {
     const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2017' });
     const f = body.data!.lagesbild.forvaltning;
     // Zero is zero for every reader, this one without a role too.
     expect(f.kontakterAntal).toEqual(n(0));
-    expect(f.incidenterAntal).toEqual(n(0));
+    // No IA incident was reported for 2017: the contacts' zero is not the incidents' zero.
+    expect(f.incidenterAntal).toBeNull();
     expect(f.rapporteringsstatus).toBe('RAPPORTERAT_NOLL');
     expect(f.kontakter).toHaveLength(2);
     expect(body.data!.lagesbild.foregaende).toEqual({ period: '2016' });
@@ -811,11 +812,11 @@ describe('förvaltning, registreraIncident', () => {
         forvaltning: { incidenterAntal: { antal: null, visning: 'fåtal' }, incidenter: [] },
       },
     });
-    // The year before is untouched.
+    // The year before is untouched: still no IA incident reported for 2017.
     const { body: y2017 } = await s.gql(
       '{ lagesbild(omrade: "norrmalm", period: "2017") { forvaltning { incidenterAntal { antal } } } }',
     );
-    expect(y2017.data).toEqual({ lagesbild: { forvaltning: { incidenterAntal: n(0) } } });
+    expect(y2017.data).toEqual({ lagesbild: { forvaltning: { incidenterAntal: null } } });
   });
 
   const nextYear = new Date().getUTCFullYear() + 1;

@@ -45,6 +45,21 @@ function skyddadeAntal(s: ForvaltningSummering, kalla: 'incident' | 'kontakt', d
 }
 
 /**
+ * One source's count (IA incidents, contacts, field observations): a number only when
+ * förvaltning has reported for the period and this source has records inside it. A
+ * period with only the coordinator's zero-contact records is not a reported zero of IA
+ * incidents: that count was never reported, so it is null.
+ */
+function kallansTal<T>(
+  s: ForvaltningSummering,
+  status: Rapporteringsstatus,
+  kalla: 'incident' | 'kontakt' | 'faltobservation',
+  tal: () => T,
+): T | null {
+  return summa(s, kalla).rader > 0 ? talOmRapporterat(status, tal) : null;
+}
+
+/**
  * The area-period's counts and förvaltning's status for it. Only a period without records
  * asks whether a longer one has them (RAPPORTERAT_GROVRE_PERIOD or EJ_RAPPORTERAT); the
  * loaders batch that question for every such period of the request into one statement.
@@ -127,12 +142,14 @@ export class ForvaltningMiljoResolver {
     nullable: true,
     description:
       'Antal incidenter i stadens incidentrapportering i miljön; null när förvaltningen inte ' +
-      'har rapporterat för perioden.',
+      'har rapporterat incidenter för perioden.',
   })
   async incidenterAntal(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
     const { s, status } = await lage(f, ctx);
-    return talOmRapporterat(
+    return kallansTal(
+      s,
       status,
+      'incident',
       () => skyddadeAntal(s, 'incident', diskretion(ctx)).celler[f.miljo],
     );
   }
@@ -140,13 +157,15 @@ export class ForvaltningMiljoResolver {
   @FieldResolver(() => SkyddatAntal, {
     nullable: true,
     description:
-      'Inkomna kontakter (samtal) om miljön; null när förvaltningen inte har rapporterat för ' +
-      'perioden.',
+      'Inkomna kontakter (samtal) om miljön; null när förvaltningen inte har rapporterat ' +
+      'kontakter för perioden.',
   })
   async kontakterAntal(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
     const { s, status } = await lage(f, ctx);
-    return talOmRapporterat(
+    return kallansTal(
+      s,
       status,
+      'kontakt',
       () => skyddadeAntal(s, 'kontakt', diskretion(ctx)).celler[f.miljo],
     );
   }
@@ -156,11 +175,11 @@ export class ForvaltningMiljoResolver {
     description:
       'Antal tillfällen fält- och fritid har iakttagit något om miljön; "okänt antal" (antal ' +
       'null) när någon iakttagelse saknar angivet antal ("vid något tillfälle"); null när ' +
-      'förvaltningen inte har rapporterat för perioden.',
+      'förvaltningen inte har rapporterat iakttagelser för perioden.',
   })
   async faltobservationerAntal(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
     const { s, status } = await lage(f, ctx);
-    return talOmRapporterat(status, () => {
+    return kallansTal(s, status, 'faltobservation', () => {
       const t = summa(s, 'faltobservation', f.miljo);
       // No total of field observations is shown beside these, so the primary rule suffices.
       return t.okanda > 0 ? okandSkyddatAntal() : skyddatAntal(t.antal, diskretion(ctx));
@@ -201,11 +220,16 @@ export class ForvaltningLageResolver {
     nullable: true,
     description:
       'Antal incidenter i incidentrapporteringen; null när förvaltningen inte har rapporterat ' +
-      'för perioden.',
+      'incidenter för perioden.',
   })
   async incidenterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
     const { s, status } = await lage(f, ctx);
-    return talOmRapporterat(status, () => skyddadeAntal(s, 'incident', diskretion(ctx)).total);
+    return kallansTal(
+      s,
+      status,
+      'incident',
+      () => skyddadeAntal(s, 'incident', diskretion(ctx)).total,
+    );
   }
 
   @FieldResolver(() => [Kontakt], { description: 'Kontakterna inom perioden, per kanal.' })
@@ -216,12 +240,17 @@ export class ForvaltningLageResolver {
   @FieldResolver(() => SkyddatAntal, {
     nullable: true,
     description:
-      'Summa inkomna kontakter, alla kanaler; null när förvaltningen inte har rapporterat för ' +
-      'perioden.',
+      'Summa inkomna kontakter, alla kanaler; null när förvaltningen inte har rapporterat ' +
+      'kontakter för perioden.',
   })
   async kontakterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
     const { s, status } = await lage(f, ctx);
-    return talOmRapporterat(status, () => skyddadeAntal(s, 'kontakt', diskretion(ctx)).total);
+    return kallansTal(
+      s,
+      status,
+      'kontakt',
+      () => skyddadeAntal(s, 'kontakt', diskretion(ctx)).total,
+    );
   }
 
   @FieldResolver(() => [Faltobservation], {
