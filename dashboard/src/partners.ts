@@ -24,6 +24,9 @@ import {
   ORD,
   type Ord,
   type RapporteringsstatusText,
+  rapporteringsstatusText,
+  rapportorTillagg,
+  rapportorUppgift,
   talVarde,
 } from '@lagesbild/rapport';
 
@@ -104,10 +107,10 @@ export interface Delkalla {
   id: string;
   namn: string;
   status: Rapporteringsstatus;
-  /** The count as the reader may see it ("4", "fåtal"); null without a number for the period. */
-  antal: string | null;
-  /** For a report for a longer period: that period and its count, labelled where shown. */
-  grovre?: { period: string; antal: string | null } | null;
+  /** The state in words ("Rapporterat för hela 2016"). */
+  statusText: string;
+  /** Its figures, shown in brackets after the state ("1 · hela 2016: 5", "0, hela 2016"). */
+  tillagg: string | null;
 }
 
 export interface Partner {
@@ -241,22 +244,22 @@ export const PARTNERS: readonly Partner[] = [
     grovreUrval: `${KLOTTER_RAPPORTORER}
       sanering { ${SLA_URVAL} }
       paPlats { ${SLA_URVAL} }`,
+    // The same facts per reporter as the report's lines (rapportorUppgift): its own count,
+    // and the longer period's instead of or beside it, labelled.
     delkallor: (avsnitt) => {
       const grovre = (avsnitt.grovre?.perRapportor ?? []) as KlotterRapportor[];
       return ((avsnitt.perRapportor ?? []) as KlotterRapportor[]).map((r) => {
-        const lang = grovre.find((g) => g.rapportor === r.rapportor);
+        const u = rapportorUppgift(
+          r,
+          grovre.find((g) => g.rapportor === r.rapportor),
+          avsnitt.grovrePeriod,
+        );
         return {
           id: r.rapportor,
           namn: r.namn,
           status: r.rapporteringsstatus,
-          antal: harTalFor(r.rapporteringsstatus) && r.antal ? antalCell(r.antal) : null,
-          grovre:
-            r.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && avsnitt.grovrePeriod
-              ? {
-                  period: avsnitt.grovrePeriod,
-                  antal: lang && harTalFor(lang.rapporteringsstatus) ? antalCell(lang.antal) : null,
-                }
-              : null,
+          statusText: rapporteringsstatusText(u.status, u.grovrePeriod),
+          tillagg: rapportorTillagg(u),
         };
       });
     },

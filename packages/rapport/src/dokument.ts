@@ -17,9 +17,11 @@ import {
   ORD,
   type Ord,
   partnerStatusText,
+  periodInnehaller,
   periodLageText,
   periodNamn,
-  rapporteringsstatusText,
+  rapportorMening,
+  rapportorUppgift,
   slaMening,
   type Tal,
   talVarde,
@@ -245,11 +247,29 @@ function incidentTabell(f: ForvaltningAvsnitt, hela: string | null): Tabell[] {
   });
 }
 
+/**
+ * Each graffiti reporter's line, from the period's own rows with the longer period's beside
+ * or instead: the same facts as the dashboard's Källor (rapportorUppgift).
+ */
+function rapportorMeningar(k: KlotterAvsnitt & Rapportering<KlotterAvsnitt>): string[] {
+  const lang = k.grovre?.perRapportor ?? [];
+  return k.perRapportor.map((r) =>
+    rapportorMening(
+      r.namn,
+      rapportorUppgift(
+        r,
+        lang.find((g) => g.rapportor === r.rapportor),
+        k.grovrePeriod,
+      ),
+    ),
+  );
+}
+
 function klotterStycken(
   k: KlotterAvsnitt,
   hela: string | null,
   period: string,
-  grovrePeriod: string | null,
+  rapportorer: string[],
   langre: string[] = [],
 ): string[] {
   const antal = k.antal
@@ -260,13 +280,7 @@ function klotterStycken(
       ? `Klotter: rapporterat för ${hela} — ${antal} under ${hela}, inte inräknade i ${period}.`
       : `Klotter: ${antal}.`,
     ...langre,
-    ...k.perRapportor.map((r) => {
-      const status = rapporteringsstatusText(r.rapporteringsstatus, grovrePeriod).toLowerCase();
-      const tal = harTalFor(r.rapporteringsstatus) && r.antal;
-      return `${r.namn}: ${tal ? `${antalFras(r.antal as Tal, ORD.anmalan)}` : status}${
-        r.rapporteringsstatus === 'RAPPORTERAT_NOLL' ? ' (rapporterat noll)' : ''
-      }.`;
-    }),
+    ...rapportorer,
     ...(k.sanering ? [slaMening(k.sanering, 'sanerat inom 24 timmar')] : []),
     ...(k.paPlats ? [slaMening(k.paPlats, 'entreprenör på plats inom 3 arbetstimmar')] : []),
   ];
@@ -360,28 +374,48 @@ export function rapportDokument(
 
   delar.push(avsnitt('Lokal lägesbild', [], [], 2));
 
-  // The police
+  // The police. An assessment is shown for a period only when its own period contains the
+  // period asked: H2's levels for the third quarter or November, never for H1.
   const POLIS_RUBRIK = 'Lägesbild från polisens underrättelseenhet';
   if (!polis) delar.push(avsnitt(POLIS_RUBRIK, [EJ_TILLGANGLIG_MENING]));
   else {
     const egen = polis.bedomningar.length ? polisBedomning(polis, null) : null;
+    const tackande = (polis.grovre?.bedomningar ?? []).filter((b) =>
+      periodInnehaller(b.period, l.period),
+    );
+    const bedomdPeriod = tackande[0]?.period ?? null;
+    const samma = bedomdPeriod && tackande.every((b) => b.period === bedomdPeriod);
+    const langPeriod = samma ? bedomdPeriod : polis.grovrePeriod;
     const lang =
-      !egen && polis.grovre?.bedomningar.length && polis.grovrePeriod
-        ? polisBedomning(polis.grovre, helaPerioden(polis.grovrePeriod))
+      !egen && polis.grovre && tackande.length && langPeriod
+        ? polisBedomning({ ...polis.grovre, bedomningar: tackande }, helaPerioden(langPeriod))
         : null;
     const visas = egen ?? lang;
+    const egnaHandelser =
+      harTalFor(polis.rapporteringsstatus) && polis.handelserAntal
+        ? [
+            `Polisen har registrerat ${antalFras(polis.handelserAntal, ORD.handelse)} under ${period}; de redovisas under Det offentliga rummet.`,
+          ]
+        : [];
     delar.push(
       avsnitt(
         POLIS_RUBRIK,
         [
           ...(visas
             ? []
-            : [
-                polis.rapporteringsstatus === 'EJ_RAPPORTERAT'
-                  ? ejRapporterat('polis')
-                  : 'Polisen har inte publicerat någon bedömning för perioden.',
-              ]),
-          ...(lang && polis.grovrePeriod ? [grovreMening(polis.grovrePeriod, l.period)] : []),
+            : polis.rapporteringsstatus === 'EJ_RAPPORTERAT'
+              ? [ejRapporterat('polis')]
+              : [
+                  `Polisen har inte publicerat någon bedömning för ${period}.`,
+                  ...egnaHandelser,
+                ]),
+          ...(lang && langPeriod
+            ? [
+                polis.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD'
+                  ? grovreMening(langPeriod, l.period)
+                  : `Polisens bedömning nedan gäller ${helaPerioden(langPeriod)}, som ${period} ingår i.`,
+              ]
+            : []),
           ...(visas?.text ?? []),
         ],
         visas?.tabell ?? [],
@@ -454,20 +488,14 @@ export function rapportDokument(
   const klotterText: string[] = [];
   if (!k) klotterText.push(`Klotter: ${EJ_TILLGANGLIG_MENING}`);
   else if (!kVisat) {
-    klotterText.push(
-      `Klotter: ej rapporterat för ${period}.`,
-      ...k.perRapportor.map(
-        (r) =>
-          `${r.namn}: ${rapporteringsstatusText(r.rapporteringsstatus, k.grovrePeriod).toLowerCase()}.`,
-      ),
-    );
+    klotterText.push(`Klotter: ej rapporterat för ${period}.`, ...rapportorMeningar(k));
   } else {
     klotterText.push(
       ...klotterStycken(
         kVisat.avsnitt,
         kVisat.hela,
         period,
-        k.grovrePeriod,
+        rapportorMeningar(k),
         bredvid(k, l.period, (x) => x.antal, ORD.anmalan),
       ),
     );
@@ -497,25 +525,31 @@ export function rapportDokument(
   else {
     const stycken: string[] = [];
     const rumTabeller: Tabell[] = [];
+    const g = polis.grovre;
+    const gp = polis.grovrePeriod;
+    // Events dated only to the longer period: shown, labelled, not counted into this one.
+    const langre = g && gp ? g.handelser.filter((h) => h.period === gp && !h.datum) : [];
     if (harTalFor(polis.rapporteringsstatus) && polis.handelserAntal) {
       stycken.push(
         `Polisen: ${antalFras(polis.handelserAntal, ORD.handelse)} under perioden.`,
         ...bredvid(polis, l.period, (x) => x.handelserAntal, ORD.handelse),
       );
+    } else if (polis.rapporteringsstatus === 'EJ_RAPPORTERAT') {
+      stycken.push(ejRapporterat('polis'));
+    } else {
+      // Always a word: none of the period's own, and the longer period's count, labelled.
+      stycken.push(`Inga händelser registrerade för ${period}.`);
+      if (gp && g && harTalFor(g.rapporteringsstatus) && g.handelserAntal) {
+        stycken.push(
+          `Polisen har rapporterat för ${helaPerioden(gp)}: ${antalFras(g.handelserAntal, ORD.handelse)} under ${helaPerioden(gp)}, inte inräknade i ${period}.`,
+        );
+      }
     }
-    // Events dated only to the longer period: shown, labelled, not counted into this one.
-    const g = polis.grovre;
-    const gp = polis.grovrePeriod;
-    const langre = g && gp ? g.handelser.filter((h) => h.period === gp && !h.datum) : [];
     if (polis.handelser.length) {
       // Beside the longer period's table, the period's own is labelled too.
       rumTabeller.push(
         ...handelseTabell(polis.handelser, langre.length ? `Händelser, ${period}` : undefined),
       );
-    } else if (polis.rapporteringsstatus === 'EJ_RAPPORTERAT') {
-      stycken.push(ejRapporterat('polis'));
-    } else if (polis.rapporteringsstatus !== 'RAPPORTERAT_GROVRE_PERIOD') {
-      stycken.push('Inga händelser registrerade för perioden.');
     }
     if (gp && langre.length) {
       stycken.push(
