@@ -163,6 +163,9 @@ function bredvid<T extends { rapporteringsstatus: Rapporteringsstatus }>(
   return [grovreBredvidMening(grovrePeriod, period, antalFras(v, ord))];
 }
 
+/** "inräknad" for exactly one, "inräknade" otherwise (a hidden count is several). */
+const inraknade = (v: Tal | null | undefined) => (talVarde(v) === 1 ? 'inräknad' : 'inräknade');
+
 /** A label added to a table caption when its rows are the longer period's. */
 const markt = (rubrik: string, hela: string | null) => (hela ? `${rubrik}, ${hela}` : rubrik);
 
@@ -277,7 +280,7 @@ function klotterStycken(
     : 'antal saknas';
   return [
     hela
-      ? `Klotter: rapporterat för ${hela} — ${antal} under ${hela}, inte inräknade i ${period}.`
+      ? `Klotter: rapporterat för ${hela} — ${antal} under ${hela}, inte ${inraknade(k.antal)} i ${period}.`
       : `Klotter: ${antal}.`,
     ...langre,
     ...rapportorer,
@@ -405,10 +408,7 @@ export function rapportDokument(
             ? []
             : polis.rapporteringsstatus === 'EJ_RAPPORTERAT'
               ? [ejRapporterat('polis')]
-              : [
-                  `Polisen har inte publicerat någon bedömning för ${period}.`,
-                  ...egnaHandelser,
-                ]),
+              : [`Polisen har inte publicerat någon bedömning för ${period}.`, ...egnaHandelser]),
           ...(lang && langPeriod
             ? [
                 polis.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD'
@@ -475,7 +475,7 @@ export function rapportDokument(
     const { avsnitt: fa, hela } = fVisat;
     incidentText.push(
       hela && fa.incidenterAntal
-        ? `${IA}: rapporterat för ${hela} — ${antalFras(fa.incidenterAntal, ORD.incident)} under ${hela}, inte inräknade i ${period}.`
+        ? `${IA}: rapporterat för ${hela} — ${antalFras(fa.incidenterAntal, ORD.incident)} under ${hela}, inte ${inraknade(fa.incidenterAntal)} i ${period}.`
         : `${IA}: ${fa.incidenterAntal ? antalFras(fa.incidenterAntal, ORD.incident) : 'antal saknas'}.`,
       ...bredvid(f, l.period, (x) => x.incidenterAntal, ORD.incident),
       // Say for each partner what this report lists: the longer period's incidents are.
@@ -541,7 +541,7 @@ export function rapportDokument(
       stycken.push(`Inga händelser registrerade för ${period}.`);
       if (gp && g && harTalFor(g.rapporteringsstatus) && g.handelserAntal) {
         stycken.push(
-          `Polisen har rapporterat för ${helaPerioden(gp)}: ${antalFras(g.handelserAntal, ORD.handelse)} under ${helaPerioden(gp)}, inte inräknade i ${period}.`,
+          `Polisen har rapporterat för ${helaPerioden(gp)}: ${antalFras(g.handelserAntal, ORD.handelse)} under ${helaPerioden(gp)}, inte ${inraknade(g.handelserAntal)} i ${period}.`,
         );
       }
     }

@@ -537,8 +537,7 @@ export function rapportorUppgift(
   const visa =
     langTal !== null &&
     (r.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' ||
-      (egen !== null &&
-        !(talVarde(egen) !== null && talVarde(egen) === talVarde(langTal))));
+      (egen !== null && !(talVarde(egen) !== null && talVarde(egen) === talVarde(langTal))));
   return {
     status: r.rapporteringsstatus,
     grovrePeriod: grovrePeriod ?? null,
@@ -570,7 +569,9 @@ export function rapportorTillagg(u: RapportorUppgift): string | null {
  * "MTR: ej rapporterat.".
  */
 export function rapportorMening(namn: string, u: RapportorUppgift): string {
-  const lang = u.grovre ? `${helaPerioden(u.grovre.period)}: ${antalFras(u.grovre.antal, ORD.anmalan)}` : null;
+  const lang = u.grovre
+    ? `${helaPerioden(u.grovre.period)}: ${antalFras(u.grovre.antal, ORD.anmalan)}`
+    : null;
   if (u.status === 'RAPPORTERAT_GROVRE_PERIOD') {
     const status = rapporteringsstatusText(u.status, u.grovrePeriod).toLowerCase();
     return u.grovre
