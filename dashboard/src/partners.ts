@@ -20,6 +20,7 @@ import {
   harTalFor,
   helaPerioden,
   nivaCell,
+  nivaGrovrePeriod,
   nivaText,
   ORD,
   type Ord,
@@ -299,7 +300,7 @@ export interface Cell {
    * The figure is for a longer period that contains this one: the period, the figure and
    * its label ("3", "(hela 2016)"), which `text` joins.
    */
-  grovre?: { period: string; siffra: string; etikett: string };
+  grovre?: { period: string; siffra: string; etikett: string; slag: 'endast' | 'bedomning' };
   /**
    * The partner reported for the period and also has records dated only to a longer one:
    * the period's own figure and the longer period's beside it ("2", "hela 2016: 6"), never
@@ -331,13 +332,23 @@ export function cell(kolumn: Kolumn, rad: Siffror): Cell {
   // A level is the half-year's own assessment; only counts get the longer period's beside.
   const bredvid = kolumn.slag === 'niva' ? null : grovreBredvid(rad, visa);
   if (bredvid) return { text, bredvid: { ...bredvid, egen: visa(rad) } };
-  const lang =
-    status === 'RAPPORTERAT_GROVRE_PERIOD' && rad.grovrePeriod
-      ? ` (${helaPerioden(rad.grovrePeriod)})`
-      : null;
-  if (lang && rad.grovrePeriod && text.endsWith(lang)) {
+  // A level from the police's assessment of a longer period that contains this one is
+  // labelled whatever the row's state (the police may have reported events for the period).
+  const bedomning = kolumn.slag === 'niva' ? nivaGrovrePeriod(rad, niva(kolumn.falt)) : null;
+  const langPeriod =
+    bedomning ?? (status === 'RAPPORTERAT_GROVRE_PERIOD' ? (rad.grovrePeriod ?? null) : null);
+  const lang = langPeriod ? ` (${helaPerioden(langPeriod)})` : null;
+  if (lang && langPeriod && text.endsWith(lang)) {
     const siffra = text.slice(0, -lang.length);
-    return { text, grovre: { period: rad.grovrePeriod, siffra, etikett: lang.trim() } };
+    return {
+      text,
+      grovre: {
+        period: langPeriod,
+        siffra,
+        etikett: lang.trim(),
+        slag: kolumn.slag === 'niva' ? 'bedomning' : 'endast',
+      },
+    };
   }
   const ord = kolumn.slag === 'niva' ? niva(kolumn.falt)(rad) === null : !harTalFor(status);
   return ord ? { text, status } : { text };

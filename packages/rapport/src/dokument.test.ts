@@ -594,7 +594,38 @@ describe('the police’s assessment, shown only for a period its own period cont
       grovrePeriod: '2016-H2',
       grovre: { ...ar, handelserAntal: antal(1), handelser: bild2016H2().polis!.handelser },
     };
-    const polisQ4 = avsnittet(md(bild), '### Lägesbild från polisens underrättelseenhet');
+    bild.miljoer = bild.miljoer.map((m) =>
+      m.miljo === 'VIT_MAKT'
+        ? {
+            ...m,
+            polis: {
+              rapporteringsstatus: 'RAPPORTERAT',
+              bosatta: null,
+              handelserAntal: antal(1),
+              grovrePeriod: '2016-H2',
+              grovre: {
+                rapporteringsstatus: 'RAPPORTERAT',
+                bosatta: 'FATAL',
+                handelserAntal: antal(1),
+              },
+            },
+          }
+        : m,
+    );
+    const q4 = md(bild);
+    // Every longer-period label in the table is explained under it: the half-year's
+    // assessment as well as the year's figures.
+    const tabell = avsnittet(q4, '## Sammanställning per miljö');
+    expect(tabell).toMatch(
+      /^\| Vit makt-miljön \| Ett fåtal \(hela andra halvåret 2016\) \| 3 \(hela 2016\) \|/m,
+    );
+    expect(tabell).toContain(
+      'Siffror märkta ”hela 2016” är rapporterade för hela 2016, inte för fjärde kvartalet 2016: de visas men räknas inte in i perioden.',
+    );
+    expect(tabell).toContain(
+      'Polisens bedömningar märkta ”hela andra halvåret 2016” gäller hela andra halvåret 2016, som fjärde kvartalet 2016 ingår i; polisen har ingen egen bedömning för fjärde kvartalet 2016.',
+    );
+    const polisQ4 = avsnittet(q4, '### Lägesbild från polisens underrättelseenhet');
     expect(polisQ4).toContain(
       'Polisens bedömning nedan gäller hela andra halvåret 2016, som fjärde kvartalet 2016 ingår i.',
     );

@@ -1,6 +1,7 @@
 import { MILJO_NAMN, type Miljo } from '@lagesbild/domain';
 import { hotspots } from './hotspots';
 import {
+  type AvsnittStatus,
   antalCell,
   antalFras,
   antalMedOrd,
@@ -8,11 +9,16 @@ import {
   cellMedGrovre,
   delAvFras,
   EJ_TILLGANGLIG,
+  type GrovreSlag,
+  grovreBredvid,
   grovreBredvidMening,
+  grovreForklaringar,
   harTalFor,
   helaPerioden,
   jamfor,
+  type MedGrovre,
   nivaCell,
+  nivaGrovrePeriod,
   nivaText,
   ORD,
   type Ord,
@@ -54,6 +60,8 @@ export interface Avsnitt {
   niva: 2 | 3;
   stycken: string[];
   tabeller: Tabell[];
+  /** What the tables' labels mean, said after them. */
+  noter?: string[];
 }
 
 export interface RapportDokument {
@@ -594,8 +602,54 @@ export function rapportDokument(
   // The cross-partner table, hotspots and the trend
   const rad = <P extends PartnerFalt>(m: Lagesbild['miljoer'][number], p: P) =>
     saknade.has(p) ? null : m[p];
-  delar.push(
-    avsnitt(
+  // The table's count columns: which partner's row, and how its figure reads.
+  type Rad = Lagesbild['miljoer'][number];
+  interface Kolumn {
+    rad: (m: Rad) => MedGrovre<AvsnittStatus> | null;
+    visa: (x: AvsnittStatus) => string;
+  }
+  // Each column reads its partner's row; the row's own type is known only here.
+  const kolumn = <P extends 'forvaltning' | 'skolor' | 'klotter'>(
+    p: P,
+    visa: (x: NonNullable<Rad[P]>) => string,
+  ): Kolumn => ({
+    rad: (m) => rad(m, p),
+    visa: visa as (x: AvsnittStatus) => string,
+  });
+  const kolumner = [
+    kolumn('forvaltning', (x) => antalCell(x.incidenterAntal)),
+    kolumn('forvaltning', (x) => antalCell(x.kontakterAntal)),
+    kolumn('forvaltning', (x) => antalCell(x.faltobservationerAntal)),
+    kolumn('skolor', (x) =>
+      x.skolorMedTecken && x.besvarade !== null
+        ? `${antalCell(x.skolorMedTecken)} av ${x.besvarade}`
+        : 'ej tillfrågade',
+    ),
+    kolumn('klotter', (x) => antalCell(x.antal)),
+  ];
+  // Every longer-period label that occurs in the table, explained once under it.
+  const etiketter = l.miljoer.flatMap((m) => {
+    const bedomd = nivaGrovrePeriod(rad(m, 'polis'));
+    return [
+      ...(bedomd ? [{ period: bedomd, slag: 'bedomning' as GrovreSlag }] : []),
+      ...kolumner.flatMap(({ rad: r, visa }) => {
+        const a = r(m);
+        if (!a?.grovrePeriod) return [];
+        const cell = cellMedGrovre(a, visa);
+        if (
+          cell.endsWith(` (${helaPerioden(a.grovrePeriod)})`) &&
+          !harTalFor(a.rapporteringsstatus)
+        ) {
+          return [{ period: a.grovrePeriod, slag: 'endast' as GrovreSlag }];
+        }
+        return grovreBredvid(a, visa)
+          ? [{ period: a.grovrePeriod, slag: 'bredvid' as GrovreSlag }]
+          : [];
+      }),
+    ];
+  });
+  delar.push({
+    ...avsnitt(
       'Sammanställning per miljö',
       [],
       [
@@ -612,21 +666,14 @@ export function rapportDokument(
           rader: l.miljoer.map((m) => [
             m.namn,
             nivaCell(rad(m, 'polis')),
-            cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.incidenterAntal)),
-            cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.kontakterAntal)),
-            cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.faltobservationerAntal)),
-            cellMedGrovre(rad(m, 'skolor'), (x) =>
-              x.skolorMedTecken && x.besvarade !== null
-                ? `${antalCell(x.skolorMedTecken)} av ${x.besvarade}`
-                : 'ej tillfrågade',
-            ),
-            cellMedGrovre(rad(m, 'klotter'), (x) => antalCell(x.antal)),
+            ...kolumner.map(({ rad: r, visa }) => cellMedGrovre(r(m), visa)),
           ]),
         },
       ],
       2,
     ),
-  );
+    noter: grovreForklaringar(etiketter, l.period),
+  });
   const platser = hotspots({ ...l, forvaltning: f, polis, skolor: s, klotter: k });
   delar.push(
     avsnitt(

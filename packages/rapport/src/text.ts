@@ -303,15 +303,55 @@ export function grovreBredvidMening(grovrePeriod: string, period: string, fras: 
  * only for the longer period ("3 (hela 2016)") and for the longer period's figure beside the
  * period's own ("2 · hela 2016: 6").
  */
-export function grovreForklaring(
-  grovrePeriod: string,
-  period: string,
-  slag: 'endast' | 'bredvid',
-): string {
+export function grovreForklaring(grovrePeriod: string, period: string, slag: GrovreSlag): string {
   const hela = helaPerioden(grovrePeriod);
-  return slag === 'endast'
-    ? `Siffror märkta ”${hela}” är rapporterade för ${hela}, inte för ${periodNamn(period)}: de visas men räknas inte in i perioden.`
-    : `Bredvid periodens siffra står ”${hela}: …”: siffran för ${hela}, där ${periodNamn(period)} redan ingår. De ska inte läggas ihop.`;
+  switch (slag) {
+    case 'endast':
+      return `Siffror märkta ”${hela}” är rapporterade för ${hela}, inte för ${periodNamn(period)}: de visas men räknas inte in i perioden.`;
+    case 'bredvid':
+      return `Bredvid periodens siffra står ”${hela}: …”: siffran för ${hela}, där ${periodNamn(period)} redan ingår. De ska inte läggas ihop.`;
+    case 'bedomning':
+      return `Polisens bedömningar märkta ”${hela}” gäller ${hela}, som ${periodNamn(period)} ingår i; polisen har ingen egen bedömning för ${periodNamn(period)}.`;
+  }
+}
+
+/**
+ * How a table's cell shows a longer period: its figures instead of the period's ("endast",
+ * "3 (hela 2016)"), beside them ("bredvid", "2 · hela 2016: 6"), or the police's assessment
+ * of a longer period that contains this one ("bedomning", "Ett fåtal (hela andra halvåret
+ * 2016)").
+ */
+export type GrovreSlag = 'endast' | 'bredvid' | 'bedomning';
+
+/**
+ * The notes under a table, one per longer period and kind of label that occurs in it, the
+ * figures instead of the period's first and those beside them last.
+ */
+export function grovreForklaringar(
+  etiketter: readonly { period: string; slag: GrovreSlag }[],
+  period: string,
+): string[] {
+  const ordning: Record<GrovreSlag, number> = { endast: 0, bedomning: 1, bredvid: 2 };
+  const unika = new Map<string, { period: string; slag: GrovreSlag }>();
+  for (const e of etiketter) unika.set(`${e.slag} ${e.period}`, e);
+  return [...unika.values()]
+    .sort((a, b) => ordning[a.slag] - ordning[b.slag])
+    .map((e) => grovreForklaring(e.period, period, e.slag));
+}
+
+/**
+ * Which longer period a police level cell shows, if any: the row's longer period when the
+ * row has no level of its own and the longer period has one (nivaCell's "(hela …)").
+ */
+export function nivaGrovrePeriod<T extends AvsnittStatus & { bosatta?: string | null }>(
+  rad: MedGrovre<T> | null | undefined,
+  niva: (r: T) => string | null | undefined = (r) => r.bosatta,
+): string | null {
+  if (!rad?.grovrePeriod || !rad.grovre) return null;
+  const egen = niva(rad);
+  if (egen !== null && egen !== undefined) return null;
+  const lang = niva(rad.grovre);
+  return lang !== null && lang !== undefined ? rad.grovrePeriod : null;
 }
 
 /**
