@@ -417,6 +417,17 @@ describe('the dashboard, in a browser', () => {
     );
     // The November events are dated to the month: the month's own.
     expect(await cell('VIT_MAKT', 'polis.handelserAntal').textContent()).toBe('1');
+    // H2's assessment is labelled, and every label in the table is explained under it.
+    expect(await cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe(
+      'Ett fåtal (hela andra halvåret 2016)',
+    );
+    const forklaringar = await page.locator('p.grovre-forklaring').allTextContents();
+    expect(forklaringar).toContain(
+      'Polisens bedömningar märkta ”hela andra halvåret 2016” gäller hela andra halvåret 2016, som november 2016 ingår i; polisen har ingen egen bedömning för november 2016.',
+    );
+    expect(forklaringar).toContain(
+      'Siffror märkta ”hela 2016” är rapporterade för hela 2016, inte för november 2016: de visas men räknas inte in i perioden.',
+    );
     await page.screenshot({
       path: join(SCREENSHOTS, 'dashboard-norrmalm-2016-11.png'),
       fullPage: true,
@@ -510,6 +521,22 @@ describe('the dashboard, in a browser', () => {
       fullPage: true,
     });
 
+    // The report page says the same, the known areas by name; a period it cannot read is
+    // the reader's question too, not an outage.
+    const rapport = await browser.newPage();
+    await rapport.goto(`${system.gatewayUrl}/dashboard/rapport.html?omrade=sodermalm&period=2016`);
+    await poll(() => rapport.locator('#status').textContent()).toBe(
+      'Okänt område ”sodermalm”: det finns ingen rapport för det. Kända områden: Norrmalm.',
+    );
+    await rapport.goto(
+      `${system.gatewayUrl}/dashboard/rapport.html?omrade=norrmalm&period=2016-13`,
+    );
+    await poll(() => rapport.locator('#status').textContent()).toBe(
+      'Perioden ”2016-13” går inte att läsa: månad anges med två siffror från 01 till 12, t.ex. "2016-05".',
+    );
+    expect(await rapport.locator('body').textContent()).not.toContain('svarar');
+    await rapport.close();
+
     // Picking a known area from the list shows its picture.
     await omrade.selectOption('norrmalm');
     await poll(() => cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
@@ -583,6 +610,18 @@ describe('the dashboard, in a browser', () => {
       'Polisen',
       'Klotter (trafikkontoret, SISAB, MTR)',
     ]);
+    await poll(() => cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('3');
+    // In H1 the report at Sergels torg is Trafikkontoret's own, with the year's beside it;
+    // SISAB's reported zero is the year's. The report's lines say the same.
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=2016-H1`);
+    const rapportor = (id: string) => kalla('klotter').locator(`li[data-rapportor="${id}"]`);
+    await poll(() => rapportor('TRAFIKKONTORET').textContent()).toBe(
+      'Trafikkontoret: Rapporterat (1 · hela 2016: 5)',
+    );
+    expect(await rapportor('SISAB').textContent()).toBe(
+      'SISAB: Rapporterat för hela 2016 (0, hela 2016)',
+    );
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=2016`);
     await poll(() => cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('3');
 
     const lank = page.getByRole('link', { name: 'Rapport för rådsmöte' });

@@ -150,6 +150,44 @@ describe('the report for a council meeting', () => {
     expect(md).not.toMatch(/\b0 (incidenter|kontakter|skolor|händelser|anmälningar)\b/);
   });
 
+  it('shows no H2 assessment for 2016-H1, and always says something about public space', async () => {
+    const rapport = async (period: string) => {
+      const { lagesbild, fel } = await hamtaLagesbild(
+        system.gatewayUrl,
+        'norrmalm',
+        period,
+        await withToken({ 'x-lagesbild-roller': 'RADET' }),
+      );
+      expect(fel).toEqual([]);
+      return renderMarkdown(rapportDokument(lagesbild!, { framtagen: '2026-11-26T12:00:00Z' }));
+    };
+    const avsnitt = (md: string, rubrik: string) => {
+      const rest = md.slice(md.indexOf(`${rubrik}\n`) + rubrik.length + 1);
+      return rest.slice(0, rest.search(/^#{2,3} /m));
+    };
+    // The police reported for H1 (the January attack) but assessed only H2: "Ej bedömd", as
+    // the summary table and the dashboard say — never H2's levels labelled "hela 2016".
+    const h1 = await rapport('2016-H1');
+    const polis = avsnitt(h1, '### Lägesbild från polisens underrättelseenhet');
+    expect(polis.trim()).toBe(
+      'Polisen har inte publicerat någon bedömning för första halvåret 2016.\n\nPolisen har registrerat 1 händelse under första halvåret 2016; de redovisas under Det offentliga rummet.',
+    );
+    expect(h1).not.toContain('Polisens bedömning, hela 2016');
+    expect(h1).not.toContain('| 2016-H2 |');
+    expect(h1).toContain('| Vit makt-miljön | Ej bedömd |');
+    const rumH1 = avsnitt(h1, '### Det offentliga rummet');
+    expect(rumH1).toContain('Polisen: 1 händelse under perioden.');
+    expect(rumH1).toContain('Hela 2016: 6 händelser, inklusive första halvåret 2016.');
+    expect(rumH1).toContain('| 2016-01 | Attack | Koordinerad våldsam attack');
+    // The third quarter: no event of its own; H2's count, labelled, and H2's assessment,
+    // which H2 contains.
+    const q3 = await rapport('2016-Q3');
+    expect(avsnitt(q3, '### Det offentliga rummet').trim()).toBe(
+      'Inga händelser registrerade för tredje kvartalet 2016.\n\nPolisen har rapporterat för hela andra halvåret 2016: 2 händelser under hela andra halvåret 2016, inte inräknade i tredje kvartalet 2016.',
+    );
+    expect(q3).toContain('**Polisens bedömning, hela andra halvåret 2016**');
+  });
+
   it('finds a place that two partners recorded in the same period', async () => {
     const before = await hamtaLagesbild(
       system.gatewayUrl,
@@ -206,6 +244,21 @@ describe('the report for a council meeting', () => {
     );
     expect(html).toContain('<h2>Platser i flera källor</h2>');
     expect(html).toContain('<td>Sergels torg</td><td>Polisen</td>');
+  });
+
+  it('gives each graffiti reporter in 2016-H1 the figures the dashboard gives', async () => {
+    // After the report at Sergels torg (2016-03-14), Trafikkontoret reported for H1 itself;
+    // SISAB's reported zero is dated to the year.
+    const { lagesbild } = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2016-H1',
+      await withToken({ 'x-lagesbild-roller': 'RADET' }),
+    );
+    const md = renderMarkdown(rapportDokument(lagesbild!, { framtagen: '2026-11-26T12:00:00Z' }));
+    expect(md).toContain('Trafikkontoret: 1 anmälan (hela 2016: 5 anmälningar).');
+    expect(md).toContain('SISAB: rapporterat för hela 2016 — 0 anmälningar under hela 2016.');
+    expect(md).toContain('MTR: ej rapporterat.');
   });
 
   it('counts the park and its parts as one place', async () => {

@@ -156,3 +156,23 @@ export function okantOmrade(errors: readonly GraphQLFel[]): OkantOmrade | null {
   }
   return null;
 }
+
+/**
+ * The gateway's answer to a question it cannot read (BAD_USER_INPUT without known areas: a
+ * period such as "2016-13"): what the reader asked wrong, in words — not an outage. Null
+ * when no such error is among the errors.
+ */
+export function felaktigFraga(
+  errors: readonly GraphQLFel[],
+  fragad: { period: string },
+): string | null {
+  const fel = errors.find(
+    (e) => e.extensions?.code === 'BAD_USER_INPUT' && !Array.isArray(e.extensions?.kandaOmraden),
+  );
+  if (!fel) return null;
+  const skal = typeof fel.extensions?.reason === 'string' ? fel.extensions.reason : null;
+  if (/period/i.test(fel.message)) {
+    return `Perioden ”${fragad.period}” går inte att läsa: ${skal ?? fel.message}`;
+  }
+  return `Frågan går inte att besvara: ${fel.message}`;
+}

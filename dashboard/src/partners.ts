@@ -20,10 +20,14 @@ import {
   harTalFor,
   helaPerioden,
   nivaCell,
+  nivaGrovrePeriod,
   nivaText,
   ORD,
   type Ord,
   type RapporteringsstatusText,
+  rapporteringsstatusText,
+  rapportorTillagg,
+  rapportorUppgift,
   talVarde,
 } from '@lagesbild/rapport';
 
@@ -104,10 +108,10 @@ export interface Delkalla {
   id: string;
   namn: string;
   status: Rapporteringsstatus;
-  /** The count as the reader may see it ("4", "fåtal"); null without a number for the period. */
-  antal: string | null;
-  /** For a report for a longer period: that period and its count, labelled where shown. */
-  grovre?: { period: string; antal: string | null } | null;
+  /** The state in words ("Rapporterat för hela 2016"). */
+  statusText: string;
+  /** Its figures, shown in brackets after the state ("1 · hela 2016: 5", "0, hela 2016"). */
+  tillagg: string | null;
 }
 
 export interface Partner {
@@ -241,22 +245,22 @@ export const PARTNERS: readonly Partner[] = [
     grovreUrval: `${KLOTTER_RAPPORTORER}
       sanering { ${SLA_URVAL} }
       paPlats { ${SLA_URVAL} }`,
+    // The same facts per reporter as the report's lines (rapportorUppgift): its own count,
+    // and the longer period's instead of or beside it, labelled.
     delkallor: (avsnitt) => {
       const grovre = (avsnitt.grovre?.perRapportor ?? []) as KlotterRapportor[];
       return ((avsnitt.perRapportor ?? []) as KlotterRapportor[]).map((r) => {
-        const lang = grovre.find((g) => g.rapportor === r.rapportor);
+        const u = rapportorUppgift(
+          r,
+          grovre.find((g) => g.rapportor === r.rapportor),
+          avsnitt.grovrePeriod,
+        );
         return {
           id: r.rapportor,
           namn: r.namn,
           status: r.rapporteringsstatus,
-          antal: harTalFor(r.rapporteringsstatus) && r.antal ? antalCell(r.antal) : null,
-          grovre:
-            r.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && avsnitt.grovrePeriod
-              ? {
-                  period: avsnitt.grovrePeriod,
-                  antal: lang && harTalFor(lang.rapporteringsstatus) ? antalCell(lang.antal) : null,
-                }
-              : null,
+          statusText: rapporteringsstatusText(u.status, u.grovrePeriod),
+          tillagg: rapportorTillagg(u),
         };
       });
     },
@@ -299,7 +303,7 @@ export interface Cell {
    * The figure is for a longer period that contains this one: the period, the figure and
    * its label ("3", "(hela 2016)"), which `text` joins.
    */
-  grovre?: { period: string; siffra: string; etikett: string };
+  grovre?: { period: string; siffra: string; etikett: string; slag: 'endast' | 'bedomning' };
   /**
    * The partner reported for the period and also has records dated only to a longer one:
    * the period's own figure and the longer period's beside it ("2", "hela 2016: 6"), never
@@ -331,13 +335,23 @@ export function cell(kolumn: Kolumn, rad: Siffror): Cell {
   // A level is the half-year's own assessment; only counts get the longer period's beside.
   const bredvid = kolumn.slag === 'niva' ? null : grovreBredvid(rad, visa);
   if (bredvid) return { text, bredvid: { ...bredvid, egen: visa(rad) } };
-  const lang =
-    status === 'RAPPORTERAT_GROVRE_PERIOD' && rad.grovrePeriod
-      ? ` (${helaPerioden(rad.grovrePeriod)})`
-      : null;
-  if (lang && rad.grovrePeriod && text.endsWith(lang)) {
+  // A level from the police's assessment of a longer period that contains this one is
+  // labelled whatever the row's state (the police may have reported events for the period).
+  const bedomning = kolumn.slag === 'niva' ? nivaGrovrePeriod(rad, niva(kolumn.falt)) : null;
+  const langPeriod =
+    bedomning ?? (status === 'RAPPORTERAT_GROVRE_PERIOD' ? (rad.grovrePeriod ?? null) : null);
+  const lang = langPeriod ? ` (${helaPerioden(langPeriod)})` : null;
+  if (lang && langPeriod && text.endsWith(lang)) {
     const siffra = text.slice(0, -lang.length);
-    return { text, grovre: { period: rad.grovrePeriod, siffra, etikett: lang.trim() } };
+    return {
+      text,
+      grovre: {
+        period: langPeriod,
+        siffra,
+        etikett: lang.trim(),
+        slag: kolumn.slag === 'niva' ? 'bedomning' : 'endast',
+      },
+    };
   }
   const ord = kolumn.slag === 'niva' ? niva(kolumn.falt)(rad) === null : !harTalFor(status);
   return ord ? { text, status } : { text };

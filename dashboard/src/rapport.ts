@@ -6,7 +6,8 @@
 import { LAGESBILD_RAPPORT, type Lagesbild, rapportDokument, renderHtml } from '@lagesbild/rapport';
 import { rollFranAdressen } from './components/RollValjare';
 import { felText, fraga } from './graphql';
-import { okantOmrade } from './lagesbild';
+import { felaktigFraga, type Omrade, okantOmrade } from './lagesbild';
+import { OMRADEN_QUERY } from './queries';
 import './rapport.css';
 
 const q = new URLSearchParams(window.location.search);
@@ -31,6 +32,16 @@ document.getElementById('skriv-ut')?.addEventListener('click', () => window.prin
 
 const PARTNER_FALT = ['forvaltning', 'polis', 'skolor', 'klotter'] as const;
 
+/** The known areas' names by id; empty when förvaltning, which holds them, does not answer. */
+async function omradesnamn(): Promise<Map<string, string>> {
+  try {
+    const svar = await fraga<{ omraden: Omrade[] }>(OMRADEN_QUERY, {}, undefined, roll);
+    return new Map((svar.data?.omraden ?? []).map((o) => [o.id, o.namn]));
+  } catch {
+    return new Map();
+  }
+}
+
 async function visa(): Promise<void> {
   status.textContent = `Hämtar lägesbilden för ${omrade} ${period} …`;
   try {
@@ -43,8 +54,17 @@ async function visa(): Promise<void> {
     const bild = svar.data?.lagesbild ?? null;
     const okant = bild ? null : okantOmrade(svar.errors);
     if (okant) {
-      // The reader asked for an area the register does not have: not an outage.
-      status.textContent = `Okänt område ”${omrade}”: det finns ingen rapport för det. Kända områden: ${okant.kandaOmraden.join(', ')}.`;
+      // The reader asked for an area the register does not have: not an outage. The known
+      // areas by name, as the dashboard lists them (their ids when the names do not come).
+      const namn = await omradesnamn();
+      status.textContent = `Okänt område ”${omrade}”: det finns ingen rapport för det. Kända områden: ${okant.kandaOmraden.map((id) => namn.get(id) ?? id).join(', ')}.`;
+      status.className = 'meddelande meddelande-info';
+      return;
+    }
+    const felaktig = bild ? null : felaktigFraga(svar.errors, { period });
+    if (felaktig) {
+      // A question the gateway cannot read (a period such as "2016-13"): said as what it is.
+      status.textContent = felaktig;
       status.className = 'meddelande meddelande-info';
       return;
     }

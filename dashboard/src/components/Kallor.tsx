@@ -1,4 +1,4 @@
-import { helaPerioden, rapporteringsstatusText, versal } from '@lagesbild/rapport';
+import { versal } from '@lagesbild/rapport';
 import type { PartnerTackning } from '../lagesbild';
 import { periodEtikett } from '../period';
 
@@ -40,11 +40,9 @@ export function Kallor(props: { period: string; tackning: PartnerTackning[] | nu
                         <li key={d.id} data-rapportor={d.id}>
                           {d.namn}:{' '}
                           <span className={`status status-${d.status.toLowerCase()}`}>
-                            {rapporteringsstatusText(d.status, d.grovre?.period)}
+                            {d.statusText}
                           </span>
-                          {d.status === 'RAPPORTERAT' && d.antal !== null && ` (${d.antal})`}
-                          {d.grovre?.antal != null &&
-                            ` (${d.grovre.antal}, ${helaPerioden(d.grovre.period)})`}
+                          {d.tillagg && ` (${d.tillagg})`}
                         </li>
                       ))}
                     </ul>

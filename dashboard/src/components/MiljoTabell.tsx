@@ -1,4 +1,4 @@
-import { BREDVID, grovreForklaring } from '@lagesbild/rapport';
+import { BREDVID, type GrovreSlag, grovreForklaringar } from '@lagesbild/rapport';
 import { type Lagesbild, type PartnerTackning, siffror } from '../lagesbild';
 import { cell, type Partner } from '../partners';
 import { periodEtikett } from '../period';
@@ -20,25 +20,25 @@ export function MiljoTabell(props: {
   const saknas = new Set(
     tackning.filter((t) => t.tackning === 'EJ_TILLGANGLIG').map((t) => t.partner.falt),
   );
-  // The longer periods shown in the table — instead of this one's figures ("endast") or
-  // beside them ("bredvid") — each said once under the table.
+  // The longer periods shown in the table — instead of this one's figures ("endast"), beside
+  // them ("bredvid") or as the police's assessment of a longer period ("bedomning") — each
+  // label that occurs said once under the table.
   const celler = bild.miljoer.flatMap((rad) =>
     partners.flatMap((p) => {
       const s = siffror(rad, p);
       return s ? p.kolumner.map((k) => cell(k, s)) : [];
     }),
   );
-  const forklaringar = [
-    ...new Set(
-      celler.flatMap((c) =>
-        c.grovre
-          ? [grovreForklaring(c.grovre.period, bild.period, 'endast')]
-          : c.bredvid
-            ? [grovreForklaring(c.bredvid.period, bild.period, 'bredvid')]
-            : [],
-      ),
+  const forklaringar = grovreForklaringar(
+    celler.flatMap((c): { period: string; slag: GrovreSlag }[] =>
+      c.grovre
+        ? [{ period: c.grovre.period, slag: c.grovre.slag }]
+        : c.bredvid
+          ? [{ period: c.bredvid.period, slag: 'bredvid' }]
+          : [],
     ),
-  ].sort((a, b) => Number(a.startsWith('Bredvid')) - Number(b.startsWith('Bredvid')));
+    bild.period,
+  );
   return (
     <div className="tabell-ram">
       <table className="miljoer">

@@ -9,6 +9,7 @@ import {
   EJ_REDOVISAD,
   FATAL,
   klotter2016,
+  polis2016,
 } from './exempel.test-data';
 import { renderHtml, renderMarkdown } from './render';
 import type { Lagesbild } from './types';
@@ -312,6 +313,11 @@ describe('the report for 2016-H1, klotter with a report of its own and the year�
     expect(klotter).not.toMatch(/\b6 anmälningar/);
   });
 
+  it('gives each reporter its own count and the year’s, as the dashboard’s Källor does', () => {
+    const klotter = avsnittet(text, '### Incidentrapportering och klotter');
+    expect(klotter).toContain('Trafikkontoret: 1 anmälan (hela 2016: 4 anmälningar).');
+  });
+
   it('shows the year’s figure beside the environment’s own, and nothing beside an equal one', () => {
     const tabell = avsnittet(text, '## Sammanställning per miljö');
     expect(tabell).toMatch(/^\| Vit makt-miljön \|.*\| 1 · hela 2016: 3 \|$/m);
@@ -444,5 +450,185 @@ describe('the HTML', () => {
     const html = renderHtml(rapportDokument(bild2016H2(), FRAMTAGEN));
     expect(html).toContain('<table><caption>Incidenter, hela 2016</caption>');
     expect(html).toContain('@bottom-right { content: "Sida " counter(page) " av " counter(pages);');
+  });
+});
+
+/** 2016-H1 after a report of its own for Trafikkontoret: the other reporters only for the year. */
+describe('each graffiti reporter’s line, beside or instead of the year’s', () => {
+  const bild = bild2016H2();
+  bild.period = '2016-H1';
+  const ar = klotter2016();
+  bild.klotter = {
+    ...ar,
+    rapporteringsstatus: 'RAPPORTERAT',
+    antal: antal(1),
+    perRapportor: [
+      {
+        rapportor: 'TRAFIKKONTORET',
+        namn: 'Trafikkontoret',
+        rapporteringsstatus: 'RAPPORTERAT',
+        antal: antal(1),
+      },
+      {
+        rapportor: 'SISAB',
+        namn: 'SISAB',
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        antal: null,
+      },
+      { rapportor: 'MTR', namn: 'MTR', rapporteringsstatus: 'EJ_RAPPORTERAT', antal: null },
+    ],
+    sanering: null,
+    paPlats: null,
+    anmalningar: { totalt: 1, anmalningar: ar.anmalningar.anmalningar.slice(1) },
+    grovrePeriod: '2016',
+    grovre: ar,
+  };
+  const klotter = avsnittet(md(bild), '### Incidentrapportering och klotter');
+
+  it('says the figure for a reporter that reported only for the year, and the year’s beside one’s own', () => {
+    expect(klotter).toContain('Trafikkontoret: 1 anmälan (hela 2016: 4 anmälningar).');
+    expect(klotter).toContain('SISAB: rapporterat för hela 2016 — 0 anmälningar under hela 2016.');
+    expect(klotter).not.toContain('SISAB: rapporterat för hela 2016.');
+    expect(klotter).toContain('MTR: ej rapporterat.');
+  });
+});
+
+/**
+ * The police in 2016-H1: the January attack is H1's own, so the police reported for H1; the
+ * year's assessments are H2's and say nothing about H1.
+ */
+describe('the police’s assessment, shown only for a period its own period contains', () => {
+  const ar = polis2016();
+  const h1 = (): Lagesbild => {
+    const bild = bild2016H2();
+    bild.period = '2016-H1';
+    bild.fran = '2016-01-01';
+    bild.till = '2016-07-01';
+    bild.polis = {
+      rapporteringsstatus: 'RAPPORTERAT',
+      publicerad: null,
+      bedomningar: [],
+      handelserAntal: antal(1),
+      handelser: ar.handelser.filter((h) => h.period === '2016-01'),
+      grovrePeriod: '2016',
+      grovre: ar,
+    };
+    bild.miljoer = bild.miljoer.map((m) => ({
+      ...m,
+      polis: {
+        rapporteringsstatus: m.miljo === 'AUTONOMA' ? 'RAPPORTERAT' : 'RAPPORTERAT_NOLL',
+        bosatta: null,
+        handelserAntal: antal(m.miljo === 'AUTONOMA' ? 1 : 0),
+        grovrePeriod: null,
+        grovre: null,
+      },
+    }));
+    return bild;
+  };
+  const text = md(h1());
+  const polis = avsnittet(text, '### Lägesbild från polisens underrättelseenhet');
+
+  it('says that the police published no assessment for H1, and shows none of H2’s', () => {
+    expect(polis).toContain(
+      'Polisen har inte publicerat någon bedömning för första halvåret 2016.',
+    );
+    expect(polis).toContain(
+      'Polisen har registrerat 1 händelse under första halvåret 2016; de redovisas under Det offentliga rummet.',
+    );
+    expect(polis).not.toContain('hela 2016');
+    expect(polis).not.toContain('2016-H2');
+    expect(polis).not.toContain('Polisens underrättelseenhet skriver');
+    expect(text).not.toContain('Polisens bedömning, hela 2016');
+    expect(text).toContain('| Polisen | Rapporterat |');
+    expect(avsnittet(text, '## Sammanställning per miljö')).toMatch(
+      /^\| Vit makt-miljön \| Ej bedömd \|/m,
+    );
+  });
+
+  it('still counts and lists H1’s own events, with the year’s beside', () => {
+    const rum = avsnittet(text, '### Det offentliga rummet');
+    expect(rum).toContain('Polisen: 1 händelse under perioden.');
+    expect(rum).toContain('Hela 2016: 2 händelser, inklusive första halvåret 2016.');
+    expect(rum).toContain('**Händelser, första halvåret 2016**');
+    expect(rum).toContain('Koordinerad våldsam attack');
+    expect(rum).toContain('**Händelser, hela 2016**');
+  });
+
+  it('shows H2’s assessment for the third quarter, which H2 contains, labelled', () => {
+    const bild = h1();
+    bild.period = '2016-Q3';
+    bild.fran = '2016-07-01';
+    bild.till = '2016-10-01';
+    const h2 = { ...ar, handelserAntal: antal(1), handelser: bild2016H2().polis!.handelser };
+    bild.polis = {
+      rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+      publicerad: null,
+      bedomningar: [],
+      handelserAntal: null,
+      handelser: [],
+      grovrePeriod: '2016-H2',
+      grovre: h2,
+    };
+    const q3 = md(bild);
+    const polisQ3 = avsnittet(q3, '### Lägesbild från polisens underrättelseenhet');
+    expect(polisQ3).toContain(
+      'Rapporterat för hela andra halvåret 2016: uppgifterna nedan gäller hela andra halvåret 2016 och räknas inte in i tredje kvartalet 2016.',
+    );
+    expect(q3).toContain('**Polisens bedömning, hela andra halvåret 2016**');
+    expect(q3).toContain('| Vit makt-miljön | 2016-H2 | Ett fåtal |');
+    // Det offentliga rummet always says something: none of Q3's own, and H2's count.
+    const rum = avsnittet(q3, '### Det offentliga rummet');
+    expect(rum.trim()).toBe(
+      'Inga händelser registrerade för tredje kvartalet 2016.\n\nPolisen har rapporterat för hela andra halvåret 2016: 1 händelse under hela andra halvåret 2016, inte inräknad i tredje kvartalet 2016.',
+    );
+  });
+
+  it('labels H2’s assessment by its own half-year in a quarter the police reported events for', () => {
+    const bild = h1();
+    bild.period = '2016-Q4';
+    bild.fran = '2016-10-01';
+    bild.till = '2017-01-01';
+    bild.polis = {
+      ...bild2016H2().polis!,
+      bedomningar: [],
+      grovrePeriod: '2016-H2',
+      grovre: { ...ar, handelserAntal: antal(1), handelser: bild2016H2().polis!.handelser },
+    };
+    bild.miljoer = bild.miljoer.map((m) =>
+      m.miljo === 'VIT_MAKT'
+        ? {
+            ...m,
+            polis: {
+              rapporteringsstatus: 'RAPPORTERAT',
+              bosatta: null,
+              handelserAntal: antal(1),
+              grovrePeriod: '2016-H2',
+              grovre: {
+                rapporteringsstatus: 'RAPPORTERAT',
+                bosatta: 'FATAL',
+                handelserAntal: antal(1),
+              },
+            },
+          }
+        : m,
+    );
+    const q4 = md(bild);
+    // Every longer-period label in the table is explained under it: the half-year's
+    // assessment as well as the year's figures.
+    const tabell = avsnittet(q4, '## Sammanställning per miljö');
+    expect(tabell).toMatch(
+      /^\| Vit makt-miljön \| Ett fåtal \(hela andra halvåret 2016\) \| 3 \(hela 2016\) \|/m,
+    );
+    expect(tabell).toContain(
+      'Siffror märkta ”hela 2016” är rapporterade för hela 2016, inte för fjärde kvartalet 2016: de visas men räknas inte in i perioden.',
+    );
+    expect(tabell).toContain(
+      'Polisens bedömningar märkta ”hela andra halvåret 2016” gäller hela andra halvåret 2016, som fjärde kvartalet 2016 ingår i; polisen har ingen egen bedömning för fjärde kvartalet 2016.',
+    );
+    const polisQ4 = avsnittet(q4, '### Lägesbild från polisens underrättelseenhet');
+    expect(polisQ4).toContain(
+      'Polisens bedömning nedan gäller hela andra halvåret 2016, som fjärde kvartalet 2016 ingår i.',
+    );
+    expect(polisQ4).not.toContain('räknas inte in');
   });
 });

@@ -1,6 +1,7 @@
 import { MILJO_NAMN, type Miljo } from '@lagesbild/domain';
 import { hotspots } from './hotspots';
 import {
+  type AvsnittStatus,
   antalCell,
   antalFras,
   antalMedOrd,
@@ -8,18 +9,25 @@ import {
   cellMedGrovre,
   delAvFras,
   EJ_TILLGANGLIG,
+  type GrovreSlag,
+  grovreBredvid,
   grovreBredvidMening,
+  grovreForklaringar,
   harTalFor,
   helaPerioden,
   jamfor,
+  type MedGrovre,
   nivaCell,
+  nivaGrovrePeriod,
   nivaText,
   ORD,
   type Ord,
   partnerStatusText,
+  periodInnehaller,
   periodLageText,
   periodNamn,
-  rapporteringsstatusText,
+  rapportorMening,
+  rapportorUppgift,
   slaMening,
   type Tal,
   talVarde,
@@ -52,6 +60,8 @@ export interface Avsnitt {
   niva: 2 | 3;
   stycken: string[];
   tabeller: Tabell[];
+  /** What the tables' labels mean, said after them. */
+  noter?: string[];
 }
 
 export interface RapportDokument {
@@ -161,6 +171,9 @@ function bredvid<T extends { rapporteringsstatus: Rapporteringsstatus }>(
   return [grovreBredvidMening(grovrePeriod, period, antalFras(v, ord))];
 }
 
+/** "inräknad" for exactly one, "inräknade" otherwise (a hidden count is several). */
+const inraknade = (v: Tal | null | undefined) => (talVarde(v) === 1 ? 'inräknad' : 'inräknade');
+
 /** A label added to a table caption when its rows are the longer period's. */
 const markt = (rubrik: string, hela: string | null) => (hela ? `${rubrik}, ${hela}` : rubrik);
 
@@ -245,11 +258,29 @@ function incidentTabell(f: ForvaltningAvsnitt, hela: string | null): Tabell[] {
   });
 }
 
+/**
+ * Each graffiti reporter's line, from the period's own rows with the longer period's beside
+ * or instead: the same facts as the dashboard's Källor (rapportorUppgift).
+ */
+function rapportorMeningar(k: KlotterAvsnitt & Rapportering<KlotterAvsnitt>): string[] {
+  const lang = k.grovre?.perRapportor ?? [];
+  return k.perRapportor.map((r) =>
+    rapportorMening(
+      r.namn,
+      rapportorUppgift(
+        r,
+        lang.find((g) => g.rapportor === r.rapportor),
+        k.grovrePeriod,
+      ),
+    ),
+  );
+}
+
 function klotterStycken(
   k: KlotterAvsnitt,
   hela: string | null,
   period: string,
-  grovrePeriod: string | null,
+  rapportorer: string[],
   langre: string[] = [],
 ): string[] {
   const antal = k.antal
@@ -257,16 +288,10 @@ function klotterStycken(
     : 'antal saknas';
   return [
     hela
-      ? `Klotter: rapporterat för ${hela} — ${antal} under ${hela}, inte inräknade i ${period}.`
+      ? `Klotter: rapporterat för ${hela} — ${antal} under ${hela}, inte ${inraknade(k.antal)} i ${period}.`
       : `Klotter: ${antal}.`,
     ...langre,
-    ...k.perRapportor.map((r) => {
-      const status = rapporteringsstatusText(r.rapporteringsstatus, grovrePeriod).toLowerCase();
-      const tal = harTalFor(r.rapporteringsstatus) && r.antal;
-      return `${r.namn}: ${tal ? `${antalFras(r.antal as Tal, ORD.anmalan)}` : status}${
-        r.rapporteringsstatus === 'RAPPORTERAT_NOLL' ? ' (rapporterat noll)' : ''
-      }.`;
-    }),
+    ...rapportorer,
     ...(k.sanering ? [slaMening(k.sanering, 'sanerat inom 24 timmar')] : []),
     ...(k.paPlats ? [slaMening(k.paPlats, 'entreprenör på plats inom 3 arbetstimmar')] : []),
   ];
@@ -360,28 +385,45 @@ export function rapportDokument(
 
   delar.push(avsnitt('Lokal lägesbild', [], [], 2));
 
-  // The police
+  // The police. An assessment is shown for a period only when its own period contains the
+  // period asked: H2's levels for the third quarter or November, never for H1.
   const POLIS_RUBRIK = 'Lägesbild från polisens underrättelseenhet';
   if (!polis) delar.push(avsnitt(POLIS_RUBRIK, [EJ_TILLGANGLIG_MENING]));
   else {
     const egen = polis.bedomningar.length ? polisBedomning(polis, null) : null;
+    const tackande = (polis.grovre?.bedomningar ?? []).filter((b) =>
+      periodInnehaller(b.period, l.period),
+    );
+    const bedomdPeriod = tackande[0]?.period ?? null;
+    const samma = bedomdPeriod && tackande.every((b) => b.period === bedomdPeriod);
+    const langPeriod = samma ? bedomdPeriod : polis.grovrePeriod;
     const lang =
-      !egen && polis.grovre?.bedomningar.length && polis.grovrePeriod
-        ? polisBedomning(polis.grovre, helaPerioden(polis.grovrePeriod))
+      !egen && polis.grovre && tackande.length && langPeriod
+        ? polisBedomning({ ...polis.grovre, bedomningar: tackande }, helaPerioden(langPeriod))
         : null;
     const visas = egen ?? lang;
+    const egnaHandelser =
+      harTalFor(polis.rapporteringsstatus) && polis.handelserAntal
+        ? [
+            `Polisen har registrerat ${antalFras(polis.handelserAntal, ORD.handelse)} under ${period}; de redovisas under Det offentliga rummet.`,
+          ]
+        : [];
     delar.push(
       avsnitt(
         POLIS_RUBRIK,
         [
           ...(visas
             ? []
-            : [
-                polis.rapporteringsstatus === 'EJ_RAPPORTERAT'
-                  ? ejRapporterat('polis')
-                  : 'Polisen har inte publicerat någon bedömning för perioden.',
-              ]),
-          ...(lang && polis.grovrePeriod ? [grovreMening(polis.grovrePeriod, l.period)] : []),
+            : polis.rapporteringsstatus === 'EJ_RAPPORTERAT'
+              ? [ejRapporterat('polis')]
+              : [`Polisen har inte publicerat någon bedömning för ${period}.`, ...egnaHandelser]),
+          ...(lang && langPeriod
+            ? [
+                polis.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD'
+                  ? grovreMening(langPeriod, l.period)
+                  : `Polisens bedömning nedan gäller ${helaPerioden(langPeriod)}, som ${period} ingår i.`,
+              ]
+            : []),
           ...(visas?.text ?? []),
         ],
         visas?.tabell ?? [],
@@ -441,7 +483,7 @@ export function rapportDokument(
     const { avsnitt: fa, hela } = fVisat;
     incidentText.push(
       hela && fa.incidenterAntal
-        ? `${IA}: rapporterat för ${hela} — ${antalFras(fa.incidenterAntal, ORD.incident)} under ${hela}, inte inräknade i ${period}.`
+        ? `${IA}: rapporterat för ${hela} — ${antalFras(fa.incidenterAntal, ORD.incident)} under ${hela}, inte ${inraknade(fa.incidenterAntal)} i ${period}.`
         : `${IA}: ${fa.incidenterAntal ? antalFras(fa.incidenterAntal, ORD.incident) : 'antal saknas'}.`,
       ...bredvid(f, l.period, (x) => x.incidenterAntal, ORD.incident),
       // Say for each partner what this report lists: the longer period's incidents are.
@@ -454,20 +496,14 @@ export function rapportDokument(
   const klotterText: string[] = [];
   if (!k) klotterText.push(`Klotter: ${EJ_TILLGANGLIG_MENING}`);
   else if (!kVisat) {
-    klotterText.push(
-      `Klotter: ej rapporterat för ${period}.`,
-      ...k.perRapportor.map(
-        (r) =>
-          `${r.namn}: ${rapporteringsstatusText(r.rapporteringsstatus, k.grovrePeriod).toLowerCase()}.`,
-      ),
-    );
+    klotterText.push(`Klotter: ej rapporterat för ${period}.`, ...rapportorMeningar(k));
   } else {
     klotterText.push(
       ...klotterStycken(
         kVisat.avsnitt,
         kVisat.hela,
         period,
-        k.grovrePeriod,
+        rapportorMeningar(k),
         bredvid(k, l.period, (x) => x.antal, ORD.anmalan),
       ),
     );
@@ -497,25 +533,31 @@ export function rapportDokument(
   else {
     const stycken: string[] = [];
     const rumTabeller: Tabell[] = [];
+    const g = polis.grovre;
+    const gp = polis.grovrePeriod;
+    // Events dated only to the longer period: shown, labelled, not counted into this one.
+    const langre = g && gp ? g.handelser.filter((h) => h.period === gp && !h.datum) : [];
     if (harTalFor(polis.rapporteringsstatus) && polis.handelserAntal) {
       stycken.push(
         `Polisen: ${antalFras(polis.handelserAntal, ORD.handelse)} under perioden.`,
         ...bredvid(polis, l.period, (x) => x.handelserAntal, ORD.handelse),
       );
+    } else if (polis.rapporteringsstatus === 'EJ_RAPPORTERAT') {
+      stycken.push(ejRapporterat('polis'));
+    } else {
+      // Always a word: none of the period's own, and the longer period's count, labelled.
+      stycken.push(`Inga händelser registrerade för ${period}.`);
+      if (gp && g && harTalFor(g.rapporteringsstatus) && g.handelserAntal) {
+        stycken.push(
+          `Polisen har rapporterat för ${helaPerioden(gp)}: ${antalFras(g.handelserAntal, ORD.handelse)} under ${helaPerioden(gp)}, inte ${inraknade(g.handelserAntal)} i ${period}.`,
+        );
+      }
     }
-    // Events dated only to the longer period: shown, labelled, not counted into this one.
-    const g = polis.grovre;
-    const gp = polis.grovrePeriod;
-    const langre = g && gp ? g.handelser.filter((h) => h.period === gp && !h.datum) : [];
     if (polis.handelser.length) {
       // Beside the longer period's table, the period's own is labelled too.
       rumTabeller.push(
         ...handelseTabell(polis.handelser, langre.length ? `Händelser, ${period}` : undefined),
       );
-    } else if (polis.rapporteringsstatus === 'EJ_RAPPORTERAT') {
-      stycken.push(ejRapporterat('polis'));
-    } else if (polis.rapporteringsstatus !== 'RAPPORTERAT_GROVRE_PERIOD') {
-      stycken.push('Inga händelser registrerade för perioden.');
     }
     if (gp && langre.length) {
       stycken.push(
@@ -560,8 +602,54 @@ export function rapportDokument(
   // The cross-partner table, hotspots and the trend
   const rad = <P extends PartnerFalt>(m: Lagesbild['miljoer'][number], p: P) =>
     saknade.has(p) ? null : m[p];
-  delar.push(
-    avsnitt(
+  // The table's count columns: which partner's row, and how its figure reads.
+  type Rad = Lagesbild['miljoer'][number];
+  interface Kolumn {
+    rad: (m: Rad) => MedGrovre<AvsnittStatus> | null;
+    visa: (x: AvsnittStatus) => string;
+  }
+  // Each column reads its partner's row; the row's own type is known only here.
+  const kolumn = <P extends 'forvaltning' | 'skolor' | 'klotter'>(
+    p: P,
+    visa: (x: NonNullable<Rad[P]>) => string,
+  ): Kolumn => ({
+    rad: (m) => rad(m, p),
+    visa: visa as (x: AvsnittStatus) => string,
+  });
+  const kolumner = [
+    kolumn('forvaltning', (x) => antalCell(x.incidenterAntal)),
+    kolumn('forvaltning', (x) => antalCell(x.kontakterAntal)),
+    kolumn('forvaltning', (x) => antalCell(x.faltobservationerAntal)),
+    kolumn('skolor', (x) =>
+      x.skolorMedTecken && x.besvarade !== null
+        ? `${antalCell(x.skolorMedTecken)} av ${x.besvarade}`
+        : 'ej tillfrågade',
+    ),
+    kolumn('klotter', (x) => antalCell(x.antal)),
+  ];
+  // Every longer-period label that occurs in the table, explained once under it.
+  const etiketter = l.miljoer.flatMap((m) => {
+    const bedomd = nivaGrovrePeriod(rad(m, 'polis'));
+    return [
+      ...(bedomd ? [{ period: bedomd, slag: 'bedomning' as GrovreSlag }] : []),
+      ...kolumner.flatMap(({ rad: r, visa }) => {
+        const a = r(m);
+        if (!a?.grovrePeriod) return [];
+        const cell = cellMedGrovre(a, visa);
+        if (
+          cell.endsWith(` (${helaPerioden(a.grovrePeriod)})`) &&
+          !harTalFor(a.rapporteringsstatus)
+        ) {
+          return [{ period: a.grovrePeriod, slag: 'endast' as GrovreSlag }];
+        }
+        return grovreBredvid(a, visa)
+          ? [{ period: a.grovrePeriod, slag: 'bredvid' as GrovreSlag }]
+          : [];
+      }),
+    ];
+  });
+  delar.push({
+    ...avsnitt(
       'Sammanställning per miljö',
       [],
       [
@@ -578,21 +666,14 @@ export function rapportDokument(
           rader: l.miljoer.map((m) => [
             m.namn,
             nivaCell(rad(m, 'polis')),
-            cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.incidenterAntal)),
-            cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.kontakterAntal)),
-            cellMedGrovre(rad(m, 'forvaltning'), (x) => antalCell(x.faltobservationerAntal)),
-            cellMedGrovre(rad(m, 'skolor'), (x) =>
-              x.skolorMedTecken && x.besvarade !== null
-                ? `${antalCell(x.skolorMedTecken)} av ${x.besvarade}`
-                : 'ej tillfrågade',
-            ),
-            cellMedGrovre(rad(m, 'klotter'), (x) => antalCell(x.antal)),
+            ...kolumner.map(({ rad: r, visa }) => cellMedGrovre(r(m), visa)),
           ]),
         },
       ],
       2,
     ),
-  );
+    noter: grovreForklaringar(etiketter, l.period),
+  });
   const platser = hotspots({ ...l, forvaltning: f, polis, skolor: s, klotter: k });
   delar.push(
     avsnitt(

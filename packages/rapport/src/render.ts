@@ -21,6 +21,7 @@ export function renderMarkdown(d: RapportDokument): string {
       const text = mdTabell(t);
       if (text) out.push(text, '');
     }
+    for (const n of a.noter ?? []) out.push(n, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -58,7 +59,7 @@ export function renderHtml(d: RapportDokument): string {
       (a) =>
         `<h${a.niva}>${esc(a.rubrik)}</h${a.niva}>${a.stycken.map((s) => `<p>${esc(s)}</p>`).join('')}${a.tabeller
           .map(htmlTabell)
-          .join('')}`,
+          .join('')}${(a.noter ?? []).map((n) => `<p class="not">${esc(n)}</p>`).join('')}`,
     )
     .join('\n');
   return `<!doctype html>

@@ -10,6 +10,7 @@ import {
   grovreBredvid,
   grovreBredvidMening,
   grovreForklaring,
+  grovreForklaringar,
   helaPerioden,
   jamfor,
   type MedGrovre,
@@ -18,10 +19,14 @@ import {
   ORD,
   olasbarPeriodText,
   partnerStatusText,
+  periodInnehaller,
   periodLageText,
   periodNamn,
   pluralform,
   rapporteringsstatusText,
+  rapportorMening,
+  rapportorTillagg,
+  rapportorUppgift,
   type SlaVarde,
   slaMening,
   talEllerStatus,
@@ -506,5 +511,64 @@ describe('a comparison with the previous period', () => {
         { period: '2015', avsnitt: rapporterat, tal: OKANT },
       ).forandring,
     ).toBe('2015: okänt antal');
+  });
+});
+
+describe('the longer periods in words', () => {
+  it('knows which period contains which', () => {
+    expect(periodInnehaller('2016-H2', '2016-Q3')).toBe(true);
+    expect(periodInnehaller('2016-H2', '2016-11')).toBe(true);
+    expect(periodInnehaller('2016-H2', '2016-H1')).toBe(false);
+    expect(periodInnehaller('2016', '2016-H1')).toBe(true);
+    expect(periodInnehaller('2016-H2', 'inte en period')).toBe(false);
+  });
+
+  it('explains each label once, the figures instead of the period’s first', () => {
+    expect(
+      grovreForklaringar(
+        [
+          { period: '2016', slag: 'bredvid' },
+          { period: '2016-H2', slag: 'bedomning' },
+          { period: '2016', slag: 'endast' },
+          { period: '2016', slag: 'endast' },
+        ],
+        '2016-11',
+      ),
+    ).toEqual([
+      'Siffror märkta ”hela 2016” är rapporterade för hela 2016, inte för november 2016: de visas men räknas inte in i perioden.',
+      'Polisens bedömningar märkta ”hela andra halvåret 2016” gäller hela andra halvåret 2016, som november 2016 ingår i; polisen har ingen egen bedömning för november 2016.',
+      'Bredvid periodens siffra står ”hela 2016: …”: siffran för hela 2016, där november 2016 redan ingår. De ska inte läggas ihop.',
+    ]);
+  });
+
+  it('gives a graffiti reporter the same figures on the dashboard and in the report', () => {
+    const rad = (rapporteringsstatus: string, n: number | null) => ({
+      rapportor: 'X',
+      namn: 'SISAB',
+      rapporteringsstatus,
+      antal: n === null ? null : { antal: n, undertryckt: false, visning: String(n) },
+    });
+    const egenOchAr = rapportorUppgift(rad('RAPPORTERAT', 1), rad('RAPPORTERAT', 4), '2016');
+    expect(rapportorTillagg(egenOchAr)).toBe('1 · hela 2016: 4');
+    expect(rapportorMening('Trafikkontoret', egenOchAr)).toBe(
+      'Trafikkontoret: 1 anmälan (hela 2016: 4 anmälningar).',
+    );
+    const baraAret = rapportorUppgift(
+      rad('RAPPORTERAT_GROVRE_PERIOD', null),
+      rad('RAPPORTERAT_NOLL', 0),
+      '2016',
+    );
+    expect(rapportorTillagg(baraAret)).toBe('0, hela 2016');
+    expect(rapportorMening('SISAB', baraAret)).toBe(
+      'SISAB: rapporterat för hela 2016 — 0 anmälningar under hela 2016.',
+    );
+    const lika = rapportorUppgift(rad('RAPPORTERAT', 4), rad('RAPPORTERAT', 4), '2016');
+    expect(rapportorTillagg(lika)).toBe('4');
+    expect(rapportorMening('Trafikkontoret', lika)).toBe('Trafikkontoret: 4 anmälningar.');
+    const noll = rapportorUppgift(rad('RAPPORTERAT_NOLL', 0), null, null);
+    expect(rapportorTillagg(noll)).toBeNull();
+    expect(rapportorMening('SISAB', noll)).toBe('SISAB: 0 anmälningar (rapporterat noll).');
+    const ej = rapportorUppgift(rad('EJ_RAPPORTERAT', null), null, null);
+    expect(rapportorMening('MTR', ej)).toBe('MTR: ej rapporterat.');
   });
 });

@@ -14,6 +14,7 @@ import {
   NIVA_NAMN,
   type Niva,
   OKANT_ANTAL_VISNING,
+  periodContains,
   type Rapporteringsstatus as RapporteringsstatusEnum,
   tryParsePeriod,
 } from '@lagesbild/domain';
@@ -178,6 +179,16 @@ export function periodNamn(text: string): string {
   }
 }
 
+/**
+ * Does the period `yttre` contain the period `inre` ("2016-H2" contains "2016-Q3" and
+ * "2016-11", not "2016-H1")? False when either is not a period.
+ */
+export function periodInnehaller(yttre: string, inre: string): boolean {
+  const y = tryParsePeriod(yttre);
+  const i = tryParsePeriod(inre);
+  return y !== null && i !== null && periodContains(y, i);
+}
+
 /** The label for figures that belong to a whole longer period: "hela 2016". */
 export function helaPerioden(text: string): string {
   return `hela ${periodNamn(text)}`;
@@ -295,15 +306,55 @@ export function grovreBredvidMening(grovrePeriod: string, period: string, fras: 
  * only for the longer period ("3 (hela 2016)") and for the longer period's figure beside the
  * period's own ("2 · hela 2016: 6").
  */
-export function grovreForklaring(
-  grovrePeriod: string,
-  period: string,
-  slag: 'endast' | 'bredvid',
-): string {
+export function grovreForklaring(grovrePeriod: string, period: string, slag: GrovreSlag): string {
   const hela = helaPerioden(grovrePeriod);
-  return slag === 'endast'
-    ? `Siffror märkta ”${hela}” är rapporterade för ${hela}, inte för ${periodNamn(period)}: de visas men räknas inte in i perioden.`
-    : `Bredvid periodens siffra står ”${hela}: …”: siffran för ${hela}, där ${periodNamn(period)} redan ingår. De ska inte läggas ihop.`;
+  switch (slag) {
+    case 'endast':
+      return `Siffror märkta ”${hela}” är rapporterade för ${hela}, inte för ${periodNamn(period)}: de visas men räknas inte in i perioden.`;
+    case 'bredvid':
+      return `Bredvid periodens siffra står ”${hela}: …”: siffran för ${hela}, där ${periodNamn(period)} redan ingår. De ska inte läggas ihop.`;
+    case 'bedomning':
+      return `Polisens bedömningar märkta ”${hela}” gäller ${hela}, som ${periodNamn(period)} ingår i; polisen har ingen egen bedömning för ${periodNamn(period)}.`;
+  }
+}
+
+/**
+ * How a table's cell shows a longer period: its figures instead of the period's ("endast",
+ * "3 (hela 2016)"), beside them ("bredvid", "2 · hela 2016: 6"), or the police's assessment
+ * of a longer period that contains this one ("bedomning", "Ett fåtal (hela andra halvåret
+ * 2016)").
+ */
+export type GrovreSlag = 'endast' | 'bredvid' | 'bedomning';
+
+/**
+ * The notes under a table, one per longer period and kind of label that occurs in it, the
+ * figures instead of the period's first and those beside them last.
+ */
+export function grovreForklaringar(
+  etiketter: readonly { period: string; slag: GrovreSlag }[],
+  period: string,
+): string[] {
+  const ordning: Record<GrovreSlag, number> = { endast: 0, bedomning: 1, bredvid: 2 };
+  const unika = new Map<string, { period: string; slag: GrovreSlag }>();
+  for (const e of etiketter) unika.set(`${e.slag} ${e.period}`, e);
+  return [...unika.values()]
+    .sort((a, b) => ordning[a.slag] - ordning[b.slag])
+    .map((e) => grovreForklaring(e.period, period, e.slag));
+}
+
+/**
+ * Which longer period a police level cell shows, if any: the row's longer period when the
+ * row has no level of its own and the longer period has one (nivaCell's "(hela …)").
+ */
+export function nivaGrovrePeriod<T extends AvsnittStatus & { bosatta?: string | null }>(
+  rad: MedGrovre<T> | null | undefined,
+  niva: (r: T) => string | null | undefined = (r) => r.bosatta,
+): string | null {
+  if (!rad?.grovrePeriod || !rad.grovre) return null;
+  const egen = niva(rad);
+  if (egen !== null && egen !== undefined) return null;
+  const lang = niva(rad.grovre);
+  return lang !== null && lang !== undefined ? rad.grovrePeriod : null;
 }
 
 /**
@@ -493,4 +544,87 @@ export function periodLageText(lage: string | null | undefined): string | null {
  */
 export function olasbarPeriodText(adressens: string, visas: string): string {
   return `Perioden ”${adressens}” i adressen går inte att läsa; visar ${periodNamn(visas)}.`;
+}
+
+/** One graffiti reporter's row for a period (KlotterLage.perRapportor). */
+export interface RapportorRad {
+  rapportor: string;
+  namn: string;
+  rapporteringsstatus: string;
+  antal: Tal | null;
+}
+
+/**
+ * What a graffiti reporter's line says, for the dashboard's Källor and the report alike:
+ * its state, its own count when it reported for the period (`egen`), and the longer
+ * period's count (`grovre`) — instead of its own when it reported only for that, beside its
+ * own when it also has records dated only to that (never when the two are the same visible
+ * number). `lang` is the same reporter's row for the longer period `grovrePeriod`.
+ */
+export interface RapportorUppgift {
+  status: string;
+  /** The longer period the section names, for the state's words ("Rapporterat för hela 2016"). */
+  grovrePeriod: string | null;
+  egen: Tal | null;
+  grovre: { period: string; antal: Tal } | null;
+}
+
+export function rapportorUppgift(
+  r: RapportorRad,
+  lang: RapportorRad | null | undefined,
+  grovrePeriod: string | null | undefined,
+): RapportorUppgift {
+  const egen = harTalFor(r.rapporteringsstatus) ? r.antal : null;
+  const langTal =
+    grovrePeriod && lang && harTalFor(lang.rapporteringsstatus) && lang.antal ? lang.antal : null;
+  const visa =
+    langTal !== null &&
+    (r.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' ||
+      (egen !== null && !(talVarde(egen) !== null && talVarde(egen) === talVarde(langTal))));
+  return {
+    status: r.rapporteringsstatus,
+    grovrePeriod: grovrePeriod ?? null,
+    egen,
+    grovre: visa && grovrePeriod && langTal ? { period: grovrePeriod, antal: langTal } : null,
+  };
+}
+
+/**
+ * A graffiti reporter's figures as the dashboard's Källor shows them in brackets after its
+ * state: "1 · hela 2016: 5" (Rapporterat), "0, hela 2016" (Rapporterat för hela 2016),
+ * "hela 2016: 4" (Rapporterat noll); null when there is no figure to show.
+ */
+export function rapportorTillagg(u: RapportorUppgift): string | null {
+  if (u.status === 'RAPPORTERAT_GROVRE_PERIOD') {
+    return u.grovre ? `${antalCell(u.grovre.antal)}, ${helaPerioden(u.grovre.period)}` : null;
+  }
+  const delar = [
+    ...(u.status === 'RAPPORTERAT' && u.egen ? [antalCell(u.egen)] : []),
+    ...(u.grovre ? [`${helaPerioden(u.grovre.period)}: ${antalCell(u.grovre.antal)}`] : []),
+  ];
+  return delar.length ? delar.join(BREDVID) : null;
+}
+
+/**
+ * A graffiti reporter's line in the report, the same facts as the dashboard's in a
+ * sentence: "Trafikkontoret: 1 anmälan (hela 2016: 5 anmälningar).", "SISAB: 0 anmälningar
+ * (rapporterat noll).", "SISAB: rapporterat för hela 2016 — 0 anmälningar under hela 2016.",
+ * "MTR: ej rapporterat.".
+ */
+export function rapportorMening(namn: string, u: RapportorUppgift): string {
+  const lang = u.grovre
+    ? `${helaPerioden(u.grovre.period)}: ${antalFras(u.grovre.antal, ORD.anmalan)}`
+    : null;
+  if (u.status === 'RAPPORTERAT_GROVRE_PERIOD') {
+    const status = rapporteringsstatusText(u.status, u.grovrePeriod).toLowerCase();
+    return u.grovre
+      ? `${namn}: ${status} — ${antalFras(u.grovre.antal, ORD.anmalan)} under ${helaPerioden(u.grovre.period)}.`
+      : `${namn}: ${status}.`;
+  }
+  if (u.egen === null) return `${namn}: ${rapporteringsstatusText(u.status).toLowerCase()}.`;
+  const tillagg = [
+    ...(u.status === 'RAPPORTERAT_NOLL' ? ['rapporterat noll'] : []),
+    ...(lang ? [lang] : []),
+  ];
+  return `${namn}: ${antalFras(u.egen, ORD.anmalan)}${tillagg.length ? ` (${tillagg.join('; ')})` : ''}.`;
 }
