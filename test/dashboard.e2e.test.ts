@@ -442,8 +442,13 @@ describe('the dashboard, in a browser', () => {
     await poll(() => kalla('polis').locator('.status').first().textContent()).toBe(
       'Rapporterat för hela november 2016',
     );
+    // The row takes the half-year, whose assessment holds for the week: its level and its
+    // events, labelled, beside the section's month.
+    expect(await cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe(
+      'Ett fåtal (hela andra halvåret 2016)',
+    );
     expect(await cell('VIT_MAKT', 'polis.handelserAntal').textContent()).toBe(
-      '1 (hela november 2016)',
+      '1 (hela andra halvåret 2016)',
     );
     await poll(() => page.locator('table.trend caption').textContent()).toBe(
       '2016-W45 (7–13 november) jämfört med 2016-W44 (31 oktober–6 november)',

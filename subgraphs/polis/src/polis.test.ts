@@ -376,10 +376,20 @@ describe('polis, read side on the seeded database', () => {
       expect(r.OSPECIFICERAD).toMatchObject({ handelserAntal: { antal: 1, visning: '1' } });
       expect(r.AUTONOMA).toMatchObject({ handelserAntal: { antal: 0, visning: '0' } });
       // The police reported for H2: an environment it did not assess has no levels and 0 events.
+      // The year, which the police reported for too, is beside it: also 0, not assessed.
+      const ejBedomdNoll = {
+        rapporteringsstatus: 'RAPPORTERAT_NOLL',
+        bosatta: null,
+        resor: null,
+        bedomningsperiod: null,
+        handelserAntal: { antal: 0 },
+      };
       expect(r.ENSAMAGERANDE).toEqual({
         ...ejRapporterad,
         rapporteringsstatus: 'RAPPORTERAT_NOLL',
         handelserAntal: { antal: 0, visning: '0' },
+        grovrePeriod: '2016',
+        grovre: { ...ejBedomdNoll, grovrePeriod: null },
       });
     });
 
@@ -433,9 +443,33 @@ describe('polis, read side on the seeded database', () => {
           grovrePeriod: '2016',
         },
       });
-      // The half-year's assessment says nothing of these two: not assessed, in Q3 as in H2.
-      expect(r.ENSAMAGERANDE).toEqual(ejRapporterad);
-      expect(r.ANTIDEMOKRATISK).toEqual(ejRapporterad);
+      // The half-year's assessment says nothing of these two: not assessed, in Q3 as in H2;
+      // the police reported for H2, so H2's row (0 events, no levels) is under grovre.
+      for (const m of ['ENSAMAGERANDE', 'ANTIDEMOKRATISK']) {
+        expect(r[m]).toEqual({
+          ...ejRapporterad,
+          rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+          grovrePeriod: '2016-H2',
+          grovre: {
+            rapporteringsstatus: 'RAPPORTERAT_NOLL',
+            bosatta: null,
+            resor: null,
+            bedomningsperiod: null,
+            handelserAntal: { antal: 0 },
+            grovrePeriod: '2016',
+          },
+        });
+      }
+    });
+
+    it('2016-W45: a week inside November walks past the month (events, no assessment) to the half-year’s levels', async () => {
+      const r = await rader('2016-W45');
+      expect(r.VIT_MAKT).toMatchObject({
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        bosatta: null,
+        grovrePeriod: '2016-H2',
+        grovre: { bosatta: 'FATAL', bedomningsperiod: '2016-H2' },
+      });
     });
 
     it('2016-Q4: the November events are the quarter’s own and counted; the half-year’s assessment is under grovre', async () => {

@@ -82,21 +82,29 @@ async function polisMiljo(
 }
 
 /**
- * The row's longer period: the area's shortest longer period with the police's records,
- * when they say something of this environment that holds for the asked period — an
- * assessment whose half-year contains it (2016-H2's levels are not 2016-H1's, though both
- * lie in 2016), or, without an assessment, events; else null.
+ * The row's longer period, walking up the longer periods the police have records for
+ * (2016-W45 → 2016-11 → 2016-H2 → 2016): the first whose row holds an assessment that
+ * contains the asked period (2016-H2's levels hold for its weeks, never for 2016-H1); without
+ * one, the first where the police reported for that period (its events, or a reported 0). An
+ * assessment that does not contain the period ends the walk: a longer period holds the same
+ * assessment, and its levels are not this period's.
  */
 async function radensGrovrePeriod(m: PolisMiljo, ctx: Context): Promise<Period | null> {
-  const grovre = await ctx.loaders.grovrePeriod.load(m);
-  if (!grovre) return null;
-  const s = await ctx.loaders.summering.load({ omradeId: m.omradeId, period: grovre });
-  const n = nivaerFor(s, m.miljo);
-  if (n.bedomningar > 0) {
-    const bedomd = n.bedomningsperiod ? tryParsePeriod(n.bedomningsperiod) : null;
-    return bedomd && periodContains(bedomd, m.period) ? grovre : null;
+  let forsta: Period | null = null;
+  let period: Period = m.period;
+  for (let steg = 0; steg < 6; steg++) {
+    const grovre = await ctx.loaders.grovrePeriod.load({ omradeId: m.omradeId, period });
+    if (!grovre) break;
+    const rad = await polisMiljo(ctx, { omradeId: m.omradeId, period: grovre, miljo: m.miljo });
+    if (rad.bedomningar > 0) {
+      const bedomd = rad.bedomningsperiod ? tryParsePeriod(rad.bedomningsperiod) : null;
+      if (bedomd && periodContains(bedomd, m.period)) return grovre;
+      break;
+    }
+    if (!forsta && harTal(rad.status)) forsta = grovre;
+    period = grovre;
   }
-  return n.handelser > 0 ? grovre : null;
+  return forsta;
 }
 
 @Resolver(() => LagesbildRef)
