@@ -33,7 +33,11 @@ export function useGraphQL<T>(
     const controller = new AbortController();
     setState((s) => ({ ...s, laddar: true, fel: null }));
     fraga<T>(query, JSON.parse(key) as Record<string, unknown>, controller.signal, roll).then(
-      (svar) => setState({ laddar: false, svar, fel: null }),
+      (svar) => {
+        // An answer that arrives after its request was replaced is the earlier picture.
+        if (controller.signal.aborted) return;
+        setState({ laddar: false, svar, fel: null });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const text = error instanceof HamtningsFel ? error.message : 'Oväntat fel vid hämtningen.';
