@@ -1,4 +1,4 @@
-import { narmasteGrovrePeriod, type Period } from '@lagesbild/domain';
+import { narmasteGrovrePeriod, type Period, periodContains } from '@lagesbild/domain';
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 
@@ -183,4 +183,27 @@ export function grovrePeriodLoader(
         key.period,
       ),
   );
+}
+
+/**
+ * The records at a set of places (a place and its parts), through a per-place loader: one
+ * statement per batch, each record once (an event may stand at two of the places), those
+ * inside `period` when one is given, in time order as for a single place.
+ */
+export async function paPlatser<T extends { id: string; fran: string; till: string }>(
+  loader: DataLoader<string, T[]>,
+  platsIds: readonly string[],
+  period?: Period | null,
+): Promise<T[]> {
+  const sett = new Set<string>();
+  const ut: T[] = [];
+  for (const lista of await loader.loadMany(platsIds)) {
+    if (lista instanceof Error) throw lista;
+    for (const r of lista) {
+      if (sett.has(r.id) || (period && !periodContains(period, r))) continue;
+      sett.add(r.id);
+      ut.push(r);
+    }
+  }
+  return ut.sort((a, b) => a.fran.localeCompare(b.fran) || a.id.localeCompare(b.id));
 }

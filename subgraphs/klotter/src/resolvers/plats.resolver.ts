@@ -1,4 +1,5 @@
-import { type Period, PeriodScalar, periodContains } from '@lagesbild/domain';
+import { type Period, PeriodScalar } from '@lagesbild/domain';
+import { paPlatser } from '@lagesbild/subgraph-kit';
 import { PlatsRef } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Klotteranmalan } from '../entities';
@@ -18,17 +19,6 @@ export class PlatsKlotterResolver {
     @Arg('period', () => PeriodScalar, { nullable: true }) period?: Period | null,
     @Arg('medDelar', () => Boolean, { defaultValue: false }) medDelar = false,
   ): Promise<Klotteranmalan[]> {
-    const listor = await ctx.loaders.vidPlats.loadMany(p.ids(medDelar));
-    const sett = new Set<string>();
-    const ut: Klotteranmalan[] = [];
-    for (const lista of listor) {
-      if (lista instanceof Error) throw lista;
-      for (const a of lista) {
-        if (sett.has(a.id) || (period && !periodContains(period, a))) continue;
-        sett.add(a.id);
-        ut.push(a);
-      }
-    }
-    return ut;
+    return paPlatser(ctx.loaders.vidPlats, p.ids(medDelar), period);
   }
 }

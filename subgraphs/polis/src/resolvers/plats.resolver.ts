@@ -1,4 +1,5 @@
-import { type Period, PeriodScalar, periodContains } from '@lagesbild/domain';
+import { type Period, PeriodScalar } from '@lagesbild/domain';
+import { paPlatser } from '@lagesbild/subgraph-kit';
 import { PlatsRef } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Handelse } from '../entities';
@@ -18,20 +19,6 @@ export class PlatsPolisResolver {
     @Arg('period', () => PeriodScalar, { nullable: true }) period?: Period | null,
     @Arg('medDelar', () => Boolean, { defaultValue: false }) medDelar = false,
   ): Promise<Handelse[]> {
-    const listor = await ctx.loaders.handelserVidPlats.loadMany(p.ids(medDelar));
-    const sett = new Set<string>();
-    const ut: Handelse[] = [];
-    for (const lista of listor) {
-      if (lista instanceof Error) throw lista;
-      for (const h of lista) {
-        if (sett.has(h.id) || (period && !periodContains(period, h))) continue;
-        sett.add(h.id);
-        ut.push(h);
-      }
-    }
-    // A place with its parts: one list in time order, as for a single place.
-    return medDelar
-      ? ut.sort((a, b) => a.fran.localeCompare(b.fran) || a.id.localeCompare(b.id))
-      : ut;
+    return paPlatser(ctx.loaders.handelserVidPlats, p.ids(medDelar), period);
   }
 }
