@@ -84,12 +84,6 @@ export enum PeriodLage {
   EJ_PABORJAD = 'EJ_PABORJAD',
 }
 
-export const PERIODLAGE_NAMN: Record<PeriodLage, string> = {
-  [PeriodLage.AVSLUTAD]: 'Avslutad',
-  [PeriodLage.PAGAR]: 'Pågår',
-  [PeriodLage.EJ_PABORJAD]: 'Har inte börjat',
-};
-
 /** Today as 'YYYY-MM-DD' in UTC (the date strings of Period compare as text). */
 export function idagDatum(nu: Date = new Date()): string {
   return nu.toISOString().slice(0, 10);

@@ -15,6 +15,7 @@ import {
   type Niva,
   OKANT_ANTAL_VISNING,
   periodContains,
+  RAPPORTERINGSSTATUS_NAMN,
   type Rapporteringsstatus as RapporteringsstatusEnum,
   tryParsePeriod,
 } from '@lagesbild/domain';
@@ -218,20 +219,10 @@ export function harTalFor(status: string): boolean {
  * "Ej rapporterat".
  */
 export function rapporteringsstatusText(status: string, grovrePeriod?: string | null): string {
-  switch (status) {
-    case 'RAPPORTERAT':
-      return 'Rapporterat';
-    case 'RAPPORTERAT_NOLL':
-      return 'Rapporterat noll';
-    case 'RAPPORTERAT_GROVRE_PERIOD':
-      return grovrePeriod
-        ? `Rapporterat för ${helaPerioden(grovrePeriod)}`
-        : 'Rapporterat för längre period';
-    case 'EJ_RAPPORTERAT':
-      return 'Ej rapporterat';
-    default:
-      return status;
+  if (status === 'RAPPORTERAT_GROVRE_PERIOD' && grovrePeriod) {
+    return `Rapporterat för ${helaPerioden(grovrePeriod)}`;
   }
+  return RAPPORTERINGSSTATUS_NAMN[status as RapporteringsstatusEnum] ?? status;
 }
 
 /** A partner's state in words, "Ej tillgänglig just nu" when its section is missing. */
