@@ -11,4 +11,5 @@ export * from './plats';
 export * from './rapportering';
 export * from './roller';
 export * from './scopes';
+export * from './subgrafer';
 export * from './sweref';
