@@ -19,7 +19,10 @@ export interface Andring {
 }
 
 /** A cell as one reader sees it: enough to name it and what it reads. */
-export type VisadCell = Pick<Cell, 'id' | 'period' | 'partner' | 'matt' | 'dimension' | 'nyckel'> & {
+export type VisadCell = Pick<
+  Cell,
+  'id' | 'period' | 'partner' | 'matt' | 'dimension' | 'nyckel'
+> & {
   visning: string;
 };
 

@@ -10,33 +10,10 @@ import {
   NIVA_NAMN,
   type Niva,
   OKANT_ANTAL_VISNING,
+  PARTNER_NAMN,
   RAPPORTERINGSSTATUS_NAMN,
 } from '@lagesbild/domain';
-import type { Cell, PartnerNamn } from './modell';
-
-/** The partners in the order a publication shows them. */
-export const PARTNER_ORDNING: readonly PartnerNamn[] = Object.freeze([
-  'forvaltning',
-  'polis',
-  'skolor',
-  'klotter',
-]);
-
-/** A partner's name as a heading ("Polisen"). */
-export const PARTNERNAMN: Record<PartnerNamn, string> = {
-  forvaltning: 'Förvaltningen',
-  polis: 'Polisen',
-  skolor: 'Skolorna',
-  klotter: 'Klotterrapportörerna',
-};
-
-/** A partner's name in the genitive ("Polisens avsnitt"). */
-export const PARTNERNAMN_GENITIV: Record<PartnerNamn, string> = {
-  forvaltning: 'Förvaltningens',
-  polis: 'Polisens',
-  skolor: 'Skolornas',
-  klotter: 'Klotterrapportörernas',
-};
+import type { Cell } from './modell';
 
 /** What each `matt` counts, in the words of a heading. */
 export const MATT_NAMN: Record<string, string> = {
@@ -91,13 +68,13 @@ function nyckelNamn(cell: CellNamn): string {
 /** A cell's heading: "Polisen · händelser · Vit makt (2016-H2)", "… · totalt (2016)". */
 export function rubrik(cell: CellNamn): string {
   const matt = MATT_NAMN[cell.matt] ?? cell.matt;
-  return `${PARTNERNAMN[cell.partner]} · ${matt} · ${nyckelNamn(cell)} (${cell.period})`;
+  return `${PARTNER_NAMN[cell.partner]} · ${matt} · ${nyckelNamn(cell)} (${cell.period})`;
 }
 
 /** A police level's heading: "Polisen · bosatta · Vit makt (2016-H2)". */
 export function nivaRubrik(period: string, miljo: string, falt: string): string {
   const namn = MILJO_KORTNAMN[miljo as Miljo] ?? miljo;
-  return `${PARTNERNAMN.polis} · ${NIVA_FALT_NAMN[falt] ?? falt} · ${namn} (${period})`;
+  return `${PARTNER_NAMN.polis} · ${NIVA_FALT_NAMN[falt] ?? falt} · ${namn} (${period})`;
 }
 
 /** A police level in words ("Ett fåtal"), "Ej bedömd" when the police have not assessed it. */

@@ -7,6 +7,8 @@
 import {
   harTal,
   MILJOER,
+  PARTNER_GENITIV,
+  PARTNERS,
   type Period,
   parsePeriod,
   Rapporteringsstatus,
@@ -20,7 +22,7 @@ import type {
   Relation,
   Underlag,
 } from './modell';
-import { PARTNER_ORDNING, PARTNERNAMN, PARTNERNAMN_GENITIV, uppraknat } from './text';
+import { uppraknat } from './text';
 
 /**
  * The picture of the period (`period`) and its two linked periods (`lankad1`, `lankad2`),
@@ -211,6 +213,7 @@ export function lankadePerioder(p: Period): [Period, Period] {
   if (p.typ === 'AR') return [parsePeriod(`${p.ar}-H1`), parsePeriod(`${p.ar}-H2`)];
   throw new UnderlagError(
     `En lägesbild publiceras för ett år eller ett halvår, inte för perioden ${p.text}.`,
+    'PERIOD',
   );
 }
 
@@ -220,9 +223,16 @@ export function underlagVariabler(omrade: string, period: Period): Record<string
   return { omrade, period: period.text, lankad1: a.text, lankad2: b.text };
 }
 
-/** The picture could not be captured whole; the message says why, in Swedish. */
+/**
+ * The picture could not be captured whole; the message says why, in Swedish. `slag`:
+ * OFULLSTANDIG — a section or row did not answer; DOLD — the reader's role does not see
+ * every number; PERIOD — not a year or a half-year.
+ */
 export class UnderlagError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly slag: 'OFULLSTANDIG' | 'DOLD' | 'PERIOD' = 'OFULLSTANDIG',
+  ) {
     super(message);
     this.name = 'UnderlagError';
   }
@@ -375,14 +385,14 @@ function sektion(l: LagesbildSvar | MiljoSvar, partner: PartnerNamn): Sektion | 
 
 /** One lagesbild's cells: its own, and its longer period's where a section or row has one. */
 function lasLagesbild(l: LagesbildSvar, celler: Celler): void {
-  const saknas: PartnerNamn[] = PARTNER_ORDNING.filter((p) => l[p] === null);
+  const saknas: PartnerNamn[] = PARTNERS.filter((p) => l[p] === null);
   if (saknas.length > 0) {
-    const namn = uppraknat(saknas.map((p) => PARTNERNAMN_GENITIV[p]));
+    const namn = uppraknat(saknas.map((p) => PARTNER_GENITIV[p]));
     throw new UnderlagError(
       `${namn} avsnitt för ${l.period} kunde inte läsas; lägesbilden är inte hel.`,
     );
   }
-  for (const partner of PARTNER_ORDNING) {
+  for (const partner of PARTNERS) {
     const s = sektion(l, partner) as Sektion;
     const perioder: [string, Sektion][] = [[l.period, s]];
     if (s.grovre && s.grovrePeriod) perioder.push([s.grovrePeriod, s.grovre]);
@@ -411,11 +421,11 @@ function lasLagesbild(l: LagesbildSvar, celler: Celler): void {
     }
   }
   for (const m of l.miljoer) {
-    for (const partner of PARTNER_ORDNING) {
+    for (const partner of PARTNERS) {
       const rad = sektion(m, partner);
       if (!rad) {
         throw new UnderlagError(
-          `${PARTNERNAMN_GENITIV[partner]} rad för ${m.miljo} ${l.period} kunde inte läsas; lägesbilden är inte hel.`,
+          `${PARTNER_GENITIV[partner]} rad för ${m.miljo} ${l.period} kunde inte läsas; lägesbilden är inte hel.`,
         );
       }
       const rader: [string, Sektion][] = [[l.period, rad]];
@@ -454,7 +464,12 @@ function relationerAv(celler: ReadonlyMap<string, Cell>): Relation[] {
       if (delar.length === 0) continue;
       const rest = total.varde - delar.reduce((sum, c) => sum + (c.varde as number), 0);
       if (rest < 0) continue;
-      relationer.push({ summa: total.id, delar: delar.map((c) => c.id), rest: 'kand', restVarde: rest });
+      relationer.push({
+        summa: total.id,
+        delar: delar.map((c) => c.id),
+        rest: 'kand',
+        restVarde: rest,
+      });
     }
   }
   // A year and its halves, cell by cell.
@@ -509,17 +524,18 @@ export function underlagAv(
   for (const [id, c] of egna.perId) lankade.perId.set(id, c);
   lasLagesbild(svar.lankad1, lankade);
   lasLagesbild(svar.lankad2, lankade);
-  const dolda = PARTNER_ORDNING.filter((p) => egna.dolda.has(p) || lankade.dolda.has(p));
+  const dolda = PARTNERS.filter((p) => egna.dolda.has(p) || lankade.dolda.has(p));
   if (dolda.length > 0) {
-    const namn = uppraknat(dolda.map((p) => PARTNERNAMN_GENITIV[p]));
+    const namn = uppraknat(dolda.map((p) => PARTNER_GENITIV[p]));
     throw new UnderlagError(
       `${namn} antal visas inte i sin helhet för den som frågar; ett utkast görs av den som ser alla antal (samordnaren).`,
+      'DOLD',
     );
   }
   const alla = lankade.perId;
   const egnaIds = new Set(egna.perId.keys());
   const relationer = relationerAv(alla);
-  const avsnitt: Avsnitt[] = PARTNER_ORDNING.map((partner) => {
+  const avsnitt: Avsnitt[] = PARTNERS.map((partner) => {
     const s = svar.period?.[partner] as Sektion;
     return {
       partner,
