@@ -299,7 +299,7 @@ describe('underlagAv: the answer as cells and sums', () => {
       polis: { rapporteringsstatus: 'RAPPORTERAT', handelserAntal: antal(2, true) },
     });
     expect(() => underlagAv(svar(dold, ar, h1), 'norrmalm', '2016-H2', 'x')).toThrow(
-      'Polisens antal visas inte i sin helhet för den som frågar; ett utkast görs av den som ser alla antal (samordnaren).',
+      'Polisens antal visas inte i sin helhet för din roll; ett utkast görs av den som ser alla antal (samordnaren).',
     );
     try {
       underlagAv(svar(dold, ar, h1), 'norrmalm', '2016-H2', 'x');

@@ -528,7 +528,7 @@ export function underlagAv(
   if (dolda.length > 0) {
     const namn = uppraknat(dolda.map((p) => PARTNER_GENITIV[p]));
     throw new UnderlagError(
-      `${namn} antal visas inte i sin helhet för den som frågar; ett utkast görs av den som ser alla antal (samordnaren).`,
+      `${namn} antal visas inte i sin helhet för din roll; ett utkast görs av den som ser alla antal (samordnaren).`,
       'DOLD',
     );
   }
