@@ -61,6 +61,7 @@ describe('lasBehorighetskrav', () => {
       'Query.granskningsloggForvaltning': [['roll:ADMIN']],
       'Query.granskningsloggKlotter': [['roll:ADMIN']],
       'Query.granskningsloggPolis': [['roll:ADMIN']],
+      'Query.granskningsloggPublicering': [['roll:ADMIN']],
       'Query.granskningsloggSkolor': [['roll:ADMIN']],
       'SkolorMiljo.observationer': [['roll:UTBILDNINGSFORVALTNING'], ['roll:ADMIN']],
     });
