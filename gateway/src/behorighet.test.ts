@@ -67,7 +67,8 @@ describe('lasBehorighetskrav', () => {
     });
     // Every write names its roles, so the gateway refuses a write before calling anyone.
     expect(krav.scopes.get('Mutation.registreraOmrade')).toEqual([['roll:ADMIN']]);
-    expect([...krav.scopes.keys()].filter((k) => k.startsWith('Mutation.'))).toHaveLength(14);
+    expect(krav.scopes.get('Mutation.faststallPublicering')).toEqual([['roll:RADET']]);
+    expect([...krav.scopes.keys()].filter((k) => k.startsWith('Mutation.'))).toHaveLength(18);
   });
 });
 
