@@ -1,8 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import {
-  type DiskretionSubgraphConfig,
-  loadDiskretionSubgraphConfig,
-} from '@lagesbild/subgraph-kit';
+import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
 
 export const DEFAULT_PORT = 4001;
@@ -10,14 +7,13 @@ export const DEFAULT_PORT = 4001;
 /** The repository's .data/ folder, wherever the process was started from. */
 export const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
-/** The kit's subgraph configuration plus FORVALTNING_DISKRETION_TROSKEL (default 3). */
-export type ForvaltningConfig = DiskretionSubgraphConfig;
+export type ForvaltningConfig = SubgraphConfig;
 
 export function loadConfig(
-  overrides: Partial<ForvaltningConfig> = {},
+  overrides: Partial<Omit<ForvaltningConfig, 'name'>> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): ForvaltningConfig {
-  return loadDiskretionSubgraphConfig({
+  return loadSubgraphConfig({
     name: SUBGRAPH_NAME,
     defaultPort: DEFAULT_PORT,
     overrides,

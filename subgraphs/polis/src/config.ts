@@ -1,8 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import {
-  type DiskretionSubgraphConfig,
-  loadDiskretionSubgraphConfig,
-} from '@lagesbild/subgraph-kit';
+import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
 
 export const DEFAULT_PORT = 4002;
@@ -10,14 +7,13 @@ export const DEFAULT_PORT = 4002;
 /** The repository's .data/ folder, wherever the process was started from. */
 export const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
 
-/** The kit's subgraph configuration plus POLIS_DISKRETION_TROSKEL (default 3). */
-export type PolisConfig = DiskretionSubgraphConfig;
+export type PolisConfig = SubgraphConfig;
 
 export function loadConfig(
-  overrides: Partial<PolisConfig> = {},
+  overrides: Partial<Omit<PolisConfig, 'name'>> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): PolisConfig {
-  return loadDiskretionSubgraphConfig({
+  return loadSubgraphConfig({
     name: SUBGRAPH_NAME,
     defaultPort: DEFAULT_PORT,
     overrides,
