@@ -327,7 +327,9 @@ describe('förvaltning, read side on the seeded database', () => {
       expect(nekad.errors).toHaveLength(7);
       for (const e of nekad.errors ?? []) {
         expect(e.extensions).toEqual({ code: 'FORBIDDEN', kalla: 'forvaltning' });
-        expect(e.message).toMatch(/^Förvaltningens siffror och register visas bara för de behöriga/);
+        expect(e.message).toMatch(
+          /^Förvaltningens siffror och register visas bara för de behöriga/,
+        );
       }
     }
   });
@@ -547,9 +549,8 @@ describe('förvaltning, read side on the seeded database', () => {
   });
 
   it('Plats.incidenter: what happened at the library, in a period or at any time', async () => {
-    const { body } = await s.gql<
-      Record<string, { incidenter: { id: string; period: string }[] }>
-    >(`{
+    const { body } = await s.gql<Record<string, { incidenter: { id: string; period: string }[] }>>(
+      `{
       y2016: plats(id: "Sveavägen 73") { incidenter(period: "2016") { id period } }
       y2015: plats(id: "Sveavägen 73") { incidenter(period: "2015") { id period } }
       h2: plats(id: "Sveavägen 73") { incidenter(period: "2016-H2") { id period } }
@@ -1184,7 +1185,8 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
       park: { omfattar: string[]; med: { plats: { id: string } }[]; utan: unknown[] };
       parklek: { med: unknown[] };
       fore: { med: unknown[] };
-    }>(`{
+    }>(
+      `{
       park: plats(id: "observatorielunden") {
         omfattar
         med: incidenter(period: "2018", medDelar: true) { plats { id } }

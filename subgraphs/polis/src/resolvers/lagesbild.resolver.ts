@@ -20,7 +20,7 @@ import {
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { POLIS } from '../behorighet';
 import { Bedomning, Handelse, Maltavla } from '../entities';
-import { aktuella, nivaerFor, type PolisSummering } from '../loaders';
+import { aktuella, nivaerFor } from '../loaders';
 import { PolisLage, PolisMiljo } from '../types/polis.type';
 import type { Context } from './context';
 
