@@ -141,6 +141,8 @@ describe('Open311 GeoReport v2', () => {
       `{ _entities(representations: [{ __typename: "Plats", id: "tegnergatan-10" }]) {
         ... on Plats { klotteranmalningar { rapportor kategori miljo slaPaPlats paPlatsArbetsminuter slaSanering polisanmald } }
       } }`,
+      {},
+      { 'x-lagesbild-roller': 'RADET' },
     );
     expect(body.data!._entities[0]!.klotteranmalningar).toEqual([
       {
