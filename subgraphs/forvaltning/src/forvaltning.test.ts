@@ -318,7 +318,7 @@ describe('förvaltning, read side on the seeded database', () => {
     });
     // A reader not cleared for förvaltning's live data gets no section at all, for the
     // year no more than for the half-year: null with FORBIDDEN, never a "fåtal".
-    for (const headers of [{}, { 'x-lagesbild-roller': 'POLIS' }]) {
+    for (const headers of [{}, { 'x-lagesbild-roller': 'POLIS' }] as Record<string, string>[]) {
       const { body: nekad } = await s.gql<{
         lagesbild: { forvaltning: unknown; miljoer: { forvaltning: unknown }[] };
       }>(GROVRE, {}, headers);
@@ -816,7 +816,7 @@ describe('förvaltning, registreraIncident', () => {
     }
     // A reader not cleared for förvaltning's live data gets neither the record nor the
     // count, not even as "fåtal": the section is null with FORBIDDEN.
-    for (const headers of [{}, { 'x-lagesbild-roller': 'SKOLA' }]) {
+    for (const headers of [{}, { 'x-lagesbild-roller': 'SKOLA' }] as Record<string, string>[]) {
       const { body: nekad } = await s.gql(
         '{ lagesbild(omrade: "norrmalm", period: "2018") { forvaltning { incidenterAntal { antal visning } incidenter { datum } } } }',
         {},

@@ -487,11 +487,12 @@ describe('polis, read side on the seeded database', () => {
     });
 
     it('to a reader not cleared for the police’s live data: no section and no row, at any period', async () => {
-      for (const headers of [
+      const ejBehoriga: Record<string, string>[] = [
         {},
         { 'x-lagesbild-roller': 'SKOLA' },
         { 'x-lagesbild-roller': 'SAMVERKANSPART' },
-      ]) {
+      ];
+      for (const headers of ejBehoriga) {
         for (const period of ['2016', '2016-H2', '2016-11', '2016-W45']) {
           const { body } = await s.gql<{ _entities: { polis: unknown }[] }>(
             SEKTION,

@@ -23,7 +23,7 @@ const R2 = 'norrmalm-2016-respondent-2';
 const OBSERVATION = 'vit makt-propaganda i form av klistermärken och flygblad i elevskåp';
 const EN = { antal: 1, undertryckt: false, visning: '1' };
 /** Readers not cleared for the schools' live data: a single school among them. */
-const EJ_BEHORIGA = [
+const EJ_BEHORIGA: Record<string, string>[] = [
   {},
   { 'x-lagesbild-roller': 'POLIS' },
   { 'x-lagesbild-roller': 'SAMVERKANSPART' },
@@ -261,7 +261,7 @@ describe('skolor, the 2016 survey from the source document', () => {
       }[];
     }
     // The survey and its questions are register data; its results and answers are not.
-    for (const headers of [{}, { 'x-lagesbild-roller': 'POLIS' }]) {
+    for (const headers of [{}, { 'x-lagesbild-roller': 'POLIS' }] as Record<string, string>[]) {
       const nekad = await s.gql<E>(ENKAT_SVAR, {}, headers);
       expect(nekad.body.data!.enkater[0]).toMatchObject({
         resultat: null,
@@ -303,7 +303,7 @@ describe('skolor, the 2016 survey from the source document', () => {
     expect(noId.body.data!.enkater[0]!.svar).toEqual([]);
 
     const all = await s.gql<E>(ENKAT_SVAR, {}, UTBF);
-    const svar = all.body.data!.enkater[0]!.svar;
+    const svar = all.body.data!.enkater[0]!.svar ?? [];
     expect(svar).toHaveLength(6);
     expect(svar.filter((u) => u.svar[0]!.ja)).toHaveLength(1);
     expect(all.body.data!.enkater[0]!.fragor[0]!.resultat).toEqual({
