@@ -41,7 +41,7 @@ describe('the Swedish words of a cell', () => {
       'Ej rapporterat',
     );
     expect(visningUtanSkydd({ varde: null, status: 'RAPPORTERAT_GROVRE_PERIOD' as never })).toBe(
-      'Ej rapporterat',
+      'Rapporterat för längre period',
     );
   });
 

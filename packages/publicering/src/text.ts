@@ -85,12 +85,13 @@ export function nivaVisning(niva: string | null): string {
 /**
  * What a cell reads without suppression (a cleared reader, a draft): the number; without
  * one, "okänt antal" where the partner reported but part of the count is unknown, and
- * otherwise the state in words ("Ej rapporterat").
+ * otherwise the state in words ("Ej rapporterat", "Rapporterat för längre period") — the
+ * same words the published cells carry (skydd.ts).
  */
 export function visningUtanSkydd(cell: Pick<Cell, 'varde' | 'status'>): string {
   if (cell.varde !== null) return String(cell.varde);
   if (harTal(cell.status)) return OKANT_ANTAL_VISNING;
-  return RAPPORTERINGSSTATUS_NAMN.EJ_RAPPORTERAT;
+  return RAPPORTERINGSSTATUS_NAMN[cell.status];
 }
 
 /** What a draft's cell reads for a reader not cleared for its partner's live figures. */

@@ -255,7 +255,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       });
       expect(cell(p, '2016-H2|klotter|anmalningar|total')).toMatchObject({
         antal: null,
-        visning: 'Ej rapporterat',
+        visning: 'Rapporterat för längre period',
         rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
         undertryckt: null,
       });
