@@ -71,6 +71,20 @@ export function rubrik(cell: CellNamn): string {
   return `${PARTNER_NAMN[cell.partner]} · ${matt} · ${nyckelNamn(cell)} (${cell.period})`;
 }
 
+/** A cell's heading from its id alone ("2016-H2|polis|handelser|miljo=VIT_MAKT"). */
+export function rubrikAvId(id: string): string {
+  const [period = '', partner = '', matt = '', del = ''] = id.split('|');
+  const [dimension = 'total', nyckel = null] = del.split('=');
+  if (!(partner in PARTNER_NAMN)) return id;
+  return rubrik({
+    period,
+    partner: partner as Cell['partner'],
+    matt,
+    dimension: dimension as Cell['dimension'],
+    nyckel,
+  });
+}
+
 /** A police level's heading: "Polisen · bosatta · Vit makt (2016-H2)". */
 export function nivaRubrik(period: string, miljo: string, falt: string): string {
   const namn = MILJO_KORTNAMN[miljo as Miljo] ?? miljo;

@@ -14,6 +14,7 @@ import {
 } from '@lagesbild/domain';
 import { standardMote, underlagAndringar, uppraknat } from '@lagesbild/publicering';
 import { exportera } from '@lagesbild/publicering/export';
+import { SkyddError } from '@lagesbild/publicering/skydd';
 import {
   badUserInput,
   forbidden,
@@ -433,8 +434,9 @@ export class PubliceringResolver {
         troskel: ctx.loaders.installningar.diskretionTroskel,
       });
     } catch (error) {
-      if (error instanceof Error && error.name === 'SkyddError') {
-        throw badUserInput(`Kan inte fastställas: ${error.message}`, [
+      if (error instanceof SkyddError) {
+        // Its message says it: "Kan inte fastställas utan att ett litet antal kan räknas ut: …".
+        throw badUserInput(error.message, [
           { field: 'id', reason: 'röjandekontrollen kan inte skydda alla celler' },
         ]);
       }
