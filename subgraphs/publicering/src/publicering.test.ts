@@ -590,7 +590,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       ettFel(
         body,
         'FORBIDDEN',
-        'Polisens avsnitt bekräftas av Polisen (roll POLIS); din roll (SAMORDNARE) får inte bekräfta det.',
+        'Din roll får inte bekräfta Polisens avsnitt: det bekräftas av Polisen (roll POLIS). Du är inloggad som SAMORDNARE.',
       );
       body = await mutation(
         'bekraftaAvsnitt',
@@ -600,7 +600,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       ettFel(
         body,
         'FORBIDDEN',
-        'Klotterrapportörernas avsnitt bekräftas av Klotterrapportörerna (roll TRAFIKKONTORET, SISAB eller MTR); din roll (POLIS) får inte bekräfta det.',
+        'Din roll får inte bekräfta Klotterrapportörernas avsnitt: det bekräftas av Klotterrapportörerna (roll TRAFIKKONTORET, SISAB eller MTR). Du är inloggad som POLIS.',
       );
       body = await mutation(
         'bekraftaAvsnitt',

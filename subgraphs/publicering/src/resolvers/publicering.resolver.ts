@@ -360,9 +360,9 @@ export class PubliceringResolver {
     const partner = partnerAv(partnerText);
     if (!marBekrafta(ctx.viewer, partner)) {
       throw forbidden(
-        `${PARTNER_GENITIV[partner]} avsnitt bekräftas av ${PARTNER_NAMN[partner]} ` +
-          `(roll ${uppraknat([...AVSNITT_AGARE[partner]]).replace(' och ', ' eller ')}); ` +
-          `din roll (${ctx.viewer.roller.join(', ') || 'ingen'}) får inte bekräfta det.`,
+        `Din roll får inte bekräfta ${PARTNER_GENITIV[partner]} avsnitt: det bekräftas av ` +
+          `${PARTNER_NAMN[partner]} (roll ${uppraknat([...AVSNITT_AGARE[partner]]).replace(' och ', ' eller ')}). ` +
+          `Du är inloggad som ${ctx.viewer.roller.join(', ') || 'utan roll'}.`,
       );
     }
     const text = kommentar == null ? null : fritext('kommentar', kommentar, 2000) || null;
