@@ -3,10 +3,16 @@
  * (&roll=…). It asks the gateway the council's combined query and renders the same
  * document as `pnpm rapport` (renderHtml(rapportDokument(…)) from @lagesbild/rapport).
  */
-import { LAGESBILD_RAPPORT, type Lagesbild, rapportDokument, renderHtml } from '@lagesbild/rapport';
+import {
+  LAGESBILD_RAPPORT,
+  type Lagesbild,
+  PARTNER_NAMN,
+  rapportDokument,
+  renderHtml,
+} from '@lagesbild/rapport';
 import { rollFranAdressen } from './components/RollValjare';
 import { felText, fraga } from './graphql';
-import { felaktigFraga, type Omrade, okantOmrade } from './lagesbild';
+import { felaktigFraga, nekadePartner, type Omrade, okantOmrade } from './lagesbild';
 import { OMRADEN_QUERY } from './queries';
 import './rapport.css';
 
@@ -75,19 +81,36 @@ async function visa(): Promise<void> {
       status.className = 'meddelande meddelande-fel';
       return;
     }
-    const saknadeKallor = PARTNER_FALT.filter((p) => bild[p] === null);
+    // A partner that refused its live data to this role answered: it is not a missing source.
+    const nekade = nekadePartner(svar.errors);
+    const ejBehoriga = PARTNER_FALT.filter((p) => bild[p] === null && nekade.has(p));
+    const saknadeKallor = PARTNER_FALT.filter((p) => bild[p] === null && !nekade.has(p));
     const html = renderHtml(
-      rapportDokument(bild, { framtagen: new Date().toISOString(), saknadeKallor }),
+      rapportDokument(bild, {
+        framtagen: new Date().toISOString(),
+        saknadeKallor,
+        ejBehoriga,
+      }),
     );
     // renderHtml escapes every value; its document's style and body are taken over as they are.
     const dokument = new DOMParser().parseFromString(html, 'text/html');
     document.title = dokument.title;
     for (const style of dokument.head.querySelectorAll('style')) document.head.append(style);
     innehall.replaceChildren(...dokument.body.childNodes);
-    status.textContent = saknadeKallor.length
-      ? `Obs: ${saknadeKallor.length === 1 ? 'en källa svarade' : 'några källor svarade'} inte; det som saknas är markerat i rapporten.`
-      : '';
-    status.className = saknadeKallor.length ? 'meddelande meddelande-info' : '';
+    const obs = [
+      ...(saknadeKallor.length
+        ? [
+            `Obs: ${saknadeKallor.length === 1 ? 'en källa svarade' : 'några källor svarade'} inte; det som saknas är markerat i rapporten.`,
+          ]
+        : []),
+      ...(ejBehoriga.length
+        ? [
+            `Din roll får inte de levande uppgifterna från ${ejBehoriga.map((p) => PARTNER_NAMN[p]).join(', ')}; de visas i den fastställda lägesbilden.`,
+          ]
+        : []),
+    ];
+    status.textContent = obs.join(' ');
+    status.className = obs.length ? 'meddelande meddelande-info' : '';
   } catch (error) {
     status.textContent = `Rapporten kunde inte hämtas. ${error instanceof Error ? error.message : ''}`;
     status.className = 'meddelande meddelande-fel';

@@ -13,6 +13,7 @@ export const ROLLER = [
   { id: 'UTBILDNINGSFORVALTNING', namn: 'Utbildningsförvaltningen' },
   { id: 'POLIS', namn: 'Polisen' },
   { id: 'SAMORDNARE', namn: 'Samordnaren' },
+  { id: 'SAMVERKANSPART', namn: 'Samverkanspart' },
 ] as const;
 
 /**

@@ -1,4 +1,5 @@
 export * from './arbetstid';
+export * from './behorighet';
 export * from './diskretion';
 export * from './klassning';
 export * from './miljo';
