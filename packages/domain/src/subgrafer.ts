@@ -26,6 +26,8 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = [
   { name: 'polis', defaultPort: 4002, dir: 'subgraphs/polis', lagesbildFalt: 'polis' },
   { name: 'skolor', defaultPort: 4003, dir: 'subgraphs/skolor', lagesbildFalt: 'skolor' },
   { name: 'klotter', defaultPort: 4004, dir: 'subgraphs/klotter', lagesbildFalt: 'klotter' },
+  // The council's adopted lägesbild: no section of its own in the live picture.
+  { name: 'publicering', defaultPort: 4005, dir: 'subgraphs/publicering', lagesbildFalt: null },
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;
