@@ -192,6 +192,9 @@ describe('the tables and the export’s file names', () => {
     const p = publicering2016H2();
     expect(exportFilnamn(p)).toBe('lagesbild-norrmalm-2016-H2-v1.json');
     expect(exportFilnamn(p, 'per-miljo.csv')).toBe('lagesbild-norrmalm-2016-H2-v1-per-miljo.csv');
+    expect(exportFilnamn(p, 'lagesbild-norrmalm-2016-H2-v1-totalt.csv')).toBe(
+      'lagesbild-norrmalm-2016-H2-v1-totalt.csv',
+    );
     expect(exportFilnamn(p, 'Polisens nivåer')).toBe(
       'lagesbild-norrmalm-2016-H2-v1-Polisens-nivaer.csv',
     );

@@ -234,8 +234,9 @@ export function exportFilnamn(
 ): string {
   const bas = `lagesbild-${p.omradeId}-${p.period}-v${p.version}`;
   if (del === undefined) return `${bas}.json`;
-  const namn = del
-    .replace(/\.csv$/i, '')
+  // The export names its tables with the same stem already ("…-v1-totalt.csv"): said once.
+  const utanAndelse = del.replace(/\.csv$/i, '');
+  const namn = (utanAndelse.startsWith(bas) ? utanAndelse.slice(bas.length) : utanAndelse)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9_-]+/g, '-')
