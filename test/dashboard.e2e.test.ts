@@ -104,7 +104,13 @@ describe('the dashboard, in a browser', () => {
     expect(await page.getByLabel('Visa som', { exact: true }).inputValue()).toBe('');
     expect(
       await page.getByLabel('Visa som', { exact: true }).locator('option').allTextContents(),
-    ).toEqual(['Rådet (standard)', 'Utbildningsförvaltningen', 'Polisen', 'Samordnaren']);
+    ).toEqual([
+      'Rådet (standard)',
+      'Utbildningsförvaltningen',
+      'Polisen',
+      'Samordnaren',
+      'Samverkanspart',
+    ]);
     // The gateway serves GraphiQL in development, and the page links to it only then.
     expect(
       await page.getByRole('link', { name: 'GraphiQL – ställ egna frågor' }).getAttribute('href'),
