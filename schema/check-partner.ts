@@ -34,6 +34,10 @@ export const OPERATION_SOURCES: (
 )[] = [
   { module: 'packages/rapport/src/queries.ts', what: "the council's dashboard and report" },
   { module: 'dashboard/src/queries.ts', what: "the council's dashboard" },
+  {
+    module: 'packages/publicering/src/underlag.ts',
+    what: "the council's publication (its capture)",
+  },
   { dir: 'gateway/examples', what: 'a saved GraphiQL example' },
 ];
 

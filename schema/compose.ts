@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
 import { type DocumentNode, parse } from 'graphql';
+import { deployCompose } from './deploy-compose';
 import { defaultUrl, SUBGRAPHS } from './subgraphs';
 
 const execFileAsync = promisify(execFile);
@@ -43,6 +44,7 @@ export async function compose(): Promise<{ files: Map<string, string>; errors: s
     };
   }
   files.set('supergraph.graphql', `${HEADER}${result.supergraphSdl.trim()}\n`);
+  files.set('../deploy/compose.yaml', deployCompose(SUBGRAPHS));
   for (const hint of result.hints ?? [])
     console.error(`hint: ${hint.definition.code}: ${hint.message}`);
   return { files, errors: [] };

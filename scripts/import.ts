@@ -5,12 +5,19 @@
  * made absolute from where the user stood, and passes its exit code on.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SUBGRAPHS } from '../schema/subgraphs';
 
-const SUBGRAFER = ['forvaltning', 'polis', 'skolor', 'klotter'];
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The registry's subgraphs that have a bulk import (an `import:csv` script). */
+const SUBGRAFER = SUBGRAPHS.filter((s) => {
+  const pkg = JSON.parse(readFileSync(resolve(root, s.dir, 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
+  return pkg.scripts?.['import:csv'] !== undefined;
+}).map((s) => s.name);
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const [subgraf, ...rest] = process.argv.slice(2).filter((a) => a !== '--');
 

@@ -17,11 +17,21 @@ export function spawnService(dir: string, env: NodeJS.ProcessEnv): ChildProcess 
   });
 }
 
-/** The environment the launcher gives a subgraph: its own, plus its port. */
+/**
+ * The environment the launcher gives a subgraph: its own, plus its port and where the
+ * gateway answers (`LAGESBILD_GATEWAY_URL`, for a subgraph that reads the combined picture,
+ * as the council's publications do), unless the environment already says.
+ */
 export function subgraphEnv(
   base: NodeJS.ProcessEnv,
   name: string,
   port: number,
 ): NodeJS.ProcessEnv {
-  return { ...base, [`${name.toUpperCase()}_PORT`]: String(port) };
+  const gatewayUrl =
+    base.LAGESBILD_GATEWAY_URL ?? `http://127.0.0.1:${base.GATEWAY_PORT ?? '4000'}/graphql`;
+  return {
+    ...base,
+    [`${name.toUpperCase()}_PORT`]: String(port),
+    LAGESBILD_GATEWAY_URL: gatewayUrl,
+  };
 }

@@ -123,6 +123,7 @@ async function stopAll(services: Service[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const gatewayPort = portOf('GATEWAY_PORT', GATEWAY_DEFAULT_PORT);
   const subgraphs: Service[] = SUBGRAPHS.map((entry) => {
     const variable = `${entry.name.toUpperCase()}_PORT`;
     const port = portOf(variable, entry.defaultPort);
@@ -130,11 +131,10 @@ async function main(): Promise<void> {
       name: entry.name,
       dir: entry.dir,
       port,
-      env: subgraphEnv(process.env, entry.name, port),
+      env: subgraphEnv({ ...process.env, GATEWAY_PORT: String(gatewayPort) }, entry.name, port),
       graphqlUrl: `http://${host}:${port}/graphql`,
     };
   });
-  const gatewayPort = portOf('GATEWAY_PORT', GATEWAY_DEFAULT_PORT);
   const gateway: Service = {
     name: 'gateway',
     dir: 'gateway',

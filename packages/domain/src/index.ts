@@ -1,4 +1,5 @@
 export * from './arbetstid';
+export * from './behorighet';
 export * from './diskretion';
 export * from './klassning';
 export * from './miljo';
@@ -11,4 +12,5 @@ export * from './plats';
 export * from './rapportering';
 export * from './roller';
 export * from './scopes';
+export * from './subgrafer';
 export * from './sweref';

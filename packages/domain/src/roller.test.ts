@@ -34,6 +34,7 @@ describe('clearance and mayRead', () => {
       TRAFIKKONTORET: 'OPPEN',
       SISAB: 'OPPEN',
       MTR: 'OPPEN',
+      SAMVERKANSPART: 'OPPEN',
       ADMIN: 'SKYDDAD',
     });
   });
@@ -48,6 +49,7 @@ describe('parseRoll', () => {
     expect(parseRoll('polis')).toBe(Roll.POLIS);
     expect(parseRoll(' Utbildningsforvaltning ')).toBe(Roll.UTBILDNINGSFORVALTNING);
     expect(parseRoll('SISAB')).toBe(Roll.SISAB);
+    expect(parseRoll('samverkanspart')).toBe(Roll.SAMVERKANSPART);
     expect(parseRoll('rektor')).toBeUndefined();
     expect(parseRoll('')).toBeUndefined();
   });
@@ -58,7 +60,7 @@ describe('vocabulary', () => {
     expect(ROLL_NAMN[Roll.RADET]).toBe('Trygghets- och säkerhetsrådet');
     expect(ROLL_NAMN[Roll.POLIS]).toBe('Polisen (lokalpolisområde Norrmalm)');
     expect(ROLL_NAMN[Roll.ADMIN]).toBe('Administratör');
-    expect(Object.keys(ROLL_NAMN)).toHaveLength(10);
+    expect(Object.keys(ROLL_NAMN)).toHaveLength(11);
     expect(NIVA_NAMN[Niva.FATAL]).toBe('Ett fåtal');
     expect(NIVA_NAMN[Niva.OKAND]).toBe('Okänt');
     expect(Object.keys(NIVA_BESKRIVNING)).toEqual(Object.values(Niva));

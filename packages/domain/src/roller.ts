@@ -10,6 +10,8 @@ export enum Roll {
   TRAFIKKONTORET = 'TRAFIKKONTORET',
   SISAB = 'SISAB',
   MTR = 'MTR',
+  /** The council's other actors: församlingar, räddningstjänst, SL and others. */
+  SAMVERKANSPART = 'SAMVERKANSPART',
   ADMIN = 'ADMIN',
 }
 
@@ -23,12 +25,14 @@ export const ROLL_NAMN: Record<Roll, string> = {
   [Roll.TRAFIKKONTORET]: 'Trafikkontoret',
   [Roll.SISAB]: 'SISAB',
   [Roll.MTR]: 'MTR',
+  [Roll.SAMVERKANSPART]: 'Samverkanspart (församlingar, räddningstjänst, SL m.fl.)',
   [Roll.ADMIN]: 'Administratör',
 };
 
 /**
- * The highest classification each role may read. Contractors and single schools see
- * only open records, since their staff are many and not vetted for the council's material.
+ * The highest classification each role may read. Contractors, single schools and the
+ * council's other actors (SAMVERKANSPART) see only open records, since their staff are many
+ * and not vetted for the council's material.
  */
 export const ROLL_KLASSNING: Record<Roll, Klassning> = {
   [Roll.RADET]: Klassning.BEGRANSAD,
@@ -40,6 +44,7 @@ export const ROLL_KLASSNING: Record<Roll, Klassning> = {
   [Roll.TRAFIKKONTORET]: Klassning.OPPEN,
   [Roll.SISAB]: Klassning.OPPEN,
   [Roll.MTR]: Klassning.OPPEN,
+  [Roll.SAMVERKANSPART]: Klassning.OPPEN,
   [Roll.ADMIN]: Klassning.SKYDDAD,
 };
 

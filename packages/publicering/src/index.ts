@@ -1,1 +1,4 @@
+export * from './andringar';
 export * from './modell';
+export * from './text';
+export * from './underlag';

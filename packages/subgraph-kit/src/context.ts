@@ -9,6 +9,12 @@ export interface KitContext<TLoaders = unknown> {
   viewer: Viewer;
   /** The id the gateway gave this question; every log line about it carries it. */
   requestId: string | null;
+  /**
+   * The caller's `Authorization` header as it arrived (already verified), for a subgraph
+   * that asks the gateway on the caller's behalf with the caller's own rights (publicering
+   * captures the live picture this way); never logged, never stored.
+   */
+  authorization?: string | null;
 }
 
 export type LoaderFactory<TLoaders> = (em: EntityManager) => TLoaders;
@@ -23,6 +29,7 @@ export function contextFactory<TLoaders>(orm: MikroORM, makeLoaders: LoaderFacto
       loaders: makeLoaders(em),
       viewer: viewerFromRequest(req),
       requestId: typeof requestId === 'string' ? requestId : null,
+      authorization: req.headers.authorization ?? null,
     };
   };
 }

@@ -43,6 +43,9 @@ const PASS_THROUGH = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  // A service this one asks on the caller's behalf did not answer (publicering's capture of
+  // the live picture through the gateway): the message says what was not done.
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**

@@ -146,11 +146,27 @@ export async function readableAndAudited<T extends { id: string; klassning: Klas
 ): Promise<T[]> {
   const visible = readable(ctx.viewer.roller, rows);
   const classified = visible.filter((r) => r.klassning !== Klassning.OPPEN);
-  if (classified.length === 0) return visible;
+  await loggaLasningar(
+    ctx,
+    classified.map((r) => ({ typ: typeName, id: r.id })),
+  );
+  return visible;
+}
+
+/**
+ * Logs reads the subgraph decides to log itself (publicering logs every read of a
+ * publication, whatever its classification): one `LASNING` entry per read, `vad`
+ * `<typ>:<id>`, batched with the request's other reads into one INSERT, replayed by the
+ * gateway's response cache like any other. Throws when the entries cannot be written: the
+ * caller must then not return what it read.
+ */
+export async function loggaLasningar(
+  ctx: KitContext,
+  lasningar: readonly GranskadLasning[],
+): Promise<void> {
+  if (lasningar.length === 0) return;
   const state = stateOf(ctx);
-  if (state.svarscache) {
-    for (const r of classified) state.svarscache.granskning.push({ typ: typeName, id: r.id });
-  }
+  if (state.svarscache) state.svarscache.granskning.push(...lasningar);
   // The request's own EntityManager, fixed now: a read's entry is never part of a write's
   // transaction, whatever the context holds later.
   const em = ctx.em;
@@ -162,13 +178,10 @@ export async function readableAndAudited<T extends { id: string; klassning: Klas
     { cache: false },
   );
   const done = await state.reads.loadMany(
-    classified.map((r) =>
-      entry(ctx, Granskningstyp.LASNING, `${typeName}:${r.id}`, state.operation),
-    ),
+    lasningar.map((l) => entry(ctx, Granskningstyp.LASNING, `${l.typ}:${l.id}`, state.operation)),
   );
   const failed = done.find((d) => d instanceof Error);
   if (failed) throw failed;
-  return visible;
 }
 
 function written(info: GraphQLResolveInfo, result: unknown): string {

@@ -7,6 +7,7 @@ export * from './context';
 export * from './diskretion';
 export * from './errors';
 export * from './granskning';
+export * from './levande';
 export * from './loaders';
 export * from './migration';
 export * from './orm';

@@ -1,0 +1,2 @@
+export * from './bekraftelse.entity';
+export * from './publicering.entity';

@@ -1,0 +1,83 @@
+import type { PubliceratInnehall } from '@lagesbild/publicering';
+import { exportera } from '@lagesbild/publicering/export';
+import { type PubliceradVersion, skyddaVidFaststallande } from '@lagesbild/publicering/skydd';
+import type { EntityManager } from '@mikro-orm/core';
+import { Publicering, PubliceringStatus } from './entities';
+
+/**
+ * Every earlier adopted version of the area, replaced ones included, all periods: what a
+ * reader may already combine with the new version. Each with the sums of its own tables;
+ * the sums that tie periods together (a year and its halves) come with the new version's
+ * Underlag, whose linked periods are exactly the ones it can be combined with.
+ */
+export async function publiceratTidigare(
+  em: EntityManager,
+  omradeId: string,
+  utom: string,
+): Promise<PubliceradVersion[]> {
+  const tidigare = await em.find(
+    Publicering,
+    {
+      omradeId,
+      status: { $in: [PubliceringStatus.FASTSTALLD, PubliceringStatus.ERSATT] },
+      id: { $ne: utom },
+    },
+    { orderBy: { skapad: 'asc', version: 'asc' } },
+  );
+  return tidigare
+    .filter((p) => p.publicerat !== null)
+    .map((p) => ({
+      celler: (p.publicerat as PubliceratInnehall).celler,
+      relationer: p.underlag.relationer,
+    }));
+}
+
+/**
+ * Adopts a draft: disclosure control over the new version and everything the area has
+ * published (skyddaVidFaststallande, which throws SkyddError when nothing within the new
+ * version can protect a cell), the suppressed content and its hash stored, and the version
+ * it corrects marked ERSATT. Run inside the mutation's transaction (and the seed's): the
+ * whole adoption lands, or nothing does.
+ */
+export async function faststall(
+  em: EntityManager,
+  p: Publicering,
+  beslut: { motesdatum: string; mote: string; troskel: number },
+): Promise<Publicering> {
+  const tidigare = await publiceratTidigare(em, p.omradeId, p.id);
+  const celler = await skyddaVidFaststallande(p.underlag, tidigare, beslut.troskel);
+  const innehall: PubliceratInnehall = {
+    omradeId: p.omradeId,
+    period: p.period,
+    version: p.version,
+    faststalld: beslut.motesdatum,
+    mote: beslut.mote,
+    troskel: beslut.troskel,
+    avsnitt: p.underlag.avsnitt,
+    celler,
+    relationer: p.underlag.relationer.map(({ restVarde: _r, ...r }) => r),
+    nivaer: p.underlag.nivaer,
+  };
+  if (p.foregaendeId) {
+    // First, so that the area and period never has two adopted versions (a unique index).
+    // Only status, ersattAvId and andrad: the database refuses anything else on an adopted row.
+    const ersatta = await em.nativeUpdate(
+      Publicering,
+      { id: p.foregaendeId, status: PubliceringStatus.FASTSTALLD },
+      { status: PubliceringStatus.ERSATT, ersattAvId: p.id, andrad: new Date().toISOString() },
+    );
+    if (ersatta !== 1) {
+      throw new Error(`${p.foregaendeId} is not the adopted version ${p.id} corrects`);
+    }
+    // The row as it now is, in this unit of work too (its snapshot included).
+    await em.findOne(Publicering, p.foregaendeId, { refresh: true });
+  }
+  p.status = PubliceringStatus.FASTSTALLD;
+  p.faststalld = beslut.motesdatum;
+  p.mote = beslut.mote;
+  p.troskel = beslut.troskel;
+  p.publicerat = innehall;
+  p.hash = exportera(innehall).hash;
+  await em.flush();
+  return p;
+}
