@@ -138,7 +138,10 @@ describe('the report and the export of an adopted publication', () => {
     if (existsSync('/usr/bin/chromium')) {
       await cli(['--publicering', seedad.id, '--format', 'pdf', '--ut', `${ut}.pdf`]);
       const sidor = await pdfText(`${ut}.pdf`);
-      expect(sidor[0]).toContain('Fastställd lägesbild Norrmalm 2016-H2, version 1');
+      // pdftotext keeps the layout: a long heading may wrap.
+      expect(sidor[0]?.replace(/\s+/g, ' ')).toContain(
+        'Fastställd lägesbild Norrmalm 2016-H2, version 1',
+      );
       expect(sidor.join('\n')).toContain('2016-12-14');
       sidor.forEach((sida, i) => {
         expect(sida).toContain(`Sida ${i + 1} av ${sidor.length}`);

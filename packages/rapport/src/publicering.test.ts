@@ -188,6 +188,24 @@ describe('the tables and the export’s file names', () => {
     ]);
   });
 
+  it('leaves out a table without a single reported figure', () => {
+    const a = publicering2016H2().avsnitt[0]!;
+    const ejRapporterat = a.celler.map((c) => ({
+      ...c,
+      id: c.id.replace(/^2016\|/, '2016-H2|'),
+      period: '2016-H2',
+      antal: null,
+      visning: 'Ej rapporterat',
+      undertryckt: null,
+      rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+    }));
+    const tabeller = avsnittTabeller({ ...a, celler: [...ejRapporterat, ...a.celler] }, '2016-H2');
+    expect(tabeller.map((t) => t.rubrik)).toEqual([
+      'Förvaltningen: totalt, hela 2016',
+      'Förvaltningen: per miljö, hela 2016',
+    ]);
+  });
+
   it('names the area, the period and the version', () => {
     const p = publicering2016H2();
     expect(exportFilnamn(p)).toBe('lagesbild-norrmalm-2016-H2-v1.json');

@@ -14,6 +14,7 @@ import {
   ersattAvText,
   FASTSTALLD_LAGESBILD,
   faststalldMarke,
+  harTalFor,
   hashMening,
   helaPerioden,
   MATT_NAMN,
@@ -133,13 +134,18 @@ const DIMENSIONER = ['total', 'miljo', 'rapportor'];
  * environment, per reporter), rows the keys in the order the cells came, columns the
  * measures. A cell of a longer period than the publication's (the year's figures in a
  * half-year's publication) is in a table labelled "hela 2016", never mixed with the
- * period's own.
+ * period's own. A table without a single reported figure is left out.
  */
 export function avsnittTabeller(a: PubliceratAvsnittSvar, period: string): PubliceradTabell[] {
   const grupper = new Map<string, PubliceradCellSvar[]>();
   for (const c of a.celler) {
     const nyckel = `${c.dimension}|${c.period}`;
     grupper.set(nyckel, [...(grupper.get(nyckel) ?? []), c]);
+  }
+  // A table with no figure at all (the period's own, where the partner reported only for
+  // the year, or not at all) would be rows of "Ej rapporterat": its section says so once.
+  for (const [nyckel, celler] of grupper) {
+    if (celler.every((c) => !harTalFor(c.rapporteringsstatus))) grupper.delete(nyckel);
   }
   const ordning = (k: string) => {
     const [dimension = '', cellPeriod = ''] = k.split('|');
@@ -317,6 +323,10 @@ export function publiceringsDokument(
   for (const a of p.avsnitt) {
     const status = rapporteringsstatusText(a.rapporteringsstatus, a.grovrePeriod);
     const tabeller = avsnittTabeller(a, p.period);
+    // The longer period whose figures stand in a table of their own beside the period's.
+    const langre =
+      a.celler.find((c) => c.period !== p.period && harTalFor(c.rapporteringsstatus))?.period ??
+      null;
     delar.push(
       avsnitt(
         a.partnerNamn,
@@ -324,15 +334,14 @@ export function publiceringsDokument(
           a.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && a.grovrePeriod
             ? `${a.partnerNamn}: ${status.toLowerCase()} — siffrorna gäller ${helaPerioden(a.grovrePeriod)} och räknas inte in i ${periodNamn(p.period)}.`
             : `${a.partnerNamn}: ${status.toLowerCase()} för ${periodNamn(p.period)}.`,
-          ...(a.rapporteringsstatus !== 'RAPPORTERAT_GROVRE_PERIOD' &&
-          a.celler.some((c) => c.period !== p.period)
+          ...(harTalFor(a.rapporteringsstatus) && langre
             ? [
-                `Uppgifter som bara är daterade till en längre period är märkta med den (”${helaPerioden(
-                  a.celler.find((c) => c.period !== p.period)?.period ?? p.period,
-                )}”) och räknas inte in i ${periodNamn(p.period)}.`,
+                `Tabellerna märkta ”${helaPerioden(langre)}” gäller ${helaPerioden(langre)}, där ${periodNamn(p.period)} redan ingår; de ska inte läggas ihop med periodens egna.`,
               ]
             : []),
-          ...(tabeller.length ? [] : ['Inga siffror i avsnittet.']),
+          ...(tabeller.length || !harTalFor(a.rapporteringsstatus)
+            ? []
+            : ['Inga siffror i avsnittet.']),
         ],
         tabeller,
         3,
