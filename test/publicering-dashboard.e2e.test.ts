@@ -82,8 +82,16 @@ describe('the adopted lägesbild on the dashboard, in a browser', () => {
     expect(await publicering.locator('code.hash').first().textContent()).toBe(seedad.hash);
     // Every partner confirmed the seeded version.
     expect(await publicering.locator('table.bekraftelser tr[data-bekraftad="ja"]').count()).toBe(4);
-    // The adopted tables and the police's levels.
+    // The adopted tables and the police's levels, folded beside the live picture.
+    const tabeller = publicering.locator('details.publicerade-tabeller');
+    expect(await tabeller.getAttribute('open')).toBeNull();
+    await tabeller.locator('summary').click();
+    await poll(() => publicering.locator('table.publicerad').first().isVisible()).toBe(true);
     expect(await publicering.locator('table.publicerad').count()).toBeGreaterThan(1);
+    // The council is cleared for every partner: the number, and what others read beside it.
+    expect(await publicering.locator('table.publicerad td').allTextContents()).toContain(
+      '1 (utåt: fåtal)',
+    );
     expect(
       await publicering
         .locator('table.publicerad.niva tr', { hasText: 'Vit makt-miljön' })
@@ -220,6 +228,8 @@ describe('the adopted lägesbild on the dashboard, in a browser', () => {
     await poll(() => sektion().locator('.publicering .marke').first().textContent()).toBe(
       'Fastställd 2016-12-14',
     );
+    // Alone on the page, the adopted tables are open.
+    expect(await sektion().locator('details.publicerade-tabeller').getAttribute('open')).toBe('');
     const celler = await sektion().locator('table.publicerad td').allTextContents();
     expect(celler).toContain('fåtal');
     // Not cleared for any partner: no number the adopted version hid, no live comparison.

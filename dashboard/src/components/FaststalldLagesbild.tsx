@@ -1,5 +1,6 @@
 import {
   andringTabell,
+  avsnittStycken,
   avsnittTabeller,
   type BekraftelseVarde,
   bekraftelseFramsteg,
@@ -243,6 +244,8 @@ export function FaststalldLagesbild(props: {
   const errors: GraphQLFel[] = fragan.svar?.errors ?? [];
   const p = data?.lagesbild?.publicering ?? null;
   const publiceringFel = felUnder(errors, ['lagesbild', 'publicering']);
+  // The comparison with today's live picture failed (a source did not answer): said as such.
+  const jamforelseFel = felUnder(errors, ['lagesbild', 'publicering', 'andratSedanFaststallandet']);
   const listaFel = felUnder(errors, ['omrade']);
   const alla = data?.omrade?.publiceringar ?? [];
   const faststallda = alla.filter((x) => x.status !== 'UTKAST');
@@ -294,27 +297,40 @@ export function FaststalldLagesbild(props: {
 
           <Bekraftelser bekraftelser={p.bekraftelser} rubrik="Partnernas bekräftelser" />
 
-          <h3>Den fastställda lägesbildens tabeller</h3>
-          <p className="detalj">{undertryckningForklaring(p.troskel)}</p>
-          {harUtatMarkning(p) && <p className="detalj">{UTAT_FORKLARING}</p>}
-          {p.nivaer.length > 0 && (
-            <TabellVy
-              tabell={{ ...nivaTabell(p.nivaer), rubrik: 'Polisens bedömning' }}
-              className="publicerad niva"
-            />
-          )}
-          {p.avsnitt.map((a) => {
-            const tabeller = avsnittTabeller(a, p.period);
-            return tabeller.length ? (
-              tabeller.map((t) => (
-                <TabellVy key={t.rubrik} tabell={t} className="publicerad" partner={a.partner} />
-              ))
-            ) : (
-              <p key={a.partner} className="detalj" data-partner={a.partner}>
-                {a.partnerNamn}: inga siffror i avsnittet.
-              </p>
-            );
-          })}
+          {/* Beside the live picture the tables are folded; alone, they are the page. */}
+          <details className="publicerade-tabeller" open={baraFaststalld}>
+            <summary>
+              <h3>Den fastställda lägesbildens tabeller</h3>
+            </summary>
+            <p className="detalj">{undertryckningForklaring(p.troskel)}</p>
+            {harUtatMarkning(p) && <p className="detalj">{UTAT_FORKLARING}</p>}
+            {p.nivaer.length > 0 && (
+              <TabellVy
+                tabell={{ ...nivaTabell(p.nivaer), rubrik: 'Polisens bedömning' }}
+                className="publicerad niva"
+              />
+            )}
+            {p.avsnitt.map((a) => (
+              <div key={a.partner} className="publicerat-avsnitt" data-partner={a.partner}>
+                <h4>{a.partnerNamn}</h4>
+                {avsnittStycken(a, p.period).map((t) => (
+                  <p key={t} className="detalj">
+                    {t}
+                  </p>
+                ))}
+                <div className="tabellrutnat">
+                  {avsnittTabeller(a, p.period).map((t) => (
+                    <TabellVy
+                      key={t.rubrik}
+                      tabell={t}
+                      className="publicerad"
+                      partner={a.partner}
+                    />
+                  ))}
+                </div>
+              </div>
+            ))}
+          </details>
 
           {p.andringar.length > 0 && p.foregaendeVersion && (
             <>
@@ -330,6 +346,15 @@ export function FaststalldLagesbild(props: {
             </>
           )}
 
+          {!p.andratSedanFaststallandet && jamforelseFel.length > 0 && (
+            <div className="andrat-sedan">
+              <h3>Ändrat sedan fastställandet</h3>
+              <p className="tyst">
+                Jämförelsen med den levande lägesbilden kan inte visas just nu.{' '}
+                <span className="detalj">{felText(jamforelseFel)}</span>
+              </p>
+            </div>
+          )}
           {p.andratSedanFaststallandet && (
             <div className="andrat-sedan">
               <h3>Ändrat sedan fastställandet</h3>

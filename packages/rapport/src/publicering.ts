@@ -181,6 +181,30 @@ export function avsnittTabeller(a: PubliceratAvsnittSvar, period: string): Publi
     });
 }
 
+/**
+ * What a partner's section says before its tables: its state for the period ("Polisen:
+ * rapporterat för andra halvåret 2016."; the year's figures instead of the half-year's, or
+ * beside them, said as such).
+ */
+export function avsnittStycken(a: PubliceratAvsnittSvar, period: string): string[] {
+  const status = rapporteringsstatusText(a.rapporteringsstatus, a.grovrePeriod).toLowerCase();
+  // The longer period whose figures stand in a table of their own beside the period's.
+  const langre =
+    a.celler.find((c) => c.period !== period && harTalFor(c.rapporteringsstatus))?.period ?? null;
+  const harTabeller = a.celler.some((c) => harTalFor(c.rapporteringsstatus));
+  return [
+    a.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && a.grovrePeriod
+      ? `${a.partnerNamn}: ${status} — siffrorna gäller ${helaPerioden(a.grovrePeriod)} och räknas inte in i ${periodNamn(period)}.`
+      : `${a.partnerNamn}: ${status} för ${periodNamn(period)}.`,
+    ...(harTalFor(a.rapporteringsstatus) && langre
+      ? [
+          `Tabellerna märkta ”${helaPerioden(langre)}” gäller ${helaPerioden(langre)}, där ${periodNamn(period)} redan ingår; de ska inte läggas ihop med periodens egna.`,
+        ]
+      : []),
+    ...(harTabeller || !harTalFor(a.rapporteringsstatus) ? [] : ['Inga siffror i avsnittet.']),
+  ];
+}
+
 /** The police's assessed levels per environment, as a table. */
 export function nivaTabell(nivaer: readonly PubliceradNivaSvar[]): Tabell {
   return {
@@ -321,31 +345,8 @@ export function publiceringsDokument(
     );
   }
   for (const a of p.avsnitt) {
-    const status = rapporteringsstatusText(a.rapporteringsstatus, a.grovrePeriod);
-    const tabeller = avsnittTabeller(a, p.period);
-    // The longer period whose figures stand in a table of their own beside the period's.
-    const langre =
-      a.celler.find((c) => c.period !== p.period && harTalFor(c.rapporteringsstatus))?.period ??
-      null;
     delar.push(
-      avsnitt(
-        a.partnerNamn,
-        [
-          a.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && a.grovrePeriod
-            ? `${a.partnerNamn}: ${status.toLowerCase()} — siffrorna gäller ${helaPerioden(a.grovrePeriod)} och räknas inte in i ${periodNamn(p.period)}.`
-            : `${a.partnerNamn}: ${status.toLowerCase()} för ${periodNamn(p.period)}.`,
-          ...(harTalFor(a.rapporteringsstatus) && langre
-            ? [
-                `Tabellerna märkta ”${helaPerioden(langre)}” gäller ${helaPerioden(langre)}, där ${periodNamn(p.period)} redan ingår; de ska inte läggas ihop med periodens egna.`,
-              ]
-            : []),
-          ...(tabeller.length || !harTalFor(a.rapporteringsstatus)
-            ? []
-            : ['Inga siffror i avsnittet.']),
-        ],
-        tabeller,
-        3,
-      ),
+      avsnitt(a.partnerNamn, avsnittStycken(a, p.period), avsnittTabeller(a, p.period), 3),
     );
   }
 
