@@ -105,6 +105,15 @@ describe('the adopted lägesbild on the dashboard, in a browser', () => {
     await poll(() =>
       sektion().getByRole('heading', { name: 'Ändrat sedan fastställandet' }).count(),
     ).toBe(1);
+    // A list of changes, or the sentence that there are none; never a failed comparison.
+    expect(
+      await sektion()
+        .locator('.andrat-sedan')
+        .locator('table.andrat-sedan-faststallandet, p', {
+          hasNotText: 'kan inte visas just nu',
+        })
+        .count(),
+    ).toBe(1);
     // The live picture is on the page too.
     expect(await page.locator('table.miljoer').count()).toBe(1);
     await page.screenshot({
