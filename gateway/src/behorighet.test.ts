@@ -61,12 +61,14 @@ describe('lasBehorighetskrav', () => {
       'Query.granskningsloggForvaltning': [['roll:ADMIN']],
       'Query.granskningsloggKlotter': [['roll:ADMIN']],
       'Query.granskningsloggPolis': [['roll:ADMIN']],
+      'Query.granskningsloggPublicering': [['roll:ADMIN']],
       'Query.granskningsloggSkolor': [['roll:ADMIN']],
       'SkolorMiljo.observationer': [['roll:UTBILDNINGSFORVALTNING'], ['roll:ADMIN']],
     });
     // Every write names its roles, so the gateway refuses a write before calling anyone.
     expect(krav.scopes.get('Mutation.registreraOmrade')).toEqual([['roll:ADMIN']]);
-    expect([...krav.scopes.keys()].filter((k) => k.startsWith('Mutation.'))).toHaveLength(14);
+    expect(krav.scopes.get('Mutation.faststallPublicering')).toEqual([['roll:RADET']]);
+    expect([...krav.scopes.keys()].filter((k) => k.startsWith('Mutation.'))).toHaveLength(18);
   });
 });
 
