@@ -198,10 +198,14 @@ describe('the federated graph, through the gateway', () => {
   });
 
   it('compares with the previous period of the same kind', async () => {
-    const { body } = await system.gql(`{
+    const { body } = await system.gql(
+      `{
       a: lagesbild(omrade: "norrmalm", period: "2016") { foregaende { period forvaltning { rapporteringsstatus } } }
       h: lagesbild(omrade: "norrmalm", period: "2016-H2") { foregaende { period } }
-    }`);
+    }`,
+      undefined,
+      RADET,
+    );
     expect(body.data).toEqual({
       a: { foregaende: { period: '2015', forvaltning: { rapporteringsstatus: 'EJ_RAPPORTERAT' } } },
       h: { foregaende: { period: '2016-H1' } },

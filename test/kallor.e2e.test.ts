@@ -3,6 +3,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLBody, type RunningSystem, startSystem } from './support/system';
 
+const RADET = { 'x-lagesbild-roller': 'RADET' };
+
 /**
  * One subgraph down or slow never blanks the council's picture (DESIGN.md): the gateway
  * answers with the other partners' sections, names the missing source in
@@ -62,7 +64,7 @@ describe('sources that do not answer, through the gateway', () => {
   const portOf = (name: string) => Number(new URL(system.subgraphUrls[name] ?? '').port);
 
   async function expectWhole(): Promise<void> {
-    const { status, body } = await system.gql(QUERY);
+    const { status, body } = await system.gql(QUERY, undefined, RADET);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.extensions).toBeUndefined();
@@ -88,12 +90,12 @@ describe('sources that do not answer, through the gateway', () => {
   }
 
   it('is whole while every source answers', async () => {
-    const { body } = await system.gql(QUERY);
+    const { body } = await system.gql(QUERY, undefined, RADET);
     expect(body.errors).toBeUndefined();
     expect(body.extensions).toBeUndefined();
     whole = body.data as unknown as Picture;
     // The seed's 2016: every partner has a section; förvaltning's three IA incidents, which
-    // this reader without a role reads as "fåtal".
+    // the council reads as the number.
     expect(whole.lagesbild).toMatchObject({
       forvaltning: { rapporteringsstatus: 'RAPPORTERAT' },
       polis: { rapporteringsstatus: expect.any(String) },
@@ -102,14 +104,22 @@ describe('sources that do not answer, through the gateway', () => {
     });
     expect(whole.lagesbild.miljoer).toContainEqual({
       miljo: 'VIT_MAKT',
-      forvaltning: { incidenterAntal: { visning: 'fåtal' } },
+      forvaltning: { incidenterAntal: { visning: '3' } },
     });
+    // A reader not cleared for some partners: refused, which is no outage — nothing is
+    // named missing.
+    const polis = await system.gql(QUERY, undefined, { 'x-lagesbild-roller': 'POLIS' });
+    expect(polis.body.extensions?.saknadeKallor).toBeUndefined();
+    expect(new Set(polis.body.errors?.map((e) => e.extensions?.code))).toEqual(
+      new Set(['FORBIDDEN']),
+    );
+    expect((polis.body.data as unknown as Picture).lagesbild.polis).not.toBeNull();
   });
 
   for (const name of PARTNERS) {
     it(`names ${name} missing when it is stopped or stalls, and is whole when it is back`, async () => {
       await system.stopSubgraph(name);
-      const down = await system.gql(QUERY);
+      const down = await system.gql(QUERY, undefined, RADET);
       expect(down.status).toBe(200);
       expectMissing(down.body, name, `Källan ${name} går inte att nå just nu.`);
 
@@ -117,7 +127,7 @@ describe('sources that do not answer, through the gateway', () => {
       const stalled = await stall(portOf(name));
       try {
         const started = Date.now();
-        const slow = await system.gql(QUERY);
+        const slow = await system.gql(QUERY, undefined, RADET);
         const elapsed = Date.now() - started;
         expect(slow.status).toBe(200);
         expectMissing(slow.body, name, `Källan ${name} svarade inte (tidsgräns ${TIMEOUT_MS} ms).`);
@@ -134,7 +144,7 @@ describe('sources that do not answer, through the gateway', () => {
 
   it('names förvaltning missing, which owns the picture itself, and recovers', async () => {
     await system.stopSubgraph('forvaltning');
-    const { status, body } = await system.gql(QUERY);
+    const { status, body } = await system.gql(QUERY, undefined, RADET);
     expect(status).toBe(200);
     // Lagesbild is förvaltning's entity: without it there is no picture to add to.
     expect(body.data?.lagesbild ?? null).toBeNull();
@@ -153,7 +163,7 @@ describe('sources that do not answer, through the gateway', () => {
 
     const stalled = await stall(portOf('forvaltning'));
     try {
-      const slow = await system.gql(QUERY);
+      const slow = await system.gql(QUERY, undefined, RADET);
       expect(slow.body.extensions?.saknadeKallor).toEqual(['forvaltning']);
       expect(slow.body.errors?.map((e) => e.message)).toEqual([
         `Källan forvaltning svarade inte (tidsgräns ${TIMEOUT_MS} ms).`,

@@ -189,6 +189,7 @@ describe('the adopted lägesbild, through the gateway', () => {
     const publicerat: PubliceradVersion[] = versioner.map((v) => ({
       celler: (v.publicerat as PubliceratInnehall).celler,
       relationer: [...v.underlag.relationer, ...v.underlag.lankade.relationer],
+      troskel: v.troskel,
     }));
     const intervall = await angriparensIntervall(publicerat, TROSKEL);
     const dolda = publicerat.flatMap((v) => v.celler.filter((c) => c.undertryckt !== null));

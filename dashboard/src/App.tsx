@@ -19,7 +19,7 @@ import { RollValjare, rollFranAdressen } from './components/RollValjare';
 import { SlaDiagram } from './components/SlaDiagram';
 import { Trend } from './components/Trend';
 import { felText } from './graphql';
-import { type Lagesbild, type Omrade, okantOmrade, tackning } from './lagesbild';
+import { type Lagesbild, type Omrade, okantOmrade, tackning, verkligaFel } from './lagesbild';
 import { PARTNERS } from './partners';
 import { type PeriodVal, parsePeriod, periodEtikett, periodStart, periodString } from './period';
 import { LAGESBILD_QUERY, OMRADEN_QUERY } from './queries';
@@ -131,6 +131,10 @@ export function App() {
         : null;
   const saknadeKallor = (kallor ?? []).filter((k) => k.tackning === 'EJ_TILLGANGLIG');
   const saknade = saknadeKallor.map((k) => k.partner.namn);
+  // Partners whose live data this reader is not cleared for: said as such, never as missing.
+  const ejBehoriga = new Set(
+    (kallor ?? []).filter((k) => k.tackning === 'EJ_BEHORIG').map((k) => k.partner.falt),
+  );
   const omradeNamn = okant ? `okänt område ”${omrade}”` : namnPa(omrade);
 
   // The gateway reads an area id without regard to case ("Norrmalm"); the page then keeps
@@ -233,7 +237,7 @@ export function App() {
             <span className="detalj">{felText(fel)}</span>
           </Meddelande>
         )}
-        {bild && fel.length > 0 && (
+        {bild && verkligaFel(fel).length > 0 && (
           <Meddelande typ="info">
             Någon källa svarade inte; det som finns visas och det som saknas är markerat.
           </Meddelande>
@@ -277,9 +281,14 @@ export function App() {
             </section>
 
             <Kallor period={periodText} tackning={kallor} />
-            <SlaDiagram bild={bild} laddar={lagesbild.laddar} period={periodText} />
+            <SlaDiagram
+              bild={bild}
+              laddar={lagesbild.laddar}
+              period={periodText}
+              ejBehorig={ejBehoriga.has('klotter')}
+            />
             {bild ? (
-              <Trend bild={bild} partners={PARTNERS} />
+              <Trend bild={bild} partners={PARTNERS} ejBehoriga={ejBehoriga} />
             ) : (
               <section aria-labelledby="trend-rubrik" className="kort bred">
                 <h2 id="trend-rubrik">Jämfört med föregående period</h2>
@@ -294,6 +303,7 @@ export function App() {
               laddar={rapport.laddar}
               period={periodText}
               saknade={saknade}
+              ejBehoriga={PARTNERS.filter((p) => ejBehoriga.has(p.falt)).map((p) => p.namn)}
             />
 
             {bild && (
@@ -301,6 +311,7 @@ export function App() {
                 bild={bild}
                 partners={PARTNERS}
                 saknade={new Set(saknadeKallor.map((k) => k.partner.falt))}
+                ejBehoriga={ejBehoriga}
               />
             )}
 

@@ -3,7 +3,13 @@
  * operations are separate (areas, the picture, the report's data, the graffiti history,
  * the action plan), so one failing never takes the other sections with it.
  */
-import { antalFras, EJ_TILLGANGLIG, helaPerioden, partnerStatusText } from '@lagesbild/rapport';
+import {
+  antalFras,
+  EJ_BEHORIG,
+  EJ_TILLGANGLIG,
+  helaPerioden,
+  partnerStatusText,
+} from '@lagesbild/rapport';
 import { felText, felUnder, type GraphQLFel } from './graphql';
 import {
   type Delkalla,
@@ -44,13 +50,41 @@ export interface Lagesbild {
   [partner: string]: unknown;
 }
 
-export type Tackning = Rapporteringsstatus | 'EJ_TILLGANGLIG';
+/**
+ * A partner's state for the reader: its reporting state, or no section — unavailable (its
+ * source did not answer) or not for this reader (not cleared for the partner's live data).
+ */
+export type Tackning = Rapporteringsstatus | 'EJ_TILLGANGLIG' | 'EJ_BEHORIG';
+
+/**
+ * The partner's refusal of its live data to this reader: FORBIDDEN with the partner in
+ * `extensions.kalla`. The source answered; the reader reads the adopted lägesbild instead.
+ * Not an outage, so never named as a missing source nor shown as an error.
+ */
+export function arNekad(e: GraphQLFel, partnerFalt?: string): boolean {
+  const kalla = e.extensions?.kalla;
+  return (
+    e.extensions?.code === 'FORBIDDEN' &&
+    typeof kalla === 'string' &&
+    (partnerFalt === undefined || kalla === partnerFalt)
+  );
+}
+
+/** The partners (their fields) whose live data the answer refused this reader. */
+export function nekadePartner(errors: readonly GraphQLFel[]): Set<string> {
+  return new Set(errors.filter((e) => arNekad(e)).map((e) => String(e.extensions?.kalla)));
+}
+
+/** The errors that are not such a refusal: what did go wrong. */
+export function verkligaFel(errors: readonly GraphQLFel[]): GraphQLFel[] {
+  return errors.filter((e) => !arNekad(e));
+}
 
 export interface PartnerTackning {
   partner: Partner;
   tackning: Tackning;
   text: string;
-  /** The gateway's error text when the partner is unavailable. */
+  /** The gateway's error text when the partner is unavailable or refused. */
   detalj?: string;
   /**
    * The longer period the partner reported for, with its figures in words ("hela 2016:
@@ -100,7 +134,8 @@ export function grovreText(partner: Partner, a: Siffror): string | null {
  * Each partner's state for the period. A section that did not arrive (null with a GraphQL
  * error, or the whole picture missing when förvaltning, which owns Lagesbild, is down) is
  * unavailable right now — not the same as not having reported, which a partner says with
- * rapporteringsstatus EJ_RAPPORTERAT.
+ * rapporteringsstatus EJ_RAPPORTERAT — unless the partner refused it to this reader, who
+ * is not cleared for its live data (EJ_BEHORIG).
  */
 export function tackning(
   bild: Lagesbild | null,
@@ -118,6 +153,9 @@ export function tackning(
         ...(grovre ? { grovre } : {}),
         ...(partner.delkallor ? { delkallor: partner.delkallor(a) } : {}),
       };
+    }
+    if (errors.some((e) => arNekad(e, partner.falt))) {
+      return { partner, tackning: 'EJ_BEHORIG', text: EJ_BEHORIG };
     }
     // A subgraph's own errors name it (serviceName); a connection failure carries no name
     // and often no path, so a missing section is unavailable whether or not an error names it.

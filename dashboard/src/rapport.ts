@@ -11,6 +11,7 @@ import {
   LAGESBILD_RAPPORT,
   type Lagesbild,
   OMRADE_NAMN,
+  PARTNER_NAMN,
   PUBLICERING_RAPPORT,
   type Publicering,
   publiceringsDokument,
@@ -20,7 +21,7 @@ import {
 } from '@lagesbild/rapport';
 import { rollFranAdressen } from './components/RollValjare';
 import { felText, fraga } from './graphql';
-import { felaktigFraga, type Omrade, okantOmrade } from './lagesbild';
+import { felaktigFraga, nekadePartner, type Omrade, okantOmrade } from './lagesbild';
 import { OMRADEN_QUERY } from './queries';
 import './rapport.css';
 
@@ -141,12 +142,31 @@ async function visa(): Promise<void> {
       status.className = 'meddelande meddelande-fel';
       return;
     }
-    const saknadeKallor = PARTNER_FALT.filter((p) => bild[p] === null);
-    visaDokument(rapportDokument(bild, { framtagen: new Date().toISOString(), saknadeKallor }));
-    status.textContent = saknadeKallor.length
-      ? `Obs: ${saknadeKallor.length === 1 ? 'en källa svarade' : 'några källor svarade'} inte; det som saknas är markerat i rapporten.`
-      : '';
-    status.className = saknadeKallor.length ? 'meddelande meddelande-info' : '';
+    // A partner that refused its live data to this role answered: it is not a missing source.
+    const nekade = nekadePartner(svar.errors);
+    const ejBehoriga = PARTNER_FALT.filter((p) => bild[p] === null && nekade.has(p));
+    const saknadeKallor = PARTNER_FALT.filter((p) => bild[p] === null && !nekade.has(p));
+    visaDokument(
+      rapportDokument(bild, {
+        framtagen: new Date().toISOString(),
+        saknadeKallor,
+        ejBehoriga,
+      }),
+    );
+    const obs = [
+      ...(saknadeKallor.length
+        ? [
+            `Obs: ${saknadeKallor.length === 1 ? 'en källa svarade' : 'några källor svarade'} inte; det som saknas är markerat i rapporten.`,
+          ]
+        : []),
+      ...(ejBehoriga.length
+        ? [
+            `Din roll får inte de levande uppgifterna från ${ejBehoriga.map((p) => PARTNER_NAMN[p]).join(', ')}; de visas i den fastställda lägesbilden.`,
+          ]
+        : []),
+    ];
+    status.textContent = obs.join(' ');
+    status.className = obs.length ? 'meddelande meddelande-info' : '';
   } catch (error) {
     status.textContent = `Rapporten kunde inte hämtas. ${error instanceof Error ? error.message : ''}`;
     status.className = 'meddelande meddelande-fel';

@@ -106,8 +106,10 @@ function fetchedFieldPaths(document: DocumentNode): (string | number)[][] {
 
 /**
  * Adds `extensions.saknadeKallor` — the graph names of the sources that did not answer,
- * sorted and unique — to a response whose errors include SUBGRAPH_UNAVAILABLE. A response
- * without errors costs one property check; the hooks object is made once.
+ * sorted and unique — to a response whose errors include SUBGRAPH_UNAVAILABLE. A source
+ * that answered with a refusal (FORBIDDEN with the partner in `kalla`: the reader is not
+ * cleared for its live data) did answer and is not named. A response without errors costs
+ * one property check; the hooks object is made once.
  */
 export function saknadeKallorPlugin(): ApolloServerPlugin<BaseContext> {
   const hooks: GraphQLRequestListener<BaseContext> = {

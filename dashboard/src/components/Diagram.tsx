@@ -1,4 +1,4 @@
-import { EJ_TILLGANGLIG } from '@lagesbild/rapport';
+import { EJ_BEHORIG, EJ_TILLGANGLIG } from '@lagesbild/rapport';
 import { useMemo } from 'react';
 import { ejRitad, enhetsData, enhetsDiagram, FARGER } from '../charts';
 import { type Lagesbild, siffror } from '../lagesbild';
@@ -15,8 +15,10 @@ export function Diagram(props: {
   bild: Lagesbild;
   partners: readonly Partner[];
   saknade: ReadonlySet<string>;
+  /** Partners whose live data the reader is not cleared for. */
+  ejBehoriga: ReadonlySet<string>;
 }) {
-  const { bild, partners, saknade } = props;
+  const { bild, partners, saknade, ejBehoriga } = props;
   const diagram = partners.flatMap((p) =>
     p.kolumner.filter((k) => k.slag === 'antal').map((k) => ({ partner: p, kolumn: k })),
   );
@@ -35,7 +37,8 @@ export function Diagram(props: {
             partner={partner}
             kolumn={kolumn}
             farg={FARGER[i % FARGER.length] ?? '#0072B2'}
-            tillganglig={!saknade.has(partner.falt)}
+            tillganglig={!saknade.has(partner.falt) && !ejBehoriga.has(partner.falt)}
+            ejBehorig={ejBehoriga.has(partner.falt)}
           />
         ))}
       </div>
@@ -49,8 +52,9 @@ function EttDiagram(props: {
   kolumn: Kolumn;
   farg: string;
   tillganglig: boolean;
+  ejBehorig: boolean;
 }) {
-  const { bild, partner, kolumn, farg, tillganglig } = props;
+  const { bild, partner, kolumn, farg, tillganglig, ejBehorig } = props;
   const etikett = periodEtikett(bild.period);
   const data = useMemo(
     () => enhetsData(bild, partner, kolumn, farg, etikett),
@@ -86,7 +90,7 @@ function EttDiagram(props: {
       </div>
       {baraNoll && <p className="tyst diagram-noll">0 i varje miljö som har en siffra.</p>}
       {!tillganglig ? (
-        <p className="tyst diagram-ej-ritat">{EJ_TILLGANGLIG}.</p>
+        <p className="tyst diagram-ej-ritat">{ejBehorig ? EJ_BEHORIG : EJ_TILLGANGLIG}.</p>
       ) : inget ? (
         <p className="tyst diagram-ej-ritat">Inget att rita: {ettSkal ?? ejRitade.join('; ')}.</p>
       ) : (

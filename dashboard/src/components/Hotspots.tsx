@@ -11,8 +11,10 @@ export function Hotspots(props: {
   laddar: boolean;
   period: string;
   saknade: string[];
+  /** Partners whose live records the reader is not cleared for, by name. */
+  ejBehoriga: string[];
 }) {
-  const { rapport, laddar, period, saknade } = props;
+  const { rapport, laddar, period, saknade, ejBehoriga } = props;
   const platser = rapport ? hotspots(rapport) : null;
   return (
     <section aria-labelledby="platser-rubrik" className="kort bred">
@@ -64,6 +66,12 @@ export function Hotspots(props: {
       {saknade.length > 0 && (
         <p className="detalj">
           Saknas just nu: {saknade.join(', ')}. Platser de registrerat kan därför fattas här.
+        </p>
+      )}
+      {ejBehoriga.length > 0 && (
+        <p className="detalj ej-behorig">
+          Din roll får inte de levande registren från {ejBehoriga.join(', ')}: deras platser räknas
+          inte med här.
         </p>
       )}
     </section>

@@ -1,10 +1,11 @@
-import { versal } from '@lagesbild/rapport';
+import { EJ_BEHORIG, versal } from '@lagesbild/rapport';
 import type { PartnerTackning } from '../lagesbild';
 import { periodEtikett } from '../period';
 
 /**
  * Who has reported for the period, who reported zero, who reported only for a longer
- * period (and that period's figures, labelled), who has not, who is unreachable.
+ * period (and that period's figures, labelled), who has not, who is unreachable, and whose
+ * live data the reader is not cleared for.
  */
 export function Kallor(props: { period: string; tackning: PartnerTackning[] | null }) {
   const { period, tackning } = props;
@@ -67,6 +68,15 @@ export function Kallor(props: { period: string; tackning: PartnerTackning[] | nu
         <dd>ingen rapport för perioden – inte detsamma som noll</dd>
         <dt>Ej tillgänglig just nu</dt>
         <dd>partnerns källa svarade inte; övriga uppgifter visas ändå</dd>
+        {tackning?.some((t) => t.tackning === 'EJ_BEHORIG') && (
+          <>
+            <dt>{EJ_BEHORIG.split(' – ')[0]}</dt>
+            <dd>
+              din roll får inte partnerns levande siffror och register; de små antalen lämnar
+              partnern bara genom den lägesbild rådet fastställt, skyddade där
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );

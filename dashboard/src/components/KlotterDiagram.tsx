@@ -1,4 +1,4 @@
-import { antalCell, EJ_TILLGANGLIG, rapporteringsstatusText } from '@lagesbild/rapport';
+import { antalCell, EJ_BEHORIG, EJ_TILLGANGLIG, rapporteringsstatusText } from '@lagesbild/rapport';
 import { useMemo } from 'react';
 import {
   KATEGORIER,
@@ -9,6 +9,7 @@ import {
   RAPPORTORER,
 } from '../charts';
 import { felText } from '../graphql';
+import { arNekad, verkligaFel } from '../lagesbild';
 import { KLOTTER_AR, KLOTTER_HISTORIK_QUERY, klotterHistorikVariabler } from '../queries';
 import { useGraphQL } from '../useGraphQL';
 import { useRitning } from './useRitning';
@@ -39,7 +40,9 @@ export function KlotterDiagram(props: {
       klotter: svar.data?.[`ar${i}`]?.klotter ?? null,
     }));
   }, [svar, ar]);
-  const canvas = useRitning(klotterDiagram, aren);
+  // Not cleared for klotter's live data: no year is shown, and nothing has gone wrong.
+  const ejBehorig = Boolean(svar?.errors.some((e) => arNekad(e, 'klotter')));
+  const canvas = useRitning(klotterDiagram, ejBehorig ? null : aren);
 
   return (
     <section aria-labelledby="klotter-rubrik" className="kort bred" aria-busy={laddar}>
@@ -47,14 +50,15 @@ export function KlotterDiagram(props: {
         Klotter per rapportör och kategori, {ar - KLOTTER_AR + 1}–{ar}
       </h2>
       {fel && <p className="tyst">Klotterhistoriken kunde inte hämtas. {fel}</p>}
-      <div className="diagram">
+      {ejBehorig && <p className="tyst ej-behorig">Klotter: {EJ_BEHORIG.toLowerCase()}.</p>}
+      <div className="diagram" hidden={ejBehorig}>
         <canvas
           ref={canvas}
           role="img"
           aria-label={`Stapeldiagram: klotteranmälningar per år, rapportör och kategori (${KATEGORIER.map((k) => k.namn).join(', ')}). Tabellen under visar vilka år varje rapportör rapporterat.`}
         />
       </div>
-      {aren && (
+      {aren && !ejBehorig && (
         <div className="tabell-ram">
           <table className="klotter-ar">
             <caption>Rapportering per rapportör och år</caption>
@@ -93,10 +97,10 @@ export function KlotterDiagram(props: {
           </table>
         </div>
       )}
-      {svar && svar.errors.length > 0 && (
+      {svar && verkligaFel(svar.errors).length > 0 && (
         <p className="detalj">
           Några år kunde inte hämtas och visas som {EJ_TILLGANGLIG.toLowerCase()}.{' '}
-          {felText(svar.errors)}
+          {felText(verkligaFel(svar.errors))}
         </p>
       )}
     </section>

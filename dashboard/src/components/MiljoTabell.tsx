@@ -1,4 +1,4 @@
-import { BREDVID, type GrovreSlag, grovreForklaringar } from '@lagesbild/rapport';
+import { BREDVID, EJ_BEHORIG, type GrovreSlag, grovreForklaringar } from '@lagesbild/rapport';
 import { type Lagesbild, type PartnerTackning, siffror } from '../lagesbild';
 import { cell, type Partner } from '../partners';
 import { periodEtikett } from '../period';
@@ -6,7 +6,8 @@ import { periodEtikett } from '../period';
 /**
  * The cross-partner table: one row per environment, each partner's columns side by side
  * under its name. A partner that is unavailable keeps its columns, marked, so the reader
- * sees what is missing instead of a table that silently shrinks; one that has not reported
+ * sees what is missing instead of a table that silently shrinks; so does one whose live
+ * data the reader is not cleared for, saying where its figures are (the adopted picture); one that has not reported
  * says so in words, and one that reported only for a longer period shows that period's
  * figures labelled ("3 (hela 2016)"); one that reported for the period and has records
  * dated only to a longer one shows that period's figure beside its own ("2 · hela 2016: 6").
@@ -19,6 +20,9 @@ export function MiljoTabell(props: {
   const { bild, partners, tackning } = props;
   const saknas = new Set(
     tackning.filter((t) => t.tackning === 'EJ_TILLGANGLIG').map((t) => t.partner.falt),
+  );
+  const ejBehorig = new Set(
+    tackning.filter((t) => t.tackning === 'EJ_BEHORIG').map((t) => t.partner.falt),
   );
   // The longer periods shown in the table — instead of this one's figures ("endast"), beside
   // them ("bredvid") or as the police's assessment of a longer period ("bedomning") — each
@@ -71,6 +75,13 @@ export function MiljoTabell(props: {
                 const s = siffror(rad, p);
                 return p.kolumner.map((k) => {
                   const key = `${p.falt}.${k.falt}`;
+                  if (!s && ejBehorig.has(p.falt)) {
+                    return (
+                      <td key={key} data-kolumn={key} className="tal saknas ej-behorig">
+                        {EJ_BEHORIG}
+                      </td>
+                    );
+                  }
                   if (!s) {
                     return (
                       <td key={key} data-kolumn={key} className="tal saknas">

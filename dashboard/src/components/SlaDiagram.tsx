@@ -1,4 +1,5 @@
 import {
+  EJ_BEHORIG,
   EJ_TILLGANGLIG,
   helaPerioden,
   periodNamn,
@@ -24,8 +25,14 @@ interface KlotterSla extends Siffror {
  * sentences with their denominator ("i 1 av 5 anmälningar med känd tid") and as a chart.
  * When klotter reported only for a longer period, that period's SLA is shown, labelled.
  */
-export function SlaDiagram(props: { bild: Lagesbild | null; laddar: boolean; period: string }) {
-  const { bild, laddar, period } = props;
+export function SlaDiagram(props: {
+  bild: Lagesbild | null;
+  laddar: boolean;
+  period: string;
+  /** The reader is not cleared for klotter's live data. */
+  ejBehorig: boolean;
+}) {
+  const { bild, laddar, period, ejBehorig } = props;
   const klotter = (KLOTTER ? avsnitt(bild, KLOTTER) : null) as KlotterSla | null;
   // The period's own SLA, or the longer period's when that is all klotter reported.
   const kalla =
@@ -66,7 +73,7 @@ export function SlaDiagram(props: { bild: Lagesbild | null; laddar: boolean; per
             ? 'Hämtar …'
             : klotter
               ? `Klotter för ${periodNamn(period)}: ${rapporteringsstatusText(klotter.rapporteringsstatus, klotter.grovrePeriod).toLowerCase()}.`
-              : `Klotteruppgifterna: ${EJ_TILLGANGLIG.toLowerCase()}.`}
+              : `Klotteruppgifterna: ${(ejBehorig ? EJ_BEHORIG : EJ_TILLGANGLIG).toLowerCase()}.`}
         </p>
       )}
       {undertryckt && (

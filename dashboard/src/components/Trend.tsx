@@ -1,4 +1,4 @@
-import { jamfor, partnerStatusText, type Tal } from '@lagesbild/rapport';
+import { EJ_BEHORIG, jamfor, partnerStatusText, type Tal } from '@lagesbild/rapport';
 import { avsnitt, type Lagesbild } from '../lagesbild';
 import type { Partner, Siffror } from '../partners';
 import { periodEtikett } from '../period';
@@ -16,8 +16,13 @@ function tal(a: Siffror | null, falt: string): Tal | null {
  * section totals. Only what was reported, as numbers, on both sides is compared; otherwise
  * the change says why not ("2015: ej rapporterat") — a missing report is never a 0.
  */
-export function Trend(props: { bild: Lagesbild; partners: readonly Partner[] }) {
-  const { bild, partners } = props;
+export function Trend(props: {
+  bild: Lagesbild;
+  partners: readonly Partner[];
+  /** Partners whose live data the reader is not cleared for: nothing to compare. */
+  ejBehoriga: ReadonlySet<string>;
+}) {
+  const { bild, partners, ejBehoriga } = props;
   const fore = bild.foregaende ?? null;
   const forePeriod = fore?.period ?? 'Föregående';
   return (
@@ -42,6 +47,21 @@ export function Trend(props: { bild: Lagesbild; partners: readonly Partner[] }) 
           </tr>
         </thead>
         {partners.map((p) => {
+          if (ejBehoriga.has(p.falt)) {
+            return (
+              <tbody key={p.falt} data-partner={p.falt}>
+                <tr className="grupp">
+                  <th scope="rowgroup" colSpan={4}>
+                    {p.namn}
+                  </th>
+                </tr>
+                <tr data-kolumn={`${p.falt}.rapporteringsstatus`} className="ej-behorig">
+                  <th scope="row">Rapportering</th>
+                  <td colSpan={3}>{EJ_BEHORIG}</td>
+                </tr>
+              </tbody>
+            );
+          }
           const nu = avsnitt(bild, p);
           const da = fore ? avsnitt(fore, p) : null;
           return (

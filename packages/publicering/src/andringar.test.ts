@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellAndringar, nivaAndringar, underlagAndringar, type VisadCell } from './andringar';
 import type { Underlag } from './modell';
-import { datumText, rubrik, standardMote, visningUtanSkydd } from './text';
+import { datumText, rubrik, rubrikAvId, standardMote, visningUtanSkydd } from './text';
 
 const visad = (id: string, visning: string): VisadCell => {
   const [period, partner, matt, dim] = id.split('|') as [string, never, string, string];
@@ -31,6 +31,9 @@ describe('the Swedish words of a cell', () => {
     expect(rubrik(visad('2016|forvaltning|incidenter|total', ''))).toBe(
       'Förvaltningen · incidenter · totalt (2016)',
     );
+    expect(rubrikAvId('2016-H2|forvaltning|kontakter|miljo=ISLAMISTISK')).toBe(
+      'Förvaltningen · kontakter · Våldsbejakande islamism (2016-H2)',
+    );
   });
 
   it('reads a missing number as its state, never 0', () => {
@@ -41,7 +44,7 @@ describe('the Swedish words of a cell', () => {
       'Ej rapporterat',
     );
     expect(visningUtanSkydd({ varde: null, status: 'RAPPORTERAT_GROVRE_PERIOD' as never })).toBe(
-      'Ej rapporterat',
+      'Rapporterat för längre period',
     );
   });
 

@@ -71,6 +71,20 @@ export function rubrik(cell: CellNamn): string {
   return `${PARTNER_NAMN[cell.partner]} · ${matt} · ${nyckelNamn(cell)} (${cell.period})`;
 }
 
+/** A cell's heading from its id alone ("2016-H2|polis|handelser|miljo=VIT_MAKT"). */
+export function rubrikAvId(id: string): string {
+  const [period = '', partner = '', matt = '', del = ''] = id.split('|');
+  const [dimension = 'total', nyckel = null] = del.split('=');
+  if (!(partner in PARTNER_NAMN)) return id;
+  return rubrik({
+    period,
+    partner: partner as Cell['partner'],
+    matt,
+    dimension: dimension as Cell['dimension'],
+    nyckel,
+  });
+}
+
 /** A police level's heading: "Polisen · bosatta · Vit makt (2016-H2)". */
 export function nivaRubrik(period: string, miljo: string, falt: string): string {
   const namn = MILJO_KORTNAMN[miljo as Miljo] ?? miljo;
@@ -85,12 +99,13 @@ export function nivaVisning(niva: string | null): string {
 /**
  * What a cell reads without suppression (a cleared reader, a draft): the number; without
  * one, "okänt antal" where the partner reported but part of the count is unknown, and
- * otherwise the state in words ("Ej rapporterat").
+ * otherwise the state in words ("Ej rapporterat", "Rapporterat för längre period") — the
+ * same words the published cells carry (skydd.ts).
  */
 export function visningUtanSkydd(cell: Pick<Cell, 'varde' | 'status'>): string {
   if (cell.varde !== null) return String(cell.varde);
   if (harTal(cell.status)) return OKANT_ANTAL_VISNING;
-  return RAPPORTERINGSSTATUS_NAMN.EJ_RAPPORTERAT;
+  return RAPPORTERINGSSTATUS_NAMN[cell.status];
 }
 
 /** What a draft's cell reads for a reader not cleared for its partner's live figures. */

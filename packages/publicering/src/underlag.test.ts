@@ -1,4 +1,5 @@
 import { MILJOER, parsePeriod } from '@lagesbild/domain';
+import { type FragmentDefinitionNode, Kind, parse, type SelectionSetNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
   type LagesbildSvar,
@@ -81,6 +82,28 @@ describe('the capture query', () => {
     expect(PUBLICERING_UNDERLAG).toMatch(/query PubliceringUnderlag\(/);
     const aliases = PUBLICERING_UNDERLAG.match(/^\s*\w+: lagesbild\(/gm) ?? [];
     expect(aliases).toHaveLength(3);
+    // Depth through the fragments, counted as the gateway counts it (GATEWAY_MAX_DEPTH 15).
+    const doc = parse(PUBLICERING_UNDERLAG);
+    const fragments = new Map(
+      doc.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
+    );
+    const djup = (set: SelectionSetNode | undefined): number =>
+      Math.max(
+        0,
+        ...(set?.selections ?? []).map((s) =>
+          s.kind === Kind.FIELD
+            ? 1 + djup(s.selectionSet)
+            : s.kind === Kind.FRAGMENT_SPREAD
+              ? djup(fragments.get(s.name.value)?.selectionSet)
+              : djup(s.selectionSet),
+        ),
+      );
+    const operation = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    expect(
+      djup(operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet : undefined),
+    ).toBe(6);
     expect(underlagVariabler('norrmalm', parsePeriod('2016-H2'))).toEqual({
       omrade: 'norrmalm',
       period: '2016-H2',

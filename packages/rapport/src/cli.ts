@@ -241,9 +241,15 @@ async function main(args: string[]): Promise<number> {
   for (const kalla of hamtad.saknadeKallor) {
     console.error(`Obs: källan ${kalla} svarade inte; rapporten markerar det som saknat.`);
   }
+  for (const kalla of hamtad.ejBehoriga) {
+    console.error(
+      `Obs: rollen är inte behörig för ${kalla}s levande uppgifter; de visas i den fastställda lägesbilden.`,
+    );
+  }
   const dokument = rapportDokument(hamtad.lagesbild, {
     framtagen: new Date().toISOString(),
     saknadeKallor: hamtad.saknadeKallor,
+    ejBehoriga: hamtad.ejBehoriga,
   });
   await skriv(
     dokument,

@@ -445,6 +445,21 @@ describe('the report when a source is unavailable', () => {
   });
 });
 
+describe('the report for a reader not cleared for a partner’s live data', () => {
+  it('says where the partner’s figures are, not that its source is down', () => {
+    const bild = { ...bild2016(), polis: null };
+    const text = renderMarkdown(rapportDokument(bild, { ...FRAMTAGEN, ejBehoriga: ['polis'] }));
+    expect(text).toContain('| Polisen | Ej behörig – visas i den fastställda lägesbilden |');
+    expect(text).toContain(
+      '### Lägesbild från polisens underrättelseenhet\n\nEj behörig – visas i den fastställda lägesbilden: rollen som tog fram rapporten får inte partnerns levande uppgifter.',
+    );
+    expect(text).toContain(
+      '| Polisens händelser | Ej behörig – visas i den fastställda lägesbilden | Ej behörig – visas i den fastställda lägesbilden | Ej behörig – visas i den fastställda lägesbilden |',
+    );
+    expect(text).not.toContain('svarade inte');
+  });
+});
+
 describe('the HTML', () => {
   it('captions a table of the longer period’s rows and prints page numbers', () => {
     const html = renderHtml(rapportDokument(bild2016H2(), FRAMTAGEN));

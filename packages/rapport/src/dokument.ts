@@ -8,6 +8,7 @@ import {
   antalUtanOrd,
   cellMedGrovre,
   delAvFras,
+  EJ_BEHORIG,
   EJ_TILLGANGLIG,
   type GrovreSlag,
   grovreBredvid,
@@ -108,6 +109,7 @@ const INTE_RAPPORTERAT: Record<PartnerFalt, string> = {
 
 const miljo = (m: string | null) => (m ? (MILJO_NAMN[m as Miljo] ?? m) : '–');
 const EJ_TILLGANGLIG_MENING = `${EJ_TILLGANGLIG} — källan svarade inte när rapporten togs fram.`;
+const EJ_BEHORIG_MENING = `${EJ_BEHORIG}: rollen som tog fram rapporten får inte partnerns levande uppgifter.`;
 
 function avsnitt(
   rubrik: string,
@@ -330,9 +332,18 @@ function skolorStycken(s: SkolorAvsnitt): string {
  */
 export function rapportDokument(
   l: Lagesbild,
-  meta: { framtagen: string; saknadeKallor?: string[] } = { framtagen: new Date().toISOString() },
+  meta: {
+    framtagen: string;
+    saknadeKallor?: string[];
+    /** Partners whose live data the reader is not cleared for (their sections are null). */
+    ejBehoriga?: string[];
+  } = { framtagen: new Date().toISOString() },
 ): RapportDokument {
   const saknade = new Set(meta.saknadeKallor ?? []);
+  const ejBehoriga = new Set(meta.ejBehoriga ?? []);
+  /** What a missing section says: refused to this reader, or its source did not answer. */
+  const saknas = (p: PartnerFalt) =>
+    ejBehoriga.has(p) ? EJ_BEHORIG_MENING : EJ_TILLGANGLIG_MENING;
   const delar: Avsnitt[] = [];
   const period = periodNamn(l.period);
   const ejRapporterat = (p: PartnerFalt) => `${INTE_RAPPORTERAT[p]} för ${period}.`;
@@ -376,7 +387,10 @@ export function rapportDokument(
       [
         {
           kolumner: ['Partner', 'Status'],
-          rader: PARTNERS.map((p) => [PARTNER_NAMN[p], partnerStatusText(sektioner[p])]),
+          rader: PARTNERS.map((p) => [
+            PARTNER_NAMN[p],
+            !sektioner[p] && ejBehoriga.has(p) ? EJ_BEHORIG : partnerStatusText(sektioner[p]),
+          ]),
         },
       ],
       2,
@@ -388,7 +402,7 @@ export function rapportDokument(
   // The police. An assessment is shown for a period only when its own period contains the
   // period asked: H2's levels for the third quarter or November, never for H1.
   const POLIS_RUBRIK = 'Lägesbild från polisens underrättelseenhet';
-  if (!polis) delar.push(avsnitt(POLIS_RUBRIK, [EJ_TILLGANGLIG_MENING]));
+  if (!polis) delar.push(avsnitt(POLIS_RUBRIK, [saknas('polis')]));
   else {
     const egen = polis.bedomningar.length ? polisBedomning(polis, null) : null;
     const tackande = (polis.grovre?.bedomningar ?? []).filter((b) =>
@@ -434,7 +448,7 @@ export function rapportDokument(
   // Förvaltning
   const FORVALTNING_RUBRIK = 'Lägesbild från förvaltningens verksamheter';
   const fVisat = f ? visat(f) : null;
-  if (!f) delar.push(avsnitt(FORVALTNING_RUBRIK, [EJ_TILLGANGLIG_MENING]));
+  if (!f) delar.push(avsnitt(FORVALTNING_RUBRIK, [saknas('forvaltning')]));
   else if (!fVisat) delar.push(avsnitt(FORVALTNING_RUBRIK, [ejRapporterat('forvaltning')]));
   else {
     delar.push(
@@ -449,7 +463,7 @@ export function rapportDokument(
   // Schools
   const SKOLOR_RUBRIK = 'Lägesbild från skolor inom stadsdelsområdet';
   const sVisat = s ? visat(s) : null;
-  if (!s) delar.push(avsnitt(SKOLOR_RUBRIK, [EJ_TILLGANGLIG_MENING]));
+  if (!s) delar.push(avsnitt(SKOLOR_RUBRIK, [saknas('skolor')]));
   else if (!sVisat) delar.push(avsnitt(SKOLOR_RUBRIK, [ejRapporterat('skolor')]));
   else {
     const tecken = l.miljoer.flatMap((m) => {
@@ -468,7 +482,7 @@ export function rapportDokument(
         skolorStycken(sVisat.avsnitt),
         ...bredvid(s, l.period, (x) => x.besvarade, ORD.svarandeSkola),
         ...tecken,
-        'Enskilda skolors svar redovisas inte; små antal visas som "fåtal" för läsare utan behörighet, och antal som annars skulle avslöja dem som "ej redovisad".',
+        'Enskilda skolors svar redovisas inte.',
       ]),
     );
   }
@@ -477,7 +491,7 @@ export function rapportDokument(
   const IA = 'Incidentrapportering (IA, tidigare RISK)';
   const incidentText: string[] = [];
   const tabeller: Tabell[] = [];
-  if (!f) incidentText.push(`${IA}: ${EJ_TILLGANGLIG_MENING}`);
+  if (!f) incidentText.push(`${IA}: ${saknas('forvaltning')}`);
   else if (!fVisat) incidentText.push(`${IA}: ej rapporterat för ${period}.`);
   else {
     const { avsnitt: fa, hela } = fVisat;
@@ -494,7 +508,7 @@ export function rapportDokument(
   }
   const kVisat = k ? visat(k) : null;
   const klotterText: string[] = [];
-  if (!k) klotterText.push(`Klotter: ${EJ_TILLGANGLIG_MENING}`);
+  if (!k) klotterText.push(`Klotter: ${saknas('klotter')}`);
   else if (!kVisat) {
     klotterText.push(`Klotter: ej rapporterat för ${period}.`, ...rapportorMeningar(k));
   } else {
@@ -529,7 +543,7 @@ export function rapportDokument(
 
   // Public space
   const RUM = 'Det offentliga rummet';
-  if (!polis) delar.push(avsnitt(RUM, [EJ_TILLGANGLIG_MENING]));
+  if (!polis) delar.push(avsnitt(RUM, [saknas('polis')]));
   else {
     const stycken: string[] = [];
     const rumTabeller: Tabell[] = [];
@@ -612,10 +626,13 @@ export function rapportDokument(
   const kolumn = <P extends 'forvaltning' | 'skolor' | 'klotter'>(
     p: P,
     visa: (x: NonNullable<Rad[P]>) => string,
-  ): Kolumn => ({
+  ): Kolumn & { partner: P } => ({
+    partner: p,
     rad: (m) => rad(m, p),
     visa: visa as (x: AvsnittStatus) => string,
   });
+  /** A cell of the table: a refused partner's says so, whatever its row would have said. */
+  const cellFor = (p: PartnerFalt, text: () => string) => (ejBehoriga.has(p) ? EJ_BEHORIG : text());
   const kolumner = [
     kolumn('forvaltning', (x) => antalCell(x.incidenterAntal)),
     kolumn('forvaltning', (x) => antalCell(x.kontakterAntal)),
@@ -665,8 +682,10 @@ export function rapportDokument(
           ],
           rader: l.miljoer.map((m) => [
             m.namn,
-            nivaCell(rad(m, 'polis')),
-            ...kolumner.map(({ rad: r, visa }) => cellMedGrovre(r(m), visa)),
+            cellFor('polis', () => nivaCell(rad(m, 'polis'))),
+            ...kolumner.map(({ partner, rad: r, visa }) =>
+              cellFor(partner, () => cellMedGrovre(r(m), visa)),
+            ),
           ]),
         },
       ],
@@ -701,30 +720,37 @@ export function rapportDokument(
     const rader = [
       {
         namn: 'Incidenter',
+        partner: 'forvaltning' as const,
         nu: { avsnitt: f, tal: f?.incidenterAntal },
         da: { avsnitt: fg.forvaltning, tal: fg.forvaltning?.incidenterAntal },
       },
       {
         namn: 'Kontakter',
+        partner: 'forvaltning' as const,
         nu: { avsnitt: f, tal: f?.kontakterAntal },
         da: { avsnitt: fg.forvaltning, tal: fg.forvaltning?.kontakterAntal },
       },
       {
         namn: 'Polisens händelser',
+        partner: 'polis' as const,
         nu: { avsnitt: polis, tal: polis?.handelserAntal },
         da: { avsnitt: fg.polis, tal: fg.polis?.handelserAntal },
       },
       {
         namn: 'Skolor som svarat',
+        partner: 'skolor' as const,
         nu: { avsnitt: s, tal: s?.besvarade },
         da: { avsnitt: fg.skolor, tal: fg.skolor?.besvarade },
       },
       {
         namn: 'Klotteranmälningar',
+        partner: 'klotter' as const,
         nu: { avsnitt: k, tal: k?.antal },
         da: { avsnitt: fg.klotter, tal: fg.klotter?.antal },
       },
     ].map((r) => {
+      // Refused to this reader: nothing to compare, for either period.
+      if (ejBehoriga.has(r.partner)) return [r.namn, EJ_BEHORIG, EJ_BEHORIG, EJ_BEHORIG];
       const j = jamfor({ period: l.period, ...r.nu }, { period: fg.period, ...r.da });
       return [r.namn, j.nu, j.fore, j.forandring];
     });

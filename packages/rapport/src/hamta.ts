@@ -5,6 +5,11 @@ export interface Hamtad {
   lagesbild: Lagesbild | null;
   /** Sources the gateway could not reach (extensions.saknadeKallor), if it says so. */
   saknadeKallor: string[];
+  /**
+   * Partners that refused their live data to this reader (FORBIDDEN with the partner in
+   * extensions.kalla): they answered, and are not missing.
+   */
+  ejBehoriga: string[];
   fel: string[];
 }
 
@@ -22,12 +27,21 @@ export async function hamtaLagesbild(
   });
   const body = (await response.json()) as {
     data?: { lagesbild: Lagesbild | null } | null;
-    errors?: { message: string; extensions?: { kalla?: string } }[];
+    errors?: { message: string; extensions?: { code?: string; kalla?: string } }[];
     extensions?: { saknadeKallor?: string[] };
   };
   return {
     lagesbild: body.data?.lagesbild ?? null,
     saknadeKallor: body.extensions?.saknadeKallor ?? [],
+    ejBehoriga: [
+      ...new Set(
+        (body.errors ?? []).flatMap((e) =>
+          e.extensions?.code === 'FORBIDDEN' && typeof e.extensions.kalla === 'string'
+            ? [e.extensions.kalla]
+            : [],
+        ),
+      ),
+    ].sort(),
     fel: (body.errors ?? []).map((e) => e.message),
   };
 }

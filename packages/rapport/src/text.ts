@@ -59,6 +59,12 @@ export const ORD = {
 /** What a partner's section reads when its source did not answer. */
 export const EJ_TILLGANGLIG = 'Ej tillgänglig just nu';
 
+/**
+ * What a partner's section reads for a reader not cleared for its live data (the source
+ * answered, with a refusal): its figures reach that reader through the adopted lägesbild.
+ */
+export const EJ_BEHORIG = 'Ej behörig – visas i den fastställda lägesbilden';
+
 /** What a police level reads when the police has not assessed the environment (null). */
 export const EJ_BEDOMD = 'Ej bedömd';
 

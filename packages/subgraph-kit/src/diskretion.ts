@@ -1,17 +1,11 @@
-import {
-  DISKRETION_STANDARDTROSKEL,
-  type Diskretion,
-  harDiskretionsbehorighet,
-  parseDiskretionTroskel,
-  type Roll,
-} from '@lagesbild/domain';
+import { DISKRETION_STANDARDTROSKEL, parseDiskretionTroskel } from '@lagesbild/domain';
 import { loadSubgraphConfig, type SubgraphConfig, type SubgraphConfigInput } from './config';
-import type { Viewer } from './viewer';
 
 /**
- * What a subgraph needs to apply the domain's disclosure rule (see `diskretion.ts` in
- * packages/domain) to one request: its threshold from configuration, carried with the
- * loaders because the kit's context holds em, loaders and viewer and nothing else.
+ * What a subgraph that applies the domain's disclosure rule itself (see `diskretion.ts` in
+ * packages/domain) needs: its threshold from configuration, carried with the loaders
+ * because the kit's context holds em, loaders and viewer and nothing else. The partners'
+ * subgraphs apply none: their live counts reach cleared readers only (see levande.ts).
  */
 export interface DiskretionInstallningar {
   /** Counts from 1 up to this reach a reader without clearance as "fåtal". */
@@ -21,18 +15,6 @@ export interface DiskretionInstallningar {
 export const STANDARD_DISKRETION: DiskretionInstallningar = Object.freeze({
   diskretionTroskel: DISKRETION_STANDARDTROSKEL,
 });
-
-/**
- * The rule as it applies to this viewer: cleared when any of their roles is on the data
- * owner's list. Each subgraph keeps its own list; the rule and this helper know no roles.
- */
-export function diskretionFor(
-  viewer: Viewer,
-  behoriga: readonly Roll[],
-  troskel: number,
-): Diskretion {
-  return { behorig: harDiskretionsbehorighet(viewer.roller, behoriga), troskel };
-}
 
 /**
  * The threshold from `<SUBGRAPH>_DISKRETION_TROSKEL` (e.g. POLIS_DISKRETION_TROSKEL),

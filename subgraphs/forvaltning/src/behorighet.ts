@@ -1,26 +1,14 @@
-import { type Diskretion, Roll } from '@lagesbild/domain';
-import { diskretionFor } from '@lagesbild/subgraph-kit';
-import type { Context } from './resolvers/context';
+import { LEVANDE_BEHORIGA, type Partner } from '@lagesbild/domain';
 
 /**
- * Who sees förvaltning's small counts (incidents, contacts, field observations,
- * returnees) as numbers: the coordinator who keeps the data, the council and analysts
- * who work with the whole picture (all cleared for BEGRANSAD), and ADMIN. Everyone else
- * — the police, schools, the graffiti reporters — gets 1…threshold as "fåtal": "one
- * returnee in Norrmalm" points at someone. This list is förvaltning's decision as data
- * owner and the one place to change it.
+ * Förvaltning's live data — incidents, contacts, field observations, returnees, its counts
+ * at any period — reach the readers the domain clears for it (LEVANDE_BEHORIGA.forvaltning:
+ * the coordinator who keeps the data, the council and analysts who work with the whole
+ * picture, and ADMIN); every field that shows them carries `@LevandeData(FORVALTNING)` from
+ * the kit, and everyone else — the police, schools, the graffiti reporters, the council's
+ * other actors — reads the adopted lägesbild. "One returnee in Norrmalm" points at someone.
+ * The register (areas, places, the action plan, the forums) stays open.
  */
-export const FORVALTNINGSDATA_BEHORIGA: readonly Roll[] = Object.freeze([
-  Roll.SAMORDNARE,
-  Roll.RADET,
-  Roll.ANALYTIKER,
-  Roll.ADMIN,
-]);
+export const FORVALTNING: Partner = 'forvaltning';
 
-export function diskretion(ctx: Context): Diskretion {
-  return diskretionFor(
-    ctx.viewer,
-    FORVALTNINGSDATA_BEHORIGA,
-    ctx.loaders.installningar.diskretionTroskel,
-  );
-}
+export const FORVALTNINGSDATA_BEHORIGA = LEVANDE_BEHORIGA[FORVALTNING];

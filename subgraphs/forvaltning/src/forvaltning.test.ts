@@ -193,11 +193,11 @@ describe('förvaltning, read side on the seeded database', () => {
     );
   });
 
-  it('2016: an observation without a stated count makes the sum "okänt antal", for every reader', async () => {
+  it('2016: an observation without a stated count makes the sum "okänt antal", for every cleared reader', async () => {
     const query = `{ lagesbild(omrade: "norrmalm", period: "2016") {
       miljoer { miljo forvaltning { faltobservationerAntal { antal undertryckt visning } } }
     } }`;
-    for (const headers of [RADET, {}]) {
+    for (const headers of [RADET, SAMORDNARE]) {
       const { body } = await s.gql<{
         lagesbild: { miljoer: { miljo: string; forvaltning: unknown }[] };
       }>(query, {}, headers);
@@ -217,9 +217,9 @@ describe('förvaltning, read side on the seeded database', () => {
   });
 
   it('2017: only attested zero contacts (2017-T1), so RAPPORTERAT_NOLL — and no IA count', async () => {
-    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2017' });
+    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2017' }, RADET);
     const f = body.data!.lagesbild.forvaltning;
-    // Zero is zero for every reader, this one without a role too.
+    // Zero is zero.
     expect(f.kontakterAntal).toEqual(n(0));
     // No IA incident was reported for 2017: the contacts' zero is not the incidents' zero.
     expect(f.incidenterAntal).toBeNull();
@@ -286,7 +286,7 @@ describe('förvaltning, read side on the seeded database', () => {
     }
   } }`;
 
-  it('2016-H2: grovre carries the year’s figures, under the same disclosure rule', async () => {
+  it('2016-H2: grovre carries the year’s figures, under the same rule of who reads them', async () => {
     const { body } = await s.gql<{
       lagesbild: {
         forvaltning: { grovre: Record<string, unknown> };
@@ -316,14 +316,22 @@ describe('förvaltning, read side on the seeded database', () => {
         },
       },
     });
-    // A reader without clearance reads the year's small count as "fåtal", as for 2016 itself.
-    const { body: anonymous } = await s.gql<{
-      lagesbild: { forvaltning: { grovre: { incidenterAntal: unknown } } };
-    }>(GROVRE);
-    expect(anonymous.data!.lagesbild.forvaltning.grovre.incidenterAntal).toEqual({
-      antal: null,
-      visning: 'fåtal',
-    });
+    // A reader not cleared for förvaltning's live data gets no section at all, for the
+    // year no more than for the half-year: null with FORBIDDEN, never a "fåtal".
+    for (const headers of [{}, { 'x-lagesbild-roller': 'POLIS' }] as Record<string, string>[]) {
+      const { body: nekad } = await s.gql<{
+        lagesbild: { forvaltning: unknown; miljoer: { forvaltning: unknown }[] };
+      }>(GROVRE, {}, headers);
+      expect(nekad.data!.lagesbild.forvaltning).toBeNull();
+      expect(nekad.data!.lagesbild.miljoer.map((m) => m.forvaltning)).toEqual(Array(6).fill(null));
+      expect(nekad.errors).toHaveLength(7);
+      for (const e of nekad.errors ?? []) {
+        expect(e.extensions).toEqual({ code: 'FORBIDDEN', kalla: 'forvaltning' });
+        expect(e.message).toMatch(
+          /^Förvaltningens siffror och register visas bara för de behöriga/,
+        );
+      }
+    }
   });
 
   it('2030 has not begun: periodLage EJ_PABORJAD, nothing reported, every count null', async () => {
@@ -342,7 +350,7 @@ describe('förvaltning, read side on the seeded database', () => {
   });
 
   it('2017-03: the 2017-T1 records contain the month, so reported for the tertial', async () => {
-    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2017-03' });
+    const { body } = await s.gql<Lagesbild>(LAGESBILD, { period: '2017-03' }, RADET);
     expect(body.data!.lagesbild.forvaltning).toMatchObject({
       rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
       grovrePeriod: '2017-T1',
@@ -541,16 +549,18 @@ describe('förvaltning, read side on the seeded database', () => {
   });
 
   it('Plats.incidenter: what happened at the library, in a period or at any time', async () => {
-    const { body } = await s.gql<
-      Record<string, { incidenter: { id: string; period: string }[] }>
-    >(`{
+    const { body } = await s.gql<Record<string, { incidenter: { id: string; period: string }[] }>>(
+      `{
       y2016: plats(id: "Sveavägen 73") { incidenter(period: "2016") { id period } }
       y2015: plats(id: "Sveavägen 73") { incidenter(period: "2015") { id period } }
       h2: plats(id: "Sveavägen 73") { incidenter(period: "2016-H2") { id period } }
       alla: plats(id: "Sveavägen 73") { incidenter { id period } }
       gavlegatan: plats(id: "gavlegatan-1") { incidenter(period: "2016", medDelar: true) { id } }
       park: plats(id: "${OBSERVATORIELUNDEN}") { incidenter(period: "2016", medDelar: true) { id } }
-    }`);
+    }`,
+      {},
+      RADET,
+    );
     expect(body.errors).toBeUndefined();
     const biblioteket = [
       { id: 'norrmalm-2016-ia-2', period: '2016' },
@@ -683,6 +693,8 @@ describe('förvaltning, read side on the seeded database', () => {
       await s.resetSql();
       const { body } = await s.gql(
         `{ lagesbild(omrade: "norrmalm", period: "2016") { ${nested(levels)} } }`,
+        {},
+        RADET,
       );
       expect(body.errors).toBeUndefined();
       counts.push(await s.sqlStatements());
@@ -802,19 +814,22 @@ describe('förvaltning, registreraIncident', () => {
         },
       });
     }
-    // It was registered BEGRANSAD (the default): a reader without clearance gets neither the
-    // record nor, since one is a small count, the number — "fåtal".
-    const { body: anonymous } = await s.gql(
-      '{ lagesbild(omrade: "norrmalm", period: "2018") { forvaltning { incidenterAntal { antal visning } incidenter { datum } } } }',
-    );
-    expect(anonymous.data).toEqual({
-      lagesbild: {
-        forvaltning: { incidenterAntal: { antal: null, visning: 'fåtal' }, incidenter: [] },
-      },
-    });
+    // A reader not cleared for förvaltning's live data gets neither the record nor the
+    // count, not even as "fåtal": the section is null with FORBIDDEN.
+    for (const headers of [{}, { 'x-lagesbild-roller': 'SKOLA' }] as Record<string, string>[]) {
+      const { body: nekad } = await s.gql(
+        '{ lagesbild(omrade: "norrmalm", period: "2018") { forvaltning { incidenterAntal { antal visning } incidenter { datum } } } }',
+        {},
+        headers,
+      );
+      expect(nekad.data).toEqual({ lagesbild: { forvaltning: null } });
+      expect(nekad.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
     // The year before is untouched: still no IA incident reported for 2017.
     const { body: y2017 } = await s.gql(
       '{ lagesbild(omrade: "norrmalm", period: "2017") { forvaltning { incidenterAntal { antal } } } }',
+      {},
+      SAMORDNARE,
     );
     expect(y2017.data).toEqual({ lagesbild: { forvaltning: { incidenterAntal: null } } });
   });
@@ -1170,7 +1185,8 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
       park: { omfattar: string[]; med: { plats: { id: string } }[]; utan: unknown[] };
       parklek: { med: unknown[] };
       fore: { med: unknown[] };
-    }>(`{
+    }>(
+      `{
       park: plats(id: "observatorielunden") {
         omfattar
         med: incidenter(period: "2018", medDelar: true) { plats { id } }
@@ -1178,7 +1194,10 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
       }
       parklek: plats(id: "observatorielundens-parklek") { med: incidenter(period: "2018-H1", medDelar: true) { id } }
       fore: plats(id: "observatorielunden") { med: incidenter(period: "2017", medDelar: true) { id } }
-    }`);
+    }`,
+      {},
+      SAMORDNARE,
+    );
     expect(park.errors).toBeUndefined();
     expect(park.data!.park.omfattar).toContain('parklekens-sandlada');
     expect(park.data!.park.med).toEqual([{ plats: { id: 'parklekens-sandlada' } }]);

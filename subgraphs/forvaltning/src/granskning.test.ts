@@ -103,12 +103,14 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
 
   it('logs a SAMORDNARE reading the BEGRANSAD incident; an uncleared reader logs nothing', async () => {
     const before = await s.countRows('kit_granskningslogg');
-    const skola = await s.gql<{ lagesbild: { forvaltning: { incidenter: unknown[] } } }>(
+    const skola = await s.gql<{ lagesbild: { forvaltning: unknown } }>(
       INCIDENTER,
       { p: '2019-02' },
       { 'x-lagesbild-roller': 'SKOLA' },
     );
-    expect(skola.body.data!.lagesbild.forvaltning.incidenter).toEqual([]);
+    // Not cleared for förvaltning's live data: refused before anything is read.
+    expect(skola.body.data!.lagesbild.forvaltning).toBeNull();
+    expect(skola.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await s.countRows('kit_granskningslogg')).toBe(before);
 
     const { body } = await s.gql<{ lagesbild: { forvaltning: { incidenter: unknown[] } } }>(

@@ -4,4 +4,4 @@ import { loadConfig } from './config';
 import { forvaltningSubgraph } from './server';
 
 const config = loadConfig();
-await runSubgraph(forvaltningSubgraph({ diskretionTroskel: config.diskretionTroskel }), config);
+await runSubgraph(forvaltningSubgraph(), config);

@@ -1,4 +1,3 @@
-import { DISKRETION_STANDARDTROSKEL } from '@lagesbild/domain';
 import type { SubgraphDefinition } from '@lagesbild/subgraph-kit';
 import {
   Atervandare,
@@ -19,16 +18,8 @@ import { migrations } from './migrations/Migration0001Forvaltning';
 import { buildSchema, SUBGRAPH_NAME } from './schema';
 import { seedForvaltning } from './seed';
 
-export interface ForvaltningOptions {
-  /** Counts from 1 up to this reach a reader without clearance as "fåtal" (default 3; 0 shows every count). */
-  diskretionTroskel?: number;
-}
-
 /** Everything the kit needs to run this subgraph; index.ts adds config and listens. */
-export function forvaltningSubgraph(options: ForvaltningOptions = {}): SubgraphDefinition<Loaders> {
-  const installningar = {
-    diskretionTroskel: options.diskretionTroskel ?? DISKRETION_STANDARDTROSKEL,
-  };
+export function forvaltningSubgraph(): SubgraphDefinition<Loaders> {
   return {
     name: SUBGRAPH_NAME,
     entities: [
@@ -47,8 +38,7 @@ export function forvaltningSubgraph(options: ForvaltningOptions = {}): SubgraphD
     ],
     migrations,
     schema: buildSchema,
-    // The threshold travels with the loaders: the kit's context holds em, loaders, viewer.
-    loaders: (em) => createLoaders(em, installningar),
+    loaders: createLoaders,
     seed: async (em) => {
       await seedForvaltning(em);
     },

@@ -4,4 +4,4 @@ import { loadConfig } from './config';
 import { klotterSubgraph } from './server';
 
 const config = loadConfig();
-await runSubgraph(klotterSubgraph({ diskretionTroskel: config.diskretionTroskel }), config);
+await runSubgraph(klotterSubgraph(), config);

@@ -225,34 +225,54 @@ describe('klotter, the seeded picture', () => {
     expect(k.nollrapporter.map((n) => [n.rapportor, n.period])).toEqual([['SISAB', '2016']]);
   });
 
-  it('2016 for a reader without clearance: the total and the SLA denominators are shown', async () => {
-    const { body } = await s.gql<{
-      _entities: { klotter: { antal: { visning: string }; sanering: Record<string, unknown> } }[];
-    }>(
-      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Lagesbild { klotter {
-        antal { visning }
-        sanering { kanda { visning } totalt { visning } okant { visning } andelUppfyllt { visning } }
-      } } } }`,
-      { reps: [lagesbild('2016')] },
-      { 'x-lagesbild-roller': 'POLIS' },
-    );
-    expect(body.errors).toBeUndefined();
-    const k = body.data!._entities[0]!.klotter;
-    expect(k.antal.visning).toBe('4');
-    expect(k.sanering).toEqual({
-      kanda: { visning: '0' },
-      totalt: { visning: '4' },
-      okant: { visning: '4' },
-      andelUppfyllt: { visning: '–' },
-    });
+  it('a reader not cleared for klotter’s live data: no section, no row, no report, at any period', async () => {
+    const FRAGA = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
+      ... on Lagesbild { klotter { antal { visning } sanering { kanda { visning } } } }
+      ... on MiljoLage { miljo klotter { antal { visning } } }
+      ... on Plats { id klotteranmalningar { innehall } }
+      ... on Omrade { sida: klotteranmalningar(period: "2016") { totalt } }
+    } }`;
+    for (const roll of ['POLIS', 'SKOLA', 'UTBILDNINGSFORVALTNING', 'SAMVERKANSPART', '']) {
+      for (const period of ['2016', '2016-H2', '2016-05', '2016-W20']) {
+        const { body } = await s.gql<{ _entities: Record<string, unknown>[] }>(
+          FRAGA,
+          {
+            reps: [
+              lagesbild(period),
+              { __typename: 'MiljoLage', omradeId: 'norrmalm', period, miljo: 'VIT_MAKT' },
+              { __typename: 'Plats', id: 'karlbergsvagen' },
+              { __typename: 'Omrade', id: 'norrmalm' },
+            ],
+          },
+          roll ? { 'x-lagesbild-roller': roll } : {},
+        );
+        expect(body.data!._entities).toEqual([
+          { klotter: null },
+          { miljo: 'VIT_MAKT', klotter: null },
+          { id: 'karlbergsvagen', klotteranmalningar: null },
+          { sida: null },
+        ]);
+        expect(body.errors).toHaveLength(4);
+        for (const e of body.errors ?? []) {
+          expect(e.extensions).toEqual({ code: 'FORBIDDEN', kalla: 'klotter' });
+        }
+      }
+      const en = await s.gql(
+        '{ klotteranmalan(id: "norrmalm-2016-klotter-1") { innehall } }',
+        {},
+        roll ? { 'x-lagesbild-roller': roll } : {},
+      );
+      expect(en.body.data).toEqual({ klotteranmalan: null });
+      expect(en.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', kalla: 'klotter' });
+    }
   });
 
   it("2015: trafikkontoret's attested zero, the others not reported", async () => {
-    const { body } = await s.gql<Lage>(LAGE, { reps: [lagesbild('2015')] });
+    const { body } = await s.gql<Lage>(LAGE, { reps: [lagesbild('2015')] }, TK);
     expect(body.errors).toBeUndefined();
     const k = body.data!._entities[0]!.klotter;
     expect(k.rapporteringsstatus).toBe('RAPPORTERAT_NOLL');
-    // Zero is zero for every reader, this one without a role too.
+    // Zero is zero.
     expect(k.antal).toEqual(n(0));
     expect(k.grovrePeriod).toBeNull();
     expect(k.perRapportor.map((r) => [r.rapportor, r.rapporteringsstatus, r.antal])).toEqual([
@@ -418,7 +438,7 @@ describe('klotter, the seeded picture', () => {
       [['2014', '2015', '2016', '2017', '2016-H1', '2016-H2'], 5],
     ] as const) {
       await s.resetSql();
-      const { body } = await s.gql<Lage>(LAGE, { reps: perioder.map(lagesbild) });
+      const { body } = await s.gql<Lage>(LAGE, { reps: perioder.map(lagesbild) }, TK);
       expect(body.errors).toBeUndefined();
       expect(body.data!._entities).toHaveLength(perioder.length);
       expect(await s.sqlStatements(), perioder.join(' ')).toBe(statements);
@@ -439,6 +459,7 @@ describe('klotter, the seeded picture', () => {
           id,
         })),
       },
+      TK,
     );
     expect(await s.sqlStatements()).toBe(1);
     expect(body.data!._entities).toEqual([
@@ -465,7 +486,11 @@ describe('klotter, the seeded picture', () => {
       h2: klotteranmalningar(medDelar: true, period: "2016-H2") { innehall }
       ar2015: klotteranmalningar(medDelar: true, period: "2015") { innehall }
     } } }`;
-    const parken = await s.gql<{ _entities: Record<string, unknown>[] }>(PARK, { reps: [park] });
+    const parken = await s.gql<{ _entities: Record<string, unknown>[] }>(
+      PARK,
+      { reps: [park] },
+      TK,
+    );
     expect(parken.body.errors).toBeUndefined();
     expect(parken.body.data!._entities[0]).toEqual({
       // Nothing was reported at the park as a whole.
@@ -484,15 +509,19 @@ describe('klotter, the seeded picture', () => {
     });
 
     // A part on its own: medDelar without parts in the register is the place itself.
-    const del = await s.gql<{ _entities: Record<string, unknown>[] }>(PARK, {
-      reps: [
-        {
-          __typename: 'Plats',
-          id: 'observatorielundens-parklek',
-          omfattar: ['observatorielundens-parklek'],
-        },
-      ],
-    });
+    const del = await s.gql<{ _entities: Record<string, unknown>[] }>(
+      PARK,
+      {
+        reps: [
+          {
+            __typename: 'Plats',
+            id: 'observatorielundens-parklek',
+            omfattar: ['observatorielundens-parklek'],
+          },
+        ],
+      },
+      TK,
+    );
     expect(del.body.data!._entities[0]).toMatchObject({
       egna: [{ innehall: 'Sieg Heil' }],
       medDelar: [{ innehall: 'Sieg Heil', platsText: 'Observatorielundens parklek' }],
@@ -513,15 +542,16 @@ describe('klotter, the seeded picture', () => {
       anmalningar: { innehall: string }[];
     };
     const reps = [{ __typename: 'Omrade', id: 'norrmalm' }];
-    const first = await s.gql<{ _entities: { klotteranmalningar: Page }[] }>(OMRADE, { reps });
+    const first = await s.gql<{ _entities: { klotteranmalningar: Page }[] }>(OMRADE, { reps }, TK);
     const p1 = first.body.data!._entities[0]!.klotteranmalningar;
     expect(p1.totalt).toBe(4);
     expect(p1.finnsFler).toBe(true);
     expect(p1.anmalningar).toHaveLength(3);
-    const second = await s.gql<{ _entities: { klotteranmalningar: Page }[] }>(OMRADE, {
-      reps,
-      after: p1.nastaMarkor,
-    });
+    const second = await s.gql<{ _entities: { klotteranmalningar: Page }[] }>(
+      OMRADE,
+      { reps, after: p1.nastaMarkor },
+      TK,
+    );
     const p2 = second.body.data!._entities[0]!.klotteranmalningar;
     expect(p2).toEqual({
       totalt: 4,
@@ -529,15 +559,16 @@ describe('klotter, the seeded picture', () => {
       nastaMarkor: null,
       anmalningar: [{ innehall: 'Utpekande av ett förtryckt folk' }],
     });
-    const rasist = await s.gql<{ _entities: { klotteranmalningar: Page }[] }>(OMRADE, {
-      reps,
-      kategori: 'RASISTISKT',
-    });
+    const rasist = await s.gql<{ _entities: { klotteranmalningar: Page }[] }>(
+      OMRADE,
+      { reps, kategori: 'RASISTISKT' },
+      TK,
+    );
     expect(rasist.body.data!._entities[0]!.klotteranmalningar.anmalningar).toEqual([
       { innehall: 'Sieg Heil' },
       { innehall: 'Hakkors' },
     ]);
-    const bad = await s.gql(OMRADE, { reps, after: 'inte-en-markor' });
+    const bad = await s.gql(OMRADE, { reps, after: 'inte-en-markor' }, TK);
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -767,23 +798,15 @@ describe("klotter, the SLA's denominator", () => {
     });
   });
 
-  it('a reader without clearance: the 1 cannot be had from 5 − 4, so the 5 is withheld', async () => {
+  it('a reader not cleared for klotter’s live data gets neither the share nor its counts', async () => {
     const { body } = await s.gql<Svar>(
       FRAGA,
       { reps: [lagesbild('2017-09')] },
       { 'x-lagesbild-roller': 'POLIS' },
     );
-    expect(body.errors).toBeUndefined();
-    const k = body.data!._entities[0]!.klotter;
-    expect(k.antal).toEqual(v(null, 'ej redovisad'));
-    expect(k.sanering).toEqual({
-      uppfyllt: v(null, 'fåtal'),
-      ejUppfyllt: v(0, '0'),
-      // With the total withheld, 4 unknown no longer gives the known count away.
-      okant: v(4, '4'),
-      kanda: v(null, 'fåtal'),
-      totalt: v(null, 'ej redovisad'),
-      andelUppfyllt: { andel: null, visning: 'ej redovisad' },
-    });
+    expect(body.data).toEqual({ _entities: [{ klotter: null }] });
+    expect(body.errors?.map((e) => e.extensions)).toEqual([
+      { code: 'FORBIDDEN', kalla: 'klotter' },
+    ]);
   });
 });

@@ -1,4 +1,3 @@
-import { DISKRETION_STANDARDTROSKEL } from '@lagesbild/domain';
 import type { SubgraphDefinition } from '@lagesbild/subgraph-kit';
 import { Klotteranmalan, Nollrapport } from './entities';
 import { createLoaders, type Loaders } from './loaders';
@@ -7,23 +6,14 @@ import { open311Routes } from './open311/routes';
 import { buildSchema, SUBGRAPH_NAME } from './schema';
 import { seedKlotter } from './seed';
 
-export interface KlotterOptions {
-  /** Counts from 1 up to this reach a reader without clearance as "fåtal" (default 3; 0 shows every count). */
-  diskretionTroskel?: number;
-}
-
 /** Everything the kit needs to run this subgraph; index.ts adds config and listens. */
-export function klotterSubgraph(options: KlotterOptions = {}): SubgraphDefinition<Loaders> {
-  const installningar = {
-    diskretionTroskel: options.diskretionTroskel ?? DISKRETION_STANDARDTROSKEL,
-  };
+export function klotterSubgraph(): SubgraphDefinition<Loaders> {
   return {
     name: SUBGRAPH_NAME,
     entities: [Klotteranmalan, Nollrapport],
     migrations,
     schema: buildSchema,
-    // The threshold travels with the loaders: the kit's context holds em, loaders, viewer.
-    loaders: (em) => createLoaders(em, installningar),
+    loaders: createLoaders,
     seed: async (em) => {
       await seedKlotter(em);
     },

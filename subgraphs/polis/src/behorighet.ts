@@ -1,22 +1,14 @@
-import { type Diskretion, Roll } from '@lagesbild/domain';
-import { diskretionFor } from '@lagesbild/subgraph-kit';
-import type { Context } from './resolvers/context';
+import { LEVANDE_BEHORIGA, type Partner } from '@lagesbild/domain';
 
 /**
- * Who sees the police's small counts (events in public space) as numbers: the police
- * themselves, the council and analysts who work with the whole picture, and ADMIN. Not
- * the coordinator: förvaltning's data entry needs no police figures below the threshold.
- * Schools and graffiti reporters get 1…threshold as "fåtal": "one attack at a mosque in
- * Norrmalm this half-year" points at an event and its people. This list is the police's
- * decision as data owner and the one place to change it.
+ * The police's live data — events, their counts at any period, assessments — reach the
+ * readers the domain clears for it (LEVANDE_BEHORIGA.polis: the police, the council, the
+ * coordinator, analysts and ADMIN); every field that shows them carries
+ * `@LevandeData(POLIS)` from the kit, and everyone else reads the adopted lägesbild. "One
+ * attack at a mosque in Norrmalm this half-year" points at an event and its people: no
+ * "fåtal" here that another period or a list beside it could undo. The police's potential
+ * targets stay SKYDDAD besides (PolisLage.maltavlor).
  */
-export const POLISDATA_BEHORIGA: readonly Roll[] = Object.freeze([
-  Roll.POLIS,
-  Roll.RADET,
-  Roll.ANALYTIKER,
-  Roll.ADMIN,
-]);
+export const POLIS: Partner = 'polis';
 
-export function diskretion(ctx: Context): Diskretion {
-  return diskretionFor(ctx.viewer, POLISDATA_BEHORIGA, ctx.loaders.installningar.diskretionTroskel);
-}
+export const POLISDATA_BEHORIGA = LEVANDE_BEHORIGA[POLIS];

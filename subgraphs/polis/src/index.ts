@@ -4,4 +4,4 @@ import { loadConfig } from './config';
 import { polisSubgraph } from './server';
 
 const config = loadConfig();
-await runSubgraph(polisSubgraph({ diskretionTroskel: config.diskretionTroskel }), config);
+await runSubgraph(polisSubgraph(), config);

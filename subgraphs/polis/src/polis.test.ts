@@ -91,7 +91,7 @@ describe('polis, read side on the seeded database', () => {
   });
   afterAll(() => s?.stop());
 
-  async function polisLage(period: string, headers: Record<string, string> = {}) {
+  async function polisLage(period: string, headers: Record<string, string> = RADET) {
     const { body } = await s.gql<{ _entities: { period: string; polis: PolisLage }[] }>(
       POLIS_LAGE,
       { r: [lagesbild('norrmalm', period)] },
@@ -486,18 +486,36 @@ describe('polis, read side on the seeded database', () => {
       ]);
     });
 
-    it('to a reader without a role, the reported rows keep the secondary suppression; unassessed rows are a reported 0', async () => {
-      const p = await sektion('2016', {});
-      expect(p.handelserAntal).toEqual({ antal: 6, visning: '6' });
-      const r = await rader('2016', {});
-      expect(r.VIT_MAKT!.handelserAntal).toEqual({ antal: null, visning: 'fåtal' });
-      // 6 − 0 − 0 − 1 would give the vit makt event back: the five are withheld too.
-      expect(r.OSPECIFICERAD!.handelserAntal).toEqual({ antal: null, visning: 'ej redovisad' });
-      expect(r.AUTONOMA!.handelserAntal).toEqual({ antal: 0, visning: '0' });
-      expect(r.ISLAMISTISK!.handelserAntal).toEqual({ antal: 0, visning: '0' });
-      // Not assessed, no events, in a year the police reported for: a reported 0.
-      expect(r.ENSAMAGERANDE!.handelserAntal).toEqual({ antal: 0, visning: '0' });
-      expect(r.ANTIDEMOKRATISK!.handelserAntal).toEqual({ antal: 0, visning: '0' });
+    it('to a reader not cleared for the police’s live data: no section and no row, at any period', async () => {
+      const ejBehoriga: Record<string, string>[] = [
+        {},
+        { 'x-lagesbild-roller': 'SKOLA' },
+        { 'x-lagesbild-roller': 'SAMVERKANSPART' },
+      ];
+      for (const headers of ejBehoriga) {
+        for (const period of ['2016', '2016-H2', '2016-11', '2016-W45']) {
+          const { body } = await s.gql<{ _entities: { polis: unknown }[] }>(
+            SEKTION,
+            { r: [lagesbild('norrmalm', period)] },
+            headers,
+          );
+          expect(body.data!._entities).toEqual([{ period, polis: null }]);
+          const rader = await s.gql<{ _entities: { miljo: string; polis: unknown }[] }>(
+            RADER,
+            { r: MILJO_ORDER.map((m) => miljoLage(period, m)) },
+            headers,
+          );
+          expect(rader.body.data!._entities.map((e) => e.polis)).toEqual(Array(6).fill(null));
+          for (const e of [...(body.errors ?? []), ...(rader.body.errors ?? [])]) {
+            expect(e.extensions).toEqual({ code: 'FORBIDDEN', kalla: 'polis' });
+          }
+          expect((body.errors ?? []).length + (rader.body.errors ?? []).length).toBe(7);
+        }
+      }
+      // The coordinator is cleared for the police's figures: the numbers, never "fåtal".
+      const r = await rader('2016', { 'x-lagesbild-roller': 'SAMORDNARE' });
+      expect(r.VIT_MAKT!.handelserAntal).toEqual({ antal: 1, visning: '1' });
+      expect(r.OSPECIFICERAD!.handelserAntal).toEqual({ antal: 5, visning: '5' });
     });
   });
 
@@ -528,6 +546,7 @@ describe('polis, read side on the seeded database', () => {
           { __typename: 'Plats', id: 'bryggargatan' },
         ],
       },
+      RADET,
     );
     expect(body.errors).toBeUndefined();
     const ids = (lista: unknown) => (lista as { id: string }[]).map((h) => h.id);
@@ -548,11 +567,13 @@ describe('polis, read side on the seeded database', () => {
 
   it('potential targets are SKYDDAD: a role without that clearance is refused, POLIS sees both', async () => {
     const r = [lagesbild('norrmalm', '2016')];
-    for (const headers of [{}, RADET]) {
-      const { body } = await s.gql(MALTAVLOR, { r }, headers);
-      expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(body.errors?.[0]?.message).toMatch(/PolisLage\.maltavlor.*klassning:skyddad/);
-    }
+    // The council is cleared for the police's live data, not for SKYDDAD records.
+    const radet = await s.gql(MALTAVLOR, { r }, RADET);
+    expect(radet.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(radet.body.errors?.[0]?.message).toMatch(/PolisLage\.maltavlor.*klassning:skyddad/);
+    // A reader without a role is refused the section itself.
+    const utan = await s.gql(MALTAVLOR, { r }, {});
+    expect(utan.body.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', kalla: 'polis' });
     const { body } = await s.gql<{
       _entities: { polis: { maltavlor: Record<string, unknown>[] } }[];
     }>(MALTAVLOR, { r }, POLIS);
@@ -579,6 +600,8 @@ describe('polis, read side on the seeded database', () => {
           handelser(period: "2016-11") { id }
         }
       } }`,
+      {},
+      RADET,
     );
     expect(body.errors).toBeUndefined();
     const o = body.data!._entities[0]!;
@@ -634,6 +657,7 @@ describe('polis, read side on the seeded database', () => {
     const { body } = await s.gql<{ _entities: { id: string; handelser: { id: string }[] }[] }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Plats { id handelser { id } } } }`,
       { r: ids.map((id) => ({ __typename: 'Plats', id })) },
+      RADET,
     );
     expect(await s.sqlStatements()).toBe(1);
     expect(body.errors).toBeUndefined();
@@ -655,6 +679,7 @@ describe('polis, read side on the seeded database', () => {
         polis { rapporteringsstatus handelserAntal { antal } }
       } } }`,
         { r: periods.map((p) => lagesbild('norrmalm', p)) },
+        RADET,
       );
       expect(body.errors).toBeUndefined();
       // The summary; and, once any period has no assessment of its own (2017, 2015), one
@@ -667,6 +692,7 @@ describe('polis, read side on the seeded database', () => {
         polis { bedomningar { miljo } handelser { id platser { id } gruppering { namn } } }
       } } }`,
         { r: periods.map((p) => lagesbild('norrmalm', p)) },
+        RADET,
       );
       expect(lists.body.errors).toBeUndefined();
       // assessments, events, then their places and their groups: one statement each.
@@ -676,6 +702,7 @@ describe('polis, read side on the seeded database', () => {
       const rows = await s.gql(
         `query ($r: [_Any!]!) { _entities(representations: $r) { ... on MiljoLage { polis { bosatta handelserAntal { antal } } } } }`,
         { r: periods.flatMap((p) => MILJO_ORDER.map((m) => miljoLage(p, m))) },
+        RADET,
       );
       expect(rows.body.errors).toBeUndefined();
       expect(await s.sqlStatements()).toBe(1);
@@ -727,9 +754,11 @@ describe('polis, publiceraBedomning', () => {
     });
     expect(await s.countRows('bedomning')).toBe(before + 1);
 
-    const history = await s.gql<{ polisBedomningar: Record<string, unknown>[] }>(HISTORIK, {
-      p: '2016-H2',
-    });
+    const history = await s.gql<{ polisBedomningar: Record<string, unknown>[] }>(
+      HISTORIK,
+      { p: '2016-H2' },
+      RADET,
+    );
     expect(history.body.data!.polisBedomningar.filter((b) => b.miljo === 'VIT_MAKT')).toEqual([
       {
         id: 'norrmalm-2016-h2-vit_makt-v1',
@@ -754,6 +783,7 @@ describe('polis, publiceraBedomning', () => {
         ... on MiljoLage { polis { bosatta } }
       } }`,
       { r: [lagesbild('norrmalm', '2016'), miljoLage('2016', 'VIT_MAKT')] },
+      RADET,
     );
     const [lage, rad] = picture.data!._entities;
     expect(lage.polis.bedomningar.filter((b) => b.miljo === 'VIT_MAKT')).toEqual([
@@ -788,6 +818,7 @@ describe('polis, publiceraBedomning', () => {
     }>(
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Lagesbild { polis { rapporteringsstatus } } } }`,
       { r: [lagesbild('norrmalm', '2015'), lagesbild('norrmalm', '2014')] },
+      RADET,
     );
     expect(picture.data!._entities.map((e) => e.polis.rapporteringsstatus)).toEqual([
       'RAPPORTERAT_NOLL',
@@ -890,10 +921,14 @@ describe('polis, registreraHandelse', () => {
     expect(await s.countRows('handelse')).toBe(before + 1);
     const { body: read } = await s.gql<{
       _entities: [{ handelser: { rubrik: string }[] }, { handelser: { rubrik: string }[] }];
-    }>(`{ _entities(representations: [{ __typename: "Plats", id: "sergels-torg" }, { __typename: "Omrade", id: "norrmalm" }]) {
+    }>(
+      `{ _entities(representations: [{ __typename: "Plats", id: "sergels-torg" }, { __typename: "Omrade", id: "norrmalm" }]) {
       ... on Plats { handelser { rubrik } }
       ... on Omrade { handelser(period: "2017-05") { rubrik } }
-    } }`);
+    } }`,
+      {},
+      RADET,
+    );
     expect(read.data!._entities[0].handelser.map((h) => h.rubrik)).toEqual([
       'Koordinerad våldsam attack vid Centralstationen och Sergels torg',
       'Demonstration på Sergels torg',
@@ -1010,6 +1045,8 @@ describe('polis, import of the feed sample', () => {
       `{ _entities(representations: [{ __typename: "Omrade", id: "norrmalm" }]) {
         ... on Omrade { handelser(period: "2018-03") { datum typ vald miljo kallaId kallaUrl platsbeskrivning lat lon } }
       } }`,
+      {},
+      { 'x-lagesbild-roller': 'ANALYTIKER' },
     );
     expect(body.data!._entities[0]!.handelser).toEqual([
       {

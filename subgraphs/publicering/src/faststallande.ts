@@ -1,4 +1,4 @@
-import type { PubliceratInnehall } from '@lagesbild/publicering';
+import { type PubliceratInnehall, rubrikAvId } from '@lagesbild/publicering';
 import { exportera } from '@lagesbild/publicering/export';
 import { type PubliceradVersion, skyddaVidFaststallande } from '@lagesbild/publicering/skydd';
 import type { EntityManager } from '@mikro-orm/core';
@@ -6,9 +6,9 @@ import { Publicering, PubliceringStatus } from './entities';
 
 /**
  * Every earlier adopted version of the area, replaced ones included, all periods: what a
- * reader may already combine with the new version. Each with the sums of its own tables;
- * the sums that tie periods together (a year and its halves) come with the new version's
- * Underlag, whose linked periods are exactly the ones it can be combined with.
+ * reader may already combine with the new version. Each with the sums of its own tables
+ * and the threshold it was adopted with; the sums that tie periods together (a year and its
+ * halves) come with the new version's Underlag and are added by skydd.ts from the cell ids.
  */
 export async function publiceratTidigare(
   em: EntityManager,
@@ -22,13 +22,15 @@ export async function publiceratTidigare(
       status: { $in: [PubliceringStatus.FASTSTALLD, PubliceringStatus.ERSATT] },
       id: { $ne: utom },
     },
-    { orderBy: { skapad: 'asc', version: 'asc' } },
+    // Oldest first, as adopted: where two versions disagree, the later one's fact wins.
+    { orderBy: { faststalld: 'asc', skapad: 'asc', version: 'asc' } },
   );
   return tidigare
     .filter((p) => p.publicerat !== null)
     .map((p) => ({
       celler: (p.publicerat as PubliceratInnehall).celler,
       relationer: p.underlag.relationer,
+      troskel: p.troskel,
     }));
 }
 
@@ -45,7 +47,9 @@ export async function faststall(
   beslut: { motesdatum: string; mote: string; troskel: number },
 ): Promise<Publicering> {
   const tidigare = await publiceratTidigare(em, p.omradeId, p.id);
-  const celler = await skyddaVidFaststallande(p.underlag, tidigare, beslut.troskel);
+  const celler = await skyddaVidFaststallande(p.underlag, tidigare, beslut.troskel, {
+    rubrik: rubrikAvId,
+  });
   const innehall: PubliceratInnehall = {
     omradeId: p.omradeId,
     period: p.period,

@@ -1,30 +1,39 @@
-import { type Diskretion, harDiskretionsbehorighet, Roll } from '@lagesbild/domain';
-import { diskretionFor, type Viewer } from '@lagesbild/subgraph-kit';
+import { AVSNITT_AGARE, LEVANDE_BEHORIGA, type Partner, Roll } from '@lagesbild/domain';
+import { harLevandeBehorighetFor, type Viewer } from '@lagesbild/subgraph-kit';
 
 /**
- * Who sees school data in full: small counts as numbers, the schools' free-text
- * observations and every school's own answers. The education administration owns the
- * survey, and ADMIN runs the system. Everyone else — the council and coordinator
- * included, and a single school — gets small counts as "fåtal": a school's staff are
- * many and unvetted (see ROLL_KLASSNING), and the council needs the picture, not which
- * school. A school (role SKOLA) still sees its own answers. The full role model is a
- * later issue; this list is the one place to change.
+ * The schools' live data — the survey's aggregates at any period, its results per question
+ * — reach the readers the domain clears for it (LEVANDE_BEHORIGA.skolor: the education
+ * administration that owns the survey, the council, the coordinator, analysts and ADMIN);
+ * every field that shows them carries `@LevandeData(SKOLOR)` from the kit. A single school
+ * (SKOLA) is not cleared: it reads its own answers, and the adopted lägesbild like the
+ * other partners. The register (schools, surveys and their questions) stays open.
  */
-export const SKOLDATA_BEHORIGA: readonly Roll[] = Object.freeze([
-  Roll.UTBILDNINGSFORVALTNING,
+export const SKOLOR: Partner = 'skolor';
+
+export const SKOLDATA_BEHORIGA = LEVANDE_BEHORIGA[SKOLOR];
+
+/**
+ * Every school's own answers and the schools' free-text observations say which school saw
+ * what: the survey's owner (the section's owner, AVSNITT_AGARE.skolor) and ADMIN read them;
+ * a school reads its own. The council needs the picture, not which school.
+ */
+export const SKOLSVAR_BEHORIGA: readonly Roll[] = Object.freeze([
+  ...AVSNITT_AGARE[SKOLOR],
   Roll.ADMIN,
 ]);
 
-export function harSkoldatabehorighet(viewer: Viewer): boolean {
-  return harDiskretionsbehorighet(viewer.roller, SKOLDATA_BEHORIGA);
+export function harSkolsvarsbehorighet(viewer: Viewer): boolean {
+  return viewer.roller.some((r) => SKOLSVAR_BEHORIGA.includes(r));
 }
 
-export function diskretion(viewer: Viewer, troskel: number): Diskretion {
-  return diskretionFor(viewer, SKOLDATA_BEHORIGA, troskel);
-}
-
-/** A school's own answers: cleared roles, or the school itself (role SKOLA and its id). */
+/** A school's own answers: the survey's owner and ADMIN, or the school itself (SKOLA and its id). */
 export function marSeSkolansSvar(viewer: Viewer, skolaId: string): boolean {
-  if (harSkoldatabehorighet(viewer)) return true;
+  if (harSkolsvarsbehorighet(viewer)) return true;
   return viewer.roller.includes(Roll.SKOLA) && viewer.skolaId === skolaId;
+}
+
+/** May the viewer read any school's answers at all: cleared for the schools' data, or a school. */
+export function marLasaSkolsvar(viewer: Viewer): boolean {
+  return harLevandeBehorighetFor(viewer, SKOLOR) || viewer.roller.includes(Roll.SKOLA);
 }

@@ -4,4 +4,4 @@ import { loadConfig } from './config';
 import { skolorSubgraph } from './server';
 
 const config = loadConfig();
-await runSubgraph(skolorSubgraph({ diskretionTroskel: config.diskretionTroskel }), config);
+await runSubgraph(skolorSubgraph(), config);

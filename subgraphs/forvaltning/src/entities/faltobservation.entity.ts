@@ -31,7 +31,7 @@ export class Faltobservation extends PeriodEntity {
   @Property({ type: 'string', length: 20, nullable: true })
   miljo: Miljo | null = null;
 
-  // Served as SkyddatAntal by FaltobservationResolver (disclosure control needs the viewer).
+  // Served as SkyddatAntal by FaltobservationResolver.
   @Property({ type: 'integer', nullable: true })
   antal: number | null = null;
 

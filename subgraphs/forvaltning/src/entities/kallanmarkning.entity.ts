@@ -17,7 +17,7 @@ export class Kallanmarkning extends PeriodEntity {
   @Property({ type: 'text' })
   text: string;
 
-  // angivetAntal and listatAntal stay Ints, outside disclosure control: they quote what the
+  // angivetAntal and listatAntal stay Ints, not SkyddatAntal: they quote what the
   // published source document itself says and lists (a note on the document's wording,
   // such as "three" beside two listed), not a count this subgraph aggregates from records.
   @Field(() => Int, {

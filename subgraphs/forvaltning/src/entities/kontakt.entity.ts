@@ -30,7 +30,7 @@ export class Kontakt extends PeriodEntity {
   @Property({ type: 'string', length: 20, nullable: true })
   miljo: Miljo | null = null;
 
-  // Served as SkyddatAntal by KontaktResolver (disclosure control needs the viewer).
+  // Served as SkyddatAntal by KontaktResolver.
   @Property({ type: 'integer' })
   antal: number;
 

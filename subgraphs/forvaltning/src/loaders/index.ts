@@ -7,11 +7,9 @@ import {
 import {
   areaPeriodListLoader,
   areaPeriodLoader,
-  type DiskretionInstallningar,
   entityLoader,
   groupLoader,
   grovrePeriodLoader,
-  STANDARD_DISKRETION,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -139,12 +137,8 @@ export interface PlatsPeriod {
   period: Period | null;
 }
 
-export function createLoaders(
-  em: EntityManager,
-  installningar: DiskretionInstallningar = STANDARD_DISKRETION,
-) {
+export function createLoaders(em: EntityManager) {
   return {
-    installningar,
     omrade: entityLoader(em, Omrade),
     plats: entityLoader(em, Plats),
     platserIOmrade: groupLoader(em, Plats, 'omradeId', { orderBy: { namn: 'asc' } }),

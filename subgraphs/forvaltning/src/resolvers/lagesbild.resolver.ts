@@ -1,23 +1,15 @@
 import {
-  type Diskretion,
   MILJOER,
   type Period,
   PeriodScalar,
-  perMiljo,
   previousPeriod,
   Rapporteringsstatus,
   talOmRapporterat,
 } from '@lagesbild/domain';
-import { type AreaPeriod, readableAndAudited } from '@lagesbild/subgraph-kit';
-import {
-  fordelningFor,
-  okandSkyddatAntal,
-  SkyddatAntal,
-  skyddadFordelning,
-  skyddatAntal,
-} from '@lagesbild/subgraph-kit/federation';
+import { type AreaPeriod, LevandeData, readableAndAudited } from '@lagesbild/subgraph-kit';
+import { okandSkyddatAntal, SkyddatAntal, visatAntal } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { diskretion } from '../behorighet';
+import { FORVALTNING } from '../behorighet';
 import {
   Atervandare,
   Faltobservation,
@@ -30,19 +22,6 @@ import { type ForvaltningSummering, forvaltningStatus, harRader, summa } from '.
 import { kandOmradeId } from '../omrade-id';
 import { ForvaltningLage, ForvaltningMiljo, Lagesbild, MiljoLage } from '../types/lagesbild.type';
 import type { Context } from './context';
-
-/**
- * One source's counts per environment and in all, protected together (secondary
- * suppression), one answer per area and period: ForvaltningMiljo's figure and
- * ForvaltningLage's total never let a "fåtal" be worked out by subtraction. Records
- * without an environment count in the total only; the rule treats that part as known.
- */
-function skyddadeAntal(s: ForvaltningSummering, kalla: 'incident' | 'kontakt', d: Diskretion) {
-  return fordelningFor(s, kalla, d, () => {
-    const celler = perMiljo((m) => summa(s, kalla, m).antal);
-    return skyddadFordelning(celler, summa(s, kalla).antal, d);
-  });
-}
 
 /**
  * One source's count (IA incidents, contacts, field observations): a number only when
@@ -73,6 +52,13 @@ async function lage(
   const grovre = await ctx.loaders.grovrePeriod.load(key);
   return { s, status: forvaltningStatus(s, grovre !== null) };
 }
+
+/** What a reader not cleared for förvaltning's live data gets instead. */
+export const EJ_BEHORIG =
+  'Läsare som inte är behöriga för förvaltningens levande uppgifter får null och felet ' +
+  'FORBIDDEN (extensions.kalla "forvaltning") och läser den fastställda lägesbilden.';
+
+const AVSNITT_BESKRIVNING = `Förvaltningens avsnitt: antal, poster och källanmärkningar. ${EJ_BEHORIG}`;
 
 const STATUS_BESKRIVNING =
   'Om förvaltningen har rapporterat för perioden, rapporterat noll, rapporterat bara för en ' +
@@ -110,7 +96,8 @@ export class LagesbildResolver {
     return new Lagesbild(l.omradeId, previousPeriod(l.period));
   }
 
-  @FieldResolver(() => ForvaltningLage, { nullable: true })
+  @LevandeData(FORVALTNING)
+  @FieldResolver(() => ForvaltningLage, { nullable: true, description: AVSNITT_BESKRIVNING })
   forvaltning(@Root() l: Lagesbild): ForvaltningLage {
     return new ForvaltningLage(l.omradeId, l.period);
   }
@@ -123,7 +110,11 @@ export class LagesbildResolver {
 
 @Resolver(() => MiljoLage)
 export class MiljoLageResolver {
-  @FieldResolver(() => ForvaltningMiljo, { nullable: true })
+  @LevandeData(FORVALTNING)
+  @FieldResolver(() => ForvaltningMiljo, {
+    nullable: true,
+    description: `Förvaltningens uppgifter för miljön. ${EJ_BEHORIG}`,
+  })
   forvaltning(@Root() m: MiljoLage): ForvaltningMiljo {
     return new ForvaltningMiljo(m.omradeId, m.period, m.miljo);
   }
@@ -146,12 +137,7 @@ export class ForvaltningMiljoResolver {
   })
   async incidenterAntal(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
     const { s, status } = await lage(f, ctx);
-    return kallansTal(
-      s,
-      status,
-      'incident',
-      () => skyddadeAntal(s, 'incident', diskretion(ctx)).celler[f.miljo],
-    );
+    return kallansTal(s, status, 'incident', () => visatAntal(summa(s, 'incident', f.miljo).antal));
   }
 
   @FieldResolver(() => SkyddatAntal, {
@@ -162,12 +148,7 @@ export class ForvaltningMiljoResolver {
   })
   async kontakterAntal(@Root() f: ForvaltningMiljo, @Ctx() ctx: Context) {
     const { s, status } = await lage(f, ctx);
-    return kallansTal(
-      s,
-      status,
-      'kontakt',
-      () => skyddadeAntal(s, 'kontakt', diskretion(ctx)).celler[f.miljo],
-    );
+    return kallansTal(s, status, 'kontakt', () => visatAntal(summa(s, 'kontakt', f.miljo).antal));
   }
 
   @FieldResolver(() => SkyddatAntal, {
@@ -181,8 +162,7 @@ export class ForvaltningMiljoResolver {
     const { s, status } = await lage(f, ctx);
     return kallansTal(s, status, 'faltobservation', () => {
       const t = summa(s, 'faltobservation', f.miljo);
-      // No total of field observations is shown beside these, so the primary rule suffices.
-      return t.okanda > 0 ? okandSkyddatAntal() : skyddatAntal(t.antal, diskretion(ctx));
+      return t.okanda > 0 ? okandSkyddatAntal() : visatAntal(t.antal);
     });
   }
 
@@ -224,12 +204,7 @@ export class ForvaltningLageResolver {
   })
   async incidenterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
     const { s, status } = await lage(f, ctx);
-    return kallansTal(
-      s,
-      status,
-      'incident',
-      () => skyddadeAntal(s, 'incident', diskretion(ctx)).total,
-    );
+    return kallansTal(s, status, 'incident', () => visatAntal(summa(s, 'incident').antal));
   }
 
   @FieldResolver(() => [Kontakt], { description: 'Kontakterna inom perioden, per kanal.' })
@@ -245,12 +220,7 @@ export class ForvaltningLageResolver {
   })
   async kontakterAntal(@Root() f: ForvaltningLage, @Ctx() ctx: Context) {
     const { s, status } = await lage(f, ctx);
-    return kallansTal(
-      s,
-      status,
-      'kontakt',
-      () => skyddadeAntal(s, 'kontakt', diskretion(ctx)).total,
-    );
+    return kallansTal(s, status, 'kontakt', () => visatAntal(summa(s, 'kontakt').antal));
   }
 
   @FieldResolver(() => [Faltobservation], {

@@ -1,6 +1,12 @@
 import { omradeIdAv, type Period, PeriodScalar } from '@lagesbild/domain';
-import { badUserInput, KraverBehorighet, readableAndAudited } from '@lagesbild/subgraph-kit';
+import {
+  badUserInput,
+  KraverBehorighet,
+  LevandeData,
+  readableAndAudited,
+} from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { FORVALTNING } from '../behorighet';
 import { Handlingsplan, Incident, Omrade, Plats, Samverkansforum } from '../entities';
 import type { Context } from './context';
 import { RegistreraOmradeInput } from './types/omrade.input';
@@ -71,8 +77,12 @@ export class OmradeResolver {
     return ctx.loaders.samverkansforum.load(o.id);
   }
 
+  @LevandeData(FORVALTNING)
   @FieldResolver(() => [Incident], {
-    description: 'Incidenter inom perioden som läsaren har behörighet till (klassning).',
+    nullable: true,
+    description:
+      'Incidenter inom perioden som läsaren har behörighet till (klassning); null med felet ' +
+      'FORBIDDEN för läsare som inte är behöriga för förvaltningens levande uppgifter.',
   })
   async incidenter(
     @Root() o: Omrade,

@@ -1,7 +1,13 @@
 import { type Period, PeriodScalar, platsId, wgs84ToSweref99tm } from '@lagesbild/domain';
-import { badUserInput, KraverBehorighet, readableAndAudited } from '@lagesbild/subgraph-kit';
+import {
+  badUserInput,
+  KraverBehorighet,
+  LevandeData,
+  readableAndAudited,
+} from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { FORVALTNING } from '../behorighet';
 import { Incident, Koordinater, Omrade, Plats } from '../entities';
 import { kandOmradeIdI } from '../omrade-id';
 import type { Context } from './context';
@@ -74,10 +80,13 @@ export class PlatsResolver {
     return p.omradeId === null ? [p.id] : ctx.loaders.omfattar.load(p.id);
   }
 
+  @LevandeData(FORVALTNING)
   @FieldResolver(() => [Incident], {
+    nullable: true,
     description:
       'Incidenter på platsen som läsaren har behörighet till (klassning), inom perioden när den ' +
-      'anges; med medDelar: true även på platsens delar. Äldst först.',
+      'anges; med medDelar: true även på platsens delar. Äldst först. Null med felet FORBIDDEN ' +
+      'för läsare som inte är behöriga för förvaltningens levande uppgifter.',
   })
   async incidenter(
     @Root() p: Plats,

@@ -86,7 +86,7 @@ export class ForvaltningLage extends AreaPeriodSection {}
 
 /**
  * Förvaltning's figures for one environment and period: every figure is a count of events
- * in an area and period, under disclosure control, and null when förvaltning has not
+ * in an area and period, shown to readers cleared for förvaltning's live data only, and null when förvaltning has not
  * reported for the period.
  */
 @ObjectType({

@@ -2,11 +2,9 @@ import { type Miljo, narmasteGrovrePeriod, type Period } from '@lagesbild/domain
 import {
   areaPeriodListLoader,
   areaPeriodLoader,
-  type DiskretionInstallningar,
   entityLoader,
   groupLoader,
   grovrePeriodLoader,
-  STANDARD_DISKRETION,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -190,12 +188,8 @@ function sidLoader(em: EntityManager) {
   );
 }
 
-export function createLoaders(
-  em: EntityManager,
-  installningar: DiskretionInstallningar = STANDARD_DISKRETION,
-) {
+export function createLoaders(em: EntityManager) {
   return {
-    installningar,
     anmalan: entityLoader(em, Klotteranmalan),
     vidPlats: groupLoader(em, Klotteranmalan, 'platsId', { orderBy: { fran: 'asc', id: 'asc' } }),
     sida: sidLoader(em),

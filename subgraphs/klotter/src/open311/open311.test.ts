@@ -141,6 +141,8 @@ describe('Open311 GeoReport v2', () => {
       `{ _entities(representations: [{ __typename: "Plats", id: "tegnergatan-10" }]) {
         ... on Plats { klotteranmalningar { rapportor kategori miljo slaPaPlats paPlatsArbetsminuter slaSanering polisanmald } }
       } }`,
+      {},
+      { 'x-lagesbild-roller': 'RADET' },
     );
     expect(body.data!._entities[0]!.klotteranmalningar).toEqual([
       {
@@ -178,6 +180,25 @@ describe('Open311 GeoReport v2', () => {
     expect(bad.body).toEqual([
       { code: 400, description: 'status ska vara open, closed eller båda.' },
     ]);
+  });
+
+  it('GET lists only for readers cleared for klotter’s live data, as GraphQL does', async () => {
+    const som = async (roll: string) =>
+      fetch(`${s.url}${URL_PATH}`, { headers: await withToken({ 'x-lagesbild-roller': roll }) });
+    for (const roll of ['POLIS', 'SKOLA', 'UTBILDNINGSFORVALTNING', 'SAMVERKANSPART', '']) {
+      const res = await som(roll);
+      expect(res.status, roll).toBe(403);
+      expect(await res.json()).toEqual([
+        {
+          code: 403,
+          description:
+            'Klotterrapportörernas siffror och register visas bara för de behöriga (TRAFIKKONTORET, SISAB, MTR, RADET, SAMORDNARE, ANALYTIKER, ADMIN). Läs den fastställda lägesbilden.',
+        },
+      ]);
+    }
+    for (const roll of ['TRAFIKKONTORET', 'SISAB', 'MTR', 'SAMORDNARE', 'ANALYTIKER', 'ADMIN']) {
+      expect((await som(roll)).status, roll).toBe(200);
+    }
   });
 
   it("POST imports for the sender's own agency only", async () => {

@@ -1,9 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseTidpunkt, Roll } from '@lagesbild/domain';
+import { ejLevandeBehorigText, parseTidpunkt, Roll } from '@lagesbild/domain';
 import { type RouteHandler, requestIdOf } from '@lagesbild/http-kit';
-import { type Orm, skrivareFranViewer, viewerFromRequest } from '@lagesbild/subgraph-kit';
+import {
+  harLevandeBehorighetFor,
+  type Orm,
+  skrivareFranViewer,
+  viewerFromRequest,
+} from '@lagesbild/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { QueryOrder } from '@mikro-orm/core';
+import { KLOTTER } from '../behorighet';
 import { Klotteranmalan, RAPPORTORER, type Rapportor } from '../entities';
 import { importOpen311 } from './import';
 import { SERVICE_CODES, tillServiceRequest } from './open311';
@@ -43,6 +49,10 @@ const list = (v: string | null) =>
         .filter((s) => s !== '');
 
 async function lista(orm: Orm, req: IncomingMessage, res: ServerResponse, url: URL) {
+  // The reports are klotter's live records: the same rule as every GraphQL field of them.
+  if (!harLevandeBehorighetFor(viewerFromRequest(req), KLOTTER)) {
+    return fel(res, 403, ejLevandeBehorigText(KLOTTER));
+  }
   const q = url.searchParams;
   const where: FilterQuery<Klotteranmalan>[] = [];
   for (const [name, op] of [
@@ -91,7 +101,6 @@ async function lista(orm: Orm, req: IncomingMessage, res: ServerResponse, url: U
     next.searchParams.set('page', String(page + 1));
     headers.link = `<${next.pathname}${next.search}>; rel="next"`;
   }
-  void req;
   send(res, 200, rows.map(tillServiceRequest), headers);
 }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { lokalIso } from '@lagesbild/domain';
-import { badUserInput, KraverBehorighet, notFound } from '@lagesbild/subgraph-kit';
+import { badUserInput, KraverBehorighet, LevandeData, notFound } from '@lagesbild/subgraph-kit';
 import { PlatsRef } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { KLOTTER } from '../behorighet';
 import { Klotteranmalan } from '../entities';
 import {
   dagsperiod,
@@ -24,7 +25,13 @@ const visa = (utc: string | null) => (utc ? lokalIso(Date.parse(utc)) : null);
 
 @Resolver(() => Klotteranmalan)
 export class KlotteranmalanResolver {
-  @Query(() => Klotteranmalan, { nullable: true, description: 'En klotteranmälan efter id.' })
+  @LevandeData(KLOTTER)
+  @Query(() => Klotteranmalan, {
+    nullable: true,
+    description:
+      'En klotteranmälan efter id; null med felet FORBIDDEN för läsare som inte är behöriga ' +
+      'för klotterrapportörernas levande uppgifter.',
+  })
   klotteranmalan(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.loaders.anmalan.load(id);
   }

@@ -1,18 +1,17 @@
 import {
-  type Diskretion,
   type Period,
   PeriodScalar,
   Rapporteringsstatus,
   rapporteringsstatus,
   talOmRapporterat,
 } from '@lagesbild/domain';
-import type { AreaPeriod } from '@lagesbild/subgraph-kit';
+import { type AreaPeriod, LevandeData } from '@lagesbild/subgraph-kit';
 import { LagesbildRef, MiljoLageRef, SkyddatAntal } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { diskretion } from '../behorighet';
+import { KLOTTER } from '../behorighet';
 import { Kategori, Nollrapport, RAPPORTOR_NAMN, RAPPORTORER, Rapportor } from '../entities';
 import type { KlotterSummering } from '../loaders';
-import { skyddadKlotter } from '../skydd';
+import { klotterTal } from '../tal';
 import {
   KlotteranmalanSida,
   KlotterGrupp,
@@ -61,10 +60,9 @@ async function omRapporterat<T>(
  */
 export function perRapportor(
   s: KlotterSummering,
-  d: Diskretion,
   grovre: ReadonlyMap<Rapportor, Period>,
 ): KlotterRapportorLage[] {
-  const skyddad = skyddadKlotter(s, d);
+  const tal = klotterTal(s);
   return RAPPORTORER.map((rapportor) => {
     const antal = anmalningarAv(s, rapportor);
     const nollor = s.nollor.get(rapportor) ?? 0;
@@ -73,17 +71,23 @@ export function perRapportor(
       rapportor,
       namn: RAPPORTOR_NAMN[rapportor],
       rapporteringsstatus: st,
-      antal: talOmRapporterat(st, () => skyddad.perRapportor[rapportor]),
+      antal: talOmRapporterat(st, () => tal.perRapportor[rapportor]),
       grovrePeriod: grovre.get(rapportor) ?? null,
     };
   });
 }
 
+/** What a reader not cleared for klotter's live data gets instead. */
+export const EJ_BEHORIG =
+  'Läsare som inte är behöriga för klotterrapportörernas levande uppgifter får null och felet ' +
+  'FORBIDDEN (extensions.kalla "klotter") och läser den fastställda lägesbilden.';
+
 @Resolver(() => LagesbildRef)
 export class LagesbildKlotterResolver {
+  @LevandeData(KLOTTER)
   @FieldResolver(() => KlotterLage, {
     nullable: true,
-    description: 'Klotter från trafikkontoret, SISAB och MTR för området och perioden.',
+    description: `Klotter från trafikkontoret, SISAB och MTR för området och perioden. ${EJ_BEHORIG}`,
   })
   klotter(@Root() l: LagesbildRef): KlotterLage {
     return new KlotterLage(l.omradeId, l.period);
@@ -92,9 +96,10 @@ export class LagesbildKlotterResolver {
 
 @Resolver(() => MiljoLageRef)
 export class MiljoLageKlotterResolver {
+  @LevandeData(KLOTTER)
   @FieldResolver(() => KlotterMiljo, {
     nullable: true,
-    description: 'Klotteranmälningar i miljön.',
+    description: `Klotteranmälningar i miljön. ${EJ_BEHORIG}`,
   })
   klotter(@Root() m: MiljoLageRef): KlotterMiljo {
     return new KlotterMiljo(m.omradeId, m.period, m.miljo);
@@ -124,7 +129,7 @@ export class KlotterLageResolver {
       'inte rapporterat för perioden (eller bara för en längre period).',
   })
   antal(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    return omRapporterat(k, ctx, (s) => skyddadKlotter(s, diskretion(ctx)).total);
+    return omRapporterat(k, ctx, (s) => klotterTal(s).total);
   }
 
   @FieldResolver(() => [KlotterRapportorLage], {
@@ -138,7 +143,7 @@ export class KlotterLageResolver {
       (await ctx.loaders.grovre.load(k)) === null
         ? new Map<Rapportor, Period>()
         : await ctx.loaders.grovrePerRapportor.load(k);
-    return perRapportor(s, diskretion(ctx), grovre);
+    return perRapportor(s, grovre);
   }
 
   @FieldResolver(() => [KlotterGrupp], {
@@ -146,7 +151,7 @@ export class KlotterLageResolver {
       'Antal och SLA-uppfyllelse per rapportör och kategori (bara grupper med anmälningar).',
   })
   async perKategori(@Root() k: KlotterLage, @Ctx() ctx: Context): Promise<KlotterGrupp[]> {
-    return skyddadKlotter(await ctx.loaders.summering.load(k), diskretion(ctx)).grupper;
+    return klotterTal(await ctx.loaders.summering.load(k)).grupper;
   }
 
   @FieldResolver(() => SlaSummering, {
@@ -155,7 +160,7 @@ export class KlotterLageResolver {
       'Sanerat inom 24 timmar, alla anmälningar; null när klotter inte rapporterat för perioden.',
   })
   sanering(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    return omRapporterat(k, ctx, (s) => skyddadKlotter(s, diskretion(ctx)).sanering);
+    return omRapporterat(k, ctx, (s) => klotterTal(s).sanering);
   }
 
   @FieldResolver(() => SlaSummering, {
@@ -165,7 +170,7 @@ export class KlotterLageResolver {
       'för perioden.',
   })
   paPlats(@Root() k: KlotterLage, @Ctx() ctx: Context) {
-    return omRapporterat(k, ctx, (s) => skyddadKlotter(s, diskretion(ctx)).paPlats);
+    return omRapporterat(k, ctx, (s) => klotterTal(s).paPlats);
   }
 
   @FieldResolver(() => PeriodScalar, { nullable: true, description: GROVRE_PERIOD_BESKRIVNING })
@@ -219,7 +224,7 @@ export class KlotterMiljoResolver {
       'klotter inte rapporterat för perioden (eller bara för en längre period).',
   })
   antal(@Root() m: KlotterMiljo, @Ctx() ctx: Context) {
-    return omRapporterat(m, ctx, (s) => skyddadKlotter(s, diskretion(ctx)).perMiljo[m.miljo]);
+    return omRapporterat(m, ctx, (s) => klotterTal(s).perMiljo[m.miljo]);
   }
 
   @FieldResolver(() => PeriodScalar, { nullable: true, description: GROVRE_PERIOD_BESKRIVNING })

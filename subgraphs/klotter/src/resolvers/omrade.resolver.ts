@@ -1,6 +1,8 @@
 import { type Period, PeriodScalar } from '@lagesbild/domain';
+import { LevandeData } from '@lagesbild/subgraph-kit';
 import { OmradeRef } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { KLOTTER } from '../behorighet';
 import { Kategori, Rapportor } from '../entities';
 import { KlotteranmalanSida } from '../types/klotter.type';
 import type { Context } from './context';
@@ -8,10 +10,11 @@ import { laddaSida } from './sida';
 
 @Resolver(() => OmradeRef)
 export class OmradeKlotterResolver {
+  @LevandeData(KLOTTER)
   @FieldResolver(() => KlotteranmalanSida, {
     nullable: true,
     description:
-      'Klotteranmälningar i området, filtrerade på period, rapportör och kategori; en sida i taget (first, after).',
+      'Klotteranmälningar i området, filtrerade på period, rapportör och kategori; en sida i taget (first, after). Null med felet FORBIDDEN för läsare som inte är behöriga för klotterrapportörernas levande uppgifter.',
   })
   klotteranmalningar(
     @Root() o: OmradeRef,

@@ -23,10 +23,9 @@ export class KlotterMiljo {
 }
 
 /**
- * Each outcome is a count of reports, so it goes through disclosure control like the
- * group's antal: otherwise "uppfyllt 2, ej uppfyllt 0" would give back a suppressed 2.
- * `kanda` and `totalt` are the share's denominator and all reports, so a sentence can say
- * "1 av 5 med känd tid"; they are protected with the outcomes (see skydd.ts).
+ * Each outcome is a count of reports, shown like the group's antal to readers cleared for
+ * klotter's live data only. `kanda` and `totalt` are the share's denominator and all
+ * reports, so a sentence can say "1 av 5 med känd tid" (see tal.ts).
  */
 @ObjectType({
   description:
@@ -59,8 +58,7 @@ export class SlaSummering {
 
   @Field(() => SkyddadAndel, {
     description:
-      'Andel uppfyllda av de kända (0–1); andel null när inget utfall är känt (visning "–") ' +
-      'eller när ett av antalen är undertryckt.',
+      'Andel uppfyllda av de kända (0–1); andel null när inget utfall är känt (visning "–").',
   })
   andelUppfyllt!: SkyddadAndel;
 }

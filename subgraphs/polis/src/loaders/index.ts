@@ -8,11 +8,9 @@ import {
 import {
   areaPeriodListLoader,
   areaPeriodLoader,
-  type DiskretionInstallningar,
   entityLoader,
   groupLoader,
   grovrePeriodLoader,
-  STANDARD_DISKRETION,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -194,12 +192,8 @@ function handelserVidPlats(em: EntityManager): DataLoader<string, Handelse[]> {
   });
 }
 
-export function createLoaders(
-  em: EntityManager,
-  installningar: DiskretionInstallningar = STANDARD_DISKRETION,
-) {
+export function createLoaders(em: EntityManager) {
   return {
-    installningar,
     gruppering: entityLoader(em, Gruppering),
     grupperingarIOmrade: groupLoader(em, Gruppering, 'omradeId', { orderBy: { namn: 'asc' } }),
     handelserForGruppering: groupLoader(em, Handelse, 'grupperingId', {

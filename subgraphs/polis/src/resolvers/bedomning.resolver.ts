@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { dayRange, MILJOER, Niva, type Period, PeriodScalar } from '@lagesbild/domain';
-import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
+import { badUserInput, KraverBehorighet, LevandeData } from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { POLIS } from '../behorighet';
 import { Bedomning, UTGIVARE_STANDARD } from '../entities';
 import type { Context } from './context';
 import { OMRADE_ID, PubliceraBedomningInput } from './types/bedomning.input';
@@ -27,8 +28,12 @@ function checkPublicerad(value: string): void {
 
 @Resolver(() => Bedomning)
 export class BedomningResolver {
+  @LevandeData(POLIS)
   @Query(() => [Bedomning], {
-    description: 'Polisens bedömningar inom perioden; med historik: true även ersatta versioner.',
+    nullable: true,
+    description:
+      'Polisens bedömningar inom perioden; med historik: true även ersatta versioner. Null med ' +
+      'felet FORBIDDEN för läsare som inte är behöriga för polisens levande uppgifter.',
   })
   async polisBedomningar(
     @Arg('omrade', () => String) omrade: string,

@@ -1,44 +1,28 @@
 import {
-  type Diskretion,
   harTal,
   Klassning,
   type Miljo,
   type Period,
   PeriodScalar,
   periodContains,
-  perMiljo,
   Rapporteringsstatus,
   rapporteringsstatus,
   talOmRapporterat,
   tryParsePeriod,
 } from '@lagesbild/domain';
-import { type AreaPeriod, Klassad, readableAndAudited } from '@lagesbild/subgraph-kit';
+import { type AreaPeriod, Klassad, LevandeData, readableAndAudited } from '@lagesbild/subgraph-kit';
 import {
-  fordelningFor,
   LagesbildRef,
   MiljoLageRef,
   SkyddatAntal,
-  skyddadFordelning,
+  visatAntal,
 } from '@lagesbild/subgraph-kit/federation';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { diskretion } from '../behorighet';
+import { POLIS } from '../behorighet';
 import { Bedomning, Handelse, Maltavla } from '../entities';
-import { aktuella, nivaerFor, type PolisSummering } from '../loaders';
+import { aktuella, nivaerFor } from '../loaders';
 import { PolisLage, PolisMiljo } from '../types/polis.type';
 import type { Context } from './context';
-
-/**
- * Events per environment and in all, protected together (secondary suppression): one
- * answer per area and period, so MiljoLage.polis.handelserAntal and PolisLage.handelserAntal
- * never let a "fåtal" be worked out as the total minus the shown environments. A row the
- * police have not assessed shows null instead of its cell: hiding more never reveals more.
- */
-function skyddadeHandelser(s: PolisSummering, d: Diskretion) {
-  return fordelningFor(s, 'handelser', d, () => {
-    const celler = perMiljo((m) => nivaerFor(s, m).handelser);
-    return skyddadFordelning(celler, s.handelser, d);
-  });
-}
 
 /** The section's status: "assessed only for the longer half-year" needs one more look. */
 async function sektionensStatus(p: AreaPeriod, ctx: Context): Promise<Rapporteringsstatus> {
@@ -74,10 +58,7 @@ async function polisMiljo(
   });
   const egen = rapporteringsstatus(n.bedomningar + n.handelser, n.ejNoll + n.handelser);
   rad.status = harTal(s.status) && !harTal(egen) ? Rapporteringsstatus.RAPPORTERAT_NOLL : egen;
-  rad.handelserAntal = talOmRapporterat(
-    rad.status,
-    () => skyddadeHandelser(s, diskretion(ctx)).celler[key.miljo],
-  );
+  rad.handelserAntal = talOmRapporterat(rad.status, () => visatAntal(n.handelser));
   return rad;
 }
 
@@ -107,13 +88,19 @@ async function radensGrovrePeriod(m: PolisMiljo, ctx: Context): Promise<Period |
   return forsta;
 }
 
+/** What a reader not cleared for the police's live data gets instead of the section. */
+const EJ_BEHORIG =
+  'Läsare som inte är behöriga för polisens levande uppgifter får null och felet FORBIDDEN ' +
+  '(extensions.kalla "polis") och läser den fastställda lägesbilden.';
+
 @Resolver(() => LagesbildRef)
 export class LagesbildPolisResolver {
+  @LevandeData(POLIS)
   @FieldResolver(() => PolisLage, {
     nullable: true,
     description:
       'Polisens avsnitt: alltid med, även när polisen inte har rapporterat något för perioden ' +
-      '(då är rapporteringsstatus EJ_RAPPORTERAT).',
+      `(då är rapporteringsstatus EJ_RAPPORTERAT). ${EJ_BEHORIG}`,
   })
   polis(@Root() l: LagesbildRef): PolisLage {
     return new PolisLage(l.omradeId, l.period);
@@ -122,9 +109,10 @@ export class LagesbildPolisResolver {
 
 @Resolver(() => MiljoLageRef)
 export class MiljoLagePolisResolver {
+  @LevandeData(POLIS)
   @FieldResolver(() => PolisMiljo, {
     nullable: true,
-    description: 'Polisens nivåer och händelser för miljön under perioden.',
+    description: `Polisens nivåer och händelser för miljön under perioden. ${EJ_BEHORIG}`,
   })
   polis(@Root() m: MiljoLageRef, @Ctx() ctx: Context): Promise<PolisMiljo> {
     return polisMiljo(ctx, m);
@@ -218,7 +206,7 @@ export class PolisLageResolver {
   })
   async handelserAntal(@Root() p: PolisLage, @Ctx() ctx: Context): Promise<SkyddatAntal | null> {
     const s = await ctx.loaders.summering.load(p);
-    return talOmRapporterat(s.status, () => skyddadeHandelser(s, diskretion(ctx)).total);
+    return talOmRapporterat(s.status, () => visatAntal(s.handelser));
   }
 
   @FieldResolver(() => PeriodScalar, {

@@ -68,7 +68,7 @@ export class PolisMiljo {
   })
   bedomningsperiod: string | null = null;
 
-  // A count of events: under disclosure control (see behorighet.ts).
+  // A count of events: only readers cleared for the police's live data reach it (see behorighet.ts).
   @Field(() => SkyddatAntal, {
     nullable: true,
     description:

@@ -14,6 +14,7 @@ import {
 } from '@lagesbild/domain';
 import { standardMote, underlagAndringar, uppraknat } from '@lagesbild/publicering';
 import { exportera } from '@lagesbild/publicering/export';
+import { SkyddError } from '@lagesbild/publicering/skydd';
 import {
   badUserInput,
   forbidden,
@@ -359,9 +360,9 @@ export class PubliceringResolver {
     const partner = partnerAv(partnerText);
     if (!marBekrafta(ctx.viewer, partner)) {
       throw forbidden(
-        `${PARTNER_GENITIV[partner]} avsnitt bekräftas av ${PARTNER_NAMN[partner]} ` +
-          `(roll ${uppraknat([...AVSNITT_AGARE[partner]]).replace(' och ', ' eller ')}); ` +
-          `din roll (${ctx.viewer.roller.join(', ') || 'ingen'}) får inte bekräfta det.`,
+        `Din roll får inte bekräfta ${PARTNER_GENITIV[partner]} avsnitt: det bekräftas av ` +
+          `${PARTNER_NAMN[partner]} (roll ${uppraknat([...AVSNITT_AGARE[partner]]).replace(' och ', ' eller ')}). ` +
+          `Du är inloggad som ${ctx.viewer.roller.join(', ') || 'utan roll'}.`,
       );
     }
     const text = kommentar == null ? null : fritext('kommentar', kommentar, 2000) || null;
@@ -433,8 +434,9 @@ export class PubliceringResolver {
         troskel: ctx.loaders.installningar.diskretionTroskel,
       });
     } catch (error) {
-      if (error instanceof Error && error.name === 'SkyddError') {
-        throw badUserInput(`Kan inte fastställas: ${error.message}`, [
+      if (error instanceof SkyddError) {
+        // Its message says it: "Kan inte fastställas utan att ett litet antal kan räknas ut: …".
+        throw badUserInput(error.message, [
           { field: 'id', reason: 'röjandekontrollen kan inte skydda alla celler' },
         ]);
       }

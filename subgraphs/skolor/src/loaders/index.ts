@@ -1,7 +1,6 @@
 import {
   areaPeriodListLoader,
   areaPeriodLoader,
-  type DiskretionInstallningar,
   entityLoader,
   groupLoader,
   grovrePeriodLoader,
@@ -9,9 +8,6 @@ import {
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { Enkat, Fraga, Skola, Svar, Svarsuppsattning } from '../entities';
-
-/** The disclosure threshold, as every subgraph carries it (see the kit's diskretion.ts). */
-export type SkolorInstallningar = DiskretionInstallningar;
 
 /** The schools' figures for one area and period, every number counted in SQL. */
 export interface SkolorSummering {
@@ -114,11 +110,10 @@ function enkatSql(n: number): string {
      group by s.enkat_id, s.fraga_id, s.alternativ`;
 }
 
-export function createLoaders(em: EntityManager, installningar: SkolorInstallningar) {
+export function createLoaders(em: EntityManager) {
   const sql = <Row>(query: string, params: unknown[]) =>
     em.getConnection().execute<Row[]>(query, params);
   return {
-    installningar,
     skola: entityLoader(em, Skola),
     skolorIOmrade: groupLoader(em, Skola, 'omradeId', { orderBy: { namn: 'asc', id: 'asc' } }),
     enkat: entityLoader(em, Enkat),

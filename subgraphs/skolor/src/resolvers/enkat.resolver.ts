@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { type Period, PeriodScalar, procentVisning } from '@lagesbild/domain';
-import { badUserInput, type FieldProblem, KraverBehorighet } from '@lagesbild/subgraph-kit';
-import { skyddadAndel, skyddadFordelning, skyddatAntal } from '@lagesbild/subgraph-kit/federation';
+import {
+  badUserInput,
+  ejLevandeBehorig,
+  type FieldProblem,
+  KraverBehorighet,
+  LevandeData,
+} from '@lagesbild/subgraph-kit';
+import { visadAndel, visatAntal } from '@lagesbild/subgraph-kit/federation';
 import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { diskretion, marSeSkolansSvar } from '../behorighet';
+import { marLasaSkolsvar, marSeSkolansSvar, SKOLOR } from '../behorighet';
 import {
   Enkat,
   EnkatMottagare,
@@ -91,8 +97,12 @@ export class EnkatResolver {
     return ctx.loaders.fragor.load(e.id);
   }
 
+  @LevandeData(SKOLOR)
   @FieldResolver(() => EnkatResultat, {
-    description: 'Utskick, antal svarande och svarsfrekvens (där antalet mottagare är känt).',
+    nullable: true,
+    description:
+      'Utskick, antal svarande och svarsfrekvens (där antalet mottagare är känt); null med ' +
+      'felet FORBIDDEN för läsare som inte är behöriga för skolornas levande uppgifter.',
   })
   async resultat(@Root() e: Enkat, @Ctx() ctx: Context): Promise<EnkatResultat> {
     const s = await ctx.loaders.enkatSummering.load(e.id);
@@ -100,11 +110,15 @@ export class EnkatResolver {
   }
 
   @FieldResolver(() => [Svarsuppsattning], {
+    nullable: true,
     description:
       'Skolornas enskilda svar: alla för utbildningsförvaltningen, den egna skolans för en ' +
-      'skola, annars inga.',
+      'skola, inga för övriga som är behöriga för skolornas uppgifter; null med felet ' +
+      'FORBIDDEN för läsare som inte är det.',
   })
   async svar(@Root() e: Enkat, @Ctx() ctx: Context): Promise<Svarsuppsattning[]> {
+    // A school reads its own answers though it is not cleared for the schools' data.
+    if (!marLasaSkolsvar(ctx.viewer)) throw ejLevandeBehorig(SKOLOR);
     const all = await ctx.loaders.svarsuppsattningar.load(e.id);
     return all.filter((u) => marSeSkolansSvar(ctx.viewer, u.skolaId));
   }
@@ -200,30 +214,24 @@ export class EnkatResolver {
 
 @Resolver(() => Fraga)
 export class FragaResolver {
+  @LevandeData(SKOLOR)
   @FieldResolver(() => FragaResultat, {
-    description: 'Antal och andel ja, eller antal per alternativ, under röjandekontroll.',
+    nullable: true,
+    description:
+      'Antal och andel ja, eller antal per alternativ; null med felet FORBIDDEN för läsare ' +
+      'som inte är behöriga för skolornas levande uppgifter.',
   })
   async resultat(@Root() f: Fraga, @Ctx() ctx: Context): Promise<FragaResultat> {
     const s: EnkatSummering = await ctx.loaders.enkatSummering.load(f.enkatId);
     const r = s.perFraga.get(f.id) ?? { besvarade: 0, ja: 0, alternativ: new Map() };
-    const d = diskretion(ctx.viewer, ctx.loaders.installningar.diskretionTroskel);
     const jaNej = f.typ === FragaTyp.JA_NEJ;
-    // A school answers a multiple-choice question with one alternative, so the counts add
-    // up to the respondents (n) shown beside them: protected together (secondary
-    // suppression), or n minus the shown alternatives would give back a "fåtal". n itself
-    // stays shown (it is the survey's base); see the README on what that leaves.
-    const celler = Object.fromEntries(
-      f.alternativ.map((a) => [a, r.alternativ.get(a) ?? 0]),
-    ) as Record<string, number>;
-    const summa = Object.values(celler).reduce((a, n) => a + n, 0);
-    const skyddade = summa <= r.besvarade ? skyddadFordelning(celler, r.besvarade, d).celler : null;
     return {
       besvarade: r.besvarade,
-      ja: jaNej ? skyddatAntal(r.ja, d) : null,
-      andelJa: jaNej ? skyddadAndel(r.ja, r.besvarade, d) : null,
+      ja: jaNej ? visatAntal(r.ja) : null,
+      andelJa: jaNej ? visadAndel(r.ja, r.besvarade) : null,
       alternativ: f.alternativ.map((alternativ) => ({
         alternativ,
-        antal: skyddade?.[alternativ] ?? skyddatAntal(celler[alternativ] ?? 0, d),
+        antal: visatAntal(r.alternativ.get(alternativ) ?? 0),
       })),
     };
   }

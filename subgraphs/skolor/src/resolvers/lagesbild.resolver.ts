@@ -1,5 +1,4 @@
 import {
-  type Diskretion,
   MILJOER,
   type Miljo,
   type Period,
@@ -7,15 +6,15 @@ import {
   Rapporteringsstatus,
   rapporteringsstatus,
 } from '@lagesbild/domain';
-import { type AreaPeriod, KraverBehorighet } from '@lagesbild/subgraph-kit';
+import { type AreaPeriod, KraverBehorighet, LevandeData } from '@lagesbild/subgraph-kit';
 import {
   LagesbildRef,
   MiljoLageRef,
-  skyddadAndel,
-  skyddatAntal,
+  visadAndel,
+  visatAntal,
 } from '@lagesbild/subgraph-kit/federation';
 import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { diskretion, harSkoldatabehorighet } from '../behorighet';
+import { harSkolsvarsbehorighet, SKOLOR } from '../behorighet';
 import { Enkat } from '../entities';
 import type { SkolorSummering } from '../loaders';
 import { SkolorLage, SkolorMiljo } from '../types/skolor.type';
@@ -27,7 +26,6 @@ function skolorMiljo(
   s: SkolorSummering,
   key: { omradeId: string; period: Period },
   miljo: Miljo,
-  d: Diskretion,
 ): SkolorMiljo {
   const m = new SkolorMiljo(key.omradeId, key.period, miljo);
   const r = s.perMiljo.get(miljo);
@@ -36,8 +34,8 @@ function skolorMiljo(
     m.svarande = r.besvarade;
     m.ja = r.ja;
     m.besvarade = r.besvarade;
-    m.skolorMedTecken = skyddatAntal(r.ja, d);
-    m.andelMedTecken = skyddadAndel(r.ja, r.besvarade, d);
+    m.skolorMedTecken = visatAntal(r.ja);
+    m.andelMedTecken = visadAndel(r.ja, r.besvarade);
   }
   return m;
 }
@@ -47,13 +45,7 @@ async function skolorMiljoFor(
   key: { omradeId: string; period: Period },
   miljo: Miljo,
 ): Promise<SkolorMiljo> {
-  const s = await ctx.loaders.summering.load(key);
-  return skolorMiljo(
-    s,
-    key,
-    miljo,
-    diskretion(ctx.viewer, ctx.loaders.installningar.diskretionTroskel),
-  );
+  return skolorMiljo(await ctx.loaders.summering.load(key), key, miljo);
 }
 
 /** The period's "sent to": unknown as soon as one survey lacks its recipient list. */
@@ -84,11 +76,17 @@ function jaTotalt(s: SkolorSummering): number {
   return ja;
 }
 
+/** What a reader not cleared for the schools' live data gets instead. */
+export const EJ_BEHORIG =
+  'Läsare som inte är behöriga för skolornas levande uppgifter (en enskild skola inte heller) ' +
+  'får null och felet FORBIDDEN (extensions.kalla "skolor") och läser den fastställda lägesbilden.';
+
 @Resolver(() => LagesbildRef)
 export class LagesbildSkolorResolver {
+  @LevandeData(SKOLOR)
   @FieldResolver(() => SkolorLage, {
     nullable: true,
-    description: 'Lägesbild från skolor inom stadsdelsområdet.',
+    description: `Lägesbild från skolor inom stadsdelsområdet. ${EJ_BEHORIG}`,
   })
   skolor(@Root() l: LagesbildRef): SkolorLage {
     return new SkolorLage(l.omradeId, l.period);
@@ -97,9 +95,10 @@ export class LagesbildSkolorResolver {
 
 @Resolver(() => MiljoLageRef)
 export class MiljoLageSkolorResolver {
+  @LevandeData(SKOLOR)
   @FieldResolver(() => SkolorMiljo, {
     nullable: true,
-    description: 'Skolor som uppmärksammat tecken på miljön, av dem som besvarat en fråga om den.',
+    description: `Skolor som uppmärksammat tecken på miljön, av dem som besvarat en fråga om den. ${EJ_BEHORIG}`,
   })
   skolor(@Root() m: MiljoLageRef, @Ctx() ctx: Context): Promise<SkolorMiljo> {
     return skolorMiljoFor(ctx, m, m.miljo);
@@ -178,8 +177,7 @@ export class SkolorLageResolver {
   @FieldResolver(() => [SkolorMiljo], { description: 'En rad per miljö, i fast ordning.' })
   async miljoer(@Root() l: SkolorLage, @Ctx() ctx: Context): Promise<SkolorMiljo[]> {
     const s = await ctx.loaders.summering.load(l);
-    const d = diskretion(ctx.viewer, ctx.loaders.installningar.diskretionTroskel);
-    return MILJOER.map((m) => skolorMiljo(s, l, m, d));
+    return MILJOER.map((m) => skolorMiljo(s, l, m));
   }
 
   @FieldResolver(() => PeriodScalar, {
@@ -247,7 +245,7 @@ export class SkolorMiljoResolver {
       'utbildningsförvaltningen; null för övriga läsare (inte detsamma som inga iakttagelser).',
   })
   async observationer(@Root() m: SkolorMiljo, @Ctx() ctx: Context): Promise<string[] | null> {
-    if (!harSkoldatabehorighet(ctx.viewer)) return null;
+    if (!harSkolsvarsbehorighet(ctx.viewer)) return null;
     return (await ctx.loaders.observationer.load(m)).get(m.miljo) ?? [];
   }
 }

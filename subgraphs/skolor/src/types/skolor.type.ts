@@ -7,7 +7,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 @ObjectType({
   description:
     'Lägesbild från skolor inom stadsdelsområdet: enkätsvar redovisade med antal svarande ' +
-    'och svarsfrekvens där den är känd. Små antal visas som "fåtal" för läsare utan behörighet.',
+    'och svarsfrekvens där den är känd.',
 })
 export class SkolorLage extends AreaPeriodSection {}
 
@@ -91,7 +91,7 @@ export class AlternativResultat {
   antal!: SkyddatAntal;
 }
 
-@ObjectType({ description: 'Resultatet för en fråga, under röjandekontroll.' })
+@ObjectType({ description: 'Resultatet för en fråga.' })
 export class FragaResultat {
   @Field(() => Int, { description: 'Skolor som besvarat frågan (n).' })
   besvarade!: number;
