@@ -13,6 +13,8 @@ import { ROOT, type RunningSystem, startSystem } from './support/system';
  * one partner going down. No browser is downloaded: playwright-core drives /usr/bin/chromium.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** What a partner's columns and Källor row read for a role not cleared for its live data. */
+const EJ_BEHORIG = 'Ej behörig – visas i den fastställda lägesbilden';
 const SCREENSHOTS = join(ROOT, 'test-output');
 
 /**
@@ -118,7 +120,8 @@ describe('the dashboard, in a browser', () => {
 
     // The white-power row: a few individuals (police), three IA incidents, the stickers
     // fält- och fritid saw "vid något tillfälle" (an unknown count, not one), one of six
-    // schools — shown as "fåtal" to a reader without clearance — and two graffiti reports.
+    // schools — the council is cleared for the schools' figures: "1 av 6" — and two
+    // graffiti reports.
     const vitMakt = page.getByRole('row', { name: /Vit makt-miljön/ });
     expect(await vitMakt.getByRole('rowheader').textContent()).toBe('Vit makt-miljön');
     await poll(() => cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe('Ett fåtal');
@@ -131,7 +134,7 @@ describe('the dashboard, in a browser', () => {
     );
     // A reported zero is 0.
     expect(await cell('VIT_MAKT', 'forvaltning.kontakterAntal').textContent()).toBe('0');
-    expect(await cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('fåtal av 6');
+    expect(await cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('1 av 6');
     expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('2');
     // The one call, about violent Islamism.
     expect(await cell('ISLAMISTISK', 'forvaltning.kontakterAntal').textContent()).toBe('1');
@@ -254,7 +257,7 @@ describe('the dashboard, in a browser', () => {
     }
   });
 
-  it('shows a cleared reader the schools\' count: "1 av 6" as Utbildningsförvaltningen', async () => {
+  it('as Utbildningsförvaltningen: the schools\' "1 av 6", the other partners not for this role', async () => {
     // The roles the page's GraphQL requests were signed for, read from their tokens.
     const roller: string[] = [];
     const lyssna = (r: import('playwright-core').Request) => {
@@ -275,38 +278,59 @@ describe('the dashboard, in a browser', () => {
     );
     expect(roller).toContain('UTBILDNINGSFORVALTNING');
     // The schools' administration is not cleared for förvaltning's, the police's or klotter's
-    // small counts: the table reads "fåtal", the chart leaves them out and says so, and the
-    // trend does not add up what it cannot show.
-    expect(await cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('fåtal');
-    expect(await cell('VIT_MAKT', 'polis.handelserAntal').textContent()).toBe('fåtal');
-    expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('fåtal');
-    expect(await cell('VIT_MAKT', 'forvaltning.kontakterAntal').textContent()).toBe('0');
+    // live data: their columns, charts, trend and Källor rows say where their figures are,
+    // and no error is shown for it — nothing is missing, the reader is not cleared.
+    for (const kolumn of [
+      'forvaltning.incidenterAntal',
+      'forvaltning.kontakterAntal',
+      'polis.bosatta',
+      'polis.handelserAntal',
+      'klotter.antal',
+    ]) {
+      for (const miljo of ['VIT_MAKT', 'OSPECIFICERAD']) {
+        expect(await cell(miljo, kolumn).textContent(), `${miljo} ${kolumn}`).toBe(EJ_BEHORIG);
+      }
+    }
+    for (const partner of ['forvaltning', 'polis', 'klotter']) {
+      await poll(() => kalla(partner).locator('.status').first().textContent()).toBe(EJ_BEHORIG);
+    }
+    expect(await kalla('skolor').locator('.status').first().textContent()).toBe('Rapporterat');
+    expect(await page.locator('table.kallor').textContent()).not.toContain(
+      'Ej tillgänglig just nu',
+    );
+    expect(await page.locator('.meddelande-fel').count()).toBe(0);
+    expect(await page.getByText('Någon källa svarade inte').count()).toBe(0);
     const ejRitat = (diagram: string) =>
       page.locator(`figure[data-diagram="${diagram}"] p.diagram-ej-ritat`).textContent();
-    await poll(() => ejRitat('forvaltning.incidenterAntal')).toBe(
-      'Ritas inte: Vit makt-miljön (fåtal, redovisas inte för din roll).',
-    );
-    // The unspecified police events are withheld too (6 − 5 would give back the vit makt
-    // one), and say so: not small, so not "fåtal".
-    expect(await cell('OSPECIFICERAD', 'polis.handelserAntal').textContent()).toBe('ej redovisad');
-    expect(await ejRitat('polis.handelserAntal')).toContain(
-      'Ospecificerat (ej redovisad, redovisas inte för din roll)',
-    );
-    // A suppressed total is not compared either, and a missing report is no 0.
+    await poll(() => ejRitat('forvaltning.incidenterAntal')).toBe(`${EJ_BEHORIG}.`);
+    expect(await ejRitat('klotter.antal')).toBe(`${EJ_BEHORIG}.`);
     expect(
       await page
-        .locator('table.trend tr[data-kolumn="forvaltning.incidenterAntal"] td')
+        .locator('table.trend tr[data-kolumn="forvaltning.rapporteringsstatus"] td')
         .allTextContents(),
-    ).toEqual(['fåtal', 'Ej rapporterat', '2016: fåtal; 2015: ej rapporterat']);
-
-    // Back to the default (the council): the count is suppressed again.
-    await page.getByLabel('Visa som', { exact: true }).selectOption('');
-    await poll(() => cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('fåtal av 6');
-    // ... and förvaltning's numbers, which the council is cleared for, are back.
-    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
+    ).toEqual([EJ_BEHORIG]);
     expect(
-      await page.locator('p.diagram-ej-ritat', { hasText: 'redovisas inte för din roll' }).count(),
+      await page.locator('table.trend tr[data-kolumn="forvaltning.incidenterAntal"]').count(),
     ).toBe(0);
+
+    // The council's other actors read no partner's live figures: the page shows them the
+    // adopted lägesbild only, and says why (test/publicering-dashboard.e2e.test.ts shows it).
+    await page.getByLabel('Visa som', { exact: true }).selectOption('SAMVERKANSPART');
+    await poll(() => page.locator('section.faststalld .samverkanspart').textContent()).toBe(
+      'Som samverkanspart ser du den fastställda lägesbilden.',
+    );
+    expect(await page.locator('table.miljoer').count()).toBe(0);
+    expect(await page.locator('table.kallor').count()).toBe(0);
+    expect(await page.locator('.meddelande-fel').count()).toBe(0);
+    expect(await page.getByText('Någon källa svarade inte').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('roll')).toBe('SAMVERKANSPART');
+
+    // Back to the default, the council: cleared for every partner, "1 av 6" included.
+    await page.getByLabel('Visa som', { exact: true }).selectOption('');
+    await poll(() => cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('1 av 6');
+    await poll(() => cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
+    await poll(() => kalla('polis').locator('.status').first().textContent()).toBe('Rapporterat');
+    expect(await page.locator('p.diagram-ej-ritat', { hasText: EJ_BEHORIG }).count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('roll')).toBeNull();
     page.off('request', lyssna);
   });
@@ -372,7 +396,7 @@ describe('the dashboard, in a browser', () => {
       '3 (hela 2016)',
     );
     expect(await cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe(
-      'fåtal av 6 (hela 2016)',
+      '1 av 6 (hela 2016)',
     );
     expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('2 (hela 2016)');
     // The police's assessment is of the half-year itself.
@@ -683,7 +707,7 @@ describe('the dashboard, in a browser', () => {
     expect(await cell('VIT_MAKT', 'polis.bosatta').textContent()).toBe('ej tillg.');
     // The other partners' columns still show their figures.
     expect(await cell('VIT_MAKT', 'forvaltning.incidenterAntal').textContent()).toBe('3');
-    expect(await cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('fåtal av 6');
+    expect(await cell('VIT_MAKT', 'skolor.skolorMedTecken').textContent()).toBe('1 av 6');
     expect(await cell('VIT_MAKT', 'klotter.antal').textContent()).toBe('3');
     for (const partner of ['forvaltning', 'skolor', 'klotter']) {
       expect(await kalla(partner).locator('.status').first().textContent()).toBe('Rapporterat');

@@ -108,7 +108,7 @@ describe('klotter in the federated picture', () => {
   });
 
   it("2015: trafikkontoret's attested zero, not a silent 0", async () => {
-    const { body } = await system.gql(QUERY, { period: '2015' });
+    const { body } = await system.gql(QUERY, { period: '2015' }, RADET);
     expect(body.errors).toBeUndefined();
     const k = (body.data as unknown as Answer).lagesbild.klotter;
     expect(k.rapporteringsstatus).toBe('RAPPORTERAT_NOLL');
@@ -201,10 +201,14 @@ describe('klotter in the federated picture', () => {
   });
 
   it('a place and the area list, through the gateway', async () => {
-    const { body } = await system.gql(`{
+    const { body } = await system.gql(
+      `{
       plats(id: "Karlbergsvägen") { namn klotteranmalningar { innehall period } }
       omrade(id: "norrmalm") { namn klotteranmalningar(period: "2016", kategori: RASISTISKT, first: 1) { totalt finnsFler anmalningar { innehall } } }
-    }`);
+    }`,
+      undefined,
+      RADET,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
       plats: {

@@ -108,19 +108,17 @@ describe('many districts', () => {
     expect(norrmalm.klotter.antal.antal).toBe(4);
 
     // Kungsholmen's holds only its own (read by the coordinator: the incident was registered
-    // with the default classification BEGRANSAD). The coordinator is cleared for
-    // förvaltning's and klotter's small counts, not for the police's: their one event is
-    // "fåtal" to them, each data owner deciding for its own.
+    // with the default classification BEGRANSAD). The coordinator is cleared for every
+    // partner's live data: the police's one event is the number too.
     const kungsholmen = await system.gql(PICTURE, { omrade: 'kungsholmen' }, as('SAMORDNARE'));
     const ett = { antal: 1, visning: '1' };
-    const fatal = { antal: null, visning: 'fåtal' };
     expect(kungsholmen.body.errors).toBeUndefined();
     expect(kungsholmen.body.data?.lagesbild).toMatchObject({
       forvaltning: {
         incidenterAntal: ett,
         incidenter: [{ beskrivning: 'Klistermärken med vit makt-budskap vid tunnelbanan.' }],
       },
-      polis: { handelserAntal: fatal, handelser: [{ rubrik: 'Demonstration på Kungsholms torg' }] },
+      polis: { handelserAntal: ett, handelser: [{ rubrik: 'Demonstration på Kungsholms torg' }] },
       klotter: { antal: ett, anmalningar: { anmalningar: [{ innehall: 'Hakkors' }] } },
     });
     const picture = kungsholmen.body.data?.lagesbild as

@@ -56,7 +56,7 @@ describe('the report for a council meeting', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     // The seed's facts, as the council reads them. The field observation "vid något
     // tillfälle" has no count: unknown, never 1.
-    expect(md).toContain('| Vit makt-miljön | Ett fåtal | 3 | 0 | okänt antal | fåtal av 6 | 2 |');
+    expect(md).toContain('| Vit makt-miljön | Ett fåtal | 3 | 0 | okänt antal | 1 av 6 | 2 |');
     expect(md).toContain('Vuxenenhetens mottagningstelefon: 1 kontakt (Våldsbejakande islamism).');
     expect(md).toContain('Incidentrapportering (IA, tidigare RISK): 3 incidenter.');
     expect(md).toContain('SISAB: 0 anmälningar (rapporterat noll).');
@@ -66,16 +66,14 @@ describe('the report for a council meeting', () => {
       'Sanerat inom 24 timmar: kan inte anges, tid saknas för alla 4 anmälningar.',
     );
     expect(md).toContain('Polisen: 6 händelser under perioden.');
-    expect(md).toContain(
-      'Vit makt-miljön: ett fåtal av 6 svarande skolor har uppmärksammat tecken.',
-    );
+    expect(md).toContain('Vit makt-miljön: 1 av 6 svarande skolor har uppmärksammat tecken.');
     expect(md).toContain('6 skolor har besvarat enkäten');
     expect(md).toContain(
       '| Trafikkontoret | Rasistiskt | Vit makt-miljön | Hakkors | Karlbergsvägen |',
     );
     expect(md).toContain('| 11 | Upprätthålla förvaltningsövergripande krisberedskap |');
-    // Nothing suppressed leaks: the school count reaches an uncleared reader as "fåtal".
-    expect(md).not.toMatch(/Vit makt-miljön: 1 av 6/);
+    // The council is cleared for the schools' live data: the number, as the action plan says it.
+    expect(md).not.toContain('fåtal av 6');
     // One label per police level: the seed's unstated levels are assessments ("Okänt").
     expect(md).toContain('| Vit makt-miljön | 2016-H2 | Ett fåtal | Okänt | Okänt | Okänt |');
     // 2015 was not reported by förvaltning, the police or the schools: nothing to compare.
@@ -104,10 +102,10 @@ describe('the report for a council meeting', () => {
       'Incidentrapportering (IA, tidigare RISK): rapporterat för hela 2016 — 3 incidenter under hela 2016, inte inräknade i andra halvåret 2016.',
     );
     expect(md).toContain(
-      'Vit makt-miljön: ett fåtal av 6 svarande skolor har uppmärksammat tecken under hela 2016.',
+      'Vit makt-miljön: 1 av 6 svarande skolor har uppmärksammat tecken under hela 2016.',
     );
     expect(md).toContain(
-      '| Vit makt-miljön | Ett fåtal | 3 (hela 2016) | 0 (hela 2016) | okänt antal (hela 2016) | fåtal av 6 (hela 2016) | 2 (hela 2016) |',
+      '| Vit makt-miljön | Ett fåtal | 3 (hela 2016) | 0 (hela 2016) | okänt antal (hela 2016) | 1 av 6 (hela 2016) | 2 (hela 2016) |',
     );
     expect(md).toContain(
       'Klotter: rapporterat för hela 2016 — 4 anmälningar om rasistiskt eller stötande klotter under hela 2016, inte inräknade i andra halvåret 2016.',
@@ -377,6 +375,29 @@ describe('the report for a council meeting', () => {
     ).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 1 });
     expect((bad as { stderr: string }).stderr).toContain('Ogiltig period "2016-H3"');
+  });
+
+  it('as a partner not cleared for the others: says where their figures are, names no source missing', async () => {
+    const hamtad = await hamtaLagesbild(
+      system.gatewayUrl,
+      'norrmalm',
+      '2016',
+      await withToken({ 'x-lagesbild-roller': 'POLIS' }),
+    );
+    expect(hamtad.saknadeKallor).toEqual([]);
+    expect(hamtad.ejBehoriga).toEqual(['forvaltning', 'klotter', 'skolor']);
+    expect(hamtad.lagesbild?.polis?.handelserAntal?.antal).toEqual(expect.any(Number));
+    const md = renderMarkdown(
+      rapportDokument(hamtad.lagesbild!, {
+        framtagen: '2026-11-26T12:00:00Z',
+        saknadeKallor: hamtad.saknadeKallor,
+        ejBehoriga: hamtad.ejBehoriga,
+      }),
+    );
+    expect(md).toContain('| Förvaltningen | Ej behörig – visas i den fastställda lägesbilden |');
+    expect(md).toContain('| Polisen | Rapporterat |');
+    expect(md).not.toContain('Ej tillgänglig just nu');
+    expect(md).not.toContain('fåtal av');
   });
 
   it('still gives the rest of the report when the police’s subgraph is down, and says so', async () => {

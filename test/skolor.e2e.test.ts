@@ -3,8 +3,9 @@ import { type RunningSystem, startSystem } from './support/system';
 
 /**
  * The schools' section of the 2016 picture through the gateway, beside förvaltning's: six
- * schools answered and one saw white-power propaganda — "1" to the education
- * administration, "fåtal" to a reader without clearance — and no school is named.
+ * schools answered and one saw white-power propaganda — "1 av 6" to the education
+ * administration and to the council, nothing to a reader not cleared for the schools' data
+ * — and no school is named.
  */
 describe('skolor in the 2016 picture, through the gateway', () => {
   let system: RunningSystem;
@@ -65,34 +66,37 @@ describe('skolor in the 2016 picture, through the gateway', () => {
     omrade: { namn: string; skolor: { namn: string; huvudman: string | null }[] };
   }
 
-  async function ask(headers: Record<string, string>, query = QUERY): Promise<Data> {
+  async function ask(headers: Record<string, string>, query = QUERY) {
     const { status, body } = await system.gql(query, {}, headers);
     expect(status).toBe(200);
-    expect(body.errors).toBeUndefined();
-    return body.data as unknown as Data;
+    return { data: body.data as unknown as Data, errors: body.errors ?? [] };
   }
+  const UTAN_OBSERVATIONER = QUERY.replace(/\n\s*observationer\n/, '\n');
 
-  it('both views side by side: "1" to the cleared reader, "fåtal" to one without a role', async () => {
+  it('side by side: "1 av 6" to the owner and to the council, nothing to one without a role', async () => {
     // The schools' observations are the education administration's (and ADMIN's): the
-    // gateway refuses a query for them from anyone else, so the other reader leaves them out.
-    const refused = await system.gql(QUERY, {}, {});
+    // gateway refuses a query for them from anyone else, so the other readers leave them out.
+    const refused = await system.gql(QUERY, {}, { 'x-lagesbild-roller': 'RADET' });
     expect(refused.status).toBe(403);
     expect(refused.body.errors?.[0]?.message).toMatch(/SkolorMiljo\.observationer/);
-    const [anonymous, cleared] = await Promise.all([
-      ask({}, QUERY.replace(/\n\s*observationer\n/, '\n')),
+    const [radet, agare, utan] = await Promise.all([
+      ask({ 'x-lagesbild-roller': 'RADET' }, UTAN_OBSERVATIONER),
       ask({ 'x-lagesbild-roller': 'UTBILDNINGSFORVALTNING' }),
+      ask({}, UTAN_OBSERVATIONER),
     ]);
-    for (const data of [anonymous, cleared]) {
+    expect(radet.errors).toEqual([]);
+    // The education administration is not cleared for förvaltning's live data: that section
+    // is refused, its own is whole.
+    expect(agare.data.lagesbild.forvaltning).toBeNull();
+    expect(new Set(agare.errors.map((e) => e.extensions?.kalla))).toEqual(new Set(['forvaltning']));
+    expect(radet.data.lagesbild.forvaltning).toEqual({
+      rapporteringsstatus: 'RAPPORTERAT',
+      incidenterAntal: { visning: '3' },
+    });
+    for (const { data } of [radet, agare]) {
       const lb = data.lagesbild;
       expect(lb.period).toBe('2016');
-      // Förvaltning's section, from its own subgraph, in the same answer. Its three
-      // incidents are förvaltning's to clear, and neither reader is: "fåtal" to both.
-      expect(lb.forvaltning).toEqual({
-        rapporteringsstatus: 'RAPPORTERAT',
-        incidenterAntal: { visning: 'fåtal' },
-      });
-      expect(lb.miljoer[0]!.forvaltning).toEqual({ incidenterAntal: { visning: 'fåtal' } });
-      // Six answered, whoever asks; how many got the survey is not known, so neither is the rate.
+      // Six answered; how many got the survey is not known, so neither is the rate.
       expect(lb.skolor).toMatchObject({
         rapporteringsstatus: 'RAPPORTERAT',
         besvarade: 6,
@@ -101,7 +105,11 @@ describe('skolor in the 2016 picture, through the gateway', () => {
         svarsfrekvensVisning: 'okänd',
       });
       expect(lb.miljoer[0]!.miljo).toBe('VIT_MAKT');
-      expect(lb.miljoer[0]!.skolor.besvarade).toBe(6);
+      expect(lb.miljoer[0]!.skolor).toMatchObject({
+        besvarade: 6,
+        skolorMedTecken: { antal: 1, undertryckt: false, visning: '1' },
+        andelMedTecken: { andel: 1 / 6, undertryckt: false, visning: '17 %' },
+      });
       // Not asked about the other environments: no figure, not a zero.
       expect(lb.miljoer.slice(1).map((m) => m.skolor.skolorMedTecken)).toEqual([
         null,
@@ -110,27 +118,26 @@ describe('skolor in the 2016 picture, through the gateway', () => {
         null,
         null,
       ]);
-      // No school is named: anonymous respondents only.
+    }
+    // No school is named, to anyone: anonymous respondents only.
+    for (const { data } of [radet, agare, utan]) {
       expect(data.omrade.skolor).toEqual(
         [1, 2, 3, 4, 5, 6].map((n) => ({ namn: `Respondent ${n}`, huvudman: null })),
       );
     }
-
-    expect(anonymous.lagesbild.miljoer[0]!.skolor).toEqual({
-      besvarade: 6,
-      skolorMedTecken: { antal: null, undertryckt: true, visning: 'fåtal' },
-      andelMedTecken: { andel: null, undertryckt: true, visning: 'ej redovisad' },
-    });
-    expect(anonymous.lagesbild.skolor.enkater[0]!.svar).toEqual([]);
-
-    expect(cleared.lagesbild.miljoer[0]!.skolor).toEqual({
-      besvarade: 6,
-      skolorMedTecken: { antal: 1, undertryckt: false, visning: '1' },
-      andelMedTecken: { andel: 1 / 6, undertryckt: false, visning: '17 %' },
-      observationer: ['vit makt-propaganda i form av klistermärken och flygblad i elevskåp'],
-    });
-    const svar = cleared.lagesbild.skolor.enkater[0]!.svar;
+    // The council reads the picture, not which school answered what.
+    expect(radet.data.lagesbild.skolor.enkater[0]!.svar).toEqual([]);
+    expect(agare.data.lagesbild.miljoer[0]!.skolor.observationer).toEqual([
+      'vit makt-propaganda i form av klistermärken och flygblad i elevskåp',
+    ]);
+    const svar = agare.data.lagesbild.skolor.enkater[0]!.svar;
     expect(svar).toHaveLength(6);
     expect(svar.filter((u) => u.svar[0]!.ja).map((u) => u.skola.namn)).toEqual(['Respondent 1']);
+
+    // Without a role: no schools' section and no row, and no förvaltning either.
+    expect(utan.data.lagesbild.skolor).toBeNull();
+    expect(utan.data.lagesbild.forvaltning).toBeNull();
+    expect(utan.data.lagesbild.miljoer.map((m) => m.skolor)).toEqual(Array(6).fill(null));
+    expect(new Set(utan.errors.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
   });
 });

@@ -218,8 +218,7 @@ export const PARTNERS: readonly Partner[] = [
         falt: 'skolorMedTecken',
         urval: skyddatUrval('skolorMedTecken'),
         rubrik: 'Skolor med tecken',
-        beskrivning:
-          'Skolor som uppmärksammat tecken, av dem som besvarat en fråga om miljön.',
+        beskrivning: 'Skolor som uppmärksammat tecken, av dem som besvarat en fråga om miljön.',
         slag: 'skyddat',
         // Only what the reader may see: a suppressed count is never turned back into a number.
         format: (varde, rad) => {
