@@ -286,4 +286,67 @@ describe('the adopted lägesbild on the dashboard, in a browser', () => {
     });
     page.off('request', lyssna);
   });
+  it('marks a replaced version "ersatt av version 2" once a correction is adopted', async () => {
+    const gql = async (query: string, variables: Record<string, unknown>, roll: string) => {
+      const { body } = await system.gql(query, variables, { 'x-lagesbild-roller': roll });
+      expect(body.errors, `${roll}: ${query}`).toBeUndefined();
+      return body.data as Record<string, { id: string; version: number }>;
+    };
+    const rattelse = await gql(
+      `mutation ($id: ID!) { rattaPublicering(id: $id, orsak: "Polisens händelser i december registrerades i efterhand.") { id version } }`,
+      { id: seedad.id },
+      'SAMORDNARE',
+    );
+    const v2 = rattelse.rattaPublicering as { id: string; version: number };
+    expect(v2.version).toBe(2);
+    for (const [partner, roll] of [
+      ['forvaltning', 'SAMORDNARE'],
+      ['polis', 'POLIS'],
+      ['skolor', 'UTBILDNINGSFORVALTNING'],
+      ['klotter', 'TRAFIKKONTORET'],
+    ] as const) {
+      await gql(
+        `mutation ($id: ID!, $partner: String!) { bekraftaAvsnitt(id: $id, partner: $partner) { id } }`,
+        { id: v2.id, partner },
+        roll,
+      );
+    }
+    await gql(
+      `mutation ($id: ID!) { faststallPublicering(id: $id, motesdatum: "2017-03-15") { id } }`,
+      { id: v2.id },
+      'RADET',
+    );
+
+    await page.goto(`${system.gatewayUrl}/dashboard?omrade=norrmalm&period=2016-H2`);
+    await poll(() =>
+      sektion().locator('.publicering .publiceringsmarke .marke').first().textContent(),
+    ).toBe('Fastställd 2017-03-15');
+    expect(await sektion().locator('.publicering .marke-version').first().textContent()).toBe(
+      'version 2',
+    );
+    const v1 = sektion().locator(`ul.versioner li[data-publicering="${seedad.id}"]`);
+    expect(await v1.textContent()).toContain(
+      'Fastställd 2016-12-14 · version 1 · ersatt av version 2',
+    );
+    expect(
+      await sektion().locator(`ul.versioner li[data-publicering="${v2.id}"]`).textContent(),
+    ).toContain('Fastställd 2017-03-15 · version 2');
+    // The replaced version's report says which one replaced it.
+    const rapport = await browser.newPage();
+    try {
+      await rapport.goto(`${system.gatewayUrl}${await v1.getByRole('link').getAttribute('href')}`);
+      await poll(() => rapport.getByRole('heading', { level: 1 }).textContent()).toBe(
+        'Fastställd lägesbild Norrmalm 2016-H2, version 1',
+      );
+      expect(await rapport.locator('#rapport').textContent()).toContain(
+        'Den här versionen är ersatt av version 2, fastställd 2017-03-15.',
+      );
+    } finally {
+      await rapport.close();
+    }
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'publicering-version-2-norrmalm-2016-H2.png'),
+      fullPage: true,
+    });
+  });
 });
