@@ -10,6 +10,7 @@ import {
   renderMarkdown,
 } from '@lagesbild/rapport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifieraExport } from '../packages/publicering/src/export';
 import { pdfText } from '../packages/rapport/src/pdf';
 import { ROOT, type RunningSystem, startSystem } from './support/system';
 
@@ -163,9 +164,15 @@ describe('the report and the export of an adopted publication', () => {
       mapp,
     ]);
     expect(json.stderr).toContain(`Kontrollsumma (SHA-256): ${seedad.hash}`);
-    const innehall = JSON.parse(
-      await readFile(join(mapp, 'lagesbild-norrmalm-2016-H2-v1.json'), 'utf8'),
-    ) as { hash: string; version: number; omradeId: string; period: string };
+    const fil = await readFile(join(mapp, 'lagesbild-norrmalm-2016-H2-v1.json'), 'utf8');
+    // The file is the export as adopted: its hash is the sha256 of the rest of it.
+    expect(verifieraExport(fil)).toBe(true);
+    const innehall = JSON.parse(fil) as {
+      hash: string;
+      version: number;
+      omradeId: string;
+      period: string;
+    };
     expect(innehall).toMatchObject({
       hash: seedad.hash,
       version: 1,
