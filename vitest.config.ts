@@ -52,6 +52,7 @@ export default defineConfig({
           exclude: [
             ...configDefaults.exclude,
             'test/dashboard.e2e.test.ts',
+            'test/publicering-dashboard.e2e.test.ts',
             'test/limits.e2e.test.ts',
             'test/kallor.e2e.test.ts',
             'test/dedupe.e2e.test.ts',

@@ -36,6 +36,31 @@ describe("a partner's schema check", () => {
     expect(broken).toContain('Dashboard');
   });
 
+  it("validates the adopted lägesbild's operations: the dashboard's and the report's", async () => {
+    const names = (await loadOperations()).map((o) => `${o.file}: ${o.name}`);
+    for (const name of [
+      'dashboard/src/queries.ts: DashboardPublicering',
+      'dashboard/src/queries.ts: DashboardPubliceringExport',
+      'packages/rapport/src/queries.ts: PubliceringRapport',
+      'packages/rapport/src/queries.ts: PubliceringVersioner',
+      'packages/rapport/src/queries.ts: PubliceringExport',
+      'packages/rapport/src/queries.ts: OmradeNamn',
+    ]) {
+      expect(names).toContain(name);
+    }
+    // Renaming the adoption date breaks the badge and the meeting report.
+    const publicering = await readFile(new URL('./publicering.graphql', import.meta.url), 'utf8');
+    const report = await checkPartner(
+      'publicering',
+      publicering.replace('  faststalld: String\n', '  faststalldDatum: String\n'),
+    );
+    expect(report.exitCode).toBe(1);
+    const broken = report.brokenOperations.map((b) => b.operation.name);
+    expect(broken).toContain('DashboardPublicering');
+    expect(broken).toContain('PubliceringRapport');
+    expect(broken).toContain('PubliceringVersioner');
+  });
+
   it('lets a new optional field through as a safe change', async () => {
     const sdl = (await committed()).replace(ANTAL, `${ANTAL}  hotbildstext: String\n`);
     const report = await checkPartner('forvaltning', sdl);

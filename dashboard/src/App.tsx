@@ -7,6 +7,7 @@ import {
 } from '@lagesbild/rapport';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Diagram } from './components/Diagram';
+import { FaststalldLagesbild } from './components/FaststalldLagesbild';
 import { Handlingsplan } from './components/Handlingsplan';
 import { Hotspots } from './components/Hotspots';
 import { Kallor } from './components/Kallor';
@@ -69,6 +70,9 @@ export function App() {
   const periodText = periodString(period);
   const sedan = valtSedan ?? periodStart(period);
   const omradeId = useId();
+  // A collaborating actor (församlingar, räddningstjänst, SL …) reads adopted publications
+  // only: the page asks nothing of the live picture for it.
+  const baraFaststalld = roll === 'SAMVERKANSPART';
 
   // The choice lives in the address, so a link shows the same picture.
   useEffect(() => {
@@ -80,16 +84,20 @@ export function App() {
 
   const variabler = { omrade, period: periodText };
   const omraden = useGraphQL<{ omraden: Omrade[] }>(OMRADEN_QUERY, {}, forsok, roll);
-  const lagesbild = useGraphQL<{ lagesbild: Lagesbild | null }>(
+  const levande = useGraphQL<{ lagesbild: Lagesbild | null }>(
     LAGESBILD_QUERY,
-    variabler,
+    baraFaststalld ? null : variabler,
     forsok,
     roll,
   );
+  // Not asked for a collaborating actor: nothing of an earlier role's answer stays on the page.
+  const lagesbild: typeof levande = baraFaststalld
+    ? { laddar: false, svar: null, fel: null }
+    : levande;
   // The council's combined query, as the meeting report reads it: the hotspots and the SLA.
   const rapport = useGraphQL<{ lagesbild: Rapport | null }>(
     LAGESBILD_RAPPORT,
-    variabler,
+    baraFaststalld ? null : variabler,
     forsok,
     roll,
   );
@@ -136,6 +144,11 @@ export function App() {
     if (kanonisk && kanonisk !== omrade) setOmrade(kanonisk);
   }, [kanonisk, omrade]);
   const lage = bild ? periodLageText(bild.periodLage) : null;
+  /** A period the page links to (an adopted version's), as the period chooser holds it. */
+  const valjPeriod = (text: string) => {
+    const vald = parsePeriod(text);
+    if (vald) setPeriod(vald);
+  };
 
   return (
     <>
@@ -148,7 +161,7 @@ export function App() {
           </p>
         </div>
         <nav aria-label="Andra vyer">
-          {!okant && (
+          {!okant && !baraFaststalld && (
             <a href={`/dashboard/${rapportLank}`} target="_blank" rel="noopener">
               Rapport för rådsmöte
             </a>
@@ -230,8 +243,30 @@ export function App() {
           </Meddelande>
         )}
 
-        {!okant && (
+        {baraFaststalld && (
+          <div className="rutnat">
+            <FaststalldLagesbild
+              omrade={omrade}
+              period={periodText}
+              forsok={forsok}
+              roll={roll}
+              baraFaststalld
+              onPeriod={valjPeriod}
+            />
+          </div>
+        )}
+
+        {!okant && !baraFaststalld && (
           <div className="rutnat" aria-busy={lagesbild.laddar}>
+            <FaststalldLagesbild
+              omrade={omrade}
+              period={periodText}
+              forsok={forsok}
+              roll={roll}
+              baraFaststalld={false}
+              onPeriod={valjPeriod}
+            />
+
             <section aria-labelledby="miljoer-rubrik" className="kort bred">
               <h2 id="miljoer-rubrik">Lägesbild per miljö</h2>
               {bild && kallor ? (
@@ -296,7 +331,10 @@ export function App() {
         Varje partner äger och lämnar sina egna uppgifter; sidan visar dem sida vid sida. Inga
         personuppgifter.
         {/* The report's link is not shown for an unknown area: no word about it then. */}
-        {!okant && ' Rapport för rådsmöte (länken överst) går att skriva ut eller spara som PDF.'}
+        {!okant &&
+          (baraFaststalld
+            ? ' Den fastställda lägesbildens rapport går att skriva ut eller spara som PDF.'
+            : ' Rapport för rådsmöte (länken överst) går att skriva ut eller spara som PDF.')}
       </footer>
     </>
   );

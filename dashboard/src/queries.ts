@@ -4,6 +4,7 @@
  * the supergraph, so nothing here may touch the DOM. The report page and the hotspots
  * send LAGESBILD_RAPPORT from @lagesbild/rapport, which the check validates from there.
  */
+import { PUBLICERING_URVAL } from '@lagesbild/rapport';
 import { foregaendeUrval, lagesbildUrval } from './partners';
 
 export const OMRADEN_QUERY = 'query Omraden { omraden { id namn } }';
@@ -72,3 +73,50 @@ export function klotterHistorikVariabler(omrade: string, ar: number): Record<str
     ...klotterAr.map((i) => [`ar${i}`, String(ar - (KLOTTER_AR - 1) + i)]),
   ]);
 }
+
+/**
+ * The adopted lägesbild of the chosen area and period (the publicering subgraph): the
+ * adopted, not replaced, version with its tables as the reader may see them and, for a
+ * reader cleared for every partner, what changed since it was adopted; and the area's
+ * versions of every period — the adopted ones and the drafts the reader may see, with the
+ * partners' confirmations.
+ */
+export const PUBLICERING_QUERY = `query DashboardPublicering($omrade: String!, $period: Period!) {
+  lagesbild(omrade: $omrade, period: $period) {
+    omradeId
+    period
+    publicering {${PUBLICERING_URVAL}
+      andratSedanFaststallandet { cell rubrik fran till }
+    }
+  }
+  omrade(id: $omrade) {
+    id
+    publiceringar {
+      id
+      period
+      version
+      status
+      skapad
+      faststalld
+      mote
+      ersattAv { id version faststalld }
+      bekraftelser { partner partnerNamn bekraftad roll tid kommentar }
+    }
+  }
+}`;
+
+/** An adopted version's export (JSON and one CSV per table), fetched when it is downloaded. */
+export const PUBLICERING_EXPORT_QUERY = `query DashboardPubliceringExport($id: ID!) {
+  publicering(id: $id) {
+    id
+    omradeId
+    period
+    version
+    export {
+      json
+      csv { namn innehall }
+      hash
+      filnamn
+    }
+  }
+}`;

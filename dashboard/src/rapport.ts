@@ -2,11 +2,20 @@
  * The printable report for a council meeting: /dashboard/rapport.html?omrade=…&period=…
  * (&roll=…). It asks the gateway the council's combined query and renders the same
  * document as `pnpm rapport` (renderHtml(rapportDokument(…)) from @lagesbild/rapport).
+ *
+ * With ?publicering=<id> it is the adopted lägesbild's report instead: the publication
+ * (PUBLICERING_RAPPORT) rendered as renderHtml(publiceringsDokument(…)), the same document
+ * as `pnpm rapport --publicering <id>`.
  */
 import {
   LAGESBILD_RAPPORT,
   type Lagesbild,
+  OMRADE_NAMN,
   PARTNER_NAMN,
+  PUBLICERING_RAPPORT,
+  type Publicering,
+  publiceringsDokument,
+  type RapportDokument,
   rapportDokument,
   renderHtml,
 } from '@lagesbild/rapport';
@@ -20,6 +29,7 @@ const q = new URLSearchParams(window.location.search);
 const omrade = q.get('omrade') || 'norrmalm';
 const period = q.get('period') || '2016';
 const roll = rollFranAdressen(q);
+const publiceringId = q.get('publicering');
 
 function element(id: string): HTMLElement {
   const found = document.getElementById(id);
@@ -45,6 +55,57 @@ async function omradesnamn(): Promise<Map<string, string>> {
     return new Map((svar.data?.omraden ?? []).map((o) => [o.id, o.namn]));
   } catch {
     return new Map();
+  }
+}
+
+/** Puts a rendered report on the page: renderHtml escapes every value it writes. */
+function visaDokument(d: RapportDokument): void {
+  const dokument = new DOMParser().parseFromString(renderHtml(d), 'text/html');
+  document.title = dokument.title;
+  for (const style of dokument.head.querySelectorAll('style')) document.head.append(style);
+  innehall.replaceChildren(...dokument.body.childNodes);
+}
+
+/** The adopted lägesbild's report: a publication by id. */
+async function visaPublicering(id: string): Promise<void> {
+  status.textContent = 'Hämtar den fastställda lägesbilden …';
+  try {
+    const svar = await fraga<{ publicering: Publicering | null }>(
+      PUBLICERING_RAPPORT,
+      { id },
+      undefined,
+      roll,
+    );
+    const p = svar.data?.publicering ?? null;
+    if (!p) {
+      status.textContent = svar.errors.length
+        ? `Den fastställda lägesbilden kan inte visas: ${svar.errors.map((e) => e.message).join(' · ')}`
+        : `Det finns ingen publicering med id ”${id}”.`;
+      status.className = 'meddelande meddelande-fel';
+      return;
+    }
+    tillbaka.setAttribute(
+      'href',
+      `/dashboard?${new URLSearchParams({ omrade: p.omradeId, period: p.period, ...(roll ? { roll } : {}) })}`,
+    );
+    // The area's name from the register; its id when förvaltning does not answer.
+    const namn = await fraga<{ omrade: { namn: string } | null }>(
+      OMRADE_NAMN,
+      { omrade: p.omradeId },
+      undefined,
+      roll,
+    ).catch(() => null);
+    visaDokument(
+      publiceringsDokument(p, {
+        omradeNamn: namn?.data?.omrade?.namn ?? null,
+        framtagen: new Date().toISOString(),
+      }),
+    );
+    status.textContent = '';
+    status.className = '';
+  } catch (error) {
+    status.textContent = `Rapporten kunde inte hämtas. ${error instanceof Error ? error.message : ''}`;
+    status.className = 'meddelande meddelande-fel';
   }
 }
 
@@ -85,18 +146,13 @@ async function visa(): Promise<void> {
     const nekade = nekadePartner(svar.errors);
     const ejBehoriga = PARTNER_FALT.filter((p) => bild[p] === null && nekade.has(p));
     const saknadeKallor = PARTNER_FALT.filter((p) => bild[p] === null && !nekade.has(p));
-    const html = renderHtml(
+    visaDokument(
       rapportDokument(bild, {
         framtagen: new Date().toISOString(),
         saknadeKallor,
         ejBehoriga,
       }),
     );
-    // renderHtml escapes every value; its document's style and body are taken over as they are.
-    const dokument = new DOMParser().parseFromString(html, 'text/html');
-    document.title = dokument.title;
-    for (const style of dokument.head.querySelectorAll('style')) document.head.append(style);
-    innehall.replaceChildren(...dokument.body.childNodes);
     const obs = [
       ...(saknadeKallor.length
         ? [
@@ -117,4 +173,4 @@ async function visa(): Promise<void> {
   }
 }
 
-void visa();
+void (publiceringId ? visaPublicering(publiceringId) : visa());

@@ -13,6 +13,7 @@ export const ROLLER = [
   { id: 'UTBILDNINGSFORVALTNING', namn: 'Utbildningsförvaltningen' },
   { id: 'POLIS', namn: 'Polisen' },
   { id: 'SAMORDNARE', namn: 'Samordnaren' },
+  // Församlingar, räddningstjänst, SL and the council's other actors: adopted publications only.
   { id: 'SAMVERKANSPART', namn: 'Samverkanspart' },
 ] as const;
 

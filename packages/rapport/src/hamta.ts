@@ -45,3 +45,33 @@ export async function hamtaLagesbild(
     fel: (body.errors ?? []).map((e) => e.message),
   };
 }
+
+export interface GatewaySvar<T> {
+  data: T | null;
+  fel: { message: string; code?: string }[];
+}
+
+/** One operation through the gateway, its data and its errors' messages and codes. */
+export async function fragaGatewayen<T>(
+  gatewayUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GatewaySvar<T>> {
+  const response = await fetch(`${gatewayUrl.replace(/\/$/, '')}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as {
+    data?: T | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  return {
+    data: body.data ?? null,
+    fel: (body.errors ?? []).map((e) => ({
+      message: e.message,
+      ...(e.extensions?.code ? { code: e.extensions.code } : {}),
+    })),
+  };
+}

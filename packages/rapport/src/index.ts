@@ -3,6 +3,7 @@ export { isoWeekOf, MANADSNAMN, tryParsePeriod } from '@lagesbild/domain';
 export * from './dokument';
 export * from './hamta';
 export * from './hotspots';
+export * from './publicering';
 export * from './queries';
 export * from './render';
 export * from './text';

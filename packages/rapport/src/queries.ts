@@ -365,3 +365,80 @@ export const LAGESBILD_RAPPORT = /* GraphQL */ `
     visning
   }
 `;
+
+/**
+ * What the meeting report and the dashboard read of a publication (the publicering
+ * subgraph's `Publicering`): not its export, which is fetched when it is downloaded.
+ */
+export const PUBLICERING_URVAL = `
+      id
+      omradeId
+      period
+      version
+      status
+      skapad
+      faststalld
+      mote
+      rattelseOrsak
+      foregaendeVersion { id version status faststalld }
+      ersattAv { id version status faststalld }
+      troskel
+      hash
+      bekraftelser { partner partnerNamn bekraftad roll tid kommentar }
+      avsnitt {
+        partner
+        partnerNamn
+        rapporteringsstatus
+        grovrePeriod
+        celler { id period matt dimension nyckel antal visning undertryckt rapporteringsstatus }
+      }
+      nivaer { miljo bosatta folkbokforda utsattaForBrott resor }
+      andringar { cell rubrik fran till }`;
+
+/** One publication by id, for its meeting report (`pnpm rapport --publicering`, rapport.html). */
+export const PUBLICERING_RAPPORT = /* GraphQL */ `
+  query PubliceringRapport($id: ID!) {
+    publicering(id: $id) {${PUBLICERING_URVAL}
+    }
+  }
+`;
+
+/** An area's versions of a period, newest first: which one is adopted, which one is version n. */
+export const PUBLICERING_VERSIONER = /* GraphQL */ `
+  query PubliceringVersioner($omrade: String!, $period: Period) {
+    publiceringar(omrade: $omrade, period: $period) {
+      id
+      omradeId
+      period
+      version
+      status
+      faststalld
+    }
+  }
+`;
+
+/** An adopted version's machine-readable export: JSON, one CSV per table, the content hash. */
+export const PUBLICERING_EXPORT = /* GraphQL */ `
+  query PubliceringExport($id: ID!) {
+    publicering(id: $id) {
+      id
+      omradeId
+      period
+      version
+      status
+      export {
+        json
+        csv { namn innehall }
+        hash
+        filnamn
+      }
+    }
+  }
+`;
+
+/** An area's name for a report's title (förvaltning holds the register). */
+export const OMRADE_NAMN = /* GraphQL */ `
+  query OmradeNamn($omrade: String!) {
+    omrade(id: $omrade) { id namn namnd }
+  }
+`;

@@ -625,3 +625,135 @@ export function rapportorMening(namn: string, u: RapportorUppgift): string {
   ];
   return `${namn}: ${antalFras(u.egen, ORD.anmalan)}${tillagg.length ? ` (${tillagg.join('; ')})` : ''}.`;
 }
+
+// The adopted lägesbild (Publicering): the words the meeting report and the dashboard share.
+
+/** What an adopted publication is called, on the page and in the report. */
+export const FASTSTALLD_LAGESBILD = 'Fastställd lägesbild';
+
+/** A publication's state in words. */
+export const PUBLICERING_STATUS_NAMN: Record<string, string> = {
+  UTKAST: 'Utkast',
+  FASTSTALLD: 'Fastställd',
+  ERSATT: 'Ersatt',
+};
+
+/** The badge of an adopted version: "Fastställd 2016-12-14". */
+export function faststalldMarke(datum: string): string {
+  return `Fastställd ${datum}`;
+}
+
+/** "version 1" */
+export function versionText(version: number): string {
+  return `version ${version}`;
+}
+
+/** "ersatt av version 2" */
+export function ersattAvText(version: number): string {
+  return `ersatt av version ${version}`;
+}
+
+/** What the page tells a reader who may read adopted publications only. */
+export const SAMVERKANSPART_MENING = 'Som samverkanspart ser du den fastställda lägesbilden.';
+
+/** What is counted in a publication's cell (`PubliceradCell.matt`), as a column heading. */
+export const MATT_NAMN: Record<string, string> = {
+  incidenter: 'Incidenter',
+  kontakter: 'Kontakter',
+  faltobservationer: 'Fältobservationer',
+  handelser: 'Händelser',
+  skolorMedTecken: 'Skolor med tecken',
+  besvaradeSkolor: 'Besvarade skolor',
+  anmalningar: 'Anmälningar',
+};
+
+/** The order a partner's measures are shown in (unknown ones after, as they come). */
+const MATT_ORDNING = Object.keys(MATT_NAMN);
+
+/** Sorts measure names in the order the council reads them. */
+export function mattOrdning(a: string, b: string): number {
+  const i = MATT_ORDNING.indexOf(a);
+  const j = MATT_ORDNING.indexOf(b);
+  return (i < 0 ? MATT_ORDNING.length : i) - (j < 0 ? MATT_ORDNING.length : j);
+}
+
+/** A cell's breakdown (`PubliceradCell.dimension`), as a table's row heading. */
+export const DIMENSION_NAMN: Record<string, string> = {
+  total: 'Totalt',
+  miljo: 'Miljö',
+  rapportor: 'Rapportör',
+};
+
+/** The graffiti reporters by name. */
+export const RAPPORTOR_NAMN: Record<string, string> = {
+  TRAFIKKONTORET: 'Trafikkontoret',
+  SISAB: 'SISAB',
+  MTR: 'MTR',
+};
+
+/** What the adopted version hid of a cell, as a cleared reader is told beside the number. */
+export const UNDERTRYCKNING_NAMN: Record<string, string> = {
+  PRIMAR: FATAL_VISNING,
+  SEKUNDAR: 'ej redovisad',
+};
+
+/**
+ * A cell as a reader sees it: `visning` ("3", "fåtal", "ej redovisad", "Ej rapporterat"),
+ * and for a cleared reader of a cell the adopted version hid, what everyone else reads
+ * ("1 (utåt: fåtal)").
+ */
+export function publiceradCellText(c: {
+  antal: number | null;
+  visning: string;
+  undertryckt: string | null;
+}): string {
+  if (c.undertryckt && c.antal !== null) {
+    return `${c.visning} (utåt: ${UNDERTRYCKNING_NAMN[c.undertryckt] ?? c.undertryckt})`;
+  }
+  return c.visning;
+}
+
+/** How the adopted version protects small counts, said once beside its tables. */
+export function undertryckningForklaring(troskel: number): string {
+  return `Antal från 1 till ${troskel} visas som ”${FATAL_VISNING}”; antal som annars skulle gå att räkna ut ur det publicerade visas som ”ej redovisad”. Skyddet räknades fram när versionen fastställdes, över allt som redan publicerats för området.`;
+}
+
+/** The note for a cleared reader about "(utåt: …)". */
+export const UTAT_FORKLARING =
+  'Siffror med ”(utåt: …)” visas för dig eftersom du är behörig; i exporten och för läsare utan behörighet står det som inom parentes.';
+
+/** A partner's confirmation of its section, as it is stated in the report and on the page. */
+export interface BekraftelseVarde {
+  partner: string;
+  partnerNamn: string;
+  bekraftad: boolean;
+  roll?: string | null;
+  tid?: string | null;
+  kommentar?: string | null;
+}
+
+/** "Polisen har bekräftat sitt avsnitt 2016-12-01.", "Skolorna har inte bekräftat sitt avsnitt." */
+export function bekraftelseMening(b: BekraftelseVarde): string {
+  if (!b.bekraftad) return `${b.partnerNamn} har inte bekräftat sitt avsnitt.`;
+  const nar = b.tid ? ` ${b.tid.slice(0, 10)}` : '';
+  const kommentar = b.kommentar ? ` Kommentar: ”${b.kommentar}”` : '';
+  return `${b.partnerNamn} har bekräftat sitt avsnitt${nar}.${kommentar}`;
+}
+
+/** A confirmation's state in one cell: "Bekräftat 2016-12-01", "Inte bekräftat". */
+export function bekraftelseStatus(b: BekraftelseVarde): string {
+  return b.bekraftad ? `Bekräftat${b.tid ? ` ${b.tid.slice(0, 10)}` : ''}` : 'Inte bekräftat';
+}
+
+/** A draft's progress: "1 av 4 avsnitt bekräftade", "alla 4 avsnitt bekräftade". */
+export function bekraftelseFramsteg(bekraftelser: readonly BekraftelseVarde[]): string {
+  const klara = bekraftelser.filter((b) => b.bekraftad).length;
+  const alla = bekraftelser.length;
+  if (alla > 0 && klara === alla) return `Alla ${alla} avsnitt är bekräftade`;
+  return `${klara} av ${alla} avsnitt ${klara === 1 ? 'är bekräftat' : 'är bekräftade'}`;
+}
+
+/** The content hash, as a sentence that says what it is for. */
+export function hashMening(hash: string): string {
+  return `Kontrollsumma (SHA-256) för den maskinläsbara exporten (JSON och CSV): ${hash}. En siffra i en text kan spåras till den här versionen med den.`;
+}
