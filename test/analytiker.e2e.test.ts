@@ -160,4 +160,43 @@ describe('the analyst’s questions, each one query', () => {
       'observatorielunden',
     ]);
   });
+
+  it('what the council adopted: the 2016-H2 lägesbild, its version, meeting and hash', async () => {
+    const { lagesbild, omrade } = (await exempel('11-faststalld-lagesbild.graphql')) as {
+      lagesbild: { publicering: Nod };
+      omrade: { publiceringar: Nod[] };
+    };
+    const p = lagesbild.publicering;
+    expect(p).toMatchObject({
+      id: 'norrmalm-2016-H2-v1',
+      version: 1,
+      status: 'FASTSTALLD',
+      faststalld: '2016-12-14',
+      mote: 'Trygghets- och säkerhetsrådets möte 14 december 2016',
+    });
+    expect(p.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((p.bekraftelser as Nod[]).map((b) => [b.partnerNamn, b.bekraftad])).toEqual([
+      ['Förvaltningen', true],
+      ['Polisen', true],
+      ['Skolorna', true],
+      ['Klotterrapportörerna', true],
+    ]);
+    // The analyst is cleared for every partner: true numbers, and what the public version hides.
+    const celler = (p.avsnitt as { celler: Nod[] }[]).flatMap((a) => a.celler);
+    const cell = (id: string) => celler.find((c) => c.id === id);
+    expect(cell('2016|skolor|skolorMedTecken|miljo=VIT_MAKT')).toMatchObject({
+      antal: 1,
+      undertryckt: 'PRIMAR',
+    });
+    expect(cell('2016|polis|handelser|total')).toMatchObject({ antal: 6, undertryckt: null });
+    expect(omrade.publiceringar).toEqual([
+      {
+        id: 'norrmalm-2016-H2-v1',
+        period: '2016-H2',
+        version: 1,
+        status: 'FASTSTALLD',
+        faststalld: '2016-12-14',
+      },
+    ]);
+  });
 });
