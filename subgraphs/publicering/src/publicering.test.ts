@@ -18,6 +18,7 @@ const RADET = roll('RADET');
 const POLIS = roll('POLIS');
 const UTBF = roll('UTBILDNINGSFORVALTNING');
 const SISAB = roll('SISAB');
+const TRAFIKKONTORET = roll('TRAFIKKONTORET');
 const SAMVERKANSPART = roll('SAMVERKANSPART');
 const ADMIN = roll('ADMIN');
 
@@ -95,7 +96,7 @@ interface Cell {
   antal: number | null;
   visning: string;
   undertryckt: string | null;
-  rapporteringsstatus: string;
+  rapporteringsstatus: string | null;
 }
 
 interface Pub {
@@ -123,11 +124,11 @@ interface Pub {
   avsnitt: {
     partner: string;
     partnerNamn: string;
-    rapporteringsstatus: string;
+    rapporteringsstatus: string | null;
     grovrePeriod: string | null;
     celler: Cell[];
   }[];
-  nivaer: Record<string, string | null>[];
+  nivaer: Record<string, string | null>[] | null;
   andringar: { cell: string; rubrik: string; fran: string | null; till: string | null }[];
 }
 
@@ -232,7 +233,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         ['skolor', 'RAPPORTERAT_GROVRE_PERIOD', '2016'],
         ['klotter', 'RAPPORTERAT_GROVRE_PERIOD', '2016'],
       ]);
-      expect(p.nivaer.find((n) => n.miljo === 'VIT_MAKT')).toMatchObject({ bosatta: 'FATAL' });
+      expect(p.nivaer?.find((n) => n.miljo === 'VIT_MAKT')).toMatchObject({ bosatta: 'FATAL' });
     });
 
     it('shows SAMVERKANSPART the suppressed cells: no number from 1 to 3 anywhere', async () => {
@@ -580,6 +581,71 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       });
     });
 
+    it('withholds from a partner everything of the partners it is not cleared for: numbers, states, longer periods, the police levels', async () => {
+      for (const [r, egen] of [
+        [TRAFIKKONTORET, 'klotter'],
+        [SISAB, 'klotter'],
+        [UTBF, 'skolor'],
+        [POLIS, 'polis'],
+      ] as const) {
+        const p = await las('norrmalm-2016-v1', r);
+        for (const a of p.avsnitt) {
+          if (a.partner === egen) {
+            expect(a.rapporteringsstatus, a.partner).not.toBeNull();
+            continue;
+          }
+          // Nothing of the section's state, not even whether it reported for a longer period.
+          expect([a.partner, a.rapporteringsstatus, a.grovrePeriod]).toEqual([
+            a.partner,
+            null,
+            null,
+          ]);
+          expect(a.celler.length, a.partner).toBeGreaterThan(0);
+          for (const c of a.celler) {
+            expect(c, c.id).toMatchObject({
+              period: '2016',
+              antal: null,
+              visning: 'Visas när lägesbilden är fastställd',
+              undertryckt: null,
+              rapporteringsstatus: null,
+            });
+          }
+        }
+        // The police's levels are the police's live figures: only to readers cleared for them.
+        if (egen === 'polis') {
+          expect(p.nivaer?.find((n) => n.miljo === 'VIT_MAKT')).toMatchObject({ bosatta: 'FATAL' });
+        } else {
+          expect(p.nivaer, JSON.stringify(r)).toBeNull();
+        }
+      }
+    });
+
+    it('withholds the longer period a hidden section reported for in a half-year draft', async () => {
+      // A half-year of another area: its sections reported for 2016, the cells "2016|…".
+      gateway.andra = (d) => {
+        for (const l of [d.period, d.lankad1, d.lankad2]) if (l) l.omradeId = 'vasastan';
+      };
+      const body = await mutation(
+        'skapaPubliceringsutkast',
+        { omrade: 'vasastan', period: '2016-H2' },
+        SAMORDNARE,
+      );
+      expect(body.errors).toBeUndefined();
+      const alla = await las('vasastan-2016-H2-v1', SAMORDNARE);
+      expect(celler(alla).some((c) => c.period === '2016')).toBe(true);
+      const p = await las('vasastan-2016-H2-v1', SISAB);
+      for (const a of p.avsnitt.filter((x) => x.partner !== 'klotter')) {
+        expect(a.grovrePeriod).toBeNull();
+        expect(a.celler.map((c) => c.period)).toEqual(a.celler.map(() => '2016-H2'));
+      }
+      const klotter = p.avsnitt.find((a) => a.partner === 'klotter');
+      expect(klotter).toMatchObject({
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        grovrePeriod: '2016',
+      });
+      expect(klotter?.celler.some((c) => c.period === '2016' && c.antal !== null)).toBe(true);
+    });
+
     it("refuses to confirm a section that is not the caller's", async () => {
       const rader = await s.countRows('bekraftelse');
       let body = await mutation(
@@ -829,6 +895,12 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
           till: '2',
         },
       ]);
+      // A partner compares only what it may see of both: its own section, nothing of the others.
+      const polis = await las('norrmalm-2016-v2', POLIS);
+      expect(polis.andringar).toEqual(v2.andringar);
+      for (const r of [SISAB, TRAFIKKONTORET, UTBF]) {
+        expect((await las('norrmalm-2016-v2', r)).andringar, JSON.stringify(r)).toEqual([]);
+      }
       body = await mutation(
         'rattaPublicering',
         { id: 'norrmalm-2016-v1', orsak: 'Igen.' },

@@ -235,15 +235,20 @@ export class PubliceringResolver {
   @FieldResolver(() => [PubliceratAvsnitt], {
     description:
       'En per part. Läsare med behörighet till partnerns siffror ser antalen; andra ser den ' +
-      'fastställda versionens undertryckta celler, och i ett utkast inga antal.',
+      'fastställda versionens undertryckta celler, och i ett utkast inget av avsnittet: inga ' +
+      'antal, ingen rapporteringsstatus.',
   })
   avsnitt(@Root() p: Publicering, @Ctx() ctx: Context): PubliceratAvsnitt[] {
     return avsnittFor(p, ctx.viewer);
   }
 
-  @FieldResolver(() => [PubliceradNiva], { description: 'Polisens nivåer per miljö.' })
-  nivaer(@Root() p: Publicering): PubliceradNiva[] {
-    return nivaerFor(p);
+  @FieldResolver(() => [PubliceradNiva], {
+    nullable: true,
+    description:
+      'Polisens nivåer per miljö; null i ett utkast för den som saknar behörighet till polisens siffror.',
+  })
+  nivaer(@Root() p: Publicering, @Ctx() ctx: Context): PubliceradNiva[] | null {
+    return nivaerFor(p, ctx.viewer);
   }
 
   @FieldResolver(() => [Andring], {
