@@ -10,6 +10,11 @@ import {
 } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FASTSTALLD_SKRIVSKYDD } from './migrations/Migration0001Publicering';
+import {
+  ENDAST_UTKAST,
+  OBEKRAFTAD,
+  UNDERLAG_SKRIVSKYDD,
+} from './migrations/Migration0002Livscykel';
 import { publiceringSubgraph } from './server';
 
 const roll = (r: string) => ({ 'x-lagesbild-roller': r, 'x-lagesbild-subjekt': `test-${r}` });
@@ -838,6 +843,72 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect((await las('norrmalm-2016-v1', RADET)).mote).toBe(
         'Trygghets- och säkerhetsrådets möte 1 mars 2017',
       );
+    });
+
+    it('refuses by hand every step the lifecycle does not take', async () => {
+      const conn = s.running.orm.orm.em.fork().getConnection();
+      const rader = await s.countRows('publicering');
+      const kopia = (id: string, period: string, status: string) =>
+        `insert into publicering (id, skapad, andrad, omrade_id, period, version, status, skapad_av, faststalld, mote, troskel, underlag, publicerat, hash)
+         select '${id}', skapad, andrad, omrade_id, '${period}', 1, '${status}', skapad_av, faststalld, mote, troskel, underlag, publicerat, hash
+         from publicering where id = 'norrmalm-2016-H2-v1'`;
+      // An adopted (or replaced) version is never inserted: it is a draft adopted by the council.
+      for (const status of ['FASTSTALLD', 'ERSATT']) {
+        await expect(
+          conn.execute(kopia('norrmalm-2015-H2-v1', '2015-H2', status)),
+          status,
+        ).rejects.toThrow(ENDAST_UTKAST);
+      }
+      // Replaced only by an adopted correction of the same area and period, with a higher version.
+      for (const av of [
+        'finns-inte',
+        'norrmalm-2016-v1',
+        'norrmalm-2016-H2-v1',
+        'vasastan-2016-H2-v1',
+      ]) {
+        const sql = `update publicering set status = 'ERSATT', ersatt_av_id = '${av}' where id = 'norrmalm-2016-H2-v1'`;
+        await expect(conn.execute(sql), sql).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);
+      }
+      // A draft inserted by hand is a draft: not adopted without its confirmations, its
+      // captured picture not edited.
+      await conn.execute(
+        `insert into publicering (id, skapad, andrad, omrade_id, period, version, status, skapad_av, troskel, underlag)
+         select 'norrmalm-2015-H2-v1', skapad, andrad, omrade_id, '2015-H2', 1, 'UTKAST', skapad_av, troskel, underlag
+         from publicering where id = 'norrmalm-2016-H2-v1'`,
+      );
+      try {
+        const faststall = `update publicering set status = 'FASTSTALLD', faststalld = '2016-12-14', hash = 'x',
+          publicerat = (select publicerat from publicering where id = 'norrmalm-2016-H2-v1')
+          where id = 'norrmalm-2015-H2-v1'`;
+        await expect(conn.execute(faststall)).rejects.toThrow(OBEKRAFTAD);
+        await expect(
+          conn.execute(
+            `update publicering set underlag = (select underlag from publicering where id = 'norrmalm-2016-v1') where id = 'norrmalm-2015-H2-v1'`,
+          ),
+        ).rejects.toThrow(UNDERLAG_SKRIVSKYDD);
+        await expect(
+          conn.execute(
+            `update publicering set status = 'ERSATT', ersatt_av_id = 'norrmalm-2016-H2-v1' where id = 'norrmalm-2015-H2-v1'`,
+          ),
+        ).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);
+        // A draft's confirmation is not moved onto an adopted version.
+        await conn.execute(
+          `insert into bekraftelse (id, skapad, andrad, publicering_id, partner, roll)
+           values ('norrmalm-2015-H2-v1-polis', '2016-12-01T00:00:00.000Z', '2016-12-01T00:00:00.000Z', 'norrmalm-2015-H2-v1', 'polis', 'POLIS')`,
+        );
+        await expect(
+          conn.execute(
+            `update bekraftelse set publicering_id = 'norrmalm-2016-H2-v1', partner = 'brandkaren' where id = 'norrmalm-2015-H2-v1-polis'`,
+          ),
+        ).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);
+      } finally {
+        await conn.execute(`delete from bekraftelse where publicering_id = 'norrmalm-2015-H2-v1'`);
+        await conn.execute(`delete from publicering where id = 'norrmalm-2015-H2-v1'`);
+      }
+      expect(await s.countRows('publicering')).toBe(rader);
+      const seedad = await las('norrmalm-2016-H2-v1', RADET);
+      expect(seedad).toMatchObject({ status: 'FASTSTALLD', ersattAv: null });
+      expect(seedad.bekraftelser.every((b) => b.bekraftad)).toBe(true);
     });
 
     it('is corrected by the coordinator as version 2, from the live picture, with its changes', async () => {
