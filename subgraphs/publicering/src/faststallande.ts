@@ -22,8 +22,10 @@ export async function publiceratTidigare(
       status: { $in: [PubliceringStatus.FASTSTALLD, PubliceringStatus.ERSATT] },
       id: { $ne: utom },
     },
-    // Oldest first, as adopted: where two versions disagree, the later one's fact wins.
-    { orderBy: { faststalld: 'asc', skapad: 'asc', version: 'asc' } },
+    // In the order they were adopted: where two versions disagree, the later one's fact wins.
+    // Not by meeting date: the council may adopt a version at a meeting dated before the
+    // adoption of another.
+    { orderBy: { faststalldTid: 'asc', version: 'asc' } },
   );
   return tidigare
     .filter((p) => p.publicerat !== null)
@@ -64,6 +66,7 @@ export async function faststall(
   };
   p.status = PubliceringStatus.FASTSTALLD;
   p.faststalld = beslut.motesdatum;
+  p.faststalldTid = new Date().toISOString();
   p.mote = beslut.mote;
   p.troskel = beslut.troskel;
   p.publicerat = innehall;

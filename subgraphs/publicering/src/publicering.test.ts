@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { UnderlagSvar } from '@lagesbild/publicering';
+import { standardMote, type UnderlagSvar } from '@lagesbild/publicering';
 import { verifieraExport } from '@lagesbild/publicering/export';
 import {
   type GqlBody,
@@ -9,6 +9,7 @@ import {
   type TestSubgraph,
 } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { publiceratTidigare } from './faststallande';
 import { FASTSTALLD_SKRIVSKYDD } from './migrations/Migration0001Publicering';
 import {
   ENDAST_UTKAST,
@@ -26,6 +27,9 @@ const SISAB = roll('SISAB');
 const TRAFIKKONTORET = roll('TRAFIKKONTORET');
 const SAMVERKANSPART = roll('SAMVERKANSPART');
 const ADMIN = roll('ADMIN');
+
+/** The council meets on a day from the draft's creation to today: every draft here is today's. */
+const IDAG = new Date().toISOString().slice(0, 10);
 
 /** The gateway's answers to PUBLICERING_UNDERLAG for the seeded data, captured from a running system. */
 function svarFor(period: string): UnderlagSvar {
@@ -726,7 +730,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       const rader = await s.countRows('publicering');
       let body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       ettFel(
@@ -750,6 +754,20 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         RADET,
       );
       ettFel(body, 'BAD_USER_INPUT');
+      // Not before the draft was made: the council adopts what was put before it.
+      for (const datum of ['0001-01-01', '2016-12-14']) {
+        body = await mutation(
+          'faststallPublicering',
+          { id: 'norrmalm-2016-v1', motesdatum: datum },
+          RADET,
+        );
+        ettFel(
+          body,
+          'BAD_USER_INPUT',
+          `Mötesdatumet ${datum} ligger före ${IDAG}, då utkastet skapades; ` +
+            `ange mötet där rådet fastställde det, från ${IDAG} till i dag (${IDAG}).`,
+        );
+      }
       body = await mutation(
         'faststallPublicering',
         { id: 'norrmalm-2016-v1', motesdatum: '2199-01-01' },
@@ -762,7 +780,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       );
       body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         SAMORDNARE,
       );
       ettFel(
@@ -774,7 +792,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect(body.errors).toBeUndefined();
       body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       ettFel(
@@ -795,15 +813,15 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect(body.errors).toBeUndefined();
       body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       expect(body.errors).toBeUndefined();
       const p = body.data!.faststallPublicering!;
       expect(p).toMatchObject({
         status: 'FASTSTALLD',
-        faststalld: '2017-03-01',
-        mote: 'Trygghets- och säkerhetsrådets möte 1 mars 2017',
+        faststalld: IDAG,
+        mote: standardMote(IDAG),
       });
       expect(p.hash).toMatch(/^[0-9a-f]{64}$/);
       const publik = await las('norrmalm-2016-v1', SAMVERKANSPART);
@@ -819,13 +837,13 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
     it('never changes an adopted version', async () => {
       let body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-02' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       ettFel(
         body,
         'BAD_USER_INPUT',
-        'version 1 av lägesbilden för norrmalm 2016 är redan fastställd (2017-03-01). En fastställd version ändras inte; en ändring görs som en rättelse (rattaPublicering med id "norrmalm-2016-v1").',
+        `version 1 av lägesbilden för norrmalm 2016 är redan fastställd (${IDAG}). En fastställd version ändras inte; en ändring görs som en rättelse (rattaPublicering med id "norrmalm-2016-v1").`,
       );
       body = await mutation('bekraftaAvsnitt', { id: 'norrmalm-2016-v1', partner: 'polis' }, POLIS);
       ettFel(body, 'BAD_USER_INPUT');
@@ -840,9 +858,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       ]) {
         await expect(conn.execute(sql), sql).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);
       }
-      expect((await las('norrmalm-2016-v1', RADET)).mote).toBe(
-        'Trygghets- och säkerhetsrådets möte 1 mars 2017',
-      );
+      expect((await las('norrmalm-2016-v1', RADET)).mote).toBe(standardMote(IDAG));
     });
 
     it('refuses by hand every step the lifecycle does not take', async () => {
@@ -996,7 +1012,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       }
       const body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v2', motesdatum: '2017-04-05', mote: 'Extra möte i rådet' },
+        { id: 'norrmalm-2016-v2', motesdatum: IDAG, mote: 'Extra möte i rådet' },
         RADET,
       );
       expect(body.errors).toBeUndefined();
@@ -1010,7 +1026,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         status: 'ERSATT',
         ersattAv: { id: 'norrmalm-2016-v2', status: 'FASTSTALLD' },
       });
-      expect(v1.faststalld).toBe('2017-03-01');
+      expect(v1.faststalld).toBe(IDAG);
       const v2 = await las('norrmalm-2016-v2', SAMVERKANSPART);
       // The public sees the change only as far as the published cells show it.
       for (const a of v2.andringar) {
@@ -1060,7 +1076,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       }
       body = await mutation(
         'faststallPublicering',
-        { id: 'sodermalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'sodermalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       ettFel(
@@ -1071,6 +1087,45 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       );
       const p = await las('sodermalm-2016-v1', RADET);
       expect(p).toMatchObject({ status: 'UTKAST', faststalld: null, hash: null });
+    });
+
+    it('gives disclosure control the earlier versions in the order they were adopted', async () => {
+      // Two drafts of one area, the year's made first, the half-year's adopted first, on the
+      // same meeting day: the later adoption's facts are the ones that win.
+      gateway.andra = (d) => {
+        for (const l of [d.period, d.lankad1, d.lankad2]) if (l) l.omradeId = 'kungsholmen';
+      };
+      for (const period of ['2016', '2016-H2']) {
+        const body = await mutation(
+          'skapaPubliceringsutkast',
+          { omrade: 'kungsholmen', period },
+          SAMORDNARE,
+        );
+        expect(body.errors).toBeUndefined();
+        for (const [partner, r] of [
+          ['forvaltning', SAMORDNARE],
+          ['polis', POLIS],
+          ['skolor', UTBF],
+          ['klotter', SISAB],
+        ] as const) {
+          const b = await mutation(
+            'bekraftaAvsnitt',
+            { id: `kungsholmen-${period}-v1`, partner },
+            r,
+          );
+          expect(b.errors).toBeUndefined();
+        }
+      }
+      for (const id of ['kungsholmen-2016-H2-v1', 'kungsholmen-2016-v1']) {
+        const body = await mutation('faststallPublicering', { id, motesdatum: IDAG }, RADET);
+        expect(body.errors).toBeUndefined();
+      }
+      const tidigare = await publiceratTidigare(
+        s.running.orm.orm.em.fork(),
+        'kungsholmen',
+        'kungsholmen-2017-v1',
+      );
+      expect(tidigare.map((v) => v.celler[0]?.id.split('|')[0])).toEqual(['2016-H2', '2016']);
     });
 
     it('logs every write and every read with role and version', async () => {
@@ -1096,7 +1151,9 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         ]),
       );
       // Refused writes logged nothing: exactly one per successful write.
-      expect(skrivningar.filter((v) => v.includes('faststallPublicering'))).toHaveLength(2);
+      expect(
+        skrivningar.filter((v) => v.includes('faststallPublicering Publicering:norrmalm')),
+      ).toHaveLength(2);
       expect(
         skrivningar.filter((v) => v.includes('skapaPubliceringsutkast Publicering:norrmalm')),
       ).toHaveLength(1);

@@ -19,7 +19,8 @@ export const UNDERLAG_SKRIVSKYDD =
   'Ett utkasts underlag ändras inte: det är den levande lägesbilden som den hämtades.';
 
 /**
- * The lifecycle as the database's rule, not only the code's, whoever writes:
+ * When a version was adopted (`faststalld_tid`): the order disclosure control reads earlier
+ * versions in. And the lifecycle as the database's rule, not only the code's, whoever writes:
  *
  * - a row is inserted only as a draft (UTKAST, nothing adopted about it);
  * - a draft's captured picture (`underlag`) and identity never change, so what the cleared
@@ -44,7 +45,7 @@ export class Migration0002Livscykel extends KitMigration {
     const partners = PARTNERS.map((p) => `'${p}'`).join(', ');
     const allaBekraftade = `(select count(distinct b.partner) from bekraftelse b
         where b.publicering_id = new.id and b.partner in (${partners})) = ${PARTNERS.length}`;
-    const fullstandig = `new.faststalld is not null and new.mote is not null
+    const fullstandig = `new.faststalld is not null and new.faststalld_tid is not null and new.mote is not null
         and new.publicerat is not null and new.hash is not null and new.ersatt_av_id is null`;
     const ratt = `(new.foregaende_id is null and not exists (select 1 from publicering g
           where g.omrade_id = new.omrade_id and g.period = new.period and g.status = 'FASTSTALLD' and g.id <> new.id))
@@ -63,6 +64,7 @@ export class Migration0002Livscykel extends KitMigration {
       'version',
       'skapad_av',
       'faststalld',
+      'faststalld_tid',
       'mote',
       'rattelse_orsak',
       'foregaende_id',
@@ -71,8 +73,19 @@ export class Migration0002Livscykel extends KitMigration {
       'publicerat',
       'hash',
     ];
+    const postgres = this.getKnex().client.dialect === 'postgresql';
     this.addSql('drop index publicering_en_faststalld');
-    if (this.getKnex().client.dialect === 'postgresql') {
+    // Migration0001's triggers refuse the backfill of an adopted row: replaced below.
+    if (postgres) {
+      this.addSql('drop trigger publicering_skrivskydd on publicering');
+    } else {
+      this.addSql('drop trigger publicering_skrivskydd_andring');
+    }
+    // When each version was adopted: the rows adopted before this column have only the time
+    // they last changed (for a replaced one, when it was replaced).
+    this.addSql('alter table publicering add column faststalld_tid varchar(30) null');
+    this.addSql("update publicering set faststalld_tid = andrad where status <> 'UTKAST'");
+    if (postgres) {
       const lika = (kolumner: string[]) =>
         `(${kolumner.map((c) => `new.${c}`).join(', ')}) is not distinct from (${kolumner.map((c) => `old.${c}`).join(', ')})`;
       this.addSql(
@@ -80,12 +93,11 @@ export class Migration0002Livscykel extends KitMigration {
           "exclude using btree (omrade_id with =, period with =) where (status = 'FASTSTALLD') " +
           'deferrable initially deferred',
       );
-      this.addSql('drop trigger publicering_skrivskydd on publicering');
       this.addSql(
         `create or replace function publicering_skrivskydd() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    if new.status = 'UTKAST' and new.faststalld is null and new.publicerat is null
+    if new.status = 'UTKAST' and new.faststalld is null and new.faststalld_tid is null and new.publicerat is null
        and new.hash is null and new.ersatt_av_id is null then
       return new;
     end if;
@@ -146,7 +158,7 @@ $$`,
     const avbryt = (text: string) => `begin select raise(abort, '${text}'); end`;
     this.addSql(
       `create trigger publicering_endast_utkast before insert on publicering
-       when not (new.status = 'UTKAST' and new.faststalld is null and new.publicerat is null
+       when not (new.status = 'UTKAST' and new.faststalld is null and new.faststalld_tid is null and new.publicerat is null
          and new.hash is null and new.ersatt_av_id is null)
        ${avbryt(ENDAST_UTKAST)}`,
     );
@@ -171,7 +183,6 @@ $$`,
        ${avbryt(EN_GALLANDE)}`,
     );
     // Replaces Migration0001's: ERSATT only naming the adopted correction.
-    this.addSql('drop trigger publicering_skrivskydd_andring');
     this.addSql(
       `create trigger publicering_skrivskydd_andring before update on publicering
        when old.status <> 'UTKAST' and not (old.status = 'FASTSTALLD' and new.status = 'ERSATT'

@@ -143,6 +143,22 @@ function motesdatumAv(motesdatum: string): string {
   return d;
 }
 
+/**
+ * The meeting that adopts a draft was held after the draft was made (its date part): the
+ * council adopts what was put before it. Says the range it may be in.
+ */
+function motesdatumEfterUtkast(datum: string, p: Publicering): void {
+  const skapad = p.skapad.slice(0, 10);
+  if (datum < skapad) {
+    const idag = new Date().toISOString().slice(0, 10);
+    throw badUserInput(
+      `Mötesdatumet ${datum} ligger före ${skapad}, då utkastet skapades; ` +
+        `ange mötet där rådet fastställde det, från ${skapad} till i dag (${idag}).`,
+      [{ field: 'motesdatum', reason: `före ${skapad}, då utkastet skapades` }],
+    );
+  }
+}
+
 @Resolver(() => Publicering)
 export class PubliceringResolver {
   @Query(() => [Publicering], {
@@ -395,7 +411,7 @@ export class PubliceringResolver {
   @Mutation(() => Publicering, {
     description:
       'Rådet fastställer ett utkast vars alla avsnitt är bekräftade, med mötesdatumet ' +
-      '(ÅÅÅÅ-MM-DD) och mötet. Röjandekontrollen beräknas då över versionen och allt områdets ' +
+      '(ÅÅÅÅ-MM-DD, från dagen då utkastet skapades till i dag) och mötet. Röjandekontrollen beräknas då över versionen och allt områdets ' +
       'redan publicerade; därefter ändras versionen aldrig.',
   })
   async faststallPublicering(
@@ -421,6 +437,7 @@ export class PubliceringResolver {
         [{ field: 'id', reason: 'ersatt' }],
       );
     }
+    motesdatumEfterUtkast(datum, p);
     const bekraftade = new Set(
       (await ctx.em.find(Bekraftelse, { publiceringId: p.id })).map((b) => b.partner),
     );
