@@ -573,8 +573,12 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         {},
         SAMVERKANSPART,
       );
-      const fel = ettFel(body, 'FORBIDDEN');
-      expect(fel.message).toMatch(/^norrmalm-2016-v1 är ett utkast; utkast läses bara av /);
+      ettFel(
+        body,
+        'FORBIDDEN',
+        'norrmalm-2016-v1 är ett utkast; utkast läses bara av SAMORDNARE, RADET, ANALYTIKER, ADMIN, ' +
+          'POLIS, UTBILDNINGSFORVALTNING, TRAFIKKONTORET, SISAB, MTR. Läs den fastställda lägesbilden.',
+      );
       const lista = await s.gql<{ publiceringar: { id: string }[] }>(
         '{ publiceringar(omrade: "norrmalm") { id } }',
         {},
@@ -700,6 +704,35 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       body = await mutation('bekraftaAvsnitt', { id: 'norrmalm-2099-v1', partner: 'polis' }, POLIS);
       ettFel(body, 'NOT_FOUND', 'Det finns ingen publicering med id "norrmalm-2099-v1".');
       expect(await s.countRows('bekraftelse')).toBe(rader);
+    });
+
+    it('refuses a personnummer in a comment or a correction reason: both are published', async () => {
+      const rader = await s.countRows('bekraftelse');
+      let body = await mutation(
+        'bekraftaAvsnitt',
+        {
+          id: 'norrmalm-2016-v1',
+          partner: 'polis',
+          kommentar: 'Uppgiften kom från 19121212-1212.',
+        },
+        POLIS,
+      );
+      ettFel(
+        body,
+        'BAD_USER_INPUT',
+        'kommentar ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner.',
+      );
+      expect(await s.countRows('bekraftelse')).toBe(rader);
+      body = await mutation(
+        'rattaPublicering',
+        { id: 'norrmalm-2016-H2-v1', orsak: 'Anmälan av 121212-1212 var dubbelregistrerad.' },
+        SAMORDNARE,
+      );
+      ettFel(
+        body,
+        'BAD_USER_INPUT',
+        'orsak ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner.',
+      );
     });
 
     it('confirms sections, with a comment, by their owners', async () => {
@@ -1144,7 +1177,9 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect(skrivningar).toEqual(
         expect.arrayContaining([
           'SAMORDNARE skapaPubliceringsutkast Publicering:norrmalm-2016-v1',
-          'POLIS bekraftaAvsnitt Publicering:norrmalm-2016-v1',
+          'POLIS bekraftaAvsnitt Publicering:norrmalm-2016-v1 avsnitt polis',
+          'SISAB bekraftaAvsnitt Publicering:norrmalm-2016-v1 avsnitt klotter',
+          'SAMORDNARE bekraftaAvsnitt Publicering:norrmalm-2016-v1 avsnitt forvaltning',
           'RADET faststallPublicering Publicering:norrmalm-2016-v1',
           'SAMORDNARE rattaPublicering Publicering:norrmalm-2016-v2',
           'RADET faststallPublicering Publicering:norrmalm-2016-v2',

@@ -18,6 +18,7 @@ import { SkyddError } from '@lagesbild/publicering/skydd';
 import {
   badUserInput,
   forbidden,
+  granskningsDetalj,
   KraverBehorighet,
   loggaLasningar,
   notFound,
@@ -370,7 +371,9 @@ export class PubliceringResolver {
     description:
       'En part bekräftar sitt avsnitt i ett utkast, med en kommentar om den vill: förvaltningen ' +
       '(SAMORDNARE), polisen (POLIS), skolorna (UTBILDNINGSFORVALTNING), klotter (TRAFIKKONTORET, ' +
-      'SISAB eller MTR). En ny bekräftelse ersätter partens förra.',
+      'SISAB eller MTR). En ny bekräftelse ersätter partens förra. Kommentaren publiceras med ' +
+      'versionen: när rådet har fastställt den läser alla den, samverkansparter också. Den får ' +
+      'inte innehålla personuppgifter (ett personnummer avvisas).',
   })
   async bekraftaAvsnitt(
     @Arg('id', () => ID) id: string,
@@ -404,6 +407,8 @@ export class PubliceringResolver {
     b.kommentar = text;
     ctx.em.persist(b);
     await ctx.em.flush();
+    // The entry names the section: "bekraftaAvsnitt Publicering:norrmalm-2016-v1 avsnitt polis".
+    granskningsDetalj(ctx, `avsnitt ${partner}`);
     return p;
   }
 
@@ -470,7 +475,8 @@ export class PubliceringResolver {
   @Mutation(() => Publicering, {
     description:
       'Samordnaren rättar en fastställd version: ett nytt utkast (version n+1) ur dagens levande ' +
-      'lägesbild, med orsaken. När rådet fastställer det blir den gamla versionen ERSATT.',
+      'lägesbild, med orsaken. När rådet fastställer det blir den gamla versionen ERSATT. Orsaken ' +
+      'publiceras med versionen och får inte innehålla personuppgifter (ett personnummer avvisas).',
   })
   async rattaPublicering(
     @Arg('id', () => ID) id: string,

@@ -25,7 +25,11 @@ export class Bekraftelse {
   })
   tid!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Partens kommentar till sitt avsnitt.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Partens kommentar till sitt avsnitt; kommentaren publiceras med versionen (alla läser en fastställd version).',
+  })
   kommentar!: string | null;
 }
 
