@@ -266,6 +266,14 @@ export function publiceringEtikett(
   ].join(' · ');
 }
 
+/** A publication's meeting report's file name: `lagesbild-norrmalm-2016-H2-v1.md` (.html, .pdf). */
+export function rapportFilnamn(
+  p: Pick<Publicering, 'omradeId' | 'period' | 'version'>,
+  format: string,
+): string {
+  return `lagesbild-${p.omradeId}-${p.period}-v${p.version}.${format}`;
+}
+
 /** Where a publication's export is saved: the area, the period and the version in the name. */
 export function exportFilnamn(
   p: Pick<Publicering, 'omradeId' | 'period' | 'version'>,
