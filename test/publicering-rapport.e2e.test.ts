@@ -26,12 +26,13 @@ describe('the report and the export of an adopted publication', () => {
   let system: RunningSystem;
   let seedad: Publicering;
 
-  const cli = (args: string[]) =>
+  const cliMot = (gateway: string, args: string[]) =>
     run(
       process.execPath,
-      ['--import', 'tsx', 'packages/rapport/src/cli.ts', '--gateway', system.gatewayUrl, ...args],
+      ['--import', 'tsx', 'packages/rapport/src/cli.ts', '--gateway', gateway, ...args],
       { cwd: ROOT },
     );
+  const cli = (args: string[]) => cliMot(system.gatewayUrl, args);
 
   beforeAll(async () => {
     system = await startSystem();
@@ -147,6 +148,42 @@ describe('the report and the export of an adopted publication', () => {
       sidor.forEach((sida, i) => {
         expect(sida).toContain(`Sida ${i + 1} av ${sidor.length}`);
       });
+    }
+  });
+
+  it('writes the report into a folder given as --ut, named by area, period and version', async () => {
+    const mapp = join(system.dataDir, 'rapporter');
+    const md = await cli([
+      '--fastställd',
+      '--omrade',
+      'norrmalm',
+      '--period',
+      '2016-H2',
+      '--format',
+      'md',
+      '--ut',
+      `${mapp}/`,
+    ]);
+    const fil = join(mapp, 'lagesbild-norrmalm-2016-H2-v1.md');
+    expect(md.stderr).toContain(`Rapporten är sparad i ${fil}`);
+    expect(await readFile(fil, 'utf8')).toMatch(
+      /^# Fastställd lägesbild Norrmalm 2016-H2, version 1\n/,
+    );
+    // An existing folder, without the slash: the same.
+    await cli(['--publicering', seedad.id, '--format', 'html', '--ut', mapp]);
+    expect(await readFile(join(mapp, 'lagesbild-norrmalm-2016-H2-v1.html'), 'utf8')).toContain(
+      '<title>Fastställd lägesbild Norrmalm 2016-H2, version 1</title>',
+    );
+  });
+
+  it('takes the gateway as its base URL or its /graphql URL', async () => {
+    for (const gateway of [
+      `${system.gatewayUrl}/graphql`,
+      `${system.gatewayUrl}/graphql/`,
+      `${system.gatewayUrl}/`,
+    ]) {
+      const md = await cliMot(gateway, ['--publicering', seedad.id]);
+      expect(md.stdout, gateway).toMatch(/^# Fastställd lägesbild Norrmalm 2016-H2, version 1\n/);
     }
   });
 

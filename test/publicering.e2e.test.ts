@@ -1,4 +1,4 @@
-import type { PubliceratInnehall } from '@lagesbild/publicering';
+import { type PubliceratInnehall, standardMote } from '@lagesbild/publicering';
 import { verifieraExport } from '@lagesbild/publicering/export';
 import { angriparensIntervall, type PubliceradVersion } from '@lagesbild/publicering/skydd';
 import { createOrm } from '@lagesbild/subgraph-kit';
@@ -11,6 +11,8 @@ const SAMORDNARE = roll('SAMORDNARE');
 const RADET = roll('RADET');
 const SAMVERKANSPART = roll('SAMVERKANSPART');
 const TROSKEL = 3;
+/** A meeting from the draft's creation to today: the draft is made today. */
+const IDAG = new Date().toISOString().slice(0, 10);
 
 const FALT = `id version status faststalld mote hash
   bekraftelser { partner bekraftad roll }
@@ -117,15 +119,15 @@ describe('the adopted lägesbild, through the gateway', () => {
       utanFel(body);
     }
     const { body } = await system.gql(
-      `mutation ($id: ID!) { faststallPublicering(id: $id, motesdatum: "2017-03-01") { ${FALT} } }`,
-      { id },
+      `mutation ($id: ID!, $datum: String!) { faststallPublicering(id: $id, motesdatum: $datum) { ${FALT} } }`,
+      { id, datum: IDAG },
       RADET,
     );
     const p = (utanFel(body) as { faststallPublicering: Pub }).faststallPublicering;
     expect(p).toMatchObject({
       status: 'FASTSTALLD',
-      faststalld: '2017-03-01',
-      mote: 'Trygghets- och säkerhetsrådets möte 1 mars 2017',
+      faststalld: IDAG,
+      mote: standardMote(IDAG),
     });
     expect(p.bekraftelser.every((b) => b.bekraftad)).toBe(true);
   });

@@ -304,7 +304,7 @@ export function FaststalldLagesbild(props: {
             </summary>
             <p className="detalj">{undertryckningForklaring(p.troskel)}</p>
             {harUtatMarkning(p) && <p className="detalj">{UTAT_FORKLARING}</p>}
-            {p.nivaer.length > 0 && (
+            {p.nivaer && p.nivaer.length > 0 && (
               <TabellVy
                 tabell={{ ...nivaTabell(p.nivaer), rubrik: 'Polisens bedömning' }}
                 className="publicerad niva"

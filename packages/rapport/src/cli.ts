@@ -15,11 +15,15 @@
  * content hash) to files named by area, period and version, in --ut (a folder; default
  * the current one).
  *
- * --gateway (default http://127.0.0.1:4000, or GATEWAY_URL) chooses whom it asks. As whom:
+ * --ut names a file, or a folder (an existing one, or a path ending in "/") to write the
+ * report into, named by area, period (and version: lagesbild-norrmalm-2016-H2-v1.md).
+ *
+ * --gateway (default http://127.0.0.1:4000, or GATEWAY_URL; its /graphql URL is taken too)
+ * chooses whom it asks. As whom:
  * --token (or LAGESBILD_TOKEN), or — against a development gateway — its development
  * sign-in for --roll (default RADET, the council).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type RapportDokument, rapportDokument } from './dokument';
 import { fragaGatewayen, hamtaLagesbild } from './hamta';
@@ -29,6 +33,7 @@ import {
   type Publicering,
   type PubliceringExportSvar,
   publiceringsDokument,
+  rapportFilnamn,
 } from './publicering';
 import {
   OMRADE_NAMN,
@@ -41,6 +46,36 @@ import { renderHtml, renderMarkdown } from './render';
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
+}
+
+/**
+ * The gateway's base URL, whichever was given: `http://127.0.0.1:4000`, `…/` or its
+ * GraphQL endpoint `…/graphql` (what a client is usually told). The development sign-in
+ * (`/dev/token`) and `/graphql` are both under the base.
+ */
+function gatewayBas(url: string): string {
+  return url.replace(/\/+$/, '').replace(/\/graphql$/i, '');
+}
+
+/** A path as given on the command line, from where `pnpm rapport` was run. */
+const franArbetsmappen = (fil: string) => resolve(process.env.INIT_CWD ?? process.cwd(), fil);
+
+/**
+ * Where --ut writes the report: the file given, or — when it names a folder (an existing
+ * one, or any path ending in "/") — a file in that folder named as the export's files are
+ * (area, period, version), the folder created.
+ */
+async function utfil(ut: string, namn: string): Promise<string> {
+  const sti = franArbetsmappen(ut);
+  const mapp =
+    /[\\/]$/.test(ut) ||
+    (await stat(sti).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ));
+  if (!mapp) return sti;
+  await mkdir(sti, { recursive: true });
+  return join(sti, namn);
 }
 
 /** A development gateway signs a token for a role; a production one has no such route. */
@@ -56,7 +91,8 @@ const USAGE =
   'usage: pnpm rapport --omrade <område> --period <period> [--format md|html|pdf] [--ut fil] [--gateway url] [--token T | --roll ROLL]\n' +
   '       pnpm rapport --publicering <id> [--format md|html|pdf|json|csv] [--ut fil|mapp] …\n' +
   '       pnpm rapport --fastställd --omrade <område> --period <period> [--version n] [--format md|html|pdf|json|csv] [--ut fil|mapp] …\n' +
-  '       (pdf needs --ut; json and csv write files named by area, period and version into --ut, a folder)';
+  '       (pdf needs --ut; json and csv write files named by area, period and version into --ut, a folder;\n' +
+  '        md, html and pdf too when --ut is a folder; --gateway takes the base URL or its /graphql URL)';
 
 /** Writes the document in the format asked for: on stdout, or to the file --ut names. */
 async function skriv(dokument: RapportDokument, format: string, target?: string): Promise<void> {
@@ -68,6 +104,19 @@ async function skriv(dokument: RapportDokument, format: string, target?: string)
     else process.stdout.write(text);
   }
   if (target) console.error(`Rapporten är sparad i ${target}`);
+}
+
+/**
+ * Why a run failed: a file that could not be written (Node's file errors name their path),
+ * or else a gateway that could not be reached.
+ */
+function misslyckades(error: unknown, gateway: string): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const fil = (error as NodeJS.ErrnoException | null)?.path;
+  if (error instanceof Error && 'syscall' in error && typeof fil === 'string') {
+    return `Kunde inte spara ${fil}: ${text}`;
+  }
+  return `Kunde inte nå gatewayen på ${gateway}: ${text}. Kör pnpm start först.`;
 }
 
 /** The message of a refused or failed operation, in the gateway's words. */
@@ -118,7 +167,7 @@ async function publicering(
     }
     id = vald.id;
   }
-  const target = (fil: string) => resolve(process.env.INIT_CWD ?? process.cwd(), fil);
+
   if (format === 'json' || format === 'csv') {
     const svar = await fragaGatewayen<{
       publicering:
@@ -138,7 +187,7 @@ async function publicering(
       );
       return 1;
     }
-    const mapp = target(ut ?? '.');
+    const mapp = franArbetsmappen(ut ?? '.');
     await mkdir(mapp, { recursive: true });
     const filer =
       format === 'json'
@@ -173,7 +222,7 @@ async function publicering(
     omradeNamn: omrade?.data?.omrade?.namn ?? null,
     framtagen: new Date().toISOString(),
   });
-  await skriv(dokument, format, ut ? target(ut) : undefined);
+  await skriv(dokument, format, ut ? await utfil(ut, rapportFilnamn(p, format)) : undefined);
   return 0;
 }
 
@@ -182,7 +231,9 @@ async function main(args: string[]): Promise<number> {
   const period = option(args, 'period');
   const format = option(args, 'format') ?? 'md';
   const ut = option(args, 'ut');
-  const gateway = option(args, 'gateway') ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
+  const gateway = gatewayBas(
+    option(args, 'gateway') ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000',
+  );
   const roll = option(args, 'roll') ?? 'RADET';
   const givenToken = option(args, 'token') ?? process.env.LAGESBILD_TOKEN;
   const adopted =
@@ -209,9 +260,7 @@ async function main(args: string[]): Promise<number> {
       }
       return await publicering(args, gateway, { authorization: `Bearer ${token}` }, format, ut);
     } catch (error) {
-      console.error(
-        `Kunde inte nå gatewayen på ${gateway}: ${error instanceof Error ? error.message : error}. Kör pnpm start först.`,
-      );
+      console.error(misslyckades(error, gateway));
       return 1;
     }
   }
@@ -251,11 +300,16 @@ async function main(args: string[]): Promise<number> {
     saknadeKallor: hamtad.saknadeKallor,
     ejBehoriga: hamtad.ejBehoriga,
   });
-  await skriv(
-    dokument,
-    format,
-    ut ? resolve(process.env.INIT_CWD ?? process.cwd(), ut) : undefined,
-  );
+  try {
+    await skriv(
+      dokument,
+      format,
+      ut ? await utfil(ut, `lagesbild-${omrade}-${period}.${format}`) : undefined,
+    );
+  } catch (error) {
+    console.error(misslyckades(error, gateway));
+    return 1;
+  }
   return 0;
 }
 

@@ -149,6 +149,39 @@ describe('a draft', () => {
     expect(md).toContain('| Skolorna | Inte bekräftat | – |');
   });
 
+  it('says of a section the reader is not cleared for only that it is shown at adoption', () => {
+    // As the subgraph gives a draft to the police: the others' sections without state or
+    // figures, and no police levels for those not cleared for them.
+    const somPolisen = {
+      ...utkast,
+      nivaer: null,
+      avsnitt: utkast.avsnitt.map((a) =>
+        a.partner === 'polis'
+          ? a
+          : {
+              ...a,
+              rapporteringsstatus: null,
+              grovrePeriod: null,
+              celler: a.celler
+                .filter((c) => c.period === utkast.period)
+                .map((c) => ({
+                  ...c,
+                  antal: null,
+                  visning: 'Visas när lägesbilden är fastställd',
+                  undertryckt: null,
+                  rapporteringsstatus: null,
+                })),
+            },
+      ),
+    };
+    const md = renderMarkdown(publiceringsDokument(somPolisen, META));
+    expect(avsnittet(md, '### Skolorna').trim()).toBe(
+      'Skolorna: visas när lägesbilden är fastställd.',
+    );
+    expect(md).not.toContain('Polisens bedömning');
+    expect(avsnittet(md, '### Polisen')).toContain('| ');
+  });
+
   it('reads its progress: which partners have confirmed', () => {
     expect(bekraftelseFramsteg(utkast.bekraftelser)).toBe('1 av 4 avsnitt är bekräftat');
     expect(bekraftelseFramsteg(publicering2016H2().bekraftelser)).toBe(

@@ -26,6 +26,7 @@ import {
   RAPPORTOR_NAMN,
   rapporteringsstatusText,
   UTAT_FORKLARING,
+  UTKAST_DOLT,
   undertryckningForklaring,
   versal,
   versionText,
@@ -51,13 +52,15 @@ export interface PubliceradCellSvar {
   antal: number | null;
   visning: string;
   undertryckt: 'PRIMAR' | 'SEKUNDAR' | null;
-  rapporteringsstatus: string;
+  /** Null in a draft for a reader not cleared for the partner's live figures. */
+  rapporteringsstatus: string | null;
 }
 
 export interface PubliceratAvsnittSvar {
   partner: string;
   partnerNamn: string;
-  rapporteringsstatus: string;
+  /** Null in a draft for a reader not cleared for the partner's live figures. */
+  rapporteringsstatus: string | null;
   grovrePeriod: string | null;
   celler: PubliceradCellSvar[];
 }
@@ -106,13 +109,17 @@ export interface Publicering {
   hash: string | null;
   bekraftelser: BekraftelseVarde[];
   avsnitt: PubliceratAvsnittSvar[];
-  nivaer: PubliceradNivaSvar[];
+  /** Null in a draft for a reader not cleared for the police's live figures. */
+  nivaer: PubliceradNivaSvar[] | null;
   andringar: AndringSvar[];
   /** Only on the dashboard's query: null for readers not cleared for every partner. */
   andratSedanFaststallandet?: AndringSvar[] | null;
 }
 
 const miljoNamn = (m: string) => MILJO_NAMN[m as Miljo] ?? m;
+
+/** A state with a number; a withheld state (null, in a draft) has none the reader may see. */
+const harTal = (status: string | null) => status !== null && harTalFor(status);
 
 /** A row heading for a cell's key: the environment's or reporter's name, "Totalt" for a total. */
 export function nyckelNamn(dimension: string, nyckel: string | null): string {
@@ -145,7 +152,7 @@ export function avsnittTabeller(a: PubliceratAvsnittSvar, period: string): Publi
   // A table with no figure at all (the period's own, where the partner reported only for
   // the year, or not at all) would be rows of "Ej rapporterat": its section says so once.
   for (const [nyckel, celler] of grupper) {
-    if (celler.every((c) => !harTalFor(c.rapporteringsstatus))) grupper.delete(nyckel);
+    if (celler.every((c) => !harTal(c.rapporteringsstatus))) grupper.delete(nyckel);
   }
   const ordning = (k: string) => {
     const [dimension = '', cellPeriod = ''] = k.split('|');
@@ -187,11 +194,13 @@ export function avsnittTabeller(a: PubliceratAvsnittSvar, period: string): Publi
  * beside them, said as such).
  */
 export function avsnittStycken(a: PubliceratAvsnittSvar, period: string): string[] {
+  // A draft's section the reader is not cleared for: nothing of it until adoption.
+  if (a.rapporteringsstatus === null) return [`${a.partnerNamn}: ${UTKAST_DOLT.toLowerCase()}.`];
   const status = rapporteringsstatusText(a.rapporteringsstatus, a.grovrePeriod).toLowerCase();
   // The longer period whose figures stand in a table of their own beside the period's.
   const langre =
-    a.celler.find((c) => c.period !== period && harTalFor(c.rapporteringsstatus))?.period ?? null;
-  const harTabeller = a.celler.some((c) => harTalFor(c.rapporteringsstatus));
+    a.celler.find((c) => c.period !== period && harTal(c.rapporteringsstatus))?.period ?? null;
+  const harTabeller = a.celler.some((c) => harTal(c.rapporteringsstatus));
   return [
     a.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && a.grovrePeriod
       ? `${a.partnerNamn}: ${status} — siffrorna gäller ${helaPerioden(a.grovrePeriod)} och räknas inte in i ${periodNamn(period)}.`
@@ -255,6 +264,14 @@ export function publiceringEtikett(
     versionText(p.version),
     ...(p.ersattAv ? [ersattAvText(p.ersattAv.version)] : []),
   ].join(' · ');
+}
+
+/** A publication's meeting report's file name: `lagesbild-norrmalm-2016-H2-v1.md` (.html, .pdf). */
+export function rapportFilnamn(
+  p: Pick<Publicering, 'omradeId' | 'period' | 'version'>,
+  format: string,
+): string {
+  return `lagesbild-${p.omradeId}-${p.period}-v${p.version}.${format}`;
 }
 
 /** Where a publication's export is saved: the area, the period and the version in the name. */
@@ -334,7 +351,7 @@ export function publiceringsDokument(
       2,
     ),
   );
-  if (p.nivaer.length) {
+  if (p.nivaer?.length) {
     delar.push(
       avsnitt(
         'Polisens bedömning',

@@ -631,6 +631,12 @@ export function rapportorMening(namn: string, u: RapportorUppgift): string {
 /** What an adopted publication is called, on the page and in the report. */
 export const FASTSTALLD_LAGESBILD = 'Fastställd lägesbild';
 
+/**
+ * What a draft shows of a section the reader is not cleared for (the publicering
+ * subgraph's UTKAST_DOLT_VISNING, the same words).
+ */
+export const UTKAST_DOLT = 'Visas när lägesbilden är fastställd';
+
 /** A publication's state in words. */
 export const PUBLICERING_STATUS_NAMN: Record<string, string> = {
   UTKAST: 'Utkast',

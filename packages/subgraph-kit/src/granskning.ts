@@ -24,6 +24,8 @@ interface RequestState {
   reads?: DataLoader<Entry, true>;
   /** Only when the gateway's response cache asked (see revision.ts). */
   svarscache?: Svarscachepost;
+  /** What the running write adds to its audit entry (granskningsDetalj). */
+  detalj?: string;
 }
 
 /** A classified record whose read was logged: `Incident`, `norrmalm-ia-1`. */
@@ -184,13 +186,25 @@ export async function loggaLasningar(
   if (failed) throw failed;
 }
 
-function written(info: GraphQLResolveInfo, result: unknown): string {
+function written(info: GraphQLResolveInfo, result: unknown, detalj?: string): string {
   const type = getNamedType(info.returnType).name;
   const id =
     result !== null && typeof result === 'object' && 'id' in result ? result.id : undefined;
-  return id === undefined || id === null
-    ? `${info.fieldName} ${type}`
-    : `${info.fieldName} ${type}:${String(id)}`;
+  const vad =
+    id === undefined || id === null
+      ? `${info.fieldName} ${type}`
+      : `${info.fieldName} ${type}:${String(id)}`;
+  return detalj ? `${vad} ${detalj}` : vad;
+}
+
+/**
+ * Names what a mutation wrote beyond the record it returns, in its audit entry: e.g.
+ * publicering's `bekraftaAvsnitt` returns the publication, and adds `avsnitt polis` — the
+ * entry reads `bekraftaAvsnitt Publicering:norrmalm-2016-v1 avsnitt polis`. Call it from
+ * the Mutation field's resolver; it concerns that field's entry only.
+ */
+export function granskningsDetalj(ctx: KitContext, detalj: string): void {
+  stateOf(ctx).detalj = detalj;
 }
 
 /**
@@ -213,6 +227,7 @@ export async function auditedWrite<T>(
   return em.transactional(async (tx) => {
     ctx.em = tx;
     if (state.makeLoaders) ctx.loaders = state.makeLoaders(tx);
+    state.detalj = undefined;
     try {
       const result = await resolve();
       await tx.insert(
@@ -220,12 +235,13 @@ export async function auditedWrite<T>(
         entry(
           ctx,
           Granskningstyp.SKRIVNING,
-          written(info, result),
+          written(info, result, state.detalj),
           clientOperationName(info.operation.name?.value),
         ),
       );
       return result;
     } finally {
+      state.detalj = undefined;
       ctx.em = em;
       ctx.loaders = loaders;
     }

@@ -15,11 +15,14 @@ import { type Publicering, PubliceringStatus } from './entities';
  * reader sees of a partner's cells follows the domain's LEVANDE_BEHORIGA.
  */
 export const UTKAST_LASARE: readonly Roll[] = Object.freeze([
-  Roll.SAMORDNARE,
-  Roll.RADET,
-  Roll.ANALYTIKER,
-  Roll.ADMIN,
-  ...new Set(PARTNERS.flatMap((p) => AVSNITT_AGARE[p])),
+  // Once each: the coordinator is also förvaltning's section owner.
+  ...new Set([
+    Roll.SAMORDNARE,
+    Roll.RADET,
+    Roll.ANALYTIKER,
+    Roll.ADMIN,
+    ...PARTNERS.flatMap((p) => AVSNITT_AGARE[p]),
+  ]),
 ]);
 
 export function marLasa(viewer: Viewer, p: Publicering): boolean {

@@ -22,8 +22,10 @@ export async function publiceratTidigare(
       status: { $in: [PubliceringStatus.FASTSTALLD, PubliceringStatus.ERSATT] },
       id: { $ne: utom },
     },
-    // Oldest first, as adopted: where two versions disagree, the later one's fact wins.
-    { orderBy: { faststalld: 'asc', skapad: 'asc', version: 'asc' } },
+    // In the order they were adopted: where two versions disagree, the later one's fact wins.
+    // Not by meeting date: the council may adopt a version at a meeting dated before the
+    // adoption of another.
+    { orderBy: { faststalldTid: 'asc', version: 'asc' } },
   );
   return tidigare
     .filter((p) => p.publicerat !== null)
@@ -38,7 +40,7 @@ export async function publiceratTidigare(
  * Adopts a draft: disclosure control over the new version and everything the area has
  * published (skyddaVidFaststallande, which throws SkyddError when nothing within the new
  * version can protect a cell), the suppressed content and its hash stored, and the version
- * it corrects marked ERSATT. Run inside the mutation's transaction (and the seed's): the
+ * it corrects marked ERSATT (by the database's trigger). Run inside the mutation's transaction (and the seed's): the
  * whole adoption lands, or nothing does.
  */
 export async function faststall(
@@ -62,26 +64,23 @@ export async function faststall(
     relationer: p.underlag.relationer.map(({ restVarde: _r, ...r }) => r),
     nivaer: p.underlag.nivaer,
   };
-  if (p.foregaendeId) {
-    // First, so that the area and period never has two adopted versions (a unique index).
-    // Only status, ersattAvId and andrad: the database refuses anything else on an adopted row.
-    const ersatta = await em.nativeUpdate(
-      Publicering,
-      { id: p.foregaendeId, status: PubliceringStatus.FASTSTALLD },
-      { status: PubliceringStatus.ERSATT, ersattAvId: p.id, andrad: new Date().toISOString() },
-    );
-    if (ersatta !== 1) {
-      throw new Error(`${p.foregaendeId} is not the adopted version ${p.id} corrects`);
-    }
-    // The row as it now is, in this unit of work too (its snapshot included).
-    await em.findOne(Publicering, p.foregaendeId, { refresh: true });
-  }
   p.status = PubliceringStatus.FASTSTALLD;
   p.faststalld = beslut.motesdatum;
+  p.faststalldTid = new Date().toISOString();
   p.mote = beslut.mote;
   p.troskel = beslut.troskel;
   p.publicerat = innehall;
   p.hash = exportera(innehall).hash;
+  // The database checks the step (every section confirmed; the first adopted version of the
+  // area and period, or the correction of the one in force) and, for a correction, marks the
+  // version it corrects ERSATT in the same statement (Migration0002Livscykel).
   await em.flush();
+  if (p.foregaendeId) {
+    // The row as it now is, in this unit of work too (its snapshot included).
+    const ersatt = await em.findOne(Publicering, p.foregaendeId, { refresh: true });
+    if (ersatt?.status !== PubliceringStatus.ERSATT || ersatt.ersattAvId !== p.id) {
+      throw new Error(`${p.foregaendeId} was not replaced by ${p.id}`);
+    }
+  }
   return p;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { UnderlagSvar } from '@lagesbild/publicering';
+import { standardMote, type UnderlagSvar } from '@lagesbild/publicering';
 import { verifieraExport } from '@lagesbild/publicering/export';
 import {
   type GqlBody,
@@ -9,7 +9,13 @@ import {
   type TestSubgraph,
 } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { publiceratTidigare } from './faststallande';
 import { FASTSTALLD_SKRIVSKYDD } from './migrations/Migration0001Publicering';
+import {
+  ENDAST_UTKAST,
+  OBEKRAFTAD,
+  UNDERLAG_SKRIVSKYDD,
+} from './migrations/Migration0002Livscykel';
 import { publiceringSubgraph } from './server';
 
 const roll = (r: string) => ({ 'x-lagesbild-roller': r, 'x-lagesbild-subjekt': `test-${r}` });
@@ -18,8 +24,12 @@ const RADET = roll('RADET');
 const POLIS = roll('POLIS');
 const UTBF = roll('UTBILDNINGSFORVALTNING');
 const SISAB = roll('SISAB');
+const TRAFIKKONTORET = roll('TRAFIKKONTORET');
 const SAMVERKANSPART = roll('SAMVERKANSPART');
 const ADMIN = roll('ADMIN');
+
+/** The council meets on a day from the draft's creation to today: every draft here is today's. */
+const IDAG = new Date().toISOString().slice(0, 10);
 
 /** The gateway's answers to PUBLICERING_UNDERLAG for the seeded data, captured from a running system. */
 function svarFor(period: string): UnderlagSvar {
@@ -95,7 +105,7 @@ interface Cell {
   antal: number | null;
   visning: string;
   undertryckt: string | null;
-  rapporteringsstatus: string;
+  rapporteringsstatus: string | null;
 }
 
 interface Pub {
@@ -123,11 +133,11 @@ interface Pub {
   avsnitt: {
     partner: string;
     partnerNamn: string;
-    rapporteringsstatus: string;
+    rapporteringsstatus: string | null;
     grovrePeriod: string | null;
     celler: Cell[];
   }[];
-  nivaer: Record<string, string | null>[];
+  nivaer: Record<string, string | null>[] | null;
   andringar: { cell: string; rubrik: string; fran: string | null; till: string | null }[];
 }
 
@@ -232,7 +242,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         ['skolor', 'RAPPORTERAT_GROVRE_PERIOD', '2016'],
         ['klotter', 'RAPPORTERAT_GROVRE_PERIOD', '2016'],
       ]);
-      expect(p.nivaer.find((n) => n.miljo === 'VIT_MAKT')).toMatchObject({ bosatta: 'FATAL' });
+      expect(p.nivaer?.find((n) => n.miljo === 'VIT_MAKT')).toMatchObject({ bosatta: 'FATAL' });
     });
 
     it('shows SAMVERKANSPART the suppressed cells: no number from 1 to 3 anywhere', async () => {
@@ -563,8 +573,12 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         {},
         SAMVERKANSPART,
       );
-      const fel = ettFel(body, 'FORBIDDEN');
-      expect(fel.message).toMatch(/^norrmalm-2016-v1 är ett utkast; utkast läses bara av /);
+      ettFel(
+        body,
+        'FORBIDDEN',
+        'norrmalm-2016-v1 är ett utkast; utkast läses bara av SAMORDNARE, RADET, ANALYTIKER, ADMIN, ' +
+          'POLIS, UTBILDNINGSFORVALTNING, TRAFIKKONTORET, SISAB, MTR. Läs den fastställda lägesbilden.',
+      );
       const lista = await s.gql<{ publiceringar: { id: string }[] }>(
         '{ publiceringar(omrade: "norrmalm") { id } }',
         {},
@@ -578,6 +592,71 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         visning: 'Visas när lägesbilden är fastställd',
         undertryckt: null,
       });
+    });
+
+    it('withholds from a partner everything of the partners it is not cleared for: numbers, states, longer periods, the police levels', async () => {
+      for (const [r, egen] of [
+        [TRAFIKKONTORET, 'klotter'],
+        [SISAB, 'klotter'],
+        [UTBF, 'skolor'],
+        [POLIS, 'polis'],
+      ] as const) {
+        const p = await las('norrmalm-2016-v1', r);
+        for (const a of p.avsnitt) {
+          if (a.partner === egen) {
+            expect(a.rapporteringsstatus, a.partner).not.toBeNull();
+            continue;
+          }
+          // Nothing of the section's state, not even whether it reported for a longer period.
+          expect([a.partner, a.rapporteringsstatus, a.grovrePeriod]).toEqual([
+            a.partner,
+            null,
+            null,
+          ]);
+          expect(a.celler.length, a.partner).toBeGreaterThan(0);
+          for (const c of a.celler) {
+            expect(c, c.id).toMatchObject({
+              period: '2016',
+              antal: null,
+              visning: 'Visas när lägesbilden är fastställd',
+              undertryckt: null,
+              rapporteringsstatus: null,
+            });
+          }
+        }
+        // The police's levels are the police's live figures: only to readers cleared for them.
+        if (egen === 'polis') {
+          expect(p.nivaer?.find((n) => n.miljo === 'VIT_MAKT')).toMatchObject({ bosatta: 'FATAL' });
+        } else {
+          expect(p.nivaer, JSON.stringify(r)).toBeNull();
+        }
+      }
+    });
+
+    it('withholds the longer period a hidden section reported for in a half-year draft', async () => {
+      // A half-year of another area: its sections reported for 2016, the cells "2016|…".
+      gateway.andra = (d) => {
+        for (const l of [d.period, d.lankad1, d.lankad2]) if (l) l.omradeId = 'vasastan';
+      };
+      const body = await mutation(
+        'skapaPubliceringsutkast',
+        { omrade: 'vasastan', period: '2016-H2' },
+        SAMORDNARE,
+      );
+      expect(body.errors).toBeUndefined();
+      const alla = await las('vasastan-2016-H2-v1', SAMORDNARE);
+      expect(celler(alla).some((c) => c.period === '2016')).toBe(true);
+      const p = await las('vasastan-2016-H2-v1', SISAB);
+      for (const a of p.avsnitt.filter((x) => x.partner !== 'klotter')) {
+        expect(a.grovrePeriod).toBeNull();
+        expect(a.celler.map((c) => c.period)).toEqual(a.celler.map(() => '2016-H2'));
+      }
+      const klotter = p.avsnitt.find((a) => a.partner === 'klotter');
+      expect(klotter).toMatchObject({
+        rapporteringsstatus: 'RAPPORTERAT_GROVRE_PERIOD',
+        grovrePeriod: '2016',
+      });
+      expect(klotter?.celler.some((c) => c.period === '2016' && c.antal !== null)).toBe(true);
     });
 
     it("refuses to confirm a section that is not the caller's", async () => {
@@ -627,6 +706,35 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect(await s.countRows('bekraftelse')).toBe(rader);
     });
 
+    it('refuses a personnummer in a comment or a correction reason: both are published', async () => {
+      const rader = await s.countRows('bekraftelse');
+      let body = await mutation(
+        'bekraftaAvsnitt',
+        {
+          id: 'norrmalm-2016-v1',
+          partner: 'polis',
+          kommentar: 'Uppgiften kom från 19121212-1212.',
+        },
+        POLIS,
+      );
+      ettFel(
+        body,
+        'BAD_USER_INPUT',
+        'kommentar ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner.',
+      );
+      expect(await s.countRows('bekraftelse')).toBe(rader);
+      body = await mutation(
+        'rattaPublicering',
+        { id: 'norrmalm-2016-H2-v1', orsak: 'Anmälan av 121212-1212 var dubbelregistrerad.' },
+        SAMORDNARE,
+      );
+      ettFel(
+        body,
+        'BAD_USER_INPUT',
+        'orsak ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner.',
+      );
+    });
+
     it('confirms sections, with a comment, by their owners', async () => {
       let body = await mutation(
         'bekraftaAvsnitt',
@@ -655,7 +763,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       const rader = await s.countRows('publicering');
       let body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       ettFel(
@@ -679,6 +787,20 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         RADET,
       );
       ettFel(body, 'BAD_USER_INPUT');
+      // Not before the draft was made: the council adopts what was put before it.
+      for (const datum of ['0001-01-01', '2016-12-14']) {
+        body = await mutation(
+          'faststallPublicering',
+          { id: 'norrmalm-2016-v1', motesdatum: datum },
+          RADET,
+        );
+        ettFel(
+          body,
+          'BAD_USER_INPUT',
+          `Mötesdatumet ${datum} ligger före ${IDAG}, då utkastet skapades; ` +
+            `ange mötet där rådet fastställde det, från ${IDAG} till i dag (${IDAG}).`,
+        );
+      }
       body = await mutation(
         'faststallPublicering',
         { id: 'norrmalm-2016-v1', motesdatum: '2199-01-01' },
@@ -691,7 +813,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       );
       body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         SAMORDNARE,
       );
       ettFel(
@@ -703,7 +825,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect(body.errors).toBeUndefined();
       body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       ettFel(
@@ -724,15 +846,15 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect(body.errors).toBeUndefined();
       body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       expect(body.errors).toBeUndefined();
       const p = body.data!.faststallPublicering!;
       expect(p).toMatchObject({
         status: 'FASTSTALLD',
-        faststalld: '2017-03-01',
-        mote: 'Trygghets- och säkerhetsrådets möte 1 mars 2017',
+        faststalld: IDAG,
+        mote: standardMote(IDAG),
       });
       expect(p.hash).toMatch(/^[0-9a-f]{64}$/);
       const publik = await las('norrmalm-2016-v1', SAMVERKANSPART);
@@ -748,13 +870,13 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
     it('never changes an adopted version', async () => {
       let body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v1', motesdatum: '2017-03-02' },
+        { id: 'norrmalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       ettFel(
         body,
         'BAD_USER_INPUT',
-        'version 1 av lägesbilden för norrmalm 2016 är redan fastställd (2017-03-01). En fastställd version ändras inte; en ändring görs som en rättelse (rattaPublicering med id "norrmalm-2016-v1").',
+        `version 1 av lägesbilden för norrmalm 2016 är redan fastställd (${IDAG}). En fastställd version ändras inte; en ändring görs som en rättelse (rattaPublicering med id "norrmalm-2016-v1").`,
       );
       body = await mutation('bekraftaAvsnitt', { id: 'norrmalm-2016-v1', partner: 'polis' }, POLIS);
       ettFel(body, 'BAD_USER_INPUT');
@@ -769,9 +891,73 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       ]) {
         await expect(conn.execute(sql), sql).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);
       }
-      expect((await las('norrmalm-2016-v1', RADET)).mote).toBe(
-        'Trygghets- och säkerhetsrådets möte 1 mars 2017',
+      expect((await las('norrmalm-2016-v1', RADET)).mote).toBe(standardMote(IDAG));
+    });
+
+    it('refuses by hand every step the lifecycle does not take', async () => {
+      const conn = s.running.orm.orm.em.fork().getConnection();
+      const rader = await s.countRows('publicering');
+      const kopia = (id: string, period: string, status: string) =>
+        `insert into publicering (id, skapad, andrad, omrade_id, period, version, status, skapad_av, faststalld, mote, troskel, underlag, publicerat, hash)
+         select '${id}', skapad, andrad, omrade_id, '${period}', 1, '${status}', skapad_av, faststalld, mote, troskel, underlag, publicerat, hash
+         from publicering where id = 'norrmalm-2016-H2-v1'`;
+      // An adopted (or replaced) version is never inserted: it is a draft adopted by the council.
+      for (const status of ['FASTSTALLD', 'ERSATT']) {
+        await expect(
+          conn.execute(kopia('norrmalm-2015-H2-v1', '2015-H2', status)),
+          status,
+        ).rejects.toThrow(ENDAST_UTKAST);
+      }
+      // Replaced only by an adopted correction of the same area and period, with a higher version.
+      for (const av of [
+        'finns-inte',
+        'norrmalm-2016-v1',
+        'norrmalm-2016-H2-v1',
+        'vasastan-2016-H2-v1',
+      ]) {
+        const sql = `update publicering set status = 'ERSATT', ersatt_av_id = '${av}' where id = 'norrmalm-2016-H2-v1'`;
+        await expect(conn.execute(sql), sql).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);
+      }
+      // A draft inserted by hand is a draft: not adopted without its confirmations, its
+      // captured picture not edited.
+      await conn.execute(
+        `insert into publicering (id, skapad, andrad, omrade_id, period, version, status, skapad_av, troskel, underlag)
+         select 'norrmalm-2015-H2-v1', skapad, andrad, omrade_id, '2015-H2', 1, 'UTKAST', skapad_av, troskel, underlag
+         from publicering where id = 'norrmalm-2016-H2-v1'`,
       );
+      try {
+        const faststall = `update publicering set status = 'FASTSTALLD', faststalld = '2016-12-14', hash = 'x',
+          publicerat = (select publicerat from publicering where id = 'norrmalm-2016-H2-v1')
+          where id = 'norrmalm-2015-H2-v1'`;
+        await expect(conn.execute(faststall)).rejects.toThrow(OBEKRAFTAD);
+        await expect(
+          conn.execute(
+            `update publicering set underlag = (select underlag from publicering where id = 'norrmalm-2016-v1') where id = 'norrmalm-2015-H2-v1'`,
+          ),
+        ).rejects.toThrow(UNDERLAG_SKRIVSKYDD);
+        await expect(
+          conn.execute(
+            `update publicering set status = 'ERSATT', ersatt_av_id = 'norrmalm-2016-H2-v1' where id = 'norrmalm-2015-H2-v1'`,
+          ),
+        ).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);
+        // A draft's confirmation is not moved onto an adopted version.
+        await conn.execute(
+          `insert into bekraftelse (id, skapad, andrad, publicering_id, partner, roll)
+           values ('norrmalm-2015-H2-v1-polis', '2016-12-01T00:00:00.000Z', '2016-12-01T00:00:00.000Z', 'norrmalm-2015-H2-v1', 'polis', 'POLIS')`,
+        );
+        await expect(
+          conn.execute(
+            `update bekraftelse set publicering_id = 'norrmalm-2016-H2-v1', partner = 'brandkaren' where id = 'norrmalm-2015-H2-v1-polis'`,
+          ),
+        ).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);
+      } finally {
+        await conn.execute(`delete from bekraftelse where publicering_id = 'norrmalm-2015-H2-v1'`);
+        await conn.execute(`delete from publicering where id = 'norrmalm-2015-H2-v1'`);
+      }
+      expect(await s.countRows('publicering')).toBe(rader);
+      const seedad = await las('norrmalm-2016-H2-v1', RADET);
+      expect(seedad).toMatchObject({ status: 'FASTSTALLD', ersattAv: null });
+      expect(seedad.bekraftelser.every((b) => b.bekraftad)).toBe(true);
     });
 
     it('is corrected by the coordinator as version 2, from the live picture, with its changes', async () => {
@@ -829,6 +1015,12 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
           till: '2',
         },
       ]);
+      // A partner compares only what it may see of both: its own section, nothing of the others.
+      const polis = await las('norrmalm-2016-v2', POLIS);
+      expect(polis.andringar).toEqual(v2.andringar);
+      for (const r of [SISAB, TRAFIKKONTORET, UTBF]) {
+        expect((await las('norrmalm-2016-v2', r)).andringar, JSON.stringify(r)).toEqual([]);
+      }
       body = await mutation(
         'rattaPublicering',
         { id: 'norrmalm-2016-v1', orsak: 'Igen.' },
@@ -853,7 +1045,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       }
       const body = await mutation(
         'faststallPublicering',
-        { id: 'norrmalm-2016-v2', motesdatum: '2017-04-05', mote: 'Extra möte i rådet' },
+        { id: 'norrmalm-2016-v2', motesdatum: IDAG, mote: 'Extra möte i rådet' },
         RADET,
       );
       expect(body.errors).toBeUndefined();
@@ -867,7 +1059,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         status: 'ERSATT',
         ersattAv: { id: 'norrmalm-2016-v2', status: 'FASTSTALLD' },
       });
-      expect(v1.faststalld).toBe('2017-03-01');
+      expect(v1.faststalld).toBe(IDAG);
       const v2 = await las('norrmalm-2016-v2', SAMVERKANSPART);
       // The public sees the change only as far as the published cells show it.
       for (const a of v2.andringar) {
@@ -917,7 +1109,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       }
       body = await mutation(
         'faststallPublicering',
-        { id: 'sodermalm-2016-v1', motesdatum: '2017-03-01' },
+        { id: 'sodermalm-2016-v1', motesdatum: IDAG },
         RADET,
       );
       ettFel(
@@ -928,6 +1120,45 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       );
       const p = await las('sodermalm-2016-v1', RADET);
       expect(p).toMatchObject({ status: 'UTKAST', faststalld: null, hash: null });
+    });
+
+    it('gives disclosure control the earlier versions in the order they were adopted', async () => {
+      // Two drafts of one area, the year's made first, the half-year's adopted first, on the
+      // same meeting day: the later adoption's facts are the ones that win.
+      gateway.andra = (d) => {
+        for (const l of [d.period, d.lankad1, d.lankad2]) if (l) l.omradeId = 'kungsholmen';
+      };
+      for (const period of ['2016', '2016-H2']) {
+        const body = await mutation(
+          'skapaPubliceringsutkast',
+          { omrade: 'kungsholmen', period },
+          SAMORDNARE,
+        );
+        expect(body.errors).toBeUndefined();
+        for (const [partner, r] of [
+          ['forvaltning', SAMORDNARE],
+          ['polis', POLIS],
+          ['skolor', UTBF],
+          ['klotter', SISAB],
+        ] as const) {
+          const b = await mutation(
+            'bekraftaAvsnitt',
+            { id: `kungsholmen-${period}-v1`, partner },
+            r,
+          );
+          expect(b.errors).toBeUndefined();
+        }
+      }
+      for (const id of ['kungsholmen-2016-H2-v1', 'kungsholmen-2016-v1']) {
+        const body = await mutation('faststallPublicering', { id, motesdatum: IDAG }, RADET);
+        expect(body.errors).toBeUndefined();
+      }
+      const tidigare = await publiceratTidigare(
+        s.running.orm.orm.em.fork(),
+        'kungsholmen',
+        'kungsholmen-2017-v1',
+      );
+      expect(tidigare.map((v) => v.celler[0]?.id.split('|')[0])).toEqual(['2016-H2', '2016']);
     });
 
     it('logs every write and every read with role and version', async () => {
@@ -946,14 +1177,18 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect(skrivningar).toEqual(
         expect.arrayContaining([
           'SAMORDNARE skapaPubliceringsutkast Publicering:norrmalm-2016-v1',
-          'POLIS bekraftaAvsnitt Publicering:norrmalm-2016-v1',
+          'POLIS bekraftaAvsnitt Publicering:norrmalm-2016-v1 avsnitt polis',
+          'SISAB bekraftaAvsnitt Publicering:norrmalm-2016-v1 avsnitt klotter',
+          'SAMORDNARE bekraftaAvsnitt Publicering:norrmalm-2016-v1 avsnitt forvaltning',
           'RADET faststallPublicering Publicering:norrmalm-2016-v1',
           'SAMORDNARE rattaPublicering Publicering:norrmalm-2016-v2',
           'RADET faststallPublicering Publicering:norrmalm-2016-v2',
         ]),
       );
       // Refused writes logged nothing: exactly one per successful write.
-      expect(skrivningar.filter((v) => v.includes('faststallPublicering'))).toHaveLength(2);
+      expect(
+        skrivningar.filter((v) => v.includes('faststallPublicering Publicering:norrmalm')),
+      ).toHaveLength(2);
       expect(
         skrivningar.filter((v) => v.includes('skapaPubliceringsutkast Publicering:norrmalm')),
       ).toHaveLength(1);

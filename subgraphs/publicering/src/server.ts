@@ -4,7 +4,7 @@ import { STANDARD_GATEWAY_TIDSGRANS_MS } from './config';
 import { Bekraftelse, Publicering } from './entities';
 import { gatewayHamtare, type Hamtare } from './gateway';
 import { createLoaders, type Loaders } from './loaders';
-import { migrations } from './migrations/Migration0001Publicering';
+import { migrations } from './migrations';
 import { buildSchema, SUBGRAPH_NAME } from './schema';
 import { seedPublicering } from './seed';
 

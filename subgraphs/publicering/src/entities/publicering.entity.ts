@@ -83,6 +83,13 @@ export class Publicering extends BaseEntity {
   @Property({ type: 'string', length: 10, nullable: true })
   faststalld: string | null = null;
 
+  /**
+   * When the adoption was recorded (ISO 8601): the order versions were adopted in, which the
+   * meeting date (`faststalld`, given by the council) need not be.
+   */
+  @Property({ type: 'string', length: 30, nullable: true })
+  faststalldTid: string | null = null;
+
   @Field(() => String, {
     nullable: true,
     description:

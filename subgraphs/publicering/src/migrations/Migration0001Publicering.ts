@@ -138,5 +138,3 @@ $$`,
     }
   }
 }
-
-export const migrations = [{ name: 'Migration0001Publicering', class: Migration0001Publicering }];

@@ -18,6 +18,7 @@ import { SkyddError } from '@lagesbild/publicering/skydd';
 import {
   badUserInput,
   forbidden,
+  granskningsDetalj,
   KraverBehorighet,
   loggaLasningar,
   notFound,
@@ -143,6 +144,22 @@ function motesdatumAv(motesdatum: string): string {
   return d;
 }
 
+/**
+ * The meeting that adopts a draft was held after the draft was made (its date part): the
+ * council adopts what was put before it. Says the range it may be in.
+ */
+function motesdatumEfterUtkast(datum: string, p: Publicering): void {
+  const skapad = p.skapad.slice(0, 10);
+  if (datum < skapad) {
+    const idag = new Date().toISOString().slice(0, 10);
+    throw badUserInput(
+      `Mötesdatumet ${datum} ligger före ${skapad}, då utkastet skapades; ` +
+        `ange mötet där rådet fastställde det, från ${skapad} till i dag (${idag}).`,
+      [{ field: 'motesdatum', reason: `före ${skapad}, då utkastet skapades` }],
+    );
+  }
+}
+
 @Resolver(() => Publicering)
 export class PubliceringResolver {
   @Query(() => [Publicering], {
@@ -235,15 +252,20 @@ export class PubliceringResolver {
   @FieldResolver(() => [PubliceratAvsnitt], {
     description:
       'En per part. Läsare med behörighet till partnerns siffror ser antalen; andra ser den ' +
-      'fastställda versionens undertryckta celler, och i ett utkast inga antal.',
+      'fastställda versionens undertryckta celler, och i ett utkast inget av avsnittet: inga ' +
+      'antal, ingen rapporteringsstatus.',
   })
   avsnitt(@Root() p: Publicering, @Ctx() ctx: Context): PubliceratAvsnitt[] {
     return avsnittFor(p, ctx.viewer);
   }
 
-  @FieldResolver(() => [PubliceradNiva], { description: 'Polisens nivåer per miljö.' })
-  nivaer(@Root() p: Publicering): PubliceradNiva[] {
-    return nivaerFor(p);
+  @FieldResolver(() => [PubliceradNiva], {
+    nullable: true,
+    description:
+      'Polisens nivåer per miljö; null i ett utkast för den som saknar behörighet till polisens siffror.',
+  })
+  nivaer(@Root() p: Publicering, @Ctx() ctx: Context): PubliceradNiva[] | null {
+    return nivaerFor(p, ctx.viewer);
   }
 
   @FieldResolver(() => [Andring], {
@@ -349,7 +371,9 @@ export class PubliceringResolver {
     description:
       'En part bekräftar sitt avsnitt i ett utkast, med en kommentar om den vill: förvaltningen ' +
       '(SAMORDNARE), polisen (POLIS), skolorna (UTBILDNINGSFORVALTNING), klotter (TRAFIKKONTORET, ' +
-      'SISAB eller MTR). En ny bekräftelse ersätter partens förra.',
+      'SISAB eller MTR). En ny bekräftelse ersätter partens förra. Kommentaren publiceras med ' +
+      'versionen: när rådet har fastställt den läser alla den, samverkansparter också. Den får ' +
+      'inte innehålla personuppgifter (ett personnummer avvisas).',
   })
   async bekraftaAvsnitt(
     @Arg('id', () => ID) id: string,
@@ -383,6 +407,8 @@ export class PubliceringResolver {
     b.kommentar = text;
     ctx.em.persist(b);
     await ctx.em.flush();
+    // The entry names the section: "bekraftaAvsnitt Publicering:norrmalm-2016-v1 avsnitt polis".
+    granskningsDetalj(ctx, `avsnitt ${partner}`);
     return p;
   }
 
@@ -390,7 +416,7 @@ export class PubliceringResolver {
   @Mutation(() => Publicering, {
     description:
       'Rådet fastställer ett utkast vars alla avsnitt är bekräftade, med mötesdatumet ' +
-      '(ÅÅÅÅ-MM-DD) och mötet. Röjandekontrollen beräknas då över versionen och allt områdets ' +
+      '(ÅÅÅÅ-MM-DD, från dagen då utkastet skapades till i dag) och mötet. Röjandekontrollen beräknas då över versionen och allt områdets ' +
       'redan publicerade; därefter ändras versionen aldrig.',
   })
   async faststallPublicering(
@@ -416,6 +442,7 @@ export class PubliceringResolver {
         [{ field: 'id', reason: 'ersatt' }],
       );
     }
+    motesdatumEfterUtkast(datum, p);
     const bekraftade = new Set(
       (await ctx.em.find(Bekraftelse, { publiceringId: p.id })).map((b) => b.partner),
     );
@@ -448,7 +475,8 @@ export class PubliceringResolver {
   @Mutation(() => Publicering, {
     description:
       'Samordnaren rättar en fastställd version: ett nytt utkast (version n+1) ur dagens levande ' +
-      'lägesbild, med orsaken. När rådet fastställer det blir den gamla versionen ERSATT.',
+      'lägesbild, med orsaken. När rådet fastställer det blir den gamla versionen ERSATT. Orsaken ' +
+      'publiceras med versionen och får inte innehålla personuppgifter (ett personnummer avvisas).',
   })
   async rattaPublicering(
     @Arg('id', () => ID) id: string,

@@ -25,7 +25,11 @@ export class Bekraftelse {
   })
   tid!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Partens kommentar till sitt avsnitt.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Partens kommentar till sitt avsnitt; kommentaren publiceras med versionen (alla läser en fastställd version).',
+  })
   kommentar!: string | null;
 }
 
@@ -83,8 +87,13 @@ export class PubliceradCell {
   })
   undertryckt!: Undertryckning | null;
 
-  @Field(() => Rapporteringsstatus)
-  rapporteringsstatus!: Rapporteringsstatus;
+  @Field(() => Rapporteringsstatus, {
+    nullable: true,
+    description:
+      'Partens rapportering för cellen; null i ett utkast för den som saknar behörighet till ' +
+      'partnerns siffror (RAPPORTERAT_NOLL skulle säga att antalet är 0).',
+  })
+  rapporteringsstatus!: Rapporteringsstatus | null;
 }
 
 @ObjectType({ description: 'En parts avsnitt i den publicerade lägesbilden.' })
@@ -95,18 +104,26 @@ export class PubliceratAvsnitt {
   @Field(() => String)
   partnerNamn!: string;
 
-  @Field(() => Rapporteringsstatus, { description: 'Partens rapportering för perioden.' })
-  rapporteringsstatus!: Rapporteringsstatus;
+  @Field(() => Rapporteringsstatus, {
+    nullable: true,
+    description:
+      'Partens rapportering för perioden; null i ett utkast för den som saknar behörighet till partnerns siffror.',
+  })
+  rapporteringsstatus!: Rapporteringsstatus | null;
 
   @Field(() => PeriodScalar, {
     nullable: true,
     description:
-      'Den längre period parten också rapporterade för (t.ex. "2016" i 2016-H2), vars celler finns med under den periodens id; annars null.',
+      'Den längre period parten också rapporterade för (t.ex. "2016" i 2016-H2), vars celler ' +
+      'finns med under den periodens id; annars null. Alltid null i ett utkast för den som ' +
+      'saknar behörighet till partnerns siffror.',
   })
   grovrePeriod!: Period | null;
 
   @Field(() => [PubliceradCell], {
-    description: 'Summor, per miljö och (klotter) per rapportör, i fast ordning.',
+    description:
+      'Summor, per miljö och (klotter) per rapportör, i fast ordning. I ett utkast ser den som ' +
+      'saknar behörighet till partnerns siffror bara periodens egna celler, utan antal och status.',
   })
   celler!: PubliceradCell[];
 }
