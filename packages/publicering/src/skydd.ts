@@ -23,10 +23,10 @@
  * here too, for every cell id whose period is a year and whose half-year ids (`Y-H1|…`,
  * `Y-H2|…`) exist anywhere in the system: year = H1 + H2 + rest ≥ 0 (with one half present,
  * year ≥ that half) — beside a known rest they add nothing, without one they are all the
- * reader has. Measures that count distinct units (schools, see
- * DISTINKTA_MATT) are not additive over time: a school counted in both halves is one school
- * in the year, so for them only year ≥ each half is added (additive links would make the
- * program infeasible, or assert what is false).
+ * reader has. Measures that count distinct units (schools, see DISTINKTA_MATT) are not
+ * additive over time: a school counted in both halves is one school in the year, so for
+ * them only year ≥ each half is added (additive links would make the program infeasible,
+ * or assert what is false).
  *
  * The programs: one connected component at a time (cells linked by some sum), each cell's
  * smallest and largest value by HiGHS's simplex on the LP relaxation (CPLEX LP text,
@@ -77,8 +77,8 @@
  * `angriparensIntervall` is the attacker, on a separate path: it knows only what was
  * published (and the known rests, the year's too), adds the same period links, and for every
  * hidden cell (and any cell it is asked about, published or not) solves for its smallest and
- * largest value. It shares the program text and the solver with
- * the suppression, not its model of the unpublished periods nor its loop.
+ * largest value. It shares the program text and the solver with the suppression, not its
+ * model of the unpublished periods nor its loop.
  */
 import {
   FATAL_VISNING,
