@@ -36,10 +36,11 @@ export interface Cell {
 }
 
 /**
- * A sum the reader knows holds: `summa` = Σ `delar` + rest. Within one table the rest (a
- * part not broken down, e.g. events without an environment) is `kand` — assumed known to
- * the reader, the cautious choice — and given in `restVarde`. Between a year and its
- * half-years the rest (records dated only to the year) is `okand`: some number ≥ 0.
+ * A sum the reader knows holds: `summa` = Σ `delar` + rest. A rest the reader might know is
+ * `kand` — assumed known, the cautious choice — and given in `restVarde`: within one table
+ * (a part not broken down, e.g. events without an environment), and between a year and its
+ * two half-years when all three have numbers (records dated only to the year; 0 when there
+ * are none). Where a half-year has no number the rest is `okand`: some number ≥ 0.
  */
 export interface Relation {
   summa: string;

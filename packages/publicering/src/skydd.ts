@@ -16,12 +16,17 @@
  *   hidden: a zero points at no one.
  * Relations are `summa = Σ delar + rest`, a `kand` rest being known to the reader (the
  * cautious assumption; its value comes with the relation), an `okand` rest any number ≥ 0.
- * Period links are added here for every cell id whose period is a year and whose half-year
- * ids (`Y-H1|…`, `Y-H2|…`) exist anywhere in the system: year = H1 + H2 + rest ≥ 0 (with one
- * half present, year ≥ that half). Measures that count distinct units (schools, see
- * DISTINKTA_MATT) are not additive over time: a school counted in both halves is one school
- * in the year, so for them only year ≥ each half is added (additive links would make the
- * program infeasible, or assert what is false).
+ * A year and its halves: where all three have numbers the capture gives year = H1 + H2 + the
+ * records dated only to the year as a known rest (0 when there are none: "2021: 9, H1: 7"
+ * then gives H2 = 2). Such a sum is a fact of the records, not of one publication: it holds
+ * under every assumption below, whichever versions are left out. Period links are added
+ * here too, for every cell id whose period is a year and whose half-year ids (`Y-H1|…`,
+ * `Y-H2|…`) exist anywhere in the system: year = H1 + H2 + rest ≥ 0 (with one half present,
+ * year ≥ that half) — beside a known rest they add nothing, without one they are all the
+ * reader has. Measures that count distinct units (schools, see DISTINKTA_MATT) are not
+ * additive over time: a school counted in both halves is one school in the year, so for
+ * them only year ≥ each half is added (additive links would make the program infeasible,
+ * or assert what is false).
  *
  * The programs: one connected component at a time (cells linked by some sum), each cell's
  * smallest and largest value by HiGHS's simplex on the LP relaxation (CPLEX LP text,
@@ -49,9 +54,12 @@
  *   every non-zero cell of the new version still leaves the cell pinned by what is adopted
  *   and the new version, `SkyddError` names it — the version adopted last is the one
  *   refused, as the pin needs what is already adopted (or the underlag's own sums with
- *   known rests, e.g. a total of 3 with a known rest of 2 and one "fåtal" part). A cell
- *   pinned even without the new version (an earlier leak) is not the new version's doing
- *   and does not stop it.
+ *   known rests, e.g. a total of 3 with a known rest of 2 and one "fåtal" part). A known
+ *   rest of the year can pin a cell by itself beside zeros, which are never hidden: one
+ *   record dated only to 2021 in an environment whose halves both show 0 gives the year's 1,
+ *   so the second half adopted is refused, and the message asks for the records to be dated
+ *   to a half-year. A cell pinned even without the new version (an earlier leak) is not the
+ *   new version's doing and does not stop it.
  * - Secondary suppression: protected cells are taken in id order; while one is pinned, one
  *   more shown non-zero cell of the new version is hidden (SEKUNDAR): among the cells
  *   sharing a relation with it the smallest count first, then by id; when none is left, the
@@ -67,9 +75,10 @@
  * - Deterministic: every choice is made in id order, independently of the input's order.
  *
  * `angriparensIntervall` is the attacker, on a separate path: it knows only what was
- * published (and the known rests), adds the same period links, and for every hidden cell
- * solves for its smallest and largest value. It shares the program text and the solver with
- * the suppression, not its model of the unpublished periods nor its loop.
+ * published (and the known rests, the year's too), adds the same period links, and for every
+ * hidden cell (and any cell it is asked about, published or not) solves for its smallest and
+ * largest value. It shares the program text and the solver with the suppression, not its
+ * model of the unpublished periods nor its loop.
  */
 import {
   FATAL_VISNING,
@@ -154,9 +163,28 @@ interface Summa {
   kalla: 'ny' | 'lankad' | 'tidigare' | 'lank';
   /** Did an earlier version publish a sum over the same cells? */
   publicerad?: boolean;
+  /**
+   * A year and its halves (year = H1 + H2 + rest): a fact of the records, not of one
+   * publication, so it holds whichever versions are assumed published or left out.
+   */
+  period: boolean;
+}
+
+/**
+ * Is the sum a year and (some of) its half-years, cell by cell — `2021|…` over `2021-H1|…`
+ * and `2021-H2|…` with the same partner, measure and breakdown?
+ */
+function arPeriodsumma(r: Pick<Relation, 'summa' | 'delar'>): boolean {
+  const i = r.summa.indexOf('|');
+  const ar = r.summa.slice(0, i);
+  if (i < 0 || !/^\d{4}$/.test(ar) || r.delar.length === 0) return false;
+  const resten = r.summa.slice(i);
+  const halvar = new Set([`${ar}-H1${resten}`, `${ar}-H2${resten}`]);
+  return r.delar.every((d) => halvar.has(d)) && new Set(r.delar).size === r.delar.length;
 }
 
 function normalisera(r: Relation, kalla: Summa['kalla']): Summa {
+  const period = arPeriodsumma(r);
   if (r.rest === 'kand') {
     const v = r.restVarde;
     if (v === undefined || !Number.isInteger(v) || v < 0) {
@@ -165,9 +193,9 @@ function normalisera(r: Relation, kalla: Summa['kalla']): Summa {
         r.summa,
       );
     }
-    return { summa: r.summa, delar: [...r.delar], rest: 'kand', restVarde: v, kalla };
+    return { summa: r.summa, delar: [...r.delar], rest: 'kand', restVarde: v, kalla, period };
   }
-  return { summa: r.summa, delar: [...r.delar], rest: 'okand', restVarde: 0, kalla };
+  return { summa: r.summa, delar: [...r.delar], rest: 'okand', restVarde: 0, kalla, period };
 }
 
 /** The same sum over the same cells, whatever its rest's value. */
@@ -518,26 +546,37 @@ export async function skyddaVidFaststallande(
     return g;
   };
 
-  /** Can the cell be pinned to one value? The largest first: often that settles it. */
+  /**
+   * Can the cell be pinned to one value? The largest first: often that settles it.
+   * `periodrester: 'okanda'` takes the year's records dated only to it (a known rest above 0)
+   * as unknown — only to tell, when a cell cannot be protected, whether they are what pins it.
+   */
   const last = (
     id: string,
     antagande: Antagande,
     dolda: ReadonlySet<string>,
     utan: Utan = null,
+    periodrester: 'kanda' | 'okanda' = 'kanda',
   ): boolean => {
     const k0 = komp.get(id) as Komponent;
-    // A sum is known from the version that publishes it (or published it before).
+    // A sum of one table is known from the version that publishes it (or published it
+    // before); the year and its halves hold whatever is published.
     const bort = new Set<Summa['kalla']>();
     if (utan) bort.add(utan === 'nya' ? 'ny' : 'tidigare');
     if (antagande === 'ingen') bort.add('lankad');
-    const k = bort.size
-      ? {
-          ...k0,
-          relationer: k0.relationer.filter(
-            (r) => !bort.has(r.kalla) || (r.publicerad === true && !bort.has('tidigare')),
-          ),
-        }
-      : k0;
+    let relationer = bort.size
+      ? k0.relationer.filter(
+          (r) => r.period || !bort.has(r.kalla) || (r.publicerad === true && !bort.has('tidigare')),
+        )
+      : k0.relationer;
+    if (periodrester === 'okanda') {
+      relationer = relationer.map((r) =>
+        r.period && r.rest === 'kand' && r.restVarde > 0
+          ? { ...r, rest: 'okand' as const, restVarde: 0 }
+          : r,
+      );
+    }
+    const k = relationer === k0.relationer ? k0 : { ...k0, relationer };
     const g = new Map(k.variabler.map((v) => [v, granser(v, antagande, dolda, utan)]));
     const egen = g.get(id) as Granser;
     if (egen.lo === egen.hi) return true;
@@ -567,11 +606,23 @@ export async function skyddaVidFaststallande(
 
   const rubrik = val.rubrik ?? standardrubrik;
   const fel = (id: string, dolda: ReadonlySet<string>) => {
-    const egna = last(id, 'ingen', allaDolda(id, dolda), 'tidigare');
+    const allt = allaDolda(id, dolda);
+    const borjan = `Kan inte fastställas utan att ett litet antal kan räknas ut: ${rubrik(id)}`;
+    // Pinned only because the records dated only to the year are known (a zero, never
+    // hidden, beside them): no suppression helps; dating the records does.
+    if (last(id, 'ingen', allt) && !last(id, 'ingen', allt, null, 'okanda')) {
+      const ar = id.slice(0, 4);
+      return new SkyddError(
+        `${borjan}, eftersom det är känt hur många poster som bara är daterade till året ${ar} ` +
+          'och inte till ett halvår. Be uppgiftsägaren datera dem till halvår och gör ett nytt ' +
+          `utkast, eller avvakta med att fastställa ${underlag.period}.`,
+        id,
+      );
+    }
     return new SkyddError(
-      egna
-        ? `Kan inte fastställas utan att ett litet antal kan räknas ut: ${rubrik(id)}, ur underlagets egna summor. Rätta underlaget eller avvakta.`
-        : `Kan inte fastställas utan att ett litet antal kan räknas ut: ${rubrik(id)}, tillsammans med det som redan är fastställt. Rätta den tidigare versionen eller avvakta.`,
+      last(id, 'ingen', allt, 'tidigare')
+        ? `${borjan}, ur underlagets egna summor. Rätta underlaget eller avvakta.`
+        : `${borjan}, tillsammans med det som redan är fastställt. Rätta den tidigare versionen eller avvakta.`,
       id,
     );
   };
@@ -654,9 +705,10 @@ function haller(r: Summa, sanning: (id: string) => number | null): boolean | nul
 // The attacker
 
 /**
- * For every hidden cell of the published versions (oldest first): its smallest and largest
- * value given everything published — shown cells fixed, hidden ones bounded by the rule,
- * cells without a number ≥ 0, the sums with their known rests, the period links — as whole
+ * For every hidden cell of the published versions (oldest first), and every cell of
+ * `ocksa` (e.g. a linked period's, not published at all): its smallest and largest value
+ * given everything published — shown cells fixed, hidden ones bounded by the rule, cells
+ * without a number ≥ 0, the sums with their known rests, the period links — as whole
  * numbers. hi is Infinity when nothing bounds the cell from above. Where two versions say
  * different things of a cell (a correction), the later one counts; sums the versions
  * together no longer satisfy make the program infeasible, and that throws.
@@ -664,6 +716,7 @@ function haller(r: Summa, sanning: (id: string) => number | null): boolean | nul
 export async function angriparensIntervall(
   publicerat: PubliceradVersion[],
   troskel: number,
+  ocksa: Iterable<string> = [],
 ): Promise<Map<string, Granser>> {
   kontrolleraTroskel(troskel);
   const h = await highs();
@@ -689,6 +742,11 @@ export async function angriparensIntervall(
       for (const id of [n.summa, ...n.delar]) ids.add(id);
     }
   }
+  const fragor = new Set(dolda);
+  for (const id of ocksa) {
+    ids.add(id);
+    fragor.add(id);
+  }
   for (const r of periodlankar(ids)) {
     const n = normalisera(r, 'lank');
     const k = nyckel(n);
@@ -697,7 +755,7 @@ export async function angriparensIntervall(
   const komp = komponenter(ids, [...relationer.values()]);
 
   const ut = new Map<string, Granser>();
-  for (const id of [...dolda].sort()) {
+  for (const id of [...fragor].sort()) {
     const k = komp.get(id) as Komponent;
     const g = new Map(k.variabler.map((v) => [v, fakta.get(v) ?? FRI]));
     const egen = g.get(id) as Granser;

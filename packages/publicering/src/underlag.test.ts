@@ -301,20 +301,45 @@ describe('underlagAv: the answer as cells and sums', () => {
     expect(alla.some((r) => r.summa === '2016-H2|forvaltning|incidenter|total')).toBe(false);
   });
 
-  it('ties the year to its halves with an unknown rest, among the linked sums', () => {
+  it('ties the year to its halves with the known rest, among the linked sums', () => {
+    // 6 events in 2016, 1 in H1 and 2 in H2: 3 are dated only to the year.
     expect(u.lankade.relationer).toContainEqual({
       summa: '2016|polis|handelser|total',
       delar: ['2016-H1|polis|handelser|total', '2016-H2|polis|handelser|total'],
-      rest: 'okand',
+      rest: 'kand',
+      restVarde: 3,
     });
+    // Nothing dated only to the year: the rest is 0, and the reader is taken to know it.
     expect(u.lankade.relationer).toContainEqual({
       summa: '2016|polis|handelser|miljo=VIT_MAKT',
       delar: ['2016-H1|polis|handelser|miljo=VIT_MAKT', '2016-H2|polis|handelser|miljo=VIT_MAKT'],
-      rest: 'okand',
+      rest: 'kand',
+      restVarde: 0,
     });
     for (const r of u.relationer) {
       for (const id of [r.summa, ...r.delar]) expect(u.celler.some((c) => c.id === id)).toBe(true);
     }
+  });
+
+  it('leaves the rest unknown where a half has no number', () => {
+    // The police did not report for H1: the year is only known to hold at least H2.
+    const utanH1 = underlagAv(
+      svar(h2, ar, lagesbild('2016-H1')),
+      'norrmalm',
+      '2016-H2',
+      '2026-12-01T00:00:00.000Z',
+    );
+    // Both its cells are the publication's own here (the police's year is its "hela 2016").
+    const perioden = [...utanH1.relationer, ...utanH1.lankade.relationer].filter(
+      (r) => r.summa === '2016|polis|handelser|total' && r.delar[0]?.startsWith('2016-H'),
+    );
+    expect(perioden).toEqual([
+      {
+        summa: '2016|polis|handelser|total',
+        delar: ['2016-H2|polis|handelser|total'],
+        rest: 'okand',
+      },
+    ]);
   });
 
   it('refuses a picture the reader does not see whole, or that is missing a section', () => {

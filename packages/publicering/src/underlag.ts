@@ -441,10 +441,17 @@ function lasLagesbild(l: LagesbildSvar, celler: Celler): void {
 
 /**
  * The sums that hold among the cells: within a table, total = Σ parts + a known rest
- * (records without an environment); between a year and its halves, year = H1 + H2 + an
- * unknown rest ≥ 0 (records dated only to the year). Only where every number is there and
- * the sum really holds; a part without a number (a reporter that did not report has no
- * reports in the period) is left out of the sum, which then still holds.
+ * (records without an environment); between a year and its halves, year = H1 + H2 + the
+ * records dated only to the year. Only where every number is there and the sum really
+ * holds; a part without a number (a reporter that did not report has no reports in the
+ * period) is left out of the sum, which then still holds.
+ *
+ * The year's rest is known — year − H1 − H2, 0 when nothing is dated only to the year —
+ * wherever the year and both halves have numbers: a reader who sees all three reported
+ * (RAPPORTERAT, no longer period) may well know it, and a rest the reader might know is
+ * taken as known (2021: 9 and 2021-H1: 7 with nothing dated only to 2021 give 2021-H2 = 2).
+ * Where a half has no number the rest is unknown, some number ≥ 0. The schools count
+ * distinct schools, which do not add up over time: no sum.
  */
 function relationerAv(celler: ReadonlyMap<string, Cell>): Relation[] {
   const relationer: Relation[] = [];
@@ -482,7 +489,12 @@ function relationerAv(celler: ReadonlyMap<string, Cell>): Relation[] {
     if (halvar.length === 0) continue;
     const summa = halvar.reduce((s, c) => s + (c.varde as number), 0);
     if (summa > ar.varde) continue;
-    relationer.push({ summa: ar.id, delar: halvar.map((c) => c.id), rest: 'okand' });
+    const delar = halvar.map((c) => c.id);
+    relationer.push(
+      halvar.length === 2
+        ? { summa: ar.id, delar, rest: 'kand', restVarde: ar.varde - summa }
+        : { summa: ar.id, delar, rest: 'okand' },
+    );
   }
   return relationer;
 }
