@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bekraftelse, Publicering, PubliceringStatus } from '../subgraphs/publicering/src/entities';
 import { type GraphQLBody, type RunningSystem, startSystem } from './support/system';
 
+/** A meeting from the draft's creation to today: the drafts are made today. */
+const IDAG = new Date().toISOString().slice(0, 10);
+
 const roll = (r: string) => ({ 'x-lagesbild-roller': r, 'x-lagesbild-subjekt': `e2e-${r}` });
 const SAMORDNARE = roll('SAMORDNARE');
 const RADET = roll('RADET');
@@ -108,7 +111,7 @@ describe("a year and its halves, adopted one after another: the reviewer's 2021"
         utanFel(body);
       }
       ({ body } = await system.gql(
-        `mutation ($id: ID!) { faststallPublicering(id: $id, motesdatum: "2022-01-20") { ${FALT} } }`,
+        `mutation ($id: ID!) { faststallPublicering(id: $id, motesdatum: "${IDAG}") { ${FALT} } }`,
         { id },
         RADET,
       ));
