@@ -98,6 +98,20 @@ describe('the report and the export of an adopted publication', () => {
     expect(text).toMatch(/^# Fastställd lägesbild Norrmalm 2016-H2, version 1\n/);
     expect(text).toContain('2016-12-14');
     expect(text).toContain(seedad.hash as string);
+    // Printed by the council (the default role, cleared for every partner), the report still
+    // reads as the published version: it is the one shared with the council's other actors.
+    expect(text).not.toContain('(utåt:');
+    expect(text).not.toContain('Arbetsexemplar');
+    const arbetsexemplar = await cli([
+      '--fastställd',
+      '--omrade',
+      'norrmalm',
+      '--period',
+      '2016-H2',
+      '--arbetsexemplar',
+    ]);
+    expect(arbetsexemplar.stdout).toContain('Arbetsexemplar för behöriga – får inte spridas');
+    expect(arbetsexemplar.stdout).toContain('(utåt: fåtal)');
 
     const html = await cli(['--publicering', seedad.id, '--format', 'html']);
     expect(html.stdout).toContain(

@@ -99,6 +99,7 @@ async function visaPublicering(id: string): Promise<void> {
       publiceringsDokument(p, {
         omradeNamn: namn?.data?.omrade?.namn ?? null,
         framtagen: new Date().toISOString(),
+        arbetsexemplar: new URLSearchParams(location.search).get('arbetsexemplar') === '1',
       }),
     );
     status.textContent = '';

@@ -52,10 +52,11 @@ interface Svar {
 const PUBLICERBAR = /^\d{4}(-H[12])?$/;
 
 /** The printable report of a publication: the same document as `pnpm rapport --publicering`. */
-export function rapportLank(id: string, roll: string | null): string {
+export function rapportLank(id: string, roll: string | null, arbetsexemplar = false): string {
   return `/dashboard/rapport.html?${new URLSearchParams({
     publicering: id,
     ...(roll ? { roll } : {}),
+    ...(arbetsexemplar ? { arbetsexemplar: '1' } : {}),
   })}`;
 }
 
@@ -292,6 +293,14 @@ export function FaststalldLagesbild(props: {
             <a href={rapportLank(p.id, roll)} target="_blank" rel="noopener">
               Rapport för utskrift (version {p.version})
             </a>
+            {harUtatMarkning(p) && (
+              <>
+                {' · '}
+                <a href={rapportLank(p.id, roll, true)} target="_blank" rel="noopener">
+                  Arbetsexemplar med de dolda talen (får inte spridas)
+                </a>
+              </>
+            )}
           </p>
           <Export p={p} roll={roll} />
 

@@ -11,7 +11,9 @@
  *   pnpm rapport --fastställd --omrade norrmalm --period 2016-H2 [--version 1] [--format …]
  *
  * --fastställd takes the adopted, not replaced, version of the area and period; --version n
- * an older one. json and csv write the version's export (JSON, one CSV per table, with its
+ * an older one. The report reads as the published version does — hidden cells as "fåtal" or
+ * "ej redovisad" — whoever asks; --arbetsexemplar gives a cleared reader a working copy with
+ * the hidden numbers beside them, marked on its title page as not for distribution. json and csv write the version's export (JSON, one CSV per table, with its
  * content hash) to files named by area, period and version, in --ut (a folder; default
  * the current one).
  *
@@ -90,7 +92,7 @@ async function devToken(gateway: string, roll: string): Promise<string | null> {
 const USAGE =
   'usage: pnpm rapport --omrade <område> --period <period> [--format md|html|pdf] [--ut fil] [--gateway url] [--token T | --roll ROLL]\n' +
   '       pnpm rapport --publicering <id> [--format md|html|pdf|json|csv] [--ut fil|mapp] …\n' +
-  '       pnpm rapport --fastställd --omrade <område> --period <period> [--version n] [--format md|html|pdf|json|csv] [--ut fil|mapp] …\n' +
+  '       pnpm rapport --fastställd --omrade <område> --period <period> [--version n] [--format md|html|pdf|json|csv] [--ut fil|mapp] [--arbetsexemplar] …\n' +
   '       (pdf needs --ut; json and csv write files named by area, period and version into --ut, a folder;\n' +
   '        md, html and pdf too when --ut is a folder; --gateway takes the base URL or its /graphql URL)';
 
@@ -221,6 +223,7 @@ async function publicering(
   const dokument = publiceringsDokument(p, {
     omradeNamn: omrade?.data?.omrade?.namn ?? null,
     framtagen: new Date().toISOString(),
+    arbetsexemplar: args.includes('--arbetsexemplar'),
   });
   await skriv(dokument, format, ut ? await utfil(ut, rapportFilnamn(p, format)) : undefined);
   return 0;

@@ -96,11 +96,27 @@ describe('the meeting report of an adopted publication', () => {
     expect(html).toContain('<td>Vit makt-miljön</td><td>fåtal</td>');
   });
 
-  it('tells a cleared reader the number and what others read', () => {
-    const behorig = renderMarkdown(publiceringsDokument(publicering2016H2Behorig(), META));
+  it('reads as the published version for a cleared reader too, unless a working copy is asked for', () => {
+    const delad = renderMarkdown(publiceringsDokument(publicering2016H2Behorig(), META));
+    expect(delad).toContain('| Vit makt-miljön | fåtal |');
+    expect(delad).not.toContain('(utåt:');
+    expect(delad).not.toContain('Arbetsexemplar');
+    expect(delad).toBe(renderMarkdown(publiceringsDokument(publicering2016H2(), META)));
+  });
+
+  it('gives a cleared reader a working copy with the number and what others read, marked as not for distribution', () => {
+    const behorig = renderMarkdown(
+      publiceringsDokument(publicering2016H2Behorig(), { ...META, arbetsexemplar: true }),
+    );
+    expect(behorig).toContain('Arbetsexemplar för behöriga – får inte spridas');
     expect(behorig).toContain('| Vit makt-miljön | 1 (utåt: fåtal) |');
     expect(behorig).toContain('| Totalt | 3 (utåt: ej redovisad) | 1 (utåt: fåtal) |');
     expect(behorig).toContain('Siffror med ”(utåt: …)” visas för dig eftersom du är behörig');
+    // A reader without clearance asking for a working copy gets the published version.
+    const utan = renderMarkdown(
+      publiceringsDokument(publicering2016H2(), { ...META, arbetsexemplar: true }),
+    );
+    expect(utan).not.toContain('Arbetsexemplar');
   });
 });
 

@@ -7,6 +7,8 @@
 import { MILJO_NAMN, type Miljo } from '@lagesbild/domain';
 import type { Avsnitt, RapportDokument, Tabell } from './dokument';
 import {
+  ARBETSEXEMPLAR_ETIKETT,
+  ARBETSEXEMPLAR_TEXT,
   type BekraftelseVarde,
   bekraftelseMening,
   bekraftelseStatus,
@@ -25,6 +27,7 @@ import {
   publiceradCellText,
   RAPPORTOR_NAMN,
   rapporteringsstatusText,
+  UNDERTRYCKNING_NAMN,
   UTAT_FORKLARING,
   UTKAST_DOLT,
   undertryckningForklaring,
@@ -291,6 +294,21 @@ export function exportFilnamn(
   return `${bas}-${namn || 'tabell'}.csv`;
 }
 
+/** The publication as everyone else reads it: every hidden cell as the adopted version shows it. */
+export function offentligVersion(p: Publicering): Publicering {
+  return {
+    ...p,
+    avsnitt: p.avsnitt.map((a) => ({
+      ...a,
+      celler: a.celler.map((c) =>
+        c.undertryckt
+          ? { ...c, antal: null, visning: UNDERTRYCKNING_NAMN[c.undertryckt] ?? c.visning }
+          : c,
+      ),
+    })),
+  };
+}
+
 /**
  * The meeting report of a publication: what it is (adopted, the version, the meeting and
  * its date, the hash; the version that replaced it), each partner's confirmation, the
@@ -298,9 +316,14 @@ export function exportFilnamn(
  * as their `visning` ("fåtal", "ej redovisad") — and what the version changed.
  */
 export function publiceringsDokument(
-  p: Publicering,
-  meta: { omradeNamn?: string | null; framtagen?: string } = {},
+  publicering: Publicering,
+  meta: { omradeNamn?: string | null; framtagen?: string; arbetsexemplar?: boolean } = {},
 ): RapportDokument {
+  // The report of an adopted version is shared beyond the council ("dela och förankra"):
+  // unless a cleared reader asks for a working copy, it reads exactly as the published
+  // version does, whoever prints it.
+  const arbetsexemplar = meta.arbetsexemplar === true && harUtatMarkning(publicering);
+  const p = arbetsexemplar ? publicering : offentligVersion(publicering);
   const omrade = meta.omradeNamn || p.omradeId;
   const utkast = p.status === 'UTKAST';
   const delar: Avsnitt[] = [];
@@ -332,6 +355,7 @@ export function publiceringsDokument(
     );
   }
   if (p.hash) om.push(hashMening(p.hash));
+  if (arbetsexemplar) om.unshift(ARBETSEXEMPLAR_TEXT);
   delar.push(avsnitt('Om den här versionen', om));
 
   delar.push(
@@ -384,6 +408,7 @@ export function publiceringsDokument(
     ? `Utkast till lägesbild ${omrade} ${p.period}, ${versionText(p.version)}`
     : `${FASTSTALLD_LAGESBILD} ${omrade} ${p.period}, ${versionText(p.version)}`;
   const undertitel = [
+    ...(arbetsexemplar ? [ARBETSEXEMPLAR_ETIKETT] : []),
     versal(publiceringEtikett(p)),
     ...(p.mote ? [p.mote] : []),
     ...(meta.framtagen ? [`Utskriven ${meta.framtagen.slice(0, 10)} från Lägesbild`] : []),

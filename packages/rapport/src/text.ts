@@ -724,6 +724,11 @@ export function undertryckningForklaring(troskel: number): string {
   return `Antal från 1 till ${troskel} visas som ”${FATAL_VISNING}”; antal som annars skulle gå att räkna ut ur det publicerade visas som ”ej redovisad”. Skyddet räknades fram när versionen fastställdes, över allt som redan publicerats för området.`;
 }
 
+/** What a working copy for cleared readers says first, on its title page and in its text. */
+export const ARBETSEXEMPLAR_ETIKETT = 'Arbetsexemplar för behöriga – får inte spridas';
+export const ARBETSEXEMPLAR_TEXT =
+  'Arbetsexemplar för behöriga läsare: här står tal som den fastställda versionen döljer. Sprid det inte; den version som delas är den med kontrollsumman nedan, där de talen står som ”fåtal” eller ”ej redovisad”.';
+
 /** The note for a cleared reader about "(utåt: …)". */
 export const UTAT_FORKLARING =
   'Siffror med ”(utåt: …)” visas för dig eftersom du är behörig; i exporten och för läsare utan behörighet står det som inom parentes.';
