@@ -328,18 +328,47 @@ export async function loggaSkrivningar(
   skrivare: Skrivare,
   vad: readonly string[],
 ): Promise<void> {
+  await loggaPoster(tx, skrivare, Granskningstyp.SKRIVNING, vad);
+}
+
+/**
+ * Logs the classified reads of an endpoint beside GraphQL (klotter's Open311 GET): one
+ * `LASNING` entry per classified record returned, `vad` `<typ>:<id>` as readableAndAudited
+ * writes it, with the caller from the token (skrivareFranViewer) and the endpoint as the
+ * operation. Throws when the entries cannot be written: the caller must then not return
+ * what it read. Nothing is written for an empty list.
+ */
+export async function loggaLasningarUtanforGraphql(
+  em: EntityManager,
+  lasare: Skrivare,
+  lasningar: readonly GranskadLasning[],
+): Promise<void> {
+  await loggaPoster(
+    em,
+    lasare,
+    Granskningstyp.LASNING,
+    lasningar.map((l) => `${l.typ}:${l.id}`),
+  );
+}
+
+async function loggaPoster(
+  em: EntityManager,
+  vem: Skrivare,
+  typ: Granskningstyp,
+  vad: readonly string[],
+): Promise<void> {
   if (vad.length === 0) return;
   const tidpunkt = new Date().toISOString();
   const base = {
     tidpunkt,
-    subjekt: skrivare.subjekt?.slice(0, 200) ?? null,
-    roller: skrivare.roller.join(',').slice(0, 200),
-    operation: skrivare.operation.slice(0, 200),
-    typ: Granskningstyp.SKRIVNING,
-    requestId: skrivare.requestId?.slice(0, 100) ?? null,
+    subjekt: vem.subjekt?.slice(0, 200) ?? null,
+    roller: vem.roller.join(',').slice(0, 200),
+    operation: vem.operation.slice(0, 200),
+    typ,
+    requestId: vem.requestId?.slice(0, 100) ?? null,
   };
   for (let i = 0; i < vad.length; i += LOGG_BATCH) {
-    await tx.insertMany(
+    await em.insertMany(
       GranskningsloggPost,
       vad.slice(i, i + LOGG_BATCH).map((v) => ({ ...base, vad: v.slice(0, 500) })),
     );

@@ -880,6 +880,78 @@ describe('förvaltning, registreraIncident', () => {
       ],
     ],
     [
+      'an en-dashed personnummer (as Word writes it)',
+      { datum: '2016-05-03', beskrivning: 'Anmälare 121212–1212 ringde in.' },
+      'Ogiltig indata: beskrivning – texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      [
+        {
+          field: 'beskrivning',
+          reason:
+            'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        },
+      ],
+    ],
+    [
+      'a personnummer with a non-breaking hyphen',
+      { datum: '2016-05-03', beskrivning: 'Anmälare 121212\u20111212 ringde in.' },
+      'Ogiltig indata: beskrivning – texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      [
+        {
+          field: 'beskrivning',
+          reason:
+            'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        },
+      ],
+    ],
+    [
+      'a personnummer with a minus sign',
+      { datum: '2016-05-03', beskrivning: 'Anmälare 121212\u22121212 ringde in.' },
+      'Ogiltig indata: beskrivning – texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      [
+        {
+          field: 'beskrivning',
+          reason:
+            'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        },
+      ],
+    ],
+    [
+      'a personnummer with spaces around the dash',
+      { datum: '2016-05-03', beskrivning: 'Anmälare 121212 - 1212 ringde in.' },
+      'Ogiltig indata: beskrivning – texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      [
+        {
+          field: 'beskrivning',
+          reason:
+            'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        },
+      ],
+    ],
+    [
+      'a personnummer in fullwidth digits',
+      { datum: '2016-05-03', beskrivning: 'Anmälare １２１２１２-１２１２ ringde in.' },
+      'Ogiltig indata: beskrivning – texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      [
+        {
+          field: 'beskrivning',
+          reason:
+            'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        },
+      ],
+    ],
+    [
+      'a samordningsnummer with the century and an en dash',
+      { datum: '2016-05-03', beskrivning: 'Anmälare 19701063–2391 ringde in.' },
+      'Ogiltig indata: beskrivning – texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      [
+        {
+          field: 'beskrivning',
+          reason:
+            'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        },
+      ],
+    ],
+    [
       'an unknown area',
       { datum: '2016-05-03', omradeId: 'atlantis' },
       'Okänt område "atlantis". Kända områden: norrmalm.',

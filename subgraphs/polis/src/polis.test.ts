@@ -1077,6 +1077,39 @@ describe('polis, import of the feed sample', () => {
     ]);
   });
 
+  it('skips a personnummer in the feed however it is dashed, spaced or written in fullwidth digits', async () => {
+    const items = [
+      'Anmälaren 121212–1212 hördes', // en dash
+      'Anmälaren 121212\u20111212 hördes', // non-breaking hyphen
+      'Anmälaren 121212 - 1212 hördes',
+      'Anmälaren １２１２１２-１２１２ hördes', // fullwidth digits
+      'Anmälaren 19121212\u22121212 hördes', // the century and a minus sign
+    ].map((summary, i) => ({
+      id: 910001 + i,
+      datetime: '2018-03-10 14:30:00 +01:00',
+      name: '10 mars 14.30, Ordningslagen, Stockholm (EXEMPEL)',
+      summary,
+      url: `/exempel/handelser/${910001 + i}`,
+      type: 'Ordningslagen',
+      location: { name: 'Stockholm', gps: '59.332,18.064' },
+    }));
+    const before = await s.countRows('handelse');
+    const loggat = await s.countRows('kit_granskningslogg');
+    const result = await importHandelser(s.running.orm.orm.em.fork(), items, {
+      omradeId: 'norrmalm',
+      skrivare: importkommandoSkrivare('import:handelser polis'),
+    });
+    expect(result.importerade).toEqual([]);
+    expect(result.overhoppade).toEqual(
+      items.map((item) => ({
+        id: String(item.id),
+        skal: 'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      })),
+    );
+    expect(await s.countRows('handelse')).toBe(before);
+    expect(await s.countRows('kit_granskningslogg')).toBe(loggat);
+  });
+
   it('the command imports into the configured database, twice, the second time adding nothing', async () => {
     const db = await createTestDatabase('polis-import');
     try {

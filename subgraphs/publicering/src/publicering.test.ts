@@ -735,6 +735,30 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       );
     });
 
+    it.each([
+      ['an en dash (as Word writes it)', 'Uppgiften kom från 121212–1212.'],
+      ['a non-breaking hyphen', 'Uppgiften kom från 121212\u20111212.'],
+      ['spaces around the dash', 'Uppgiften kom från 121212 - 1212.'],
+      ['fullwidth digits', 'Uppgiften kom från １２１２１２-１２１２.'],
+      ['the century and a minus sign', 'Uppgiften kom från 19121212\u22121212.'],
+    ])(
+      'refuses a personnummer in a comment written with %s, and writes nothing',
+      async (_fall, kommentar) => {
+        const rader = await s.countRows('bekraftelse');
+        const body = await mutation(
+          'bekraftaAvsnitt',
+          { id: 'norrmalm-2016-v1', partner: 'polis', kommentar },
+          POLIS,
+        );
+        ettFel(
+          body,
+          'BAD_USER_INPUT',
+          'kommentar ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner.',
+        );
+        expect(await s.countRows('bekraftelse')).toBe(rader);
+      },
+    );
+
     it('confirms sections, with a comment, by their owners', async () => {
       let body = await mutation(
         'bekraftaAvsnitt',

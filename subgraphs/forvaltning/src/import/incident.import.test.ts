@@ -141,6 +141,33 @@ describe('CSV import of incidents', () => {
     expect(await loggen()).toHaveLength(4);
   });
 
+  it('never accepts a personnummer however it is dashed or spaced, nor in fullwidth digits', async () => {
+    const fil = join(dir, 'pnr-varianter.csv');
+    await writeFile(
+      fil,
+      [
+        'id,datum,miljo,typ,beskrivning',
+        'P-2,2018-01-10,AUTONOMA,HOT,Eleven 121212–1212 hotades på gården',
+        'P-3,2018-01-10,AUTONOMA,HOT,Eleven 121212\u20111212 hotades på gården',
+        'P-4,2018-01-10,AUTONOMA,HOT,Eleven 121212 - 1212 hotades på gården',
+        'P-5,2018-01-10,AUTONOMA,HOT,Eleven １２１２１２-１２１２ hotades på gården',
+        'P-6,2018-01-10,AUTONOMA,HOT,Eleven 19121212\u22121212 hotades på gården',
+        '',
+      ].join('\n'),
+    );
+    const r = await korImportITest(kommando(), [fil, '--avvisade', join(dir, 'pv.csv')], dir);
+    expect(r.kod).toBe(1);
+    for (const rad of [2, 3, 4, 5, 6]) {
+      expect(r.ut).toContain(
+        `rad ${rad}: beskrivning: texten ser ut att innehålla ett personnummer`,
+      );
+    }
+    expect((await importerade()).some((i) => i.beskrivning.includes('hotades på gården'))).toBe(
+      false,
+    );
+    expect(await loggen()).toHaveLength(4);
+  });
+
   it('adds nothing the second time: every good row is already present', async () => {
     const r = await korImportITest(
       kommando(),

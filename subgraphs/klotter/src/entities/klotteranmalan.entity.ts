@@ -3,6 +3,12 @@ import { Klassad, PeriodEntity } from '@lagesbild/subgraph-kit';
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+/**
+ * The classification of a report's free-text notes (`anteckningar`), on every channel:
+ * GraphQL's field and Open311's `status_notes`.
+ */
+export const ANTECKNINGAR_KLASSNING = Klassning.BEGRANSAD;
+
 /** The three partners that report graffiti in the district. */
 export enum Rapportor {
   TRAFIKKONTORET = 'TRAFIKKONTORET',
@@ -148,7 +154,7 @@ export class Klotteranmalan extends PeriodEntity {
   status: KlotterStatus = KlotterStatus.ANMALD;
 
   /** The reporter's free-text notes may describe a person: only for BEGRANSAD readers. */
-  @Klassad(Klassning.BEGRANSAD)
+  @Klassad(ANTECKNINGAR_KLASSNING)
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   anteckningar: string | null = null;

@@ -123,7 +123,8 @@ describe('Open311 GeoReport v2', () => {
     // Idempotent: the same file again changes nothing.
     const rows = await s.countRows('klotteranmalan');
     const loggat = await s.countRows('kit_granskningslogg');
-    expect(loggat).toBe(2);
+    // Two writes, and the GET's read of TK-311-1's status_notes (BEGRANSAD).
+    expect(loggat).toBe(3);
     const again = await importOpen311(s.running.orm.orm.em.fork(), [stangd, oppen], {
       omradeId: 'norrmalm',
       skrivare,
@@ -201,6 +202,68 @@ describe('Open311 GeoReport v2', () => {
     }
   });
 
+  it('GET gives status_notes (anteckningar, BEGRANSAD) only to cleared readers, and audits it: role × endpoint', async () => {
+    const LOGG = '{ granskningsloggKlotter(first: 1) { subjekt roller operation typ vad } }';
+    const senaste = async () =>
+      (
+        await s.gql<{ granskningsloggKlotter: Record<string, unknown>[] }>(
+          LOGG,
+          {},
+          { 'x-lagesbild-roller': 'ADMIN' },
+        )
+      ).body.data!.granskningsloggKlotter[0];
+    const som = async (roll: string) =>
+      fetch(`${s.url}${URL_PATH}?service_request_id=TK-311-1`, {
+        headers: await withToken({
+          'x-lagesbild-roller': roll,
+          'x-lagesbild-subjekt': `lasare-${roll || 'utan-roll'}`,
+        }),
+      });
+    // [role, status, status_notes given]
+    const matris: [string, number, boolean][] = [
+      ['SISAB', 200, false],
+      ['TRAFIKKONTORET', 200, false],
+      ['MTR', 200, false],
+      ['SKOLA', 403, false],
+      ['SAMVERKANSPART', 403, false],
+      ['', 403, false],
+      ['RADET', 200, true],
+      ['SAMORDNARE', 200, true],
+      ['ANALYTIKER', 200, true],
+      ['ADMIN', 200, true],
+    ];
+    for (const [roll, status, anteckningar] of matris) {
+      const logg = await s.countRows('kit_granskningslogg');
+      const res = await som(roll);
+      expect(res.status, roll).toBe(status);
+      const body = (await res.json()) as Record<string, unknown>[];
+      if (status !== 200) {
+        expect(await s.countRows('kit_granskningslogg'), roll).toBe(logg);
+        continue;
+      }
+      expect(body, roll).toHaveLength(1);
+      const [post] = body;
+      expect(post!.service_request_id).toBe('TK-311-1');
+      if (anteckningar) {
+        expect(post!.status_notes, roll).toBe('Sanerat av entreprenören.');
+        // The classified read is in the log, as a GraphQL read of it would be.
+        expect(await s.countRows('kit_granskningslogg'), roll).toBe(logg + 1);
+        expect(await senaste(), roll).toEqual({
+          subjekt: `lasare-${roll}`,
+          roller: [roll],
+          operation: 'open311:GET /requests',
+          typ: 'LASNING',
+          vad: expect.stringMatching(/^Klotteranmalan:\S+$/),
+        });
+      } else {
+        // Omitted, not null: null would say "no notes".
+        expect(Object.keys(post!), roll).not.toContain('status_notes');
+        expect(JSON.stringify(post), roll).not.toContain('Sanerat');
+        expect(await s.countRows('kit_granskningslogg'), roll).toBe(logg);
+      }
+    }
+  });
+
   it("POST imports for the sender's own agency only", async () => {
     const post = async (body: unknown, roll?: string) =>
       fetch(`${s.url}${URL_PATH}`, {
@@ -232,6 +295,52 @@ describe('Open311 GeoReport v2', () => {
         skal: ['din roll får inte skicka anmälningar för Trafikkontoret'],
       },
     ]);
+  });
+
+  it('a POST refuses a personnummer however it is written, and writes nothing', async () => {
+    const fore = {
+      anmalningar: await s.countRows('klotteranmalan'),
+      logg: await s.countRows('kit_granskningslogg'),
+    };
+    const texter = [
+      'Anmäld av 121212–1212', // en dash, as Word writes it
+      'Anmäld av 121212\u20111212', // non-breaking hyphen
+      'Anmäld av 121212\u22121212', // minus sign
+      'Anmäld av 121212 - 1212',
+      'Anmäld av １２１２１２-１２１２', // fullwidth digits
+      'Anmäld av 19121212–1212',
+      'Anmäld av 701063 – 2391', // samordningsnummer
+    ];
+    const res = await fetch(`${s.url}${URL_PATH}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(await withToken({ 'x-lagesbild-roller': 'SISAB' })),
+      },
+      body: JSON.stringify(
+        texter.map((description, i) => ({
+          ...oppen,
+          service_request_id: `SISAB-PNR-${i}`,
+          description,
+        })),
+      ),
+    });
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as {
+      nya: number;
+      avvisade: { post: number; skal: string[] }[];
+    };
+    expect(result.nya).toBe(0);
+    expect(result.avvisade.map((a) => a.post)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const a of result.avvisade) {
+      expect(a.skal).toEqual([
+        'description ser ut att innehålla ett personnummer; inga personuppgifter lagras',
+      ]);
+    }
+    expect({
+      anmalningar: await s.countRows('klotteranmalan'),
+      logg: await s.countRows('kit_granskningslogg'),
+    }).toEqual(fore);
   });
 
   it('a POST writes each report with its audit entry: who, role, operation, what', async () => {

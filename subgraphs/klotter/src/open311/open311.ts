@@ -24,7 +24,8 @@ import {
 export interface ServiceRequest {
   service_request_id: string;
   status: 'open' | 'closed';
-  status_notes: string | null;
+  /** The report's notes (BEGRANSAD): left out for a reader not cleared for them. */
+  status_notes?: string | null;
   service_name: string;
   service_code: string;
   description: string;
@@ -70,8 +71,15 @@ export function rapportorAv(agency: unknown): Rapportor | null {
 
 const visa = (utc: string | null) => (utc ? lokalIso(Date.parse(utc)) : null);
 
-/** A report as a GeoReport v2 service request; times in Stockholm time with offset. */
-export function tillServiceRequest(a: Klotteranmalan): ServiceRequest {
+/**
+ * A report as a GeoReport v2 service request; times in Stockholm time with offset.
+ * `status_notes` (the notes, BEGRANSAD) only when `anteckningar` says the reader may have
+ * them; otherwise the field is left out, not null (null says there are no notes).
+ */
+export function tillServiceRequest(
+  a: Klotteranmalan,
+  { anteckningar }: { anteckningar: boolean },
+): ServiceRequest {
   const times = [a.anmaldTid, a.avropTid, a.paPlatsTid, a.borttagenTid].filter(
     (t): t is string => t !== null,
   );
@@ -79,7 +87,7 @@ export function tillServiceRequest(a: Klotteranmalan): ServiceRequest {
   return {
     service_request_id: a.rapportorensId ?? a.id,
     status: a.borttagenTid ? 'closed' : 'open',
-    status_notes: a.anteckningar,
+    ...(anteckningar ? { status_notes: a.anteckningar } : {}),
     service_name: SERVICE_CODES[SERVICE_CODE_AV[a.kategori]]!.namn,
     service_code: SERVICE_CODE_AV[a.kategori],
     description: a.beskrivning ?? a.innehall,

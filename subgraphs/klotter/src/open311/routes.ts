@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ejLevandeBehorigText, parseTidpunkt, Roll } from '@lagesbild/domain';
+import { ejLevandeBehorigText, mayRead, parseTidpunkt, Roll } from '@lagesbild/domain';
 import { type RouteHandler, requestIdOf } from '@lagesbild/http-kit';
 import {
   harLevandeBehorighetFor,
+  loggaLasningarUtanforGraphql,
   type Orm,
   skrivareFranViewer,
   viewerFromRequest,
@@ -10,13 +11,15 @@ import {
 import type { FilterQuery } from '@mikro-orm/core';
 import { QueryOrder } from '@mikro-orm/core';
 import { KLOTTER } from '../behorighet';
-import { Klotteranmalan, RAPPORTORER, type Rapportor } from '../entities';
+import { ANTECKNINGAR_KLASSNING, Klotteranmalan, RAPPORTORER, type Rapportor } from '../entities';
 import { importOpen311 } from './import';
 import { SERVICE_CODES, tillServiceRequest } from './open311';
 
 export const OPEN311_PATH = '/open311/v2/requests.json';
 /** The operation name of a POST in the audit log: GeoReport v2's "POST Service Request". */
 export const OPEN311_POST_OPERATION = 'open311:POST /requests';
+/** The operation name of a GET's classified reads in the audit log ("GET Service Requests"). */
+export const OPEN311_GET_OPERATION = 'open311:GET /requests';
 const MAX_PAGE_SIZE = 1000;
 const MAX_BODY = 50 * 1024 * 1024;
 
@@ -49,8 +52,9 @@ const list = (v: string | null) =>
         .filter((s) => s !== '');
 
 async function lista(orm: Orm, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const viewer = viewerFromRequest(req);
   // The reports are klotter's live records: the same rule as every GraphQL field of them.
-  if (!harLevandeBehorighetFor(viewerFromRequest(req), KLOTTER)) {
+  if (!harLevandeBehorighetFor(viewer, KLOTTER)) {
     return fel(res, 403, ejLevandeBehorigText(KLOTTER));
   }
   const q = url.searchParams;
@@ -101,7 +105,23 @@ async function lista(orm: Orm, req: IncomingMessage, res: ServerResponse, url: U
     next.searchParams.set('page', String(page + 1));
     headers.link = `<${next.pathname}${next.search}>; rel="next"`;
   }
-  send(res, 200, rows.map(tillServiceRequest), headers);
+  // The notes are classified as in GraphQL (Klotteranmalan.anteckningar): only a reader
+  // cleared for them gets status_notes, and each report whose notes are returned is logged
+  // as a classified read is there. No entry, no answer.
+  const anteckningar = mayRead(viewer.roller, ANTECKNINGAR_KLASSNING);
+  if (anteckningar) {
+    await loggaLasningarUtanforGraphql(
+      em,
+      skrivareFranViewer(viewer, OPEN311_GET_OPERATION, requestIdOf(req)),
+      rows.filter((r) => r.anteckningar !== null).map((r) => ({ typ: 'Klotteranmalan', id: r.id })),
+    );
+  }
+  send(
+    res,
+    200,
+    rows.map((r) => tillServiceRequest(r, { anteckningar })),
+    headers,
+  );
 }
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
