@@ -4,6 +4,9 @@ import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { UTGIVARE_STANDARD } from '../../entities';
 
+const NIVA_UTELAMNAD =
+  'Utelämnad: samma nivå som i versionen som ersätts; OKAND när det inte finns någon.';
+
 export const OMRADE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 @InputType({
@@ -23,22 +26,22 @@ export class PubliceraBedomningInput {
   @IsEnum(Miljo, { message: 'okänd miljö' })
   miljo!: Miljo;
 
-  @Field(() => Niva, { nullable: true, defaultValue: Niva.OKAND })
+  @Field(() => Niva, { nullable: true, description: NIVA_UTELAMNAD })
   @IsOptional()
   @IsEnum(Niva, { message: 'okänd nivå' })
   bosatta?: Niva;
 
-  @Field(() => Niva, { nullable: true, defaultValue: Niva.OKAND })
+  @Field(() => Niva, { nullable: true, description: NIVA_UTELAMNAD })
   @IsOptional()
   @IsEnum(Niva, { message: 'okänd nivå' })
   folkbokforda?: Niva;
 
-  @Field(() => Niva, { nullable: true, defaultValue: Niva.OKAND })
+  @Field(() => Niva, { nullable: true, description: NIVA_UTELAMNAD })
   @IsOptional()
   @IsEnum(Niva, { message: 'okänd nivå' })
   utsattaForBrott?: Niva;
 
-  @Field(() => Niva, { nullable: true, defaultValue: Niva.OKAND })
+  @Field(() => Niva, { nullable: true, description: NIVA_UTELAMNAD })
   @IsOptional()
   @IsEnum(Niva, { message: 'okänd nivå' })
   resor?: Niva;
