@@ -877,6 +877,17 @@ describe('polis, publiceraBedomning', () => {
       [{ field: 'publicerad', reason: 'datumet ligger i framtiden' }],
     ],
     [
+      'a half-year that has not begun',
+      { period: '2031-H1' },
+      'Ogiltig indata: period – Perioden 2031-H1 har inte börjat; det går inte att rapportera för den ännu.',
+      [
+        {
+          field: 'period',
+          reason: 'Perioden 2031-H1 har inte börjat; det går inte att rapportera för den ännu.',
+        },
+      ],
+    ],
+    [
       'a publication date before its period starts',
       { publicerad: '2016-06-30' },
       'Ogiltigt publiceringsdatum "2016-06-30": perioden 2016-H2 börjar 2016-07-01; en bedömning kan inte publiceras innan dess',
@@ -995,6 +1006,7 @@ describe('polis, registreraHandelse', () => {
     ['both date and period', { period: '2017-05' }, 'datum'],
     ['an unknown group', { grupperingId: 'finns-inte' }, 'grupperingId'],
     ['a date in the future', { datum: '2999-01-01' }, 'datum'],
+    ['a period that has not begun', { datum: null, period: '2030' }, 'period'],
     ['a date that does not exist', { datum: '2017-02-30' }, 'datum'],
     ['a place with no letters', { platser: ['--'] }, 'platser'],
     ['a personnummer in a place name', { platser: ['Gatan 121212-1212'] }, 'platser'],

@@ -1,5 +1,5 @@
 import { Miljo, Niva, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaPersonuppgifter, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
 import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { UTGIVARE_STANDARD } from '../../entities';
@@ -20,6 +20,7 @@ export class PubliceraBedomningInput {
   omradeId!: string;
 
   @Field(() => PeriodScalar, { description: 'Halvåret, t.ex. "2016-H2".' })
+  @PeriodHarBorjat()
   period!: Period;
 
   @Field(() => Miljo)
