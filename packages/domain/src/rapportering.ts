@@ -94,3 +94,24 @@ export function periodLage(p: Period, idag: string = idagDatum()): PeriodLage {
   if (idag >= p.till) return PeriodLage.AVSLUTAD;
   return PeriodLage.PAGAR;
 }
+
+/**
+ * Today in Stockholm as 'YYYY-MM-DD'. Periods are Swedish calendar periods: at 00:30 on
+ * New Year's Day in Stockholm the new year has begun, though UTC is still in the old one.
+ */
+export function stockholmsDatum(nu: Date = new Date()): string {
+  return nu.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+}
+
+/**
+ * The one rule for every write channel (mutation, CSV import, Open311, the police feed): a
+ * period that has not begun cannot be reported. The current period, begun but not over, can.
+ * Returns the Swedish refusal, or null when the period may be reported.
+ */
+export function ejPaborjadPeriodFel(
+  p: { text: string; fran: string },
+  idag: string = stockholmsDatum(),
+): string | null {
+  if (idag >= p.fran) return null;
+  return `Perioden ${p.text} har inte börjat; det går inte att rapportera för den ännu.`;
+}

@@ -1,4 +1,4 @@
-import { innehallerPersonnummer } from '@lagesbild/domain';
+import { ejPaborjadPeriodFel, innehallerPersonnummer, tryParsePeriod } from '@lagesbild/domain';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** Rejects free text that carries a personnummer: nothing about a private person is stored. */
@@ -34,6 +34,42 @@ export function IsoDatum(options?: ValidationOptions): PropertyDecorator {
           if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
           const d = new Date(`${value}T00:00:00Z`);
           return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+        },
+      },
+    });
+  };
+}
+
+/** A period as it reaches a validator: parsed by the Period scalar, or a CSV cell's text. */
+function somPeriod(value: unknown): { text: string; fran: string } | null {
+  if (typeof value === 'string') return tryParsePeriod(value);
+  if (value && typeof value === 'object' && 'fran' in value && 'text' in value) {
+    return value as { text: string; fran: string };
+  }
+  return null;
+}
+
+/**
+ * A period that has not begun cannot be reported (the current one can): the shared rule
+ * `ejPaborjadPeriodFel`, on every input class a mutation or a CSV import validates.
+ */
+export function PeriodHarBorjat(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'periodHarBorjat',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: (args) => {
+          const p = somPeriod(args.value);
+          return (p && ejPaborjadPeriodFel(p)) ?? 'perioden har inte börjat';
+        },
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) => {
+          const p = somPeriod(value);
+          return p === null || ejPaborjadPeriodFel(p) === null;
         },
       },
     });

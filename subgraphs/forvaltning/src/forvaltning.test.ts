@@ -856,6 +856,17 @@ describe('förvaltning, registreraIncident', () => {
       [{ field: 'datum', reason: 'datumet ligger i framtiden' }],
     ],
     [
+      'a period that has not begun',
+      { period: '2030' },
+      'Ogiltig indata: period – Perioden 2030 har inte börjat; det går inte att rapportera för den ännu.',
+      [
+        {
+          field: 'period',
+          reason: 'Perioden 2030 har inte börjat; det går inte att rapportera för den ännu.',
+        },
+      ],
+    ],
+    [
       'a date not in the calendar',
       { datum: '2016-02-30' },
       'Ogiltig indata: datum – datum anges som ÅÅÅÅ-MM-DD och måste finnas i kalendern',

@@ -704,6 +704,28 @@ describe('klotter, writes', () => {
     expect(admin.body.errors).toBeUndefined();
   });
 
+  it('no zero-attestation nor report for a period that has not begun (issue 15, item 4)', async () => {
+    const zeros = await s.countRows('nollrapport');
+    const noll = await s.gql(
+      NOLL,
+      { input: { rapportor: 'TRAFIKKONTORET', omradeId: 'norrmalm', period: '2031' } },
+      TK,
+    );
+    expect(badInput(noll.body, 'period').message).toBe(
+      'Ogiltig indata: period – Perioden 2031 har inte börjat; det går inte att rapportera för den ännu.',
+    );
+    expect(await s.countRows('nollrapport')).toBe(zeros);
+
+    const rows = await s.countRows('klotteranmalan');
+    const report = await s.gql(
+      REGISTRERA,
+      { input: { ...base, rapportorensId: 'TK-2030', period: '2030-Q1' } },
+      TK,
+    );
+    expect(badInput(report.body, 'period').message).toMatch(/Perioden 2030-Q1 har inte börjat/);
+    expect(await s.countRows('klotteranmalan')).toBe(rows);
+  });
+
   it('zero-reports: none over reports, no report inside a zero', async () => {
     const ok = await s.gql<{ intygaNollrapport: { id: string } }>(
       NOLL,

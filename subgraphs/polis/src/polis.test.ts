@@ -749,7 +749,6 @@ describe('polis, publiceraBedomning', () => {
       version: 2,
       ersatt: false,
       bosatta: 'NAGRA',
-      resor: 'OKAND',
       utgivare: 'Polisens underrättelseenhet, lokalpolisområde Norrmalm',
     });
     expect(await s.countRows('bedomning')).toBe(before + 1);
@@ -791,6 +790,38 @@ describe('polis, publiceraBedomning', () => {
     ]);
     expect(lage.polis.bedomningar).toHaveLength(4);
     expect(rad.polis.bosatta).toBe('NAGRA');
+  });
+
+  it('levels left out of a new version are carried over from the version it replaces', async () => {
+    const levels = `query ($p: Period!) {
+      polisBedomningar(omrade: "norrmalm", period: $p) { miljo version bosatta folkbokforda utsattaForBrott resor }
+    }`;
+    const current = async () =>
+      (
+        await s.gql<{ polisBedomningar: Record<string, unknown>[] }>(
+          levels,
+          { p: '2016-H2' },
+          RADET,
+        )
+      ).body.data!.polisBedomningar.find((b) => b.miljo === 'ISLAMISTISK')!;
+    const before = await current();
+    // The seed's version has known levels, so carrying over is visible (not OKAND).
+    expect([before.folkbokforda, before.utsattaForBrott, before.resor]).not.toEqual([
+      'OKAND',
+      'OKAND',
+      'OKAND',
+    ]);
+    const { body } = await s.gql(
+      PUBLICERA,
+      { input: { ...valid, miljo: 'ISLAMISTISK', bosatta: 'INGA' } },
+      POLIS,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(await current()).toEqual({
+      ...before,
+      version: (before.version as number) + 1,
+      bosatta: 'INGA',
+    });
   });
 
   it('a first assessment for a new half-year, all INGA, reads as RAPPORTERAT_NOLL', async () => {
@@ -844,6 +875,39 @@ describe('polis, publiceraBedomning', () => {
       { publicerad: '2999-01' },
       'Ogiltigt publiceringsdatum "2999-01": datumet ligger i framtiden',
       [{ field: 'publicerad', reason: 'datumet ligger i framtiden' }],
+    ],
+    [
+      'a half-year that has not begun',
+      { period: '2031-H1' },
+      'Ogiltig indata: period – Perioden 2031-H1 har inte börjat; det går inte att rapportera för den ännu.',
+      [
+        {
+          field: 'period',
+          reason: 'Perioden 2031-H1 har inte börjat; det går inte att rapportera för den ännu.',
+        },
+      ],
+    ],
+    [
+      'a publication date before its period starts',
+      { publicerad: '2016-06-30' },
+      'Ogiltigt publiceringsdatum "2016-06-30": perioden 2016-H2 börjar 2016-07-01; en bedömning kan inte publiceras innan dess',
+      [
+        {
+          field: 'publicerad',
+          reason: 'perioden 2016-H2 börjar 2016-07-01; en bedömning kan inte publiceras innan dess',
+        },
+      ],
+    ],
+    [
+      'a publication month before its period starts',
+      { publicerad: '2016-06' },
+      'Ogiltigt publiceringsdatum "2016-06": perioden 2016-H2 börjar 2016-07-01; en bedömning kan inte publiceras innan dess',
+      [
+        {
+          field: 'publicerad',
+          reason: 'perioden 2016-H2 börjar 2016-07-01; en bedömning kan inte publiceras innan dess',
+        },
+      ],
     ],
     [
       'a personnummer in the text',
@@ -942,6 +1006,7 @@ describe('polis, registreraHandelse', () => {
     ['both date and period', { period: '2017-05' }, 'datum'],
     ['an unknown group', { grupperingId: 'finns-inte' }, 'grupperingId'],
     ['a date in the future', { datum: '2999-01-01' }, 'datum'],
+    ['a period that has not begun', { datum: null, period: '2030' }, 'period'],
     ['a date that does not exist', { datum: '2017-02-30' }, 'datum'],
     ['a place with no letters', { platser: ['--'] }, 'platser'],
     ['a personnummer in a place name', { platser: ['Gatan 121212-1212'] }, 'platser'],

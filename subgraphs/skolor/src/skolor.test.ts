@@ -817,6 +817,17 @@ describe('skolor, surveys written through the API', () => {
       [{ field: 'mottagare', reason: 'okänd skola' }],
     ],
     [
+      'a period that has not begun',
+      { period: '2031-H1' },
+      'Ogiltig indata: period – Perioden 2031-H1 har inte börjat; det går inte att rapportera för den ännu.',
+      [
+        {
+          field: 'period',
+          reason: 'Perioden 2031-H1 har inte börjat; det går inte att rapportera för den ännu.',
+        },
+      ],
+    ],
+    [
       'a too short question',
       { fragor: [{ text: 'Nå?', typ: 'FRITEXT' }] },
       'Ogiltig indata: fragor.0.text – frågan ska vara 5–1000 tecken',

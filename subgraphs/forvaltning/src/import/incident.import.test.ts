@@ -168,6 +168,24 @@ describe('CSV import of incidents', () => {
     expect(await loggen()).toHaveLength(4);
   });
 
+  it('never imports a period that has not begun (issue 15, item 4)', async () => {
+    const fil = join(dir, 'framtid.csv');
+    await writeFile(
+      fil,
+      'id,period,miljo,typ,beskrivning\nF-1,2030,AUTONOMA,HOT,Hot mot personal på gården\nF-2,2031-H1,AUTONOMA,HOT,Hot mot personal på gården\n',
+    );
+    const fore = (await importerade()).length;
+    const r = await korImportITest(kommando(), [fil, '--avvisade', join(dir, 'f.csv')], dir);
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain(
+      'rad 2: period: Perioden 2030 har inte börjat; det går inte att rapportera för den ännu.',
+    );
+    expect(r.ut).toContain(
+      'rad 3: period: Perioden 2031-H1 har inte börjat; det går inte att rapportera för den ännu.',
+    );
+    expect(await importerade()).toHaveLength(fore);
+  });
+
   it('adds nothing the second time: every good row is already present', async () => {
     const r = await korImportITest(
       kommando(),

@@ -141,3 +141,20 @@ describe('CSV import of graffiti reports', () => {
     });
   });
 });
+
+describe('CSV import of graffiti reports, after the sample', () => {
+  it('never imports a period that has not begun (issue 15, item 4)', async () => {
+    const fil = join(dir, 'framtid.csv');
+    await writeFile(
+      fil,
+      'Rapportör;Rapportörens id;Kategori;Innehåll;Period\nTrafikkontoret;T-EX-F1;Rasistiskt;Symbol (EXEMPELDATA);2031\n',
+    );
+    const fore = (await importerade()).length;
+    const r = await korImportITest(kommando(), [fil, '--avvisade', join(dir, 'f.csv')], dir);
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain(
+      'rad 2: period: Perioden 2031 har inte börjat; det går inte att rapportera för den ännu.',
+    );
+    expect(await importerade()).toHaveLength(fore);
+  });
+});

@@ -264,6 +264,33 @@ describe('Open311 GeoReport v2', () => {
     }
   });
 
+  it('POST refuses a report dated in the future (issue 15, item 4); nothing written', async () => {
+    const fore = await s.countRows('klotteranmalan');
+    const res = await fetch(`${s.url}${URL_PATH}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(await withToken({ 'x-lagesbild-roller': 'SISAB' })),
+      },
+      body: JSON.stringify([
+        {
+          ...oppen,
+          service_request_id: 'SISAB-2099',
+          requested_datetime: '2099-01-10T11:00:00+01:00',
+          updated_datetime: '2099-01-10T11:00:00+01:00',
+          expected_datetime: null,
+        },
+      ]),
+    });
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as { nya: number; avvisade: { skal: string[] }[] };
+    expect(result.nya).toBe(0);
+    // Open311 carries instants, not periods: an instant after now is refused, which is
+    // stricter than the period rule (a day that has begun may still have hours to come).
+    expect(result.avvisade.map((a) => a.skal)).toEqual([['anmälan ligger i framtiden']]);
+    expect(await s.countRows('klotteranmalan')).toBe(fore);
+  });
+
   it("POST imports for the sender's own agency only", async () => {
     const post = async (body: unknown, roll?: string) =>
       fetch(`${s.url}${URL_PATH}`, {

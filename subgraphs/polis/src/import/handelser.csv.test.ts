@@ -119,3 +119,57 @@ describe('CSV import of events', () => {
     expect(await importerade()).toHaveLength(4);
   });
 });
+
+describe('no future period or date (issue 15, item 4)', () => {
+  it('CSV: a period that has not begun, or a future day, is rejected; nothing written', async () => {
+    const fil = join(dir, 'framtid.csv');
+    await writeFile(
+      fil,
+      [
+        'id,datum,period,typ,rubrik,beskrivning,platser,platsbeskrivning,miljö,våld,gruppering_id',
+        'EX-F1,,2031-H1,ORO,Oroligheter (EXEMPEL),EXEMPELDATA för tester.,,,OSPECIFICERAD,,',
+        'EX-F2,,2030,ORO,Oroligheter (EXEMPEL),EXEMPELDATA för tester.,,,OSPECIFICERAD,,',
+        'EX-F3,2099-01-01,,ORO,Oroligheter (EXEMPEL),EXEMPELDATA för tester.,,,OSPECIFICERAD,,',
+        '',
+      ].join('\n'),
+    );
+    const fore = (await importerade()).length;
+    const r = await korImportITest(kommando(), [fil], dir);
+    expect(r.ut).toContain('Importerade:   0');
+    expect(r.ut).toContain(
+      '  rad 2: period: Perioden 2031-H1 har inte börjat; det går inte att rapportera för den ännu.',
+    );
+    expect(r.ut).toContain(
+      '  rad 3: period: Perioden 2030 har inte börjat; det går inte att rapportera för den ännu.',
+    );
+    expect(r.ut).toContain('  rad 4: ');
+    expect(await importerade()).toHaveLength(fore);
+  });
+
+  it('JSON feed: an item dated 2099 is skipped with the Swedish reason; nothing written', async () => {
+    const fore = (await importerade()).length;
+    const resultat = await medOrm((em) =>
+      importHandelser(
+        em,
+        [
+          {
+            id: 'EX-F9',
+            datetime: '2099-05-20 12:00:00 +02:00',
+            name: 'Misshandel (EXEMPEL)',
+            summary: 'EXEMPELDATA för tester.',
+            type: 'Misshandel',
+          },
+        ],
+        { omradeId: 'norrmalm', skrivare: importkommandoSkrivare('import:handelser polis') },
+      ),
+    );
+    expect(resultat.importerade).toEqual([]);
+    expect(resultat.overhoppade).toEqual([
+      {
+        id: 'EX-F9',
+        skal: 'Perioden 2099-05-20 har inte börjat; det går inte att rapportera för den ännu.',
+      },
+    ]);
+    expect(await importerade()).toHaveLength(fore);
+  });
+});

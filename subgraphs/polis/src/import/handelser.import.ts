@@ -4,7 +4,7 @@
  * id is kept (`kallaId`), so importing the same file again adds nothing; the whole run is
  * one transaction, so a crash leaves either all of a run's new rows or none of them.
  */
-import { dayRange, innehallerPersonnummer, Miljo } from '@lagesbild/domain';
+import { dayRange, ejPaborjadPeriodFel, innehallerPersonnummer, Miljo } from '@lagesbild/domain';
 import { loggaSkrivningar, type Skrivare } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Handelse, HandelseTyp } from '../entities';
@@ -76,6 +76,9 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
   } catch {
     return { ok: false, skal: `datumet ${datum} finns inte i kalendern` };
   }
+  // The shared rule of every channel: nothing is reported for a day that has not begun.
+  const ejBorjad = ejPaborjadPeriodFel({ text: datum, fran: range.fran });
+  if (ejBorjad) return { ok: false, skal: ejBorjad };
   const rubrik = text(item.name);
   if (!rubrik) return { ok: false, skal: 'rubrik (name) saknas' };
   const beskrivning = text(item.summary) ?? rubrik;

@@ -7,8 +7,11 @@ import { Bedomning, UTGIVARE_STANDARD } from '../entities';
 import type { Context } from './context';
 import { OMRADE_ID, PubliceraBedomningInput } from './types/bedomning.input';
 
-/** A publication date as the police give it: a day, or a month; never in the future. */
-function checkPublicerad(value: string): void {
+/**
+ * A publication date as the police give it: a day, or a month; never in the future and
+ * never before the half-year it assesses begins (a month is compared as a month).
+ */
+function checkPublicerad(value: string, period: Period): void {
   const fail = (reason: string) =>
     badUserInput(`Ogiltigt publiceringsdatum "${value}": ${reason}`, [
       { field: 'publicerad', reason },
@@ -24,6 +27,11 @@ function checkPublicerad(value: string): void {
   }
   const today = new Date().toISOString().slice(0, 10);
   if (value > today.slice(0, value.length)) throw fail('datumet ligger i framtiden');
+  if (value < period.fran.slice(0, value.length)) {
+    throw fail(
+      `perioden ${period.text} börjar ${period.fran}; en bedömning kan inte publiceras innan dess`,
+    );
+  }
 }
 
 @Resolver(() => Bedomning)
@@ -80,8 +88,8 @@ export class BedomningResolver {
         [{ field: 'period', reason: 'ange ett halvår, t.ex. "2016-H2"' }],
       );
     }
-    checkPublicerad(input.publicerad);
     const period = input.period;
+    checkPublicerad(input.publicerad, period);
     return ctx.em.transactional(async (tx) => {
       const versions = await tx.find(
         Bedomning,
@@ -96,10 +104,13 @@ export class BedomningResolver {
         publicerad: input.publicerad,
         utgivare: input.utgivare?.trim() || UTGIVARE_STANDARD,
       });
-      bedomning.bosatta = input.bosatta ?? Niva.OKAND;
-      bedomning.folkbokforda = input.folkbokforda ?? Niva.OKAND;
-      bedomning.utsattaForBrott = input.utsattaForBrott ?? Niva.OKAND;
-      bedomning.resor = input.resor ?? Niva.OKAND;
+      // A level left out is carried over from the version this one replaces: a new
+      // version revises what it names, it does not forget what the police said before.
+      const previous = versions.find((v) => !v.ersatt) ?? versions[0];
+      bedomning.bosatta = input.bosatta ?? previous?.bosatta ?? Niva.OKAND;
+      bedomning.folkbokforda = input.folkbokforda ?? previous?.folkbokforda ?? Niva.OKAND;
+      bedomning.utsattaForBrott = input.utsattaForBrott ?? previous?.utsattaForBrott ?? Niva.OKAND;
+      bedomning.resor = input.resor ?? previous?.resor ?? Niva.OKAND;
       for (const current of versions.filter((v) => !v.ersatt)) {
         current.ersatt = true;
         current.ersattAv = id;

@@ -1,5 +1,5 @@
 import { Klassning, Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, IsoDatum } from '@lagesbild/subgraph-kit';
+import { IngaPersonuppgifter, IsoDatum, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
 import { IsEnum, IsOptional, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { IncidentSystem, IncidentTyp } from '../../entities';
@@ -18,6 +18,7 @@ export class RegistreraIncidentInput {
   datum?: string | null;
 
   @Field(() => PeriodScalar, { nullable: true, description: 'Perioden, när dagen inte är känd.' })
+  @PeriodHarBorjat()
   @IsOptional()
   period?: Period | null;
 

@@ -1,5 +1,5 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaPersonuppgifter, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
 import { IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Kategori, Rapportor } from '../../entities';
@@ -63,6 +63,7 @@ export class RegistreraKlotteranmalanInput {
   anmaldTid?: string | null;
 
   @Field(() => PeriodScalar, { nullable: true, description: 'Perioden, när tiden inte är känd.' })
+  @PeriodHarBorjat()
   @IsOptional()
   period?: Period | null;
 
@@ -131,6 +132,7 @@ export class IntygaNollrapportInput {
   omradeId!: string;
 
   @Field(() => PeriodScalar)
+  @PeriodHarBorjat()
   period!: Period;
 
   @Field(() => String, { nullable: true })

@@ -1,8 +1,11 @@
 import { Miljo, Niva, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaPersonuppgifter, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
 import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { UTGIVARE_STANDARD } from '../../entities';
+
+const NIVA_UTELAMNAD =
+  'Utelämnad: samma nivå som i versionen som ersätts; OKAND när det inte finns någon.';
 
 export const OMRADE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -17,28 +20,29 @@ export class PubliceraBedomningInput {
   omradeId!: string;
 
   @Field(() => PeriodScalar, { description: 'Halvåret, t.ex. "2016-H2".' })
+  @PeriodHarBorjat()
   period!: Period;
 
   @Field(() => Miljo)
   @IsEnum(Miljo, { message: 'okänd miljö' })
   miljo!: Miljo;
 
-  @Field(() => Niva, { nullable: true, defaultValue: Niva.OKAND })
+  @Field(() => Niva, { nullable: true, description: NIVA_UTELAMNAD })
   @IsOptional()
   @IsEnum(Niva, { message: 'okänd nivå' })
   bosatta?: Niva;
 
-  @Field(() => Niva, { nullable: true, defaultValue: Niva.OKAND })
+  @Field(() => Niva, { nullable: true, description: NIVA_UTELAMNAD })
   @IsOptional()
   @IsEnum(Niva, { message: 'okänd nivå' })
   folkbokforda?: Niva;
 
-  @Field(() => Niva, { nullable: true, defaultValue: Niva.OKAND })
+  @Field(() => Niva, { nullable: true, description: NIVA_UTELAMNAD })
   @IsOptional()
   @IsEnum(Niva, { message: 'okänd nivå' })
   utsattaForBrott?: Niva;
 
-  @Field(() => Niva, { nullable: true, defaultValue: Niva.OKAND })
+  @Field(() => Niva, { nullable: true, description: NIVA_UTELAMNAD })
   @IsOptional()
   @IsEnum(Niva, { message: 'okänd nivå' })
   resor?: Niva;

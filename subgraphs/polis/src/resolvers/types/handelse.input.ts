@@ -1,5 +1,5 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, IsoDatum } from '@lagesbild/subgraph-kit';
+import { IngaPersonuppgifter, IsoDatum, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { HandelseTyp } from '../../entities';
@@ -17,6 +17,7 @@ export class RegistreraHandelseInput {
   datum?: string | null;
 
   @Field(() => PeriodScalar, { nullable: true, description: 'Perioden, när dagen inte är känd.' })
+  @PeriodHarBorjat()
   @IsOptional()
   period?: Period | null;
 

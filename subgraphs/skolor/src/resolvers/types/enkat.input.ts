@@ -1,5 +1,5 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, IsoDatum } from '@lagesbild/subgraph-kit';
+import { IngaPersonuppgifter, IsoDatum, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -54,6 +54,7 @@ export class SkapaEnkatInput {
   titel!: string;
 
   @Field(() => PeriodScalar, { description: 'Perioden som enkäten gäller, t.ex. "2018".' })
+  @PeriodHarBorjat()
   period!: Period;
 
   @Field(() => String, { nullable: true, description: 'Utskicksdatum, ÅÅÅÅ-MM-DD.' })
