@@ -16,7 +16,7 @@ import type { SubgraphConfig } from './config';
 import { contextFactory, type KitContext, type LoaderFactory } from './context';
 import { createErrorFormatter } from './errors';
 import { bindGranskning, granskningPlugin } from './granskning';
-import { createOrm, migrate, type Orm, type OrmInput } from './orm';
+import { createOrm, databaseReadiness, migrate, type Orm, type OrmInput } from './orm';
 import { revisionRoute, svarscachePlugin } from './revision';
 import type { FederatedSchema } from './schema';
 
@@ -56,6 +56,7 @@ export async function startSubgraph<TLoaders>(
     await orm.orm.close();
     throw error;
   }
+  const databaseReady = databaseReadiness(orm);
   const { schema } = await definition.schema();
   const apollo = new ApolloServer<KitContext<TLoaders>>({
     schema,
@@ -103,7 +104,8 @@ export async function startSubgraph<TLoaders>(
     authenticate: (req) => verify(req.headers.authorization),
     protect: 'all',
     health: async () => {
-      await orm.orm.em.fork().getConnection().execute('select 1');
+      // Throws with the reason: 503 { ok: false, error } (http-kit).
+      await databaseReady();
       return { ok: true, database: orm.kind };
     },
     onStop: () => orm.orm.close(),
