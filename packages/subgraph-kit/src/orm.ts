@@ -131,27 +131,39 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
  * An open SQLite connection keeps reading a removed or replaced file's old inode, so a
  * query alone would stay green while every new connection fails. Make it after migrating.
  */
-export function databaseReadiness(orm: Orm): () => Promise<void> {
+export interface DatabaseReadiness {
+  /** SQLite: throws when the opened file is gone or replaced (one stat, no SQL). */
+  file(): void;
+  /** The file check and a real query; throws with the reason. */
+  ready(): Promise<void>;
+}
+
+export function databaseReadiness(orm: Orm): DatabaseReadiness {
   const table = orm.orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
   const inode = orm.file ? statSync(orm.file).ino : undefined;
-  return async () => {
-    if (orm.file) {
-      let ino: number;
-      try {
-        ino = statSync(orm.file).ino;
-      } catch {
-        throw new Error(`Databasfilen ${orm.file} finns inte.`);
-      }
-      if (ino !== inode) {
-        throw new Error(`Databasfilen ${orm.file} har bytts ut sedan tjänsten startade.`);
-      }
-    }
+  const file = () => {
+    if (!orm.file) return;
+    let ino: number;
     try {
-      const connection = orm.orm.em.fork().getConnection();
-      await connection.execute('select 1');
-      await connection.execute(`select count(*) as n from ${table}`);
-    } catch (error) {
-      throw new Error(`Databasen svarar inte: ${(error as Error).message}`);
+      ino = statSync(orm.file).ino;
+    } catch {
+      throw new Error(`Databasfilen ${orm.file} finns inte.`);
     }
+    if (ino !== inode) {
+      throw new Error(`Databasfilen ${orm.file} har bytts ut sedan tjänsten startade.`);
+    }
+  };
+  return {
+    file,
+    async ready() {
+      file();
+      try {
+        const connection = orm.orm.em.fork().getConnection();
+        await connection.execute('select 1');
+        await connection.execute(`select count(*) as n from ${table}`);
+      } catch (error) {
+        throw new Error(`Databasen svarar inte: ${(error as Error).message}`);
+      }
+    },
   };
 }
