@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { loadAuthConfig, signToken } from '@lagesbild/auth';
 import { Klassning, mayRead, Roll } from '@lagesbild/domain';
@@ -405,6 +406,14 @@ describe('tokens and partners, at the gateway and at each subgraph', () => {
   afterAll(() => system?.interrupt());
 
   const config = () => loadAuthConfig(process.env, tmpdir());
+  /** A token signed with the shared secret but with exactly these times (signToken refuses them). */
+  const handsigned = (times: { iat?: number; exp?: number }) => {
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const body = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ roller: [Roll.ADMIN], iss: 'lagesbild', aud: 'lagesbild', sub: 'test', ...times })}`;
+    const key = config().keys as { secret: Uint8Array };
+    return `${body}.${createHmac('sha256', key.secret).update(body).digest('base64url')}`;
+  };
+  const now = () => Math.floor(Date.now() / 1000);
   const TOKENS: [string, () => Promise<string | null>, RegExp][] = [
     ['ingen token', async () => null, /Inloggning krävs/],
     [
@@ -428,6 +437,17 @@ describe('tokens and partners, at the gateway and at each subgraph', () => {
       async () =>
         signToken(config(), { roller: [Roll.ADMIN], giltigt: Math.floor(Date.now() / 1000) - 600 }),
       /gått ut/,
+    ],
+    ['token utan exp', async () => handsigned({ iat: now() }), /saknar utgångstid \(exp\)/],
+    [
+      'token som gäller ett år',
+      async () => handsigned({ iat: now(), exp: now() + 365 * 86400 }),
+      /giltighetstiden 31536000 s är längre än högst tillåtna 43200 s/,
+    ],
+    [
+      'token utfärdad i framtiden',
+      async () => handsigned({ iat: now() + 3600, exp: now() + 7200 }),
+      /utfärdad i framtiden \(iat\)/,
     ],
   ];
   const ENDPOINTS = () => ({

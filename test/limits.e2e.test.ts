@@ -1,4 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
 import { withToken } from '@lagesbild/subgraph-kit/testing';
@@ -297,6 +299,65 @@ describe('production mode (NODE_ENV=production)', () => {
     expect(report.body.errors).toEqual([
       refusal('Frågan är för djup (12 nivåer, högst 4).', 'GATEWAY_MAX_DEPTH'),
     ]);
+  });
+});
+
+describe('production mode (GATEWAY_PRODUCTION=true): the same production', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    // The test environment sets LAGESBILD_DEV_TOKENS=true: production wins over it.
+    system = await startSystem({ GATEWAY_PRODUCTION: 'true' });
+  });
+
+  afterAll(async () => {
+    await system?.interrupt();
+  });
+
+  it('does not serve /dev/token, nor introspection', async () => {
+    expect((await fetch(`${system.gatewayUrl}/dev/token?roll=ADMIN`)).status).toBe(404);
+    const { body } = await system.gql('{ __schema { queryType { name } } }');
+    expect(body.errors?.[0]?.extensions?.validationErrorCode).toBe('INTROSPECTION_DISABLED');
+  });
+});
+
+/** Runs a service's entry point until it exits (or 60 s), without any key configured. */
+async function startWithoutKeys(entry: string, env: Record<string, string>) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'lagesbild-utan-nyckel-'));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LAGESBILD_DATA_DIR: dataDir, ...env };
+  delete childEnv.LAGESBILD_JWT_SECRET;
+  delete childEnv.LAGESBILD_JWKS_URL;
+  delete childEnv.LAGESBILD_JWKS_FILE;
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: ROOT, env: childEnv });
+  let output = '';
+  child.stdout.on('data', (d) => {
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    output += d;
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearTimeout(timer);
+  await rm(dataDir, { recursive: true, force: true });
+  return { code, output };
+}
+
+describe('production mode without keys does not start on the development secret', () => {
+  it.each([
+    ['gateway', 'gateway/src/index.ts', { GATEWAY_PRODUCTION: 'true', GATEWAY_PORT: '0' }],
+    ['gateway', 'gateway/src/index.ts', { NODE_ENV: 'production', GATEWAY_PORT: '0' }],
+    [
+      'klotter',
+      'subgraphs/klotter/src/index.ts',
+      { GATEWAY_PRODUCTION: 'true', KLOTTER_PORT: '0' },
+    ],
+  ] as const)('%s (%s, %o)', async (_name, entry, env) => {
+    const { code, output } = await startWithoutKeys(entry, env);
+    expect(code).toBe(1);
+    expect(output).toContain(
+      'Ingen nyckel för att verifiera token: sätt LAGESBILD_JWKS_URL, LAGESBILD_JWKS_FILE eller LAGESBILD_JWT_SECRET.',
+    );
   });
 });
 

@@ -1,14 +1,15 @@
-import { type AuthConfig, signToken } from '@lagesbild/auth';
+import { type AuthConfig, isProduction, signToken } from '@lagesbild/auth';
 import { parseRoll, type Roll } from '@lagesbild/domain';
 import { type RouteHandler, sendJson } from '@lagesbild/http-kit';
 
 /**
  * Whether this gateway may mint development tokens: on the generated development secret,
  * or with a shared secret when LAGESBILD_DEV_TOKENS=true says so (the tests). Never with a
- * partner's identity provider, never in production.
+ * partner's identity provider, never in production (isProduction: NODE_ENV=production or
+ * GATEWAY_PRODUCTION=true).
  */
 export function isDevelopment(auth: AuthConfig, env: NodeJS.ProcessEnv = process.env): boolean {
-  if (auth.keys.kind !== 'secret' || env.NODE_ENV === 'production') return false;
+  if (auth.keys.kind !== 'secret' || isProduction(env)) return false;
   return auth.keys.development || env.LAGESBILD_DEV_TOKENS === 'true';
 }
 
@@ -31,7 +32,6 @@ export function devTokenRoute(auth: AuthConfig): RouteHandler {
     const token = await signToken(auth, {
       roller: roller as Roll[],
       skolaId: url.searchParams.get('skola'),
-      giltigt: '12h',
     });
     res.setHeader('cache-control', 'no-store');
     sendJson(res, 200, { token, roller });

@@ -13,6 +13,7 @@ import {
   HeaderMap,
 } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { envFlag, isProduction } from '@lagesbild/auth';
 import type { GraphQLFormattedError } from 'graphql';
 
 export interface QueryLimits {
@@ -90,22 +91,13 @@ export interface Exposure {
   graphiql: boolean;
 }
 
-function flag(variable: string, raw: string | undefined): boolean | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const value = raw.trim().toLowerCase();
-  if (['true', '1', 'yes', 'ja'].includes(value)) return true;
-  if (['false', '0', 'no', 'nej'].includes(value)) return false;
-  throw new Error(`${variable}="${raw}" är inte ett giltigt värde: ange true eller false.`);
-}
-
 /** Production mode and what it turns off; an explicit flag wins over the mode. */
 export function loadExposure(env: NodeJS.ProcessEnv = process.env): Exposure {
-  const production =
-    flag('GATEWAY_PRODUCTION', env.GATEWAY_PRODUCTION) ?? env.NODE_ENV === 'production';
+  const production = isProduction(env);
   return {
     production,
-    introspection: flag('GATEWAY_INTROSPECTION', env.GATEWAY_INTROSPECTION) ?? !production,
-    graphiql: flag('GATEWAY_GRAPHIQL', env.GATEWAY_GRAPHIQL) ?? !production,
+    introspection: envFlag('GATEWAY_INTROSPECTION', env.GATEWAY_INTROSPECTION) ?? !production,
+    graphiql: envFlag('GATEWAY_GRAPHIQL', env.GATEWAY_GRAPHIQL) ?? !production,
   };
 }
 

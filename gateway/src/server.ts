@@ -295,8 +295,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   // In development GraphiQL opens signed in as an analyst; `pnpm tokens` prints the others.
   const graphiqlToken = development
     ? await signToken(config.auth, {
+        // The longest a token may live (LAGESBILD_TOKEN_MAX_LIVSLANGD_S); reload for a new one.
         roller: [Roll.ANALYTIKER],
-        giltigt: '7d',
         subject: 'dev:graphiql',
       })
     : null;

@@ -35,7 +35,11 @@ async function main(args: string[]): Promise<number> {
     }
     sets.push(roller as Roll[]);
   }
-  console.log('Development tokens (12 h). In GraphiQL, under Headers:');
+  const max = config.maxLivslangdS;
+  const lifetime = max % 3600 === 0 ? `${max / 3600} h` : `${max} s`;
+  console.log(
+    `Development tokens (${lifetime}, LAGESBILD_TOKEN_MAX_LIVSLANGD_S). In GraphiQL, under Headers:`,
+  );
   console.log('  { "Authorization": "Bearer <token>" }\n');
   for (const roller of sets) {
     const skolaId = roller.includes(Roll.SKOLA) ? (skola ?? FIRST_SCHOOL) : null;

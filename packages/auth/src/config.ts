@@ -12,14 +12,42 @@ export interface AuthConfig {
   keys: KeySource;
   issuer: string;
   audience: string;
+  /** The longest a token may be valid (exp − iat), in seconds: LAGESBILD_TOKEN_MAX_LIVSLANGD_S. */
+  maxLivslangdS: number;
 }
 
 export const DEFAULT_ISSUER = 'lagesbild';
 export const DEFAULT_AUDIENCE = 'lagesbild';
+/** Twelve hours: a working day, so a token stolen from a laptop is not good for the next one. */
+export const DEFAULT_MAX_LIVSLANGD_S = 12 * 3600;
 const DEV_SECRET_FILE = 'dev-jwt-secret';
 
-function production(env: NodeJS.ProcessEnv): boolean {
-  return env.NODE_ENV === 'production';
+/** A true/false variable; unset or empty is undefined, anything else unreadable an error. */
+export function envFlag(variable: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = raw.trim().toLowerCase();
+  if (['true', '1', 'yes', 'ja'].includes(value)) return true;
+  if (['false', '0', 'no', 'nej'].includes(value)) return false;
+  throw new Error(`${variable}="${raw}" är inte ett giltigt värde: ange true eller false.`);
+}
+
+/**
+ * The one notion of production mode, for every service: GATEWAY_PRODUCTION=true, or
+ * NODE_ENV=production unless GATEWAY_PRODUCTION=false says otherwise. In production the
+ * generated development secret is never used and /dev/token does not exist.
+ */
+export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
+  return envFlag('GATEWAY_PRODUCTION', env.GATEWAY_PRODUCTION) ?? env.NODE_ENV === 'production';
+}
+
+function maxLivslangd(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_LIVSLANGD_S;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
+    throw new Error(
+      `LAGESBILD_TOKEN_MAX_LIVSLANGD_S="${raw}" är inte ett giltigt antal sekunder (heltal ≥ 1).`,
+    );
+  }
+  return Number(raw);
 }
 
 /**
@@ -42,13 +70,14 @@ export function developmentSecret(dataDir: string): Uint8Array {
 }
 
 /**
- * The one place keys are chosen. Production: a JWKS URL or file (the partners' identity
- * provider), or a shared secret; nothing configured is a start-up error. Development: the
- * generated secret in the data folder.
+ * The one place keys are chosen. Production (isProduction): a JWKS URL or file (the
+ * partners' identity provider), or a shared secret; nothing configured is a start-up error.
+ * Development: the generated secret in the data folder.
  */
 export function loadAuthConfig(env: NodeJS.ProcessEnv, dataDir: string): AuthConfig {
   const issuer = env.LAGESBILD_JWT_ISSUER || DEFAULT_ISSUER;
   const audience = env.LAGESBILD_JWT_AUDIENCE || DEFAULT_AUDIENCE;
+  const maxLivslangdS = maxLivslangd(env.LAGESBILD_TOKEN_MAX_LIVSLANGD_S);
   let keys: KeySource;
   if (env.LAGESBILD_JWKS_URL) keys = { kind: 'jwks-url', url: env.LAGESBILD_JWKS_URL };
   else if (env.LAGESBILD_JWKS_FILE) keys = { kind: 'jwks-file', path: env.LAGESBILD_JWKS_FILE };
@@ -61,12 +90,12 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv, dataDir: string): AuthCon
       secret: new TextEncoder().encode(env.LAGESBILD_JWT_SECRET),
       development: false,
     };
-  } else if (production(env)) {
+  } else if (isProduction(env)) {
     throw new Error(
       'Ingen nyckel för att verifiera token: sätt LAGESBILD_JWKS_URL, LAGESBILD_JWKS_FILE eller LAGESBILD_JWT_SECRET.',
     );
   } else {
     keys = { kind: 'secret', secret: developmentSecret(dataDir), development: true };
   }
-  return { keys, issuer, audience };
+  return { keys, issuer, audience, maxLivslangdS };
 }

@@ -1,5 +1,5 @@
 import type { Roll } from '@lagesbild/domain';
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import type { AuthConfig } from './config';
 
 export interface TokenRequest {
@@ -7,7 +7,10 @@ export interface TokenRequest {
   skolaId?: string | null;
   /** An opaque id for the caller, never a person's name. */
   subject?: string;
-  /** Lifetime, e.g. '12h', or seconds. */
+  /**
+   * Lifetime, e.g. '12h', or an absolute expiry (seconds since the epoch); at most
+   * config.maxLivslangdS, which is also the default.
+   */
   giltigt?: string | number;
 }
 
@@ -28,6 +31,15 @@ export async function signToken(config: AuthConfig, request: TokenRequest): Prom
     .setAudience(config.audience)
     .setSubject(request.subject ?? `dev:${request.roller.join('+').toLowerCase() || 'utan-roll'}`)
     .setIssuedAt();
-  jwt.setExpirationTime(request.giltigt ?? '12h');
-  return jwt.sign(config.keys.secret);
+  jwt.setExpirationTime(request.giltigt ?? `${config.maxLivslangdS}s`);
+  const token = await jwt.sign(config.keys.secret);
+  // The verifier would refuse it: say so here, where the lifetime was chosen.
+  const { iat, exp } = decodeJwt(token);
+  const livslangd = (exp as number) - (iat as number);
+  if (livslangd > config.maxLivslangdS) {
+    throw new Error(
+      `En token får gälla högst ${config.maxLivslangdS} s (LAGESBILD_TOKEN_MAX_LIVSLANGD_S); begärt ${livslangd} s.`,
+    );
+  }
+  return token;
 }

@@ -32,10 +32,29 @@ export interface LagesbildClaims extends JWTPayload {
   skola?: unknown;
 }
 
+/** How far a token's times may be off the server's clock (seconds). */
+export const CLOCK_SKEW_S = 5;
+
+/** The Swedish reason for a missing or impossible exp/iat, or undefined for other claims. */
+function claimRefusal(error: InstanceType<typeof errors.JWTClaimValidationFailed>) {
+  if (error.claim === 'exp' && error.reason === 'missing') {
+    return 'Ogiltig token: den saknar utgångstid (exp); hämta en ny.';
+  }
+  if (error.claim === 'iat' && error.reason === 'missing') {
+    return 'Ogiltig token: den saknar utfärdandetid (iat); hämta en ny.';
+  }
+  if (error.claim === 'iat' && error.reason === 'check_failed') {
+    return 'Ogiltig token: den är utfärdad i framtiden (iat); kontrollera klockan.';
+  }
+  return undefined;
+}
+
 export type Verifier = (authorization: string | undefined) => Promise<Principal>;
 
 /**
- * Verifies a bearer token with jose: signature, expiry, issuer and audience. The gateway
+ * Verifies a bearer token with jose: signature, expiry, issuer and audience; exp and iat are
+ * required, iat may not lie in the future (beyond CLOCK_SKEW_S) and exp − iat may not exceed
+ * config.maxLivslangdS. The gateway
  * and every subgraph each verify it — a subgraph never trusts whoever reaches its port.
  */
 export function createVerifier(config: AuthConfig): Verifier {
@@ -51,7 +70,16 @@ export function createVerifier(config: AuthConfig): Verifier {
       key = config.keys.secret;
       break;
   }
-  const options = { issuer: config.issuer, audience: config.audience, clockTolerance: 5 };
+  const options = {
+    issuer: config.issuer,
+    audience: config.audience,
+    clockTolerance: CLOCK_SKEW_S,
+    // jose refuses a token without these with JWTClaimValidationFailed (claim 'exp'/'iat').
+    requiredClaims: ['exp', 'iat'],
+    // Also what makes jose refuse an iat in the future (beyond the skew); with exp − iat
+    // checked below, a token this old has expired anyway.
+    maxTokenAge: config.maxLivslangdS,
+  };
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
     if (!match?.[1]) {
@@ -70,8 +98,20 @@ export function createVerifier(config: AuthConfig): Verifier {
       if (error instanceof errors.JWTExpired) {
         throw new AuthError('Din token har gått ut; hämta en ny.', 'utgangen');
       }
+      if (error instanceof errors.JWTClaimValidationFailed) {
+        const refusal = claimRefusal(error);
+        if (refusal) throw new AuthError(refusal, 'ogiltig');
+      }
       throw new AuthError(
         'Ogiltig token: signaturen, utfärdaren eller mottagaren stämmer inte.',
+        'ogiltig',
+      );
+    }
+    // Both are numbers here: jose requires them and checks their type.
+    const livslangd = (payload.exp as number) - (payload.iat as number);
+    if (livslangd > config.maxLivslangdS) {
+      throw new AuthError(
+        `Ogiltig token: giltighetstiden ${livslangd} s är längre än högst tillåtna ${config.maxLivslangdS} s; hämta en ny.`,
         'ogiltig',
       );
     }

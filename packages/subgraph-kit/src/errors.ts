@@ -34,6 +34,8 @@ function flatten(errors: ValidationErrorLike[], prefix: string): FieldProblem[] 
 
 const PASS_THROUGH = new Set([
   'BAD_USER_INPUT',
+  // A removed or replaced database file (subgraph.ts): answered 503, named by the gateway.
+  'DATABAS_OTILLGANGLIG',
   'NOT_FOUND',
   'UNAUTHENTICATED',
   'FORBIDDEN',

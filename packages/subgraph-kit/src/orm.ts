@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   DefaultLogger,
@@ -63,6 +63,8 @@ export interface Orm {
   orm: MikroORM;
   kind: DatabaseKind;
   sql: SqlStatementCounter;
+  /** SQLite: the database file's absolute path (what readiness checks). */
+  file?: string;
 }
 
 /**
@@ -94,6 +96,7 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
     forceUtcTimezone: true,
   };
   let orm: MikroORM;
+  let file: string | undefined;
   if (kind === 'postgresql') {
     orm = await MikroORM.init({
       ...common,
@@ -101,7 +104,7 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
       clientUrl: input.databaseUrl,
     });
   } else {
-    const file = resolve(input.databaseUrl.replace(/^sqlite:(\/\/)?/i, ''));
+    file = resolve(input.databaseUrl.replace(/^sqlite:(\/\/)?/i, ''));
     mkdirSync(dirname(file), { recursive: true });
     orm = await MikroORM.init({
       ...common,
@@ -113,11 +116,54 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
       driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } },
     });
   }
-  return { orm, kind, sql };
+  return { orm, kind, sql, ...(file ? { file } : {}) };
 }
 
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const done = await orm.getMigrator().up();
   await installRevisionTriggers(orm, orm.em.getDriver() instanceof PostgreSqlDriver);
   return done.map((m) => m.name);
+}
+
+/**
+ * Readiness of the service's own database: a real query on it (select 1 and the migrations
+ * table, through the ORM) and, on SQLite, that the file the service opened is still there.
+ * An open SQLite connection keeps reading a removed or replaced file's old inode, so a
+ * query alone would stay green while every new connection fails. Make it after migrating.
+ */
+export interface DatabaseReadiness {
+  /** SQLite: throws when the opened file is gone or replaced (one stat, no SQL). */
+  file(): void;
+  /** The file check and a real query; throws with the reason. */
+  ready(): Promise<void>;
+}
+
+export function databaseReadiness(orm: Orm): DatabaseReadiness {
+  const table = orm.orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
+  const inode = orm.file ? statSync(orm.file).ino : undefined;
+  const file = () => {
+    if (!orm.file) return;
+    let ino: number;
+    try {
+      ino = statSync(orm.file).ino;
+    } catch {
+      throw new Error(`Databasfilen ${orm.file} finns inte.`);
+    }
+    if (ino !== inode) {
+      throw new Error(`Databasfilen ${orm.file} har bytts ut sedan tjänsten startade.`);
+    }
+  };
+  return {
+    file,
+    async ready() {
+      file();
+      try {
+        const connection = orm.orm.em.fork().getConnection();
+        await connection.execute('select 1');
+        await connection.execute(`select count(*) as n from ${table}`);
+      } catch (error) {
+        throw new Error(`Databasen svarar inte: ${(error as Error).message}`);
+      }
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { createVerifier, loadAuthConfig } from '@lagesbild/auth';
 import {
@@ -12,11 +12,19 @@ import {
   stopOnSignals,
 } from '@lagesbild/http-kit';
 import type { EntityManager } from '@mikro-orm/core';
+import { GraphQLError } from 'graphql';
 import type { SubgraphConfig } from './config';
 import { contextFactory, type KitContext, type LoaderFactory } from './context';
 import { createErrorFormatter } from './errors';
 import { bindGranskning, granskningPlugin } from './granskning';
-import { createOrm, migrate, type Orm, type OrmInput } from './orm';
+import {
+  createOrm,
+  type DatabaseReadiness,
+  databaseReadiness,
+  migrate,
+  type Orm,
+  type OrmInput,
+} from './orm';
 import { revisionRoute, svarscachePlugin } from './revision';
 import type { FederatedSchema } from './schema';
 
@@ -35,6 +43,51 @@ export interface SubgraphDefinition<TLoaders> {
 export interface RunningSubgraph extends RunningService {
   orm: Orm;
   graphqlUrl: string;
+}
+
+/**
+ * A broken database answers HTTP 503, so the gateway names this source in saknadeKallor
+ * instead of passing on an internal error: before each operation the SQLite file must still
+ * be the one opened (a stat, no SQL), and after an unexpected error the readiness query
+ * decides whether the database, not the operation, failed.
+ */
+function databasePlugin<TContext extends object>(
+  database: DatabaseReadiness,
+  logger: ReturnType<typeof createLogger>,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      let broken = false;
+      return {
+        async didResolveOperation() {
+          try {
+            database.file();
+          } catch (error) {
+            broken = true;
+            logger.error({ err: error }, 'database unavailable');
+            throw new GraphQLError('Källans databas är inte tillgänglig just nu.', {
+              extensions: { code: 'DATABAS_OTILLGANGLIG' },
+            });
+          }
+        },
+        async didEncounterErrors({ errors }) {
+          if (broken) return;
+          if (!errors.some((e) => e.originalError && !(e.originalError instanceof GraphQLError))) {
+            return;
+          }
+          try {
+            await database.ready();
+          } catch (error) {
+            broken = true;
+            logger.error({ err: error }, 'database unavailable');
+          }
+        },
+        async willSendResponse({ response }) {
+          if (broken) response.http.status = 503;
+        },
+      };
+    },
+  };
 }
 
 /** Migrates, seeds when asked, and serves the subgraph; the caller decides about signals. */
@@ -56,6 +109,7 @@ export async function startSubgraph<TLoaders>(
     await orm.orm.close();
     throw error;
   }
+  const databaseReady = databaseReadiness(orm);
   const { schema } = await definition.schema();
   const apollo = new ApolloServer<KitContext<TLoaders>>({
     schema,
@@ -69,6 +123,7 @@ export async function startSubgraph<TLoaders>(
       metricsPlugin(config.name),
       granskningPlugin(),
       svarscachePlugin(config.name),
+      databasePlugin(databaseReady, logger),
     ],
   });
   const makeContext = contextFactory(orm.orm, definition.loaders);
@@ -103,7 +158,8 @@ export async function startSubgraph<TLoaders>(
     authenticate: (req) => verify(req.headers.authorization),
     protect: 'all',
     health: async () => {
-      await orm.orm.em.fork().getConnection().execute('select 1');
+      // Throws with the reason: 503 { ok: false, error } (http-kit).
+      await databaseReady.ready();
       return { ok: true, database: orm.kind };
     },
     onStop: () => orm.orm.close(),
