@@ -14,7 +14,6 @@ import {
   PUBLICERING_STATUS_NAMN,
   type Publicering,
   type PubliceringExportSvar,
-  type PubliceringStatus,
   periodNamn,
   publiceringEtikett,
   SAMVERKANSPART_MENING,
@@ -30,18 +29,19 @@ import { periodEtikett } from '../period';
 import { PUBLICERING_EXPORT_QUERY, PUBLICERING_QUERY } from '../queries';
 import { useGraphQL } from '../useGraphQL';
 
-/** One of the area's versions as the list reads it. */
-export interface PubliceringIListan {
-  id: string;
-  period: string;
-  version: number;
-  status: PubliceringStatus;
-  skapad: string;
-  faststalld: string | null;
-  mote: string | null;
-  ersattAv: { id: string; version: number; faststalld: string | null } | null;
-  bekraftelser: BekraftelseVarde[];
-}
+/** One of the area's versions as the list reads it: a part of the report's `Publicering`. */
+export type PubliceringIListan = Pick<
+  Publicering,
+  | 'id'
+  | 'period'
+  | 'version'
+  | 'status'
+  | 'skapad'
+  | 'faststalld'
+  | 'mote'
+  | 'ersattAv'
+  | 'bekraftelser'
+>;
 
 interface Svar {
   lagesbild: { omradeId: string; period: string; publicering: Publicering | null } | null;
