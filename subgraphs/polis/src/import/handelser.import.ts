@@ -5,7 +5,8 @@
  * one transaction, so a crash leaves either all of a run's new rows or none of them.
  */
 import { dayRange, ejPaborjadPeriodFel, innehallerPersonnummer, Miljo } from '@lagesbild/domain';
-import { loggaSkrivningar, type Skrivare } from '@lagesbild/subgraph-kit';
+import { loggaSkrivningar, RestFel, type Skrivare } from '@lagesbild/subgraph-kit';
+import type { HttpImportVal, ImportSvar } from '@lagesbild/subgraph-kit/import';
 import type { EntityManager } from '@mikro-orm/core';
 import { Handelse, HandelseTyp } from '../entities';
 
@@ -183,4 +184,44 @@ export function sammanfattning(r: ImportResultat): string {
     ...r.overhoppade.map((o) => `  - ${o.id}: ${o.skal}`),
   ];
   return lines.join('\n');
+}
+
+/**
+ * `POST /import/handelser` with the feed's JSON: the same import as the command, answered
+ * as every HTTP import is (ImportSvar): a skipped item's `rad` is its position in the list,
+ * from 1. Not a list is a 400.
+ */
+export async function importHandelserHttp(
+  em: EntityManager,
+  items: unknown,
+  val: HttpImportVal,
+): Promise<ImportSvar> {
+  if (!Array.isArray(items)) {
+    throw new RestFel(
+      400,
+      'Filen ska innehålla en JSON-lista med händelser i polisens flödesformat.',
+    );
+  }
+  const r = await importHandelser(em, items, {
+    omradeId: val.kontext.omradeId,
+    skrivare: val.skrivare,
+    kalla: val.kalla,
+  });
+  const plats = new Map<string, number>();
+  items.forEach((item, i) => {
+    const id = (item as { id?: unknown } | null)?.id;
+    const text = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
+    if (text !== '' && !plats.has(text)) plats.set(text, i + 1);
+  });
+  return {
+    lasta: items.length,
+    importerade: r.importerade.length,
+    uppdaterade: 0,
+    oforandrade: r.redanInlasta.length,
+    avvisade: r.overhoppade.map((o) => ({
+      rad: /^#\d+$/.test(o.id) ? Number(o.id.slice(1)) : (plats.get(o.id) ?? 0),
+      id: o.id,
+      skal: [o.skal],
+    })),
+  };
 }
