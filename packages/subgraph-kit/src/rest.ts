@@ -54,6 +54,8 @@ export interface RestVag {
    * route (their own rows only) is the handler's to check.
    */
   roller: readonly Roll[];
+  /** The 403's message, when the route's rule has its own words (default EJ_BEHORIG_TEXT). */
+  nekad?: string;
   /** Largest body; past it 413. Default 1 MiB. */
   maxBytes?: number;
   /** The body of an error answer; `{ fel }` unless the route's protocol has its own (Open311). */
@@ -96,7 +98,7 @@ export function restRoute(vagar: readonly RestVag[]): RouteHandler {
     }
     const viewer = viewerFromRequest(req);
     if (!viewer.roller.some((r) => vag.roller.includes(r))) {
-      fel(403, EJ_BEHORIG_TEXT);
+      fel(403, vag.nekad ?? EJ_BEHORIG_TEXT);
       return true;
     }
     const requestId = requestIdOf(req);

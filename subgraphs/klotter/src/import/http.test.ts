@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => s?.stop());
 
 async function posta(
-  body: string | Buffer,
+  body: string | Buffer<ArrayBuffer>,
   headers: Record<string, string>,
   query = '',
 ): Promise<{ status: number; body: Record<string, unknown> }> {
