@@ -27,6 +27,7 @@ export interface ImportResultat {
   overhoppade: { id: string; skal: string }[];
 }
 
+const UPPREPAT_ID = 'id:t förekommer flera gånger i filen';
 const DATETIME = /^(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}(?::\d{2})? [+-]\d{2}:\d{2}$/;
 const POLISEN = 'https://polisen.se';
 
@@ -139,7 +140,7 @@ export async function importHandelser(
       return;
     }
     if (nya.has(id)) {
-      resultat.overhoppade.push({ id, skal: 'id:t förekommer flera gånger i filen' });
+      resultat.overhoppade.push({ id, skal: UPPREPAT_ID });
       return;
     }
     const tolkat = tolka(item, id, options.omradeId);
@@ -207,19 +208,30 @@ export async function importHandelserHttp(
     skrivare: val.skrivare,
     kalla: val.kalla,
   });
-  const plats = new Map<string, number>();
+  // Where each skipped item stood: the first of an id where it was skipped, a repeat of an
+  // id (skipped as such) where the repeat stood, an item without id by its `#n`.
+  const forsta = new Map<string, number>();
+  const upprepade = new Map<string, number[]>();
   items.forEach((item, i) => {
     const id = (item as { id?: unknown } | null)?.id;
     const text = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
-    if (text !== '' && !plats.has(text)) plats.set(text, i + 1);
+    if (text === '') return;
+    if (!forsta.has(text)) forsta.set(text, i + 1);
+    else upprepade.set(text, [...(upprepade.get(text) ?? []), i + 1]);
   });
+  const rad = (o: { id: string; skal: string }) => {
+    if (/^#\d+$/.test(o.id)) return Number(o.id.slice(1));
+    const igen = upprepade.get(o.id);
+    if (o.skal === UPPREPAT_ID && igen?.length) return igen.shift() as number;
+    return forsta.get(o.id) ?? 0;
+  };
   return {
     lasta: items.length,
     importerade: r.importerade.length,
     uppdaterade: 0,
     oforandrade: r.redanInlasta.length,
     avvisade: r.overhoppade.map((o) => ({
-      rad: /^#\d+$/.test(o.id) ? Number(o.id.slice(1)) : (plats.get(o.id) ?? 0),
+      rad: rad(o),
       id: o.id,
       skal: [o.skal],
     })),

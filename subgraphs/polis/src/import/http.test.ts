@@ -72,6 +72,31 @@ describe('POST /import/handelser', () => {
     expect(new Set(poster.map((p) => p.roller))).toEqual(new Set(['POLIS']));
   });
 
+  it('a skipped JSON item is named by its place in the list', async () => {
+    const item = {
+      id: 'EX-POS-1',
+      datetime: '2018-03-10 14:30:00 +01:00',
+      name: 'Bråk (EXEMPEL)',
+      summary: 'EXEMPELDATA för tester.',
+      type: 'Bråk',
+    };
+    const res = await fetch(`${s.url}/import/handelser`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(await withToken({ 'x-lagesbild-roller': 'POLIS' })),
+      },
+      body: JSON.stringify([item, { ...item, id: undefined }, { ...item, type: 'Picknick' }, item]),
+    });
+    const body = (await res.json()) as { importerade: number; avvisade: unknown[] };
+    expect(body.importerade).toBe(1);
+    expect(body.avvisade).toEqual([
+      { rad: 2, id: '#2', skal: ['id saknas'] },
+      { rad: 3, id: 'EX-POS-1', skal: ['id:t förekommer flera gånger i filen'] },
+      { rad: 4, id: 'EX-POS-1', skal: ['id:t förekommer flera gånger i filen'] },
+    ]);
+  });
+
   it('a JSON body that is not the feed’s list is a 400 in Swedish', async () => {
     const res = await fetch(`${s.url}/import/handelser`, {
       method: 'POST',
