@@ -110,7 +110,7 @@ describe('POST /import/klotter', () => {
     ]);
   });
 
-  it('answers a wrong header, an unknown parameter, an empty body and an oversized one in Swedish', async () => {
+  it('answers a wrong header, an unknown parameter, an empty body, another method and an oversized body in Swedish', async () => {
     const tk = { 'x-lagesbild-roller': 'TRAFIKKONTORET' };
     const rubrik = await posta('namn;id\nx;1\n', tk);
     expect(rubrik.status).toBe(400);
@@ -121,6 +121,10 @@ describe('POST /import/klotter', () => {
       body: { fel: 'Okänd parameter avvisade; tillåtna är omrade, batch.' },
     });
     expect((await posta('', tk)).status).toBe(400);
+    const get = await fetch(`${s.url}/import/klotter`, { headers: await withToken(tk) });
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    expect(await get.json()).toEqual({ fel: '/import/klotter tar bara emot POST.' });
     const stor = await posta(Buffer.alloc(50 * 1024 * 1024 + 1, 0x61), tk);
     expect(stor).toEqual({
       status: 413,
