@@ -91,18 +91,38 @@ function routeLabel(path: string, graphqlPaths: Set<string>): string {
   return /^[a-z0-9-]{1,30}$/.test(first) ? `/${first}` : 'other';
 }
 
-class BodyTooLargeError extends Error {}
+/** A request body over its route's limit: answer 413 with the message. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Förfrågan är för stor (högst ${limit} byte).`);
+  }
+}
+
+/**
+ * Reads a request body up to `limit` bytes, for every route that takes one (GraphQL, the
+ * subgraphs' REST routes): past the limit it stops keeping what arrives and throws
+ * BodyTooLargeError, so an oversized upload is refused without being held in memory.
+ */
+export function readRequestBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit the rest is drained unread (not kept), so the client reads the 413
+      // instead of a broken pipe.
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () =>
+      size > limit ? reject(new BodyTooLargeError(limit)) : resolve(Buffer.concat(chunks)),
+    );
+    req.on('error', reject);
+  });
+}
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > limit) throw new BodyTooLargeError();
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readRequestBody(req, limit)).toString('utf8');
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -254,13 +274,12 @@ export async function startService<TContext extends BaseContext>(
           return true;
         } catch (error) {
           res.setHeader('www-authenticate', 'Bearer');
+          const message = error instanceof Error ? error.message : 'Inloggning krävs.';
+          // GraphQL clients read GraphQL's error list; the REST routes answer { fel }.
           sendJson(
             res,
             401,
-            graphqlErrorBody(
-              error instanceof Error ? error.message : 'Inloggning krävs.',
-              'UNAUTHENTICATED',
-            ),
+            isGraphQL ? graphqlErrorBody(message, 'UNAUTHENTICATED') : { fel: message },
           );
           return false;
         }

@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  BodyTooLargeError,
   type GranskadLasningJson,
   REVISION_PATH,
   type RevisionBegaran,
   type RouteHandler,
+  readRequestBody,
   SVARSCACHE_EXTENSION,
   SVARSCACHE_HEADER,
   type SvarscacheExtension,
@@ -27,17 +29,23 @@ export { installRevisionTriggers, readRevision } from './revision-tabell';
 const MAX_GRANSKNING = 5000;
 const MAX_BODY = 512 * 1024;
 
-class Felaktig extends Error {}
+class Felaktig extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Felaktig(`Förfrågan är för stor (högst ${MAX_BODY} byte).`);
-    chunks.push(chunk as Buffer);
+  let text: string;
+  try {
+    text = (await readRequestBody(req, MAX_BODY)).toString('utf8');
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new Felaktig(error.message, 413);
+    throw error;
   }
-  const text = Buffer.concat(chunks).toString('utf8');
   try {
     return text === '' ? {} : JSON.parse(text);
   } catch {
@@ -103,7 +111,7 @@ export function revisionRoute(orm: Orm): RouteHandler {
       begaran = parseBegaran(await readJson(req));
     } catch (error) {
       if (!(error instanceof Felaktig)) throw error;
-      sendJson(res, 400, { error: error.message });
+      sendJson(res, error.status, { error: error.message });
       return true;
     }
     const viewer = viewerFromRequest(req);

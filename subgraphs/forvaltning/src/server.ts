@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '@lagesbild/subgraph-kit';
+import { AVSNITT_AGARE, Roll } from '@lagesbild/domain';
+import { importVagar, type SubgraphDefinition } from '@lagesbild/subgraph-kit';
 import {
   Atervandare,
   Atgard,
@@ -42,6 +43,17 @@ export function forvaltningSubgraph(): SubgraphDefinition<Loaders> {
     seed: async (em) => {
       await seedForvaltning(em);
     },
+    // The incident import of `import:csv`, for the coordinator's token (README, "Bulk import").
+    routes: (orm) => [
+      importVagar(orm, [
+        {
+          subgraf: SUBGRAPH_NAME,
+          slag: 'incidenter',
+          roller: [...AVSNITT_AGARE.forvaltning, Roll.ADMIN],
+          csv: async () => (await import('./import/incident.import')).incidentImporter,
+        },
+      ]),
+    ],
   };
 }
 

@@ -102,7 +102,7 @@ try {
   const orm2 = await oppnaSyntDb(file);
   const importVal = {
     omradeId: 'synt-import',
-    skrivare: importkommandoSkrivare('import:open311 klotter (bench)'),
+    skrivare: importkommandoSkrivare('import:kommando open311 klotter (bench)'),
   };
   let t = performance.now();
   const first = await importOpen311(orm2.orm.em.fork(), records, importVal);

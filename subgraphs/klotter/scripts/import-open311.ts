@@ -47,7 +47,7 @@ try {
   if (config.seed && klotter.seed) await klotter.seed(orm.orm.em.fork());
   const r = await importOpen311(orm.orm.em.fork(), records, {
     omradeId,
-    skrivare: importkommandoSkrivare('import:open311 klotter'),
+    skrivare: importkommandoSkrivare('import:kommando open311 klotter'),
     kalla: basename(path),
   });
   console.log(

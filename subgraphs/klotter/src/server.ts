@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '@lagesbild/subgraph-kit';
+import { AVSNITT_AGARE, Roll } from '@lagesbild/domain';
+import { importVagar, type SubgraphDefinition } from '@lagesbild/subgraph-kit';
 import { Klotteranmalan, Nollrapport } from './entities';
 import { createLoaders, type Loaders } from './loaders';
 import { migrations } from './migrations/Migration0001Klotter';
@@ -17,7 +18,18 @@ export function klotterSubgraph(): SubgraphDefinition<Loaders> {
     seed: async (em) => {
       await seedKlotter(em);
     },
-    routes: (orm) => open311Routes(orm),
+    routes: (orm) => [
+      ...open311Routes(orm),
+      // The reports of `import:csv`, for a reporter's token: its own reports only.
+      importVagar(orm, [
+        {
+          subgraf: SUBGRAPH_NAME,
+          slag: 'klotter',
+          roller: [...AVSNITT_AGARE.klotter, Roll.ADMIN],
+          csv: async () => (await import('./import/klotter.csv')).klotterImporter,
+        },
+      ]),
+    ],
   };
 }
 

@@ -1044,7 +1044,7 @@ describe('polis, import of the feed sample', () => {
   });
   afterAll(() => s?.stop());
 
-  const skrivare = importkommandoSkrivare('import:handelser polis');
+  const skrivare = importkommandoSkrivare('import:kommando handelser polis');
   const logg = async () => {
     const { body } = await s.gql<{ granskningsloggPolis: Record<string, unknown>[] }>(
       '{ granskningsloggPolis(first: 1000) { subjekt roller operation typ vad requestId } }',
@@ -1090,7 +1090,7 @@ describe('polis, import of the feed sample', () => {
       expect(e).toMatchObject({
         subjekt: expect.stringMatching(/^os:.+@.+/),
         roller: ['IMPORTKOMMANDO'],
-        operation: 'import:handelser polis',
+        operation: 'import:kommando handelser polis',
         typ: 'SKRIVNING',
         requestId: skrivare.requestId,
       });
@@ -1098,7 +1098,7 @@ describe('polis, import of the feed sample', () => {
 
     const second = await importHandelser(s.running.orm.orm.em.fork(), items, {
       omradeId: 'norrmalm',
-      skrivare: importkommandoSkrivare('import:handelser polis'),
+      skrivare: importkommandoSkrivare('import:kommando handelser polis'),
     });
     expect(second.importerade).toEqual([]);
     expect(second.redanInlasta).toEqual(['900001', '900002', '900003']);
@@ -1162,7 +1162,7 @@ describe('polis, import of the feed sample', () => {
     const loggat = await s.countRows('kit_granskningslogg');
     const result = await importHandelser(s.running.orm.orm.em.fork(), items, {
       omradeId: 'norrmalm',
-      skrivare: importkommandoSkrivare('import:handelser polis'),
+      skrivare: importkommandoSkrivare('import:kommando handelser polis'),
     });
     expect(result.importerade).toEqual([]);
     expect(result.overhoppade).toEqual(
@@ -1207,7 +1207,7 @@ describe('polis, import of the feed sample', () => {
         expect(entries.map((e) => [e.roller, e.operation, e.vad])).toEqual(
           ['900001', '900002', '900003'].map((id) => [
             'IMPORTKOMMANDO',
-            'import:handelser polis',
+            'import:kommando handelser polis',
             `Handelse:polisen-${id} ny, handelser-exempel.json flödes-id ${id}`,
           ]),
         );

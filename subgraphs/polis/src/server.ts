@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '@lagesbild/subgraph-kit';
+import { AVSNITT_AGARE, Roll } from '@lagesbild/domain';
+import { importVagar, type SubgraphDefinition } from '@lagesbild/subgraph-kit';
 import { Bedomning, Gruppering, Handelse, HandelsePlats, Maltavla } from './entities';
 import { createLoaders, type Loaders } from './loaders';
 import { migrations } from './migrations/Migration0001Polis';
@@ -16,6 +17,20 @@ export function polisSubgraph(): SubgraphDefinition<Loaders> {
     seed: async (em) => {
       await seedPolis(em);
     },
+    // The events of `import:csv` (text/csv) and `import:handelser` (the feed's JSON), for
+    // the police's token.
+    routes: (orm) => [
+      importVagar(orm, [
+        {
+          subgraf: SUBGRAPH_NAME,
+          slag: 'handelser',
+          roller: [...AVSNITT_AGARE.polis, Roll.ADMIN],
+          csv: async () => (await import('./import/handelser.csv')).handelseImporter,
+          json: async (em, data, val) =>
+            (await import('./import/handelser.import')).importHandelserHttp(em, data, val),
+        },
+      ]),
+    ],
   };
 }
 

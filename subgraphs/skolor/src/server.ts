@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '@lagesbild/subgraph-kit';
+import { AVSNITT_AGARE, Roll } from '@lagesbild/domain';
+import { importVagar, type SubgraphDefinition } from '@lagesbild/subgraph-kit';
 import { Enkat, EnkatMottagare, Fraga, Skola, Svar, Svarsuppsattning } from './entities';
 import { createLoaders, type Loaders } from './loaders';
 import { migrations } from './migrations/Migration0001Skolor';
@@ -16,6 +17,18 @@ export function skolorSubgraph(): SubgraphDefinition<Loaders> {
     seed: async (em) => {
       await seedSkolor(em);
     },
+    // The survey answers of `import:csv`: the education administration's token for every
+    // school, a school's token for its own answers only.
+    routes: (orm) => [
+      importVagar(orm, [
+        {
+          subgraf: SUBGRAPH_NAME,
+          slag: 'svar',
+          roller: [...AVSNITT_AGARE.skolor, Roll.SKOLA, Roll.ADMIN],
+          csv: async () => (await import('./import/svar.csv')).svarImporter,
+        },
+      ]),
+    ],
   };
 }
 

@@ -38,7 +38,7 @@ export class Granskningshandelse {
 
   @Field(() => String, {
     description:
-      'GraphQL-operationens namn eller "anonym"; utanför GraphQL t.ex. "open311:POST /requests" eller "import:csv klotter".',
+      'GraphQL-operationens namn eller "anonym"; utanför GraphQL t.ex. "open311:POST /requests", "import:http klotter klotter" (en partners uppladdning) eller "import:kommando csv klotter" (en operatörs kommando).',
   })
   operation!: string;
 

@@ -1,8 +1,32 @@
 import type { EntityManager } from '@mikro-orm/core';
 
-/** What every row of one run shares: the district the file's rows belong to. */
+/**
+ * Who sends the rows over HTTP (`POST /import/<slag>`): the roles and school of the
+ * partner's verified token. Rows are theirs: an importer whose rows name a reporter (a
+ * graffiti reporter, a school) refuses, in its `check`, a row naming another than the
+ * sender (see `maImporteraFor`). Absent for the operator's command, which may import for
+ * anyone: the operating system, not a token, said who ran it.
+ */
+export interface Avsandare {
+  roller: readonly string[];
+  skolaId: string | null;
+}
+
+/** What every row of one run shares: the district the file's rows belong to, and who sent them. */
 export interface ImportKontext {
   omradeId: string;
+  avsandare?: Avsandare;
+}
+
+/**
+ * May the run's sender import a row for this reporter? Always for the operator's command
+ * (no sender) and for ADMIN; otherwise only when the sender holds one of `roller` (the
+ * reporter's own role, or a role that imports for every reporter of its kind).
+ */
+export function maImporteraFor(kontext: ImportKontext, roller: readonly string[]): boolean {
+  const { avsandare } = kontext;
+  if (!avsandare || avsandare.roller.includes('ADMIN')) return true;
+  return avsandare.roller.some((r) => roller.includes(r));
 }
 
 /**

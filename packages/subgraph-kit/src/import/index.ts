@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 
 export * from './csv';
+export * from './http';
 export * from './importer';
 export * from './kommando';
 export * from './progress';

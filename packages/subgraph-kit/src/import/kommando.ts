@@ -186,7 +186,7 @@ export async function korImportkommando<R extends object>(
       batch: arg.batch,
       framsteg: skapaFramsteg({ totalBytes: storlek, strom: io.fel }),
       granskning: {
-        skrivare: importkommandoSkrivare(`import:csv ${kommando.subgraf.name}`),
+        skrivare: importkommandoSkrivare(`import:kommando csv ${kommando.subgraf.name}`),
         fil: basename(fil),
       },
     });

@@ -102,7 +102,7 @@ describe('CSV import of incidents', () => {
       expect(p).toMatchObject({
         subjekt: expect.stringMatching(/^os:.+@.+/),
         roller: 'IMPORTKOMMANDO',
-        operation: 'import:csv forvaltning',
+        operation: 'import:kommando csv forvaltning',
         typ: 'SKRIVNING',
         requestId: logg[0]?.requestId,
       });

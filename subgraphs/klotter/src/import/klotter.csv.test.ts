@@ -131,7 +131,7 @@ describe('CSV import of graffiti reports', () => {
     expect(rows).toHaveLength(3);
     // The changed report is logged by its stored id, as a mutation's write would be.
     expect((await loggat()).at(-1)).toBe(
-      `import:csv klotter: Klotteranmalan:${rows[1]!.id} uppdaterad, senare.csv rad 2`,
+      `import:kommando csv klotter: Klotteranmalan:${rows[1]!.id} uppdaterad, senare.csv rad 2`,
     );
     expect(rows[1]).toMatchObject({
       kategori: 'ODEFINIERAT',

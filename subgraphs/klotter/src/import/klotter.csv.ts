@@ -9,8 +9,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { tryParsePeriod } from '@lagesbild/domain';
-import { type CsvImporter, enumVarde, jaNej, type Utfall } from '@lagesbild/subgraph-kit/import';
-import { Klotteranmalan, Nollrapport } from '../entities';
+import {
+  type CsvImporter,
+  enumVarde,
+  jaNej,
+  maImporteraFor,
+  type Utfall,
+} from '@lagesbild/subgraph-kit/import';
+import { Klotteranmalan, Nollrapport, RAPPORTOR_NAMN } from '../entities';
 import {
   dagsperiod,
   nollKrockText,
@@ -55,9 +61,15 @@ export const klotterImporter: CsvImporter<KlotterRad> = {
     if (r.polisanmald !== undefined) r.polisanmald = jaNej(r.polisanmald);
     if (typeof r.period === 'string') r.period = tryParsePeriod(r.period) ?? r.period;
   },
-  check(rad) {
+  check(rad, kontext) {
     if (typeof rad.period === 'string') {
       return [`period: "${rad.period}" är ingen period (t.ex. 2017, 2017-H1, 2017-05)`];
+    }
+    // Over HTTP the rows are the sender's: a reporter imports its own reports only.
+    if (!maImporteraFor(kontext, [rad.rapportor])) {
+      return [
+        `rapportor: din roll får inte importera anmälningar för ${RAPPORTOR_NAMN[rad.rapportor]}`,
+      ];
     }
     return [];
   },

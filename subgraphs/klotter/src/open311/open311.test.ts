@@ -5,7 +5,7 @@ import { klotter } from '../server';
 import { importOpen311 } from './import';
 
 const URL_PATH = '/open311/v2/requests.json';
-const skrivare = importkommandoSkrivare('import:open311 klotter');
+const skrivare = importkommandoSkrivare('import:kommando open311 klotter');
 
 const stangd = {
   service_request_id: 'TK-311-1',

@@ -1,16 +1,16 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ejLevandeBehorigText, mayRead, parseTidpunkt, Roll } from '@lagesbild/domain';
-import { type RouteHandler, requestIdOf } from '@lagesbild/http-kit';
+import type { RouteHandler } from '@lagesbild/http-kit';
 import {
-  harLevandeBehorighetFor,
   loggaLasningarUtanforGraphql,
   type Orm,
-  skrivareFranViewer,
-  viewerFromRequest,
+  type RestAnrop,
+  RestFel,
+  type RestSvar,
+  restRoute,
 } from '@lagesbild/subgraph-kit';
 import type { FilterQuery } from '@mikro-orm/core';
 import { QueryOrder } from '@mikro-orm/core';
-import { KLOTTER } from '../behorighet';
+import { KLOTTER, KLOTTERDATA_BEHORIGA } from '../behorighet';
 import { ANTECKNINGAR_KLASSNING, Klotteranmalan, RAPPORTORER, type Rapportor } from '../entities';
 import { importOpen311 } from './import';
 import { SERVICE_CODES, tillServiceRequest } from './open311';
@@ -23,25 +23,8 @@ export const OPEN311_GET_OPERATION = 'open311:GET /requests';
 const MAX_PAGE_SIZE = 1000;
 const MAX_BODY = 50 * 1024 * 1024;
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    ...headers,
-  });
-  res.end(text);
-}
-
 /** GeoReport v2's error shape: a list of { code, description }. */
-function fel(res: ServerResponse, status: number, description: string) {
-  send(res, status, [{ code: status, description }]);
-}
+const georeportFel = (status: number, description: string) => [{ code: status, description }];
 
 const list = (v: string | null) =>
   v === null
@@ -51,12 +34,7 @@ const list = (v: string | null) =>
         .map((s) => s.trim())
         .filter((s) => s !== '');
 
-async function lista(orm: Orm, req: IncomingMessage, res: ServerResponse, url: URL) {
-  const viewer = viewerFromRequest(req);
-  // The reports are klotter's live records: the same rule as every GraphQL field of them.
-  if (!harLevandeBehorighetFor(viewer, KLOTTER)) {
-    return fel(res, 403, ejLevandeBehorigText(KLOTTER));
-  }
+async function lista(orm: Orm, { url, viewer, granskare }: RestAnrop): Promise<RestSvar> {
   const q = url.searchParams;
   const where: FilterQuery<Klotteranmalan>[] = [];
   for (const [name, op] of [
@@ -66,28 +44,29 @@ async function lista(orm: Orm, req: IncomingMessage, res: ServerResponse, url: U
     const v = q.get(name);
     if (v === null) continue;
     const ms = parseTidpunkt(v);
-    if (ms === null) return fel(res, 400, `${name} ska vara en tid enligt ISO 8601 med tidszon.`);
+    if (ms === null) throw new RestFel(400, `${name} ska vara en tid enligt ISO 8601 med tidszon.`);
     where.push({ anmaldTid: { [op]: new Date(ms).toISOString() } });
   }
   const statuses = list(q.get('status'));
   if (statuses.some((s) => s !== 'open' && s !== 'closed')) {
-    return fel(res, 400, 'status ska vara open, closed eller båda.');
+    throw new RestFel(400, 'status ska vara open, closed eller båda.');
   }
   if (statuses.length === 1) {
     where.push({ borttagenTid: statuses[0] === 'closed' ? { $ne: null } : null });
   }
   const codes = list(q.get('service_code'));
   const unknown = codes.filter((c) => !SERVICE_CODES[c]);
-  if (unknown.length > 0) return fel(res, 400, `Okänd service_code: ${unknown.join(', ')}.`);
+  if (unknown.length > 0) throw new RestFel(400, `Okänd service_code: ${unknown.join(', ')}.`);
   if (codes.length > 0)
     where.push({ kategori: { $in: codes.map((c) => SERVICE_CODES[c]!.kategori) } });
   const ids = list(q.get('service_request_id'));
   if (ids.length > 0) where.push({ rapportorensId: { $in: ids } });
   const page = Number(q.get('page') ?? '1');
   const pageSize = Number(q.get('page_size') ?? '100');
-  if (!Number.isInteger(page) || page < 1) return fel(res, 400, 'page ska vara ett heltal från 1.');
+  if (!Number.isInteger(page) || page < 1)
+    throw new RestFel(400, 'page ska vara ett heltal från 1.');
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    return fel(res, 400, `page_size ska vara ett heltal mellan 1 och ${MAX_PAGE_SIZE}.`);
+    throw new RestFel(400, `page_size ska vara ett heltal mellan 1 och ${MAX_PAGE_SIZE}.`);
   }
   const em = orm.orm.em.fork();
   const [rows, total] = await em.findAndCount(
@@ -112,44 +91,24 @@ async function lista(orm: Orm, req: IncomingMessage, res: ServerResponse, url: U
   if (anteckningar) {
     await loggaLasningarUtanforGraphql(
       em,
-      skrivareFranViewer(viewer, OPEN311_GET_OPERATION, requestIdOf(req)),
+      granskare(OPEN311_GET_OPERATION),
       rows.filter((r) => r.anteckningar !== null).map((r) => ({ typ: 'Klotteranmalan', id: r.id })),
     );
   }
-  send(
-    res,
-    200,
-    rows.map((r) => tillServiceRequest(r, { anteckningar })),
-    headers,
-  );
+  return { status: 200, body: rows.map((r) => tillServiceRequest(r, { anteckningar })), headers };
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function importera(orm: Orm, req: IncomingMessage, res: ServerResponse, url: URL) {
-  const viewer = viewerFromRequest(req);
-  const roller = viewer.roller;
-  if (roller.length === 0) return fel(res, 401, 'Du måste vara inloggad för detta.');
-  const admin = roller.includes(Roll.ADMIN);
-  const tillatna = RAPPORTORER.filter((r) => roller.includes(r as unknown as Roll));
-  if (!admin && tillatna.length === 0)
-    return fel(res, 403, 'Din roll har inte behörighet till detta.');
-  const text = await readBody(req);
-  if (text === null) return fel(res, 413, `Förfrågan är för stor (högst ${MAX_BODY} byte).`);
+async function importera(
+  orm: Orm,
+  { url, viewer, granskare, kropp }: RestAnrop,
+): Promise<RestSvar> {
+  const admin = viewer.roller.includes(Roll.ADMIN);
+  const tillatna = RAPPORTORER.filter((r) => viewer.roller.includes(r as unknown as Roll));
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse((await kropp()).toString('utf8'));
   } catch {
-    return fel(res, 400, 'Kroppen är inte giltig JSON.');
+    throw new RestFel(400, 'Kroppen är inte giltig JSON.');
   }
   const records = Array.isArray(body)
     ? body
@@ -159,20 +118,35 @@ async function importera(orm: Orm, req: IncomingMessage, res: ServerResponse, ur
   const result = await importOpen311(orm.orm.em.fork(), records, {
     omradeId: url.searchParams.get('omrade') ?? 'norrmalm',
     ...(admin ? {} : { tillatna: tillatna as Rapportor[] }),
-    skrivare: skrivareFranViewer(viewer, OPEN311_POST_OPERATION, requestIdOf(req)),
+    skrivare: granskare(OPEN311_POST_OPERATION),
   });
-  send(res, 200, result);
+  return { status: 200, body: result };
 }
 
-/** GET and POST /open311/v2/requests.json beside GraphQL. */
+/**
+ * GET and POST /open311/v2/requests.json beside GraphQL, through the kit's REST helper:
+ * the GET for klotter's live-data readers (the same rule as every GraphQL field of the
+ * reports), the POST for the three reporters (each its own reports) and ADMIN.
+ */
 export function open311Routes(orm: Orm): RouteHandler[] {
   return [
-    async (req, res, url) => {
-      if (url.pathname !== OPEN311_PATH) return false;
-      if (req.method === 'GET') await lista(orm, req, res, url);
-      else if (req.method === 'POST') await importera(orm, req, res, url);
-      else fel(res, 405, 'Bara GET och POST.');
-      return true;
-    },
+    restRoute([
+      {
+        path: OPEN311_PATH,
+        method: 'GET',
+        roller: KLOTTERDATA_BEHORIGA,
+        nekad: ejLevandeBehorigText(KLOTTER),
+        felkropp: georeportFel,
+        hantera: (anrop) => lista(orm, anrop),
+      },
+      {
+        path: OPEN311_PATH,
+        method: 'POST',
+        roller: [...RAPPORTORER, Roll.ADMIN] as unknown as Roll[],
+        maxBytes: MAX_BODY,
+        felkropp: georeportFel,
+        hantera: (anrop) => importera(orm, anrop),
+      },
+    ]),
   ];
 }

@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     await migrate(orm);
     const resultat = await importHandelser(orm.em.fork(), items, {
       omradeId,
-      skrivare: importkommandoSkrivare('import:handelser polis'),
+      skrivare: importkommandoSkrivare('import:kommando handelser polis'),
       kalla: basename(file),
     });
     console.log(`Import av polisens händelser från ${file} (område ${omradeId}):`);

@@ -104,7 +104,10 @@ describe('CSV import of events', () => {
             type: 'Misshandel',
           },
         ],
-        { omradeId: 'norrmalm', skrivare: importkommandoSkrivare('import:handelser polis') },
+        {
+          omradeId: 'norrmalm',
+          skrivare: importkommandoSkrivare('import:kommando handelser polis'),
+        },
       ),
     );
     const fil = join(dir, 'igen.csv');
@@ -160,7 +163,10 @@ describe('no future period or date (issue 15, item 4)', () => {
             type: 'Misshandel',
           },
         ],
-        { omradeId: 'norrmalm', skrivare: importkommandoSkrivare('import:handelser polis') },
+        {
+          omradeId: 'norrmalm',
+          skrivare: importkommandoSkrivare('import:kommando handelser polis'),
+        },
       ),
     );
     expect(resultat.importerade).toEqual([]);

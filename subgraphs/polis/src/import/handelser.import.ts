@@ -5,7 +5,8 @@
  * one transaction, so a crash leaves either all of a run's new rows or none of them.
  */
 import { dayRange, ejPaborjadPeriodFel, innehallerPersonnummer, Miljo } from '@lagesbild/domain';
-import { loggaSkrivningar, type Skrivare } from '@lagesbild/subgraph-kit';
+import { loggaSkrivningar, RestFel, type Skrivare } from '@lagesbild/subgraph-kit';
+import type { HttpImportVal, ImportSvar } from '@lagesbild/subgraph-kit/import';
 import type { EntityManager } from '@mikro-orm/core';
 import { Handelse, HandelseTyp } from '../entities';
 
@@ -26,6 +27,7 @@ export interface ImportResultat {
   overhoppade: { id: string; skal: string }[];
 }
 
+const UPPREPAT_ID = 'id:t förekommer flera gånger i filen';
 const DATETIME = /^(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}(?::\d{2})? [+-]\d{2}:\d{2}$/;
 const POLISEN = 'https://polisen.se';
 
@@ -138,7 +140,7 @@ export async function importHandelser(
       return;
     }
     if (nya.has(id)) {
-      resultat.overhoppade.push({ id, skal: 'id:t förekommer flera gånger i filen' });
+      resultat.overhoppade.push({ id, skal: UPPREPAT_ID });
       return;
     }
     const tolkat = tolka(item, id, options.omradeId);
@@ -183,4 +185,55 @@ export function sammanfattning(r: ImportResultat): string {
     ...r.overhoppade.map((o) => `  - ${o.id}: ${o.skal}`),
   ];
   return lines.join('\n');
+}
+
+/**
+ * `POST /import/handelser` with the feed's JSON: the same import as the command, answered
+ * as every HTTP import is (ImportSvar): a skipped item's `rad` is its position in the list,
+ * from 1. Not a list is a 400.
+ */
+export async function importHandelserHttp(
+  em: EntityManager,
+  items: unknown,
+  val: HttpImportVal,
+): Promise<ImportSvar> {
+  if (!Array.isArray(items)) {
+    throw new RestFel(
+      400,
+      'Filen ska innehålla en JSON-lista med händelser i polisens flödesformat.',
+    );
+  }
+  const r = await importHandelser(em, items, {
+    omradeId: val.kontext.omradeId,
+    skrivare: val.skrivare,
+    kalla: val.kalla,
+  });
+  // Where each skipped item stood: the first of an id where it was skipped, a repeat of an
+  // id (skipped as such) where the repeat stood, an item without id by its `#n`.
+  const forsta = new Map<string, number>();
+  const upprepade = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const id = (item as { id?: unknown } | null)?.id;
+    const text = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
+    if (text === '') return;
+    if (!forsta.has(text)) forsta.set(text, i + 1);
+    else upprepade.set(text, [...(upprepade.get(text) ?? []), i + 1]);
+  });
+  const rad = (o: { id: string; skal: string }) => {
+    if (/^#\d+$/.test(o.id)) return Number(o.id.slice(1));
+    const igen = upprepade.get(o.id);
+    if (o.skal === UPPREPAT_ID && igen?.length) return igen.shift() as number;
+    return forsta.get(o.id) ?? 0;
+  };
+  return {
+    lasta: items.length,
+    importerade: r.importerade.length,
+    uppdaterade: 0,
+    oforandrade: r.redanInlasta.length,
+    avvisade: r.overhoppade.map((o) => ({
+      rad: rad(o),
+      id: o.id,
+      skal: [o.skal],
+    })),
+  };
 }

@@ -8,8 +8,16 @@
  * `svar` holds what the question's type asks for: ja/nej, one of the alternatives, or the
  * free text; `text` is what the school observed with a ja/nej or a multiple choice answer.
  */
+
+import { Roll } from '@lagesbild/domain';
 import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
-import { type CsvImporter, type GodRad, jaNej, type Utfall } from '@lagesbild/subgraph-kit/import';
+import {
+  type CsvImporter,
+  type GodRad,
+  jaNej,
+  maImporteraFor,
+  type Utfall,
+} from '@lagesbild/subgraph-kit/import';
 import type { EntityManager } from '@mikro-orm/core';
 import { IsInt, IsOptional, Length, Min } from 'class-validator';
 import { GraphQLError } from 'graphql';
@@ -107,6 +115,15 @@ export const svarImporter: CsvImporter<SvarRad> = {
   tolka(rad) {
     const r = rad as unknown as Record<string, unknown>;
     if (typeof r.fraga === 'string' && /^\d+$/.test(r.fraga)) r.fraga = Number(r.fraga);
+  },
+  check(rad, kontext) {
+    // Over HTTP the rows are the sender's: the education administration sends any school's
+    // answers, a school (as lamnaSvar) only its own.
+    const egen =
+      kontext.avsandare?.roller.includes(Roll.SKOLA) &&
+      kontext.avsandare.skolaId === rad.skola.trim();
+    if (egen || maImporteraFor(kontext, [Roll.UTBILDNINGSFORVALTNING])) return [];
+    return [`skola: din behörighet gäller inte skolan "${rad.skola.trim()}"`];
   },
   nyckel: (rad) => `${gruppnyckel(rad.enkat, rad.skola)}|${rad.fraga}`,
   grupp: {
