@@ -7,6 +7,7 @@ import {
   buildSchema,
   type DocumentNode,
   execute,
+  GraphQLError,
   type GraphQLFormattedError,
   getOperationAST,
   parse,
@@ -199,12 +200,17 @@ describe('Router-like filtering: removed, answered null with an error, the rest 
   const run = async (
     query: string,
     roller: Roll[],
-    options: { variables?: Record<string, unknown>; operationName?: string } = {},
+    options: {
+      variables?: Record<string, unknown>;
+      operationName?: string;
+      fel?: GraphQLError[];
+    } = {},
   ) => {
     const sent: { document: DocumentNode; queryHash: string }[] = [];
     const executor = behorighetExecutor(
       async (rc) => {
         sent.push({ document: rc.document, queryHash: rc.queryHash });
+        if (options.fel) return { data: { lagen: [null, null] }, errors: options.fel };
         return execute({
           schema: API,
           document: rc.document,
@@ -367,5 +373,31 @@ describe('Router-like filtering: removed, answered null with an error, the rest 
     );
     expect(svar.sent[0]?.text).not.toMatch(/query B|obs/);
     expect(svar.data).toEqual({ lage: { obs: null, antal: 1 } });
+  });
+
+  it('never shows the caller the alias asked for in place of removed fields', async () => {
+    // A source that did not answer names each field its fetch was to give, the alias too.
+    const fel = [0, 1].map(
+      (i) =>
+        new GraphQLError('Källan x går inte att nå just nu.', {
+          path: ['lagen', i, '_behorighet'],
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+        }),
+    );
+    const svar = await run('{ lagen { obs } }', [Roll.RADET], { fel });
+    expect(svar.sent[0]?.text).toContain('_behorighet: __typename');
+    expect(svar.errors.filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE')).toEqual([
+      {
+        message: 'Källan x går inte att nå just nu.',
+        path: ['lagen', 0],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+      },
+      {
+        message: 'Källan x går inte att nå just nu.',
+        path: ['lagen', 1],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+      },
+    ]);
+    expect(JSON.stringify([svar.data, svar.errors])).not.toContain('_behorighet');
   });
 });

@@ -624,6 +624,21 @@ export class Ifyllnad {
   }
 }
 
+/**
+ * An error at the `__typename` the gateway asked for in place of removed fields (a source
+ * that did not answer names every field it was to give) is the object's error: the path
+ * stops at the object, so the caller never sees an alias it did not write.
+ */
+function utanMarkor(error: GraphQLError, markor: string): GraphQLError {
+  const i = error.path?.indexOf(markor) ?? -1;
+  if (i < 0 || !error.path) return error;
+  return new GraphQLError(error.message, {
+    path: error.path.slice(0, i),
+    extensions: error.extensions,
+    ...(error.originalError ? { originalError: error.originalError } : {}),
+  });
+}
+
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
 type GatewayRequest = Parameters<GatewayExecutor>[0];
@@ -720,7 +735,8 @@ export function behorighetExecutor(
       queryHash: filtrering.queryHash,
     });
     const { data, errors } = ifyllnad.svar(operation, result.data);
-    return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };
+    const ovriga = (result.errors ?? []).map((e) => utanMarkor(e, filtrering.markor));
+    return { ...result, data, errors: [...errors, ...ovriga] };
   };
 }
 
