@@ -400,4 +400,19 @@ describe('Router-like filtering: removed, answered null with an error, the rest 
     ]);
     expect(JSON.stringify([svar.data, svar.errors])).not.toContain('_behorighet');
   });
+
+  it('runs nothing for variables that do not fit, and answers as the gateway does', async () => {
+    const svar = await run(
+      'query ($visa: Boolean!) { lage { obs @include(if: $visa) } }',
+      [Roll.RADET],
+      {
+        variables: { visa: 'ja' },
+      },
+    );
+    expect(svar.sent).toEqual([]);
+    expect(svar.data).toBeUndefined();
+    expect(svar.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^Variable "\$visa" got invalid value "ja"/),
+    ]);
+  });
 });

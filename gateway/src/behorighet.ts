@@ -721,6 +721,9 @@ export function behorighetExecutor(
       operation.variableDefinitions ?? [],
       rc.request.variables ?? {},
     );
+    // Variables that do not fit the operation: what the gateway answers them (HTTP 400),
+    // and nothing is run.
+    if (coerced.errors) return { errors: coerced.errors };
     const ifyllnad = new Ifyllnad(schema, document, filtrering, saknas, coerced.coerced ?? {});
     if (filtrering.tom) {
       // As Router: nothing is planned, no source is asked; every removed field is named.
@@ -734,6 +737,8 @@ export function behorighetExecutor(
       source: filtrering.text,
       queryHash: filtrering.queryHash,
     });
+    // Not run at all (the gateway refused the request): its answer as it is.
+    if (result.data === undefined) return result;
     const { data, errors } = ifyllnad.svar(operation, result.data);
     const ovriga = (result.errors ?? []).map((e) => utanMarkor(e, filtrering.markor));
     return { ...result, data, errors: [...errors, ...ovriga] };
