@@ -415,4 +415,17 @@ describe('Router-like filtering: removed, answered null with an error, the rest 
       expect.stringMatching(/^Variable "\$visa" got invalid value "ja"/),
     ]);
   });
+
+  it('names no field of a fragment spread only inside a removed field', async () => {
+    const svar = await run(
+      `{ lage { antal } logg2: hemligt { ...H } }
+       fragment H on Hemligt { namn }`,
+      [Roll.RADET],
+    );
+    expect(svar.sent[0]?.text).not.toMatch(/fragment H|hemligt/);
+    expect(svar.data).toEqual({ lage: { antal: 1 }, logg2: null });
+    expect(svar.errors.map((e) => [e.path, e.extensions?.saknadBehorighet])).toEqual([
+      [['logg2'], ['Hemligt (kräver klassning:skyddad)']],
+    ]);
+  });
 });

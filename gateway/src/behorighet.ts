@@ -388,11 +388,23 @@ export function filtrera(
     },
   });
   const op = visit(operation, visitor);
-  const nyaFragment = new Map(
-    [...usedFragments(operation, fragments)].map((f) => [f.name.value, visit(f, visitor)]),
-  );
+  // Only the fragments the filtered operation still reaches: one spread only inside a
+  // removed field is neither planned nor reported.
+  const nyaFragment = new Map<string, FragmentDefinitionNode>();
+  const kvar: SelectionSetNode[] = [op.selectionSet];
+  for (let set = kvar.pop(); set; set = kvar.pop()) {
+    visit(set, {
+      FragmentSpread(node) {
+        const f = fragments.get(node.name.value);
+        if (!f || nyaFragment.has(node.name.value)) return;
+        const ny = visit(f, visitor);
+        nyaFragment.set(node.name.value, ny);
+        kvar.push(ny.selectionSet);
+      },
+    });
+  }
   if (borttagna.size === 0) return undefined;
-  const anvanda = usedFragments(op, nyaFragment);
+  const anvanda = [...nyaFragment.values()];
   const dokument: DocumentNode = { kind: Kind.DOCUMENT, definitions: [op, ...anvanda] };
   const text = print(dokument);
   return {
