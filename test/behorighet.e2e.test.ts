@@ -10,8 +10,10 @@ import { type GraphQLBody, type RunningSystem, startSystem } from './support/sys
 /**
  * Who may read and write what (issue 7): every role, and a caller signed in without a
  * role, against every write and every restricted field, at the gateway and directly at the
- * subgraph that owns it. The gateway refuses before planning (no subgraph is called); the
- * subgraph refuses with its own @Authorized; a refused write writes nothing.
+ * subgraph that owns it. The gateway removes what the caller may not read or write before
+ * planning, as Apollo Router does: the field answers null with UNAUTHORIZED_FIELD_OR_TYPE,
+ * and a write or a root field left alone calls no subgraph. The subgraph refuses with its
+ * own @Authorized; a refused write writes nothing.
  *
  * Who reads a partner's live data (issue 14): every role against every field that shows a
  * partner's counts or records, at every kind of period, through the gateway and at the
@@ -40,7 +42,7 @@ function rubrik(a: Anropare): Record<string, string> {
 interface Fall {
   namn: string;
   subgraph: Subgraph;
-  /** Exactly these get through; everyone else gets FORBIDDEN. */
+  /** Exactly these get through; at the gateway everyone else gets the field removed. */
   roller: Roll[];
   /**
    * Other partners: the gateway lets their role through (the write is theirs to make, for
@@ -60,6 +62,16 @@ interface Fall {
    */
   levande?: 'forvaltning' | 'polis' | 'skolor' | 'klotter';
   variables?: Record<string, unknown>;
+}
+
+/** Every value under the key `falt`, anywhere in an answer. */
+function vardenAv(data: unknown, falt: string): unknown[] {
+  if (Array.isArray(data)) return data.flatMap((d) => vardenAv(d, falt));
+  if (data === null || typeof data !== 'object') return [];
+  return Object.entries(data).flatMap(([k, v]) => [
+    ...(k === falt ? [v] : []),
+    ...vardenAv(v, falt),
+  ]);
 }
 
 const BEGRANSAD = [
@@ -358,17 +370,35 @@ describe('who may read and write what: the matrix', () => {
       expect(sedanNollstallning(await sql(f.subgraph)).filter((q) => WRITE.test(q))).toEqual([]);
       return;
     }
-    expect(status).toBe(403);
-    expect(codes(body)).toEqual(['FORBIDDEN']);
-    expect(body.errors?.[0]?.message).toMatch(
-      f.slag === 'läser'
-        ? /^Din roll har inte behörighet att läsa .*kräver/
-        : /^Din roll har inte behörighet att utföra Mutation\..*kräver/,
+    // Removed from the operation before planning, as Apollo Router does (issue 15, item
+    // 10): the field answers null with an error naming it and what it needs.
+    expect(status).toBe(200);
+    const nekade = (body.errors ?? []).filter(
+      (e) => e.extensions?.code === 'UNAUTHORIZED_FIELD_OR_TYPE',
     );
-    expect(body.errors?.[0]?.message).toContain(f.namn.split(' ')[0]);
-    // Refused before planning: no subgraph was asked, no statement ran anywhere.
-    expect(await subgraphFetches()).toBe(fetchesBefore);
-    for (const s of SUBGRAPHS) expect((await sql(s)).statements, s).toBe(0);
+    expect(nekade.length, JSON.stringify(body.errors)).toBeGreaterThan(0);
+    for (const e of nekade) {
+      expect(e.message).toMatch(
+        f.slag === 'läser'
+          ? /^Din roll har inte behörighet att läsa .*kräver/
+          : /^Din roll har inte behörighet att utföra Mutation\..*kräver/,
+      );
+      expect(e.message).toContain(f.namn.split(' ')[0]);
+    }
+    // Any other error is a partner refusing this reader its live data in the rest.
+    for (const e of body.errors ?? []) {
+      if (e.extensions?.code === 'UNAUTHORIZED_FIELD_OR_TYPE') continue;
+      expect(e.extensions).toMatchObject({ code: 'FORBIDDEN', kalla: expect.any(String) });
+    }
+    // The field's value is nowhere in the answer.
+    const falt = (f.namn.split(' ')[0] as string).split('.').pop() as string;
+    expect(vardenAv(body.data, falt).filter((v) => v !== null)).toEqual([]);
+    if (f.slag === 'skriver' || f.namn.startsWith('Query.')) {
+      // Nothing left to ask: data null, no subgraph was asked, no statement ran anywhere.
+      expect(body.data).toBeNull();
+      expect(await subgraphFetches()).toBe(fetchesBefore);
+      for (const s of SUBGRAPHS) expect((await sql(s)).statements, s).toBe(0);
+    }
   });
 
   it.each(rader)('direkt mot subgrafen: %s, %s', async (_namn, anropare, f) => {

@@ -73,12 +73,53 @@ describe('skolor in the 2016 picture, through the gateway', () => {
   }
   const UTAN_OBSERVATIONER = QUERY.replace(/\n\s*observationer\n/, '\n');
 
+  it('a reader without the scope for the observations gets the rest of the picture, the observations null', async () => {
+    // The schools' observations are the education administration's (and ADMIN's). The
+    // gateway removes them from anyone else's query before planning, as Apollo Router does,
+    // and answers the rest: until issue 15 (item 10) it refused the whole query with 403.
+    const [{ status, body }, utan] = await Promise.all([
+      system.gql(QUERY, {}, { 'x-lagesbild-roller': 'RADET' }),
+      ask({ 'x-lagesbild-roller': 'RADET' }, UTAN_OBSERVATIONER),
+    ]);
+    expect(status).toBe(200);
+    const data = body.data as unknown as Data;
+    const miljoer = data.lagesbild.miljoer;
+    expect(miljoer).toHaveLength(6);
+    expect(miljoer.map((m) => m.skolor.observationer)).toEqual(Array(6).fill(null));
+    // Everything else is what the same reader gets without asking for the observations.
+    const utanFaltet = {
+      ...data,
+      lagesbild: {
+        ...data.lagesbild,
+        miljoer: miljoer.map(({ skolor: { observationer: _o, ...skolor }, ...m }) => ({
+          ...m,
+          skolor,
+        })),
+      },
+    };
+    expect(utanFaltet).toEqual(utan.data);
+    expect(utan.data.lagesbild.skolor.besvarade).toBe(6);
+    // One error per environment, at the field's place, naming it and what it needs.
+    expect(body.errors).toHaveLength(6);
+    body.errors?.forEach((e, i) => {
+      expect(e).toMatchObject({
+        path: ['lagesbild', 'miljoer', i, 'skolor', 'observationer'],
+        extensions: {
+          code: 'UNAUTHORIZED_FIELD_OR_TYPE',
+          saknadBehorighet: [
+            'SkolorMiljo.observationer (kräver roll:UTBILDNINGSFORVALTNING eller roll:ADMIN)',
+          ],
+        },
+      });
+      expect(e.message).toBe(
+        'Din roll har inte behörighet att läsa SkolorMiljo.observationer (kräver roll:UTBILDNINGSFORVALTNING eller roll:ADMIN). Fältet har tagits bort ur frågan och besvaras med null.',
+      );
+    });
+    // A refusal is not a missing source.
+    expect(body.extensions?.saknadeKallor).toBeUndefined();
+  });
+
   it('side by side: "1 av 6" to the owner and to the council, nothing to one without a role', async () => {
-    // The schools' observations are the education administration's (and ADMIN's): the
-    // gateway refuses a query for them from anyone else, so the other readers leave them out.
-    const refused = await system.gql(QUERY, {}, { 'x-lagesbild-roller': 'RADET' });
-    expect(refused.status).toBe(403);
-    expect(refused.body.errors?.[0]?.message).toMatch(/SkolorMiljo\.observationer/);
     const [radet, agare, utan] = await Promise.all([
       ask({ 'x-lagesbild-roller': 'RADET' }, UTAN_OBSERVATIONER),
       ask({ 'x-lagesbild-roller': 'UTBILDNINGSFORVALTNING' }),

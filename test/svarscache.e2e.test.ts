@@ -139,6 +139,25 @@ describe('the response cache', () => {
     }
   });
 
+  it('an answer with a field removed for the reader is never kept; the cleared reader’s is', async () => {
+    // A cached operation name asking for a field only the education administration reads.
+    const query = `query Dashboard($omrade: String!, $period: Period!) {
+      lagesbild(omrade: $omrade, period: $period) { miljoer { miljo skolor { observationer } } }
+    }`;
+    for (const _ of [1, 2]) {
+      const radet = await ask(query, RADET);
+      expect(radet.cache).toBe('miss');
+      expect(radet.body.errors?.map((e) => e.extensions?.code)).toContain(
+        'UNAUTHORIZED_FIELD_OR_TYPE',
+      );
+    }
+    const forst = await ask(query, UTBILDNING);
+    expect(forst.body.errors).toBeUndefined();
+    const sedan = await ask(query, UTBILDNING);
+    expect(sedan.cache).toBe('traff');
+    expect(sedan.body).toEqual(forst.body);
+  });
+
   it('a hit writes the same audit rows as the read it stands for', async () => {
     const report = (h: Record<string, string>) => ask(LAGESBILD_RAPPORT, h);
     // A record the council may read only with clearance, whose every read is logged.

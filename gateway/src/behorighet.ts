@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { createHash } from 'node:crypto';
+import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import type { Principal } from '@lagesbild/auth';
 import { satisfiesScopes, scopesFor } from '@lagesbild/domain';
 import {
@@ -6,10 +7,27 @@ import {
   type ConstDirectiveNode,
   type DirectiveNode,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type FragmentSpreadNode,
+  type GraphQLCompositeType,
   GraphQLError,
+  GraphQLIncludeDirective,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
   type GraphQLSchema,
+  GraphQLSkipDirective,
+  getDirectiveValues,
   getNamedType,
+  getVariableValues,
+  type InlineFragmentNode,
+  isAbstractType,
+  isCompositeType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
   Kind,
   type OperationDefinitionNode,
   parse,
@@ -119,7 +137,7 @@ function mergeAll(a: string[][] | undefined, b: string[][]): string[][] {
 /**
  * The supergraph as Apollo Gateway will load it: the `for: SECURITY` purpose dropped from
  * the requiresScopes and authenticated links (the gateway refuses security features it
- * does not implement; this gateway implements these two itself, see behorighetPlugin). Any
+ * does not implement; this gateway implements these two itself, see medBehorighet). Any
  * other security feature is left as it is, so the gateway still refuses what nobody enforces.
  */
 export function forApolloGateway(supergraphSdl: string): string {
@@ -207,8 +225,19 @@ export function behovFor(
       const parent = typeInfo.getParentType();
       if (!parent || node.name.value.startsWith('__')) return;
       need(`${parent.name}.${node.name.value}`);
+      // Selected on an interface: the field's rule on any type it may resolve on counts.
+      if (isAbstractType(parent)) {
+        for (const t of schema.getPossibleTypes(parent)) need(`${t.name}.${node.name.value}`);
+      }
       const returned = typeInfo.getType();
       if (returned) need(getNamedType(returned).name);
+    },
+    // A fragment on a type with a rule reads that type.
+    InlineFragment(node) {
+      if (node.typeCondition) need(node.typeCondition.name.value);
+    },
+    FragmentDefinition(node) {
+      need(node.typeCondition.name.value);
     },
   });
   for (const root of [operation, ...usedFragments(operation, fragments)]) visit(root, visitor);
@@ -219,69 +248,512 @@ function visaKrav(scopes: string[][]): string {
   return scopes.map((all) => all.join(' och ')).join(' eller ');
 }
 
-/** The requirements the caller does not meet, as Swedish text for the refusal. */
-export function saknadBehorighet(behov: readonly Behov[], viewer: Principal | undefined): string[] {
+/**
+ * The requirements of one operation the caller does not meet, by element (`Type.field` or
+ * `Type`), each as Swedish text naming the element and what it needs.
+ */
+export function saknadeKrav(
+  behov: readonly Behov[],
+  viewer: Principal | undefined,
+): Map<string, string> {
   const held: ReadonlySet<string> = scopesFor(viewer?.roller ?? []);
-  const saknas: string[] = [];
+  const saknas = new Map<string, string>();
   for (const b of behov) {
-    if (b.autentiserad && !viewer) saknas.push(`${b.element} (kräver inloggning)`);
+    if (b.autentiserad && !viewer) saknas.set(b.element, `${b.element} (kräver inloggning)`);
     else if (b.scopes && !satisfiesScopes(held, b.scopes)) {
-      saknas.push(`${b.element} (kräver ${visaKrav(b.scopes)})`);
+      saknas.set(b.element, `${b.element} (kräver ${visaKrav(b.scopes)})`);
     }
   }
   return saknas;
 }
 
+/** The requirements the caller does not meet, as Swedish text. */
+export function saknadBehorighet(behov: readonly Behov[], viewer: Principal | undefined): string[] {
+  return [...saknadeKrav(behov, viewer).values()];
+}
+
+/** Apollo Router's code for a field or type removed from the operation before planning. */
+export const UNAUTHORIZED_FIELD_OR_TYPE = 'UNAUTHORIZED_FIELD_OR_TYPE';
+
 /**
- * The gateway's own check of `@requiresScopes` / `@authenticated`: before the query is
- * planned, so before any subgraph is called, an operation that reads a field the caller
- * may not read is refused as a whole with FORBIDDEN. The subgraph that owns the field
- * checks again (type-graphql's `@Authorized`). `kravNu` gives the requirements of the
- * supergraph being served (replaced on every reload); the per-document walk is cached, so
- * a repeated operation costs a set lookup per restricted field.
+ * What keeps the caller from one selected field: the field's own rule (on every type it may
+ * resolve on, when selected on an interface) and the rule of the type it returns.
  */
-export function behorighetPlugin(
-  kravNu: () => Behorighetskrav,
-): ApolloServerPlugin<{ viewer?: Principal }> {
-  let cacheFor: Behorighetskrav | undefined;
-  let cache = new WeakMap<DocumentNode, Map<string, Behov[]>>();
+function nekadFalt(
+  schema: GraphQLSchema,
+  saknas: ReadonlyMap<string, string>,
+  parent: GraphQLCompositeType,
+  name: string,
+): string[] {
+  const elements = [`${parent.name}.${name}`];
+  if (isAbstractType(parent)) {
+    for (const t of schema.getPossibleTypes(parent)) elements.push(`${t.name}.${name}`);
+  }
+  const field = 'getFields' in parent ? parent.getFields()[name] : undefined;
+  if (field) elements.push(getNamedType(field.type).name);
+  return [...new Set(elements.flatMap((e) => saknas.get(e) ?? []))];
+}
+
+/** The operation as the gateway plans it when something was removed from it. */
+export interface Filtrering {
+  /** The chosen operation and the fragments it still spreads, nothing else. */
+  dokument: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** Its text and that text's sha256: Apollo Gateway keys its query plans by the hash. */
+  text: string;
+  queryHash: string;
+  /** Nothing is left for any source to answer: no subgraph is asked at all. */
+  tom: boolean;
+  /** Each removed element (`Type.field`, or `Type` for a fragment on it) and what it needs. */
+  borttagna: Map<string, string[]>;
+  /** The alias of the `__typename` the gateway adds where a selection needs one. */
+  markor: string;
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+}
+
+/** An alias no name in the document uses. */
+function unikMarkor(document: DocumentNode): string {
+  const names = new Set<string>();
+  visit(document, {
+    Name(node) {
+      names.add(node.value);
+    },
+  });
+  let markor = '_behorighet';
+  while (names.has(markor)) markor = `${markor}_`;
+  return markor;
+}
+
+/**
+ * Apollo Router's filtering: every field the caller may not read (its rule, or its returned
+ * type's) and every fragment on a type the caller may not read is removed from the
+ * operation before it is planned. A selection left empty keeps its object with an aliased
+ * `__typename`, so the removed fields are answered `null` where the object is; so does every
+ * selection on an interface or union, so the answer can be read by its concrete type.
+ * Undefined when nothing was removed.
+ */
+export function filtrera(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  saknas: ReadonlyMap<string, string>,
+): Filtrering | undefined {
+  const fragments = fragmentsOf(document);
+  const markor = unikMarkor(document);
+  const markorFalt: FieldNode = {
+    kind: Kind.FIELD,
+    alias: { kind: Kind.NAME, value: markor },
+    name: { kind: Kind.NAME, value: '__typename' },
+  };
+  const borttagna = new Map<string, string[]>();
+  const typInfo = new TypeInfo(schema);
+  const nekadTyp = (typ: string): boolean => {
+    const text = saknas.get(typ);
+    if (text) borttagna.set(typ, [text]);
+    return text !== undefined;
+  };
+  const visitor = visitWithTypeInfo(typInfo, {
+    Field(node) {
+      const parent = typInfo.getParentType();
+      if (!parent || node.name.value.startsWith('__')) return undefined;
+      const saknat = nekadFalt(schema, saknas, parent, node.name.value);
+      if (saknat.length === 0) return undefined;
+      borttagna.set(`${parent.name}.${node.name.value}`, saknat);
+      return null;
+    },
+    InlineFragment(node) {
+      const typ = node.typeCondition?.name.value;
+      return typ && nekadTyp(typ) ? null : undefined;
+    },
+    FragmentSpread(node) {
+      const typ = fragments.get(node.name.value)?.typeCondition.name.value;
+      return typ && nekadTyp(typ) ? null : undefined;
+    },
+    SelectionSet: {
+      leave(node) {
+        const typ = typInfo.getParentType();
+        if (node.selections.length > 0 && !(typ && isAbstractType(typ))) return undefined;
+        if (node.selections.some((s) => s.kind === Kind.FIELD && s.alias?.value === markor)) {
+          return undefined;
+        }
+        return { ...node, selections: [...node.selections, markorFalt] };
+      },
+    },
+  });
+  const op = visit(operation, visitor);
+  // Only the fragments the filtered operation still reaches: one spread only inside a
+  // removed field is neither planned nor reported.
+  const nyaFragment = new Map<string, FragmentDefinitionNode>();
+  const kvar: SelectionSetNode[] = [op.selectionSet];
+  for (let set = kvar.pop(); set; set = kvar.pop()) {
+    visit(set, {
+      FragmentSpread(node) {
+        const f = fragments.get(node.name.value);
+        if (!f || nyaFragment.has(node.name.value)) return;
+        const ny = visit(f, visitor);
+        nyaFragment.set(node.name.value, ny);
+        kvar.push(ny.selectionSet);
+      },
+    });
+  }
+  if (borttagna.size === 0) return undefined;
+  const anvanda = [...nyaFragment.values()];
+  const dokument: DocumentNode = { kind: Kind.DOCUMENT, definitions: [op, ...anvanda] };
+  const text = print(dokument);
   return {
-    async requestDidStart() {
+    dokument,
+    operation: op,
+    text,
+    queryHash: createHash('sha256').update(text).digest('hex'),
+    tom: !harFalt(op.selectionSet, nyaFragment, markor, new Set()),
+    borttagna,
+    markor,
+  };
+}
+
+/** Whether a selection still asks for a field, through its fragments, besides the marker. */
+function harFalt(
+  set: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  markor: string,
+  sedda: Set<string>,
+): boolean {
+  return set.selections.some((s) => {
+    if (s.kind === Kind.FIELD) return s.alias?.value !== markor;
+    if (s.kind === Kind.INLINE_FRAGMENT) return harFalt(s.selectionSet, fragments, markor, sedda);
+    const f = fragments.get(s.name.value);
+    if (!f || sedda.has(s.name.value)) return false;
+    sedda.add(s.name.value);
+    return harFalt(f.selectionSet, fragments, markor, sedda);
+  });
+}
+
+/** A non-null position left without a value: its parent must become null (GraphQL's rule). */
+const NULL_UPPAT = Symbol('null uppåt');
+type Svar = unknown;
+
+function arMutation(element: string): boolean {
+  return element.startsWith('Mutation.');
+}
+
+function nekadText(saknat: readonly string[], element: string): string {
+  const foljd = arMutation(element)
+    ? 'Ändringen har inte skickats till någon källa.'
+    : element.includes('.')
+      ? 'Fältet har tagits bort ur frågan och besvaras med null.'
+      : 'Fälten av typen har tagits bort ur frågan.';
+  return `Din roll har inte behörighet att ${vadSomSaknas(saknat)}. ${foljd}`;
+}
+
+/**
+ * Builds the caller's answer from the gateway's answer to the filtered operation, by the
+ * operation the caller sent (aliases, fragments, @skip/@include as graphql-js collects
+ * them): each removed field is `null` where its object is, with one error per position
+ * naming the field and what it needs; a removed non-null field makes its nearest nullable
+ * parent null, as GraphQL does. A removed field with no position in the answer (its parent
+ * is null, or a list is empty) is named once, without a path.
+ */
+export class Ifyllnad {
+  readonly fel: GraphQLError[] = [];
+  private readonly rapporterade = new Set<string>();
+  private readonly fragments: Map<string, FragmentDefinitionNode>;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    document: DocumentNode,
+    private readonly filtrering: Filtrering,
+    private readonly saknas: ReadonlyMap<string, string>,
+    private readonly variabler: Record<string, unknown>,
+  ) {
+    this.fragments = fragmentsOf(document);
+  }
+
+  /** The answer's data for `operation`, and every error of the removal. */
+  svar(operation: OperationDefinitionNode, data: Record<string, unknown> | null | undefined) {
+    const rot = this.schema.getRootType(operation.operation);
+    let ut: Record<string, unknown> | null = null;
+    if (rot && data) {
+      const r = this.objekt(data, rot, [operation.selectionSet], []);
+      ut = r === NULL_UPPAT ? null : (r as Record<string, unknown>);
+    }
+    for (const [element, saknat] of this.filtrering.borttagna) {
+      if (this.rapporterade.has(element)) continue;
+      this.fel.push(
+        new GraphQLError(nekadText(saknat, element), {
+          extensions: { code: UNAUTHORIZED_FIELD_OR_TYPE, saknadBehorighet: saknat },
+        }),
+      );
+    }
+    return { data: ut, errors: this.fel };
+  }
+
+  private nekad(element: string, saknat: readonly string[], path: readonly (string | number)[]) {
+    this.rapporterade.add(element);
+    this.fel.push(
+      new GraphQLError(nekadText(saknat, element), {
+        path,
+        extensions: { code: UNAUTHORIZED_FIELD_OR_TYPE, saknadBehorighet: saknat },
+      }),
+    );
+  }
+
+  private inkluderas(node: FieldNode | InlineFragmentNode | FragmentSpreadNode): boolean {
+    if (getDirectiveValues(GraphQLSkipDirective, node, this.variabler)?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node, this.variabler)?.if !== false;
+  }
+
+  private galler(villkor: GraphQLNamedType | undefined, typ: GraphQLObjectType): boolean {
+    if (!villkor) return false;
+    if (villkor === typ) return true;
+    return isAbstractType(villkor) && this.schema.isSubType(villkor, typ);
+  }
+
+  private samla(
+    set: SelectionSetNode,
+    typ: GraphQLObjectType,
+    sammanhang: GraphQLCompositeType,
+    falt: Map<string, { noder: FieldNode[]; saknat?: { element: string; texter: string[] } }>,
+    sedda: Set<string>,
+    path: readonly (string | number)[],
+  ): void {
+    for (const s of set.selections) {
+      if (!this.inkluderas(s)) continue;
+      if (s.kind === Kind.FIELD) {
+        const key = s.alias?.value ?? s.name.value;
+        let post = falt.get(key);
+        if (!post) {
+          post = { noder: [] };
+          falt.set(key, post);
+        }
+        post.noder.push(s);
+        if (!post.saknat && !s.name.value.startsWith('__')) {
+          const texter = nekadFalt(this.schema, this.saknas, sammanhang, s.name.value);
+          if (texter.length > 0)
+            post.saknat = { element: `${sammanhang.name}.${s.name.value}`, texter };
+        }
+        continue;
+      }
+      let villkorsnamn: string | undefined;
+      let urval: SelectionSetNode;
+      if (s.kind === Kind.INLINE_FRAGMENT) {
+        villkorsnamn = s.typeCondition?.name.value;
+        urval = s.selectionSet;
+      } else {
+        const f = this.fragments.get(s.name.value);
+        if (!f || sedda.has(s.name.value)) continue;
+        sedda.add(s.name.value);
+        villkorsnamn = f.typeCondition.name.value;
+        urval = f.selectionSet;
+      }
+      const villkor = villkorsnamn ? this.schema.getType(villkorsnamn) : sammanhang;
+      if (!this.galler(villkor, typ) || !isCompositeType(villkor)) continue;
+      const saknat = villkorsnamn ? this.saknas.get(villkorsnamn) : undefined;
+      if (villkorsnamn && saknat) {
+        this.nekad(villkorsnamn, [saknat], path);
+        continue;
+      }
+      this.samla(urval, typ, villkor, falt, sedda, path);
+    }
+  }
+
+  private objekt(
+    value: Record<string, unknown>,
+    statisk: GraphQLCompositeType,
+    sets: readonly SelectionSetNode[],
+    path: readonly (string | number)[],
+  ): Svar {
+    const namn = isAbstractType(statisk) ? value[this.filtrering.markor] : statisk.name;
+    const typ = typeof namn === 'string' ? this.schema.getType(namn) : undefined;
+    if (!isObjectType(typ)) return value;
+    const falt = new Map<
+      string,
+      { noder: FieldNode[]; saknat?: { element: string; texter: string[] } }
+    >();
+    const sedda = new Set<string>();
+    for (const set of sets) this.samla(set, typ, typ, falt, sedda, path);
+    const ut: Record<string, unknown> = {};
+    let nullUppat = false;
+    for (const [key, { noder, saknat }] of falt) {
+      const def = typ.getFields()[noder[0]?.name.value ?? ''];
+      if (key in value) {
+        if (!def) {
+          ut[key] = value[key];
+          continue;
+        }
+        const under = noder.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+        const r = this.varde(value[key], def.type, under, [...path, key]);
+        if (r === NULL_UPPAT) nullUppat = true;
+        else ut[key] = r;
+      } else if (saknat) {
+        ut[key] = null;
+        this.nekad(saknat.element, saknat.texter, [...path, key]);
+        if (def && isNonNullType(def.type)) nullUppat = true;
+      }
+    }
+    return nullUppat ? NULL_UPPAT : ut;
+  }
+
+  private varde(
+    value: unknown,
+    typ: GraphQLOutputType,
+    sets: readonly SelectionSetNode[],
+    path: readonly (string | number)[],
+  ): Svar {
+    if (isNonNullType(typ)) {
+      const r = this.varde(value, typ.ofType, sets, path);
+      return r === null ? NULL_UPPAT : r;
+    }
+    const r = this.inre(value, typ, sets, path);
+    return r === NULL_UPPAT ? null : r;
+  }
+
+  private inre(
+    value: unknown,
+    typ: GraphQLOutputType,
+    sets: readonly SelectionSetNode[],
+    path: readonly (string | number)[],
+  ): Svar {
+    if (value === null || value === undefined) return value;
+    if (isListType(typ)) {
+      if (!Array.isArray(value)) return value;
+      let nullUppat = false;
+      const ut = value.map((v, i) => {
+        const r = this.varde(v, typ.ofType, sets, [...path, i]);
+        if (r === NULL_UPPAT) nullUppat = true;
+        return r;
+      });
+      return nullUppat ? NULL_UPPAT : ut;
+    }
+    if (isLeafType(typ) || typeof value !== 'object') return value;
+    return this.objekt(value as Record<string, unknown>, typ as GraphQLCompositeType, sets, path);
+  }
+}
+
+/**
+ * An error at the `__typename` the gateway asked for in place of removed fields (a source
+ * that did not answer names every field it was to give) is the object's error: the path
+ * stops at the object, so the caller never sees an alias it did not write.
+ */
+function utanMarkor(error: GraphQLError, markor: string): GraphQLError {
+  const i = error.path?.indexOf(markor) ?? -1;
+  if (i < 0 || !error.path) return error;
+  return new GraphQLError(error.message, {
+    path: error.path.slice(0, i),
+    extensions: error.extensions,
+    ...(error.originalError ? { originalError: error.originalError } : {}),
+  });
+}
+
+type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
+type GatewayRequest = Parameters<GatewayExecutor>[0];
+
+/**
+ * The gateway's own enforcement of `@requiresScopes` / `@authenticated`, with Apollo
+ * Router's semantics: before the operation is planned, what the caller may not read is
+ * removed from it (see filtrera); the rest is planned and run; the answer names each removed
+ * field with `null` and an error (UNAUTHORIZED_FIELD_OR_TYPE, the Swedish text naming the
+ * field and what it needs, the path). An operation left with nothing — only fields the
+ * caller may not read or writes it may not make — is answered `data: null` with the errors,
+ * and no subgraph is called. The subgraph that owns a field checks again (type-graphql's
+ * `@Authorized`): a subgraph called directly still refuses what the gateway would remove.
+ *
+ * It wraps Apollo Gateway's executor, so the filtered operation is what is planned: its
+ * query plan is cached under the filtered text's hash, never under the caller's (a plan
+ * for one reader's filtered operation is never used for another reader's). `kravNu` gives
+ * the rules of the supergraph being served; the walks are cached per parsed document.
+ */
+export function medBehorighet(
+  gateway: GatewayInterface,
+  kravNu: () => Behorighetskrav,
+): GatewayInterface {
+  return {
+    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
+    stop: () => gateway.stop(),
+    async load(options) {
+      const loaded = await gateway.load(options);
       return {
-        async didResolveOperation({ document, operationName, schema, contextValue }) {
-          const krav = kravNu();
-          if (krav !== cacheFor) {
-            cacheFor = krav;
-            cache = new WeakMap();
-          }
-          let perOperation = cache.get(document);
-          if (!perOperation) {
-            perOperation = new Map();
-            cache.set(document, perOperation);
-          }
-          const key = operationName ?? '';
-          let behov = perOperation.get(key);
-          if (!behov) {
-            behov = behovFor(schema, document, operationName, krav);
-            perOperation.set(key, behov);
-          }
-          if (behov.length === 0) return;
-          const saknas = saknadBehorighet(behov, contextValue.viewer);
-          if (saknas.length === 0) return;
-          throw new GraphQLError(
-            `Din roll har inte behörighet att ${vadSomSaknas(saknas)}. ` +
-              'Frågan har inte skickats till någon källa.',
-            {
-              extensions: {
-                code: 'FORBIDDEN',
-                saknadBehorighet: saknas,
-                http: { status: 403 },
-              },
-            },
-          );
-        },
+        ...loaded,
+        executor: loaded.executor && behorighetExecutor(loaded.executor, kravNu),
       };
     },
+  };
+}
+
+export function behorighetExecutor(
+  executor: GatewayExecutor,
+  kravNu: () => Behorighetskrav,
+): GatewayExecutor {
+  let cacheFor: Behorighetskrav | undefined;
+  let behovCache = new WeakMap<DocumentNode, Map<string, Behov[]>>();
+  let filterCache = new WeakMap<DocumentNode, Map<string, Filtrering | null>>();
+  return async (rc: GatewayRequest) => {
+    const krav = kravNu();
+    if (krav !== cacheFor) {
+      cacheFor = krav;
+      behovCache = new WeakMap();
+      filterCache = new WeakMap();
+    }
+    const { document, operation, schema } = rc;
+    const operationName = rc.request.operationName;
+    let perOperation = behovCache.get(document);
+    if (!perOperation) {
+      perOperation = new Map();
+      behovCache.set(document, perOperation);
+    }
+    let behov = perOperation.get(operationName ?? '');
+    if (!behov) {
+      behov = behovFor(schema, document, operationName, krav);
+      perOperation.set(operationName ?? '', behov);
+    }
+    if (behov.length === 0) return executor(rc);
+    const saknas = saknadeKrav(behov, (rc.context as { viewer?: Principal }).viewer);
+    if (saknas.size === 0) return executor(rc);
+    let filtreringar = filterCache.get(document);
+    if (!filtreringar) {
+      filtreringar = new Map();
+      filterCache.set(document, filtreringar);
+    }
+    const key = `${operationName ?? ''}\n${[...saknas.keys()].sort().join('\n')}`;
+    let filtrering = filtreringar.get(key);
+    if (filtrering === undefined) {
+      filtrering = filtrera(schema, document, operation, saknas) ?? null;
+      filtreringar.set(key, filtrering);
+    }
+    if (!filtrering) return executor(rc);
+    const coerced = getVariableValues(
+      schema,
+      operation.variableDefinitions ?? [],
+      rc.request.variables ?? {},
+    );
+    // Variables that do not fit the operation: what the gateway answers them (HTTP 400),
+    // and nothing is run.
+    if (coerced.errors) return { errors: coerced.errors };
+    const ifyllnad = new Ifyllnad(schema, document, filtrering, saknas, coerced.coerced ?? {});
+    if (filtrering.tom) {
+      // As Router: nothing is planned, no source is asked; every removed field is named.
+      const { errors } = ifyllnad.svar(operation, {});
+      return { data: null, errors };
+    }
+    const result = await executor({
+      ...rc,
+      document: filtrering.dokument,
+      operation: filtrering.operation,
+      source: filtrering.text,
+      queryHash: filtrering.queryHash,
+    });
+    // Not run at all (the gateway refused the request): its answer as it is.
+    if (result.data === undefined) return result;
+    const { data, errors } = ifyllnad.svar(operation, result.data);
+    const ovriga = (result.errors ?? []).map((e) => utanMarkor(e, filtrering.markor));
+    return { ...result, data, errors: [...errors, ...ovriga] };
   };
 }
 

@@ -23,9 +23,9 @@ import {
 import { GraphQLError } from 'graphql';
 import {
   type Behorighetskrav,
-  behorighetPlugin,
   forApolloGateway,
   lasBehorighetskrav,
+  medBehorighet,
 } from './behorighet';
 import type { GatewayConfig } from './config';
 import { dashboardRoute } from './dashboard';
@@ -178,7 +178,7 @@ function cacheHint(header: string | undefined): { maxAge: number; scope?: 'PUBLI
  * gateway, so a recomposed schema is served without a restart. A file that does not
  * parse or compose is refused and the gateway keeps serving the last good one. Apollo
  * Gateway gets it with the access rules' links no longer marked for SECURITY (see
- * forApolloGateway); the rules themselves stay in it and behorighetPlugin enforces them.
+ * forApolloGateway); the rules themselves stay in it and medBehorighet enforces them.
  */
 function watchedSupergraph(path: string, logger: Logger): SupergraphSdlHook {
   return async ({ update }) => {
@@ -275,7 +275,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     krav = lasBehorighetskrav(coreSupergraphSdl);
   });
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    // Before planning, what the caller may not read is removed from the operation; the rest
+    // is planned and run, the removed fields answered null with an error (behorighet.ts).
+    gateway: medBehorighet(gateway, () => krav),
     includeStacktraceInErrorResponses: false,
     ...limitOptions,
     formatError: formatLimitError,
@@ -285,8 +287,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       metricsPlugin('gateway'),
       saknadeKallorPlugin(),
       ...limitPlugins,
-      // Before planning: no subgraph is called for an operation the caller may not read.
-      behorighetPlugin(() => krav),
       // Last: it answers only what every check above has let through (see svarscache.ts).
       svarscachePlugin<GatewayContext>(config.svarscache),
     ],
