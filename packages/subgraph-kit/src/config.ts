@@ -1,4 +1,5 @@
 import { portFrom } from '@lagesbild/http-kit';
+import type { SubgraphLimits } from './limits';
 
 export interface SubgraphConfig {
   name: string;
@@ -14,6 +15,8 @@ export interface SubgraphConfig {
   logSql: boolean;
   /** The folder of the embedded default's files (SQLite, the development token secret). */
   dataDir: string;
+  /** Query limits and production mode; read from the environment when not given (limits.ts). */
+  limits?: SubgraphLimits;
 }
 
 export interface SubgraphConfigInput {

@@ -8,6 +8,7 @@ export * from './diskretion';
 export * from './errors';
 export * from './granskning';
 export * from './levande';
+export * from './limits';
 export * from './loaders';
 export * from './migration';
 export * from './orm';
