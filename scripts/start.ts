@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { loadExposure } from '../gateway/src/limits';
+import { assertDistinctPorts, parsePort } from '../packages/http-kit/src/port';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../schema/subgraphs';
 import { ensureDashboardBuilt } from './dashboard-build';
 import { spawnService, subgraphEnv } from './service-process';
@@ -29,14 +30,11 @@ interface Service {
   child?: ChildProcess;
 }
 
+/** The port in `variable`, checked at once: a number, 1–65535, not one fetch refuses. */
 function portOf(variable: string, fallback: number): number {
   const raw = process.env[variable];
   if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`${variable}="${raw}" är inte ett giltigt portnummer.`);
-  }
-  return port;
+  return parsePort(variable, raw, 1);
 }
 
 async function assertFree(port: number, variable: string): Promise<void> {
@@ -147,6 +145,12 @@ async function main(): Promise<void> {
     graphqlUrl: `http://${host}:${gatewayPort}/graphql`,
   };
   const all = [...subgraphs, gateway];
+  assertDistinctPorts(
+    all.map((s) => ({
+      variable: s.name === 'gateway' ? 'GATEWAY_PORT' : `${s.name.toUpperCase()}_PORT`,
+      port: s.port,
+    })),
+  );
 
   for (const s of subgraphs) await assertFree(s.port, `${s.name.toUpperCase()}_PORT`);
   await assertFree(gatewayPort, 'GATEWAY_PORT');

@@ -66,6 +66,26 @@ function expectNoStackTrace(body: GraphQLBody): void {
   expect(JSON.stringify(body)).not.toMatch(/stacktrace|exception|\.ts:\d+|at .+\(/);
 }
 
+/** One operation sent straight to a subgraph, past the gateway, with a valid token. */
+async function direct(
+  system: RunningSystem,
+  subgraph: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ status: number; body: GraphQLBody }> {
+  const response = await fetch(`${system.subgraphUrls[subgraph]}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await withToken(RADET)) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as GraphQLBody };
+}
+
+const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Plats { id } } }';
+const platser = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ __typename: 'Plats', id: `plats-${i}` }));
+const thousandAliases = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+
 describe('query limits at the gateway (development defaults)', () => {
   let system: RunningSystem;
 
@@ -240,6 +260,59 @@ describe('query limits at the gateway (development defaults)', () => {
     expect(Object.keys(body.data ?? {})).toEqual(['y2012', 'y2013', 'y2014', 'y2015', 'y2016']);
   });
 
+  it("answers graphql-js's errors in Swedish, the English kept for developers (item 11)", async () => {
+    const syntax = await system.gql('{ lagesbild(omrade: "norrmalm", period: "2016") { period }');
+    expect(syntax.status).toBe(400);
+    expect(syntax.body.errors).toEqual([
+      {
+        message: 'Syntaxfel i frågan: väntade Name, fann <EOF>.',
+        locations: expect.any(Array),
+        extensions: {
+          code: 'GRAPHQL_PARSE_FAILED',
+          original: 'Syntax Error: Expected Name, found <EOF>.',
+        },
+      },
+    ]);
+    const missing = await system.gql(
+      'query ($p: Period!) { lagesbild(omrade: "norrmalm", period: $p) { period } }',
+      {},
+      RADET,
+    );
+    expect(missing.body.errors?.[0]).toMatchObject({
+      message: 'Variabeln $p (Period!) måste anges men saknas.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        original: 'Variable "$p" of required type "Period!" was not provided.',
+      },
+    });
+    const argument = await system.gql('{ lagesbild(omrade: "norrmalm") { period } }', {}, RADET);
+    expect(argument.body.errors?.[0]?.message).toBe(
+      'Fältet "lagesbild" kräver argumentet "period" (Period!), men det saknas.',
+    );
+    expect(JSON.stringify([syntax, missing, argument].map((r) => r.body.errors))).not.toMatch(
+      /"message":"[^"]*(Syntax Error|was not provided|is required)/,
+    );
+  });
+
+  it('a subgraph called directly in development: introspection and suggestions (in Swedish), abuse limits on', async () => {
+    const introspection = await direct(
+      system,
+      'forvaltning',
+      '{ __schema { queryType { name } } }',
+    );
+    expect(introspection.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    const typo = await direct(system, 'forvaltning', '{ omrade(id: "norrmalm") { nam } }');
+    expect(typo.body.errors?.[0]?.message).toMatch(
+      /^Fältet "nam" finns inte på typen "Omrade"\. Menade du .*"namn".*\?$/,
+    );
+    const aliases = await direct(system, 'forvaltning', thousandAliases);
+    expect(aliases.status).toBe(400);
+    expect(aliases.body.errors?.[0]?.message).toBe('Frågan har för många alias (1000, högst 30).');
+    const entities = await direct(system, 'forvaltning', ENTITIES, { r: platser(5000) });
+    expect(entities.status).toBe(400);
+    expect(entities.body.errors?.[0]?.extensions?.limit).toBe('SUBGRAPH_MAX_REPRESENTATIONS');
+  });
+
   it('keeps introspection and GraphiQL on in development', async () => {
     const { body } = await system.gql('{ __schema { queryType { name } } }');
     expect(body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
@@ -277,6 +350,87 @@ describe('production mode (NODE_ENV=production)', () => {
         },
       },
     ]);
+  });
+
+  describe('a subgraph called directly, past the gateway (issue 15, item 7)', () => {
+    it('refuses introspection with a Swedish message', async () => {
+      for (const query of [
+        '{ __schema { types { name } } }',
+        '{ __type(name: "Plats") { name } }',
+      ]) {
+        const { status, body } = await direct(system, 'forvaltning', query);
+        expect(status).toBe(400);
+        expect(body.data).toBeUndefined();
+        expect(body.errors?.[0]).toMatchObject({
+          message: 'Introspektion av schemat är avstängd på den här servern.',
+          extensions: { validationErrorCode: 'INTROSPECTION_DISABLED' },
+        });
+      }
+    });
+
+    it('still gives federation its SDL (`_service`), which is not introspection', async () => {
+      const { body } = await direct(system, 'klotter', '{ _service { sdl } }');
+      expect(body.errors).toBeUndefined();
+      const service = body.data?._service as { sdl: string } | undefined;
+      expect(service?.sdl).toContain('type Query');
+    });
+
+    it('gives no "Did you mean…" suggestion', async () => {
+      const { status, body } = await direct(
+        system,
+        'forvaltning',
+        '{ omrade(id: "norrmalm") { nam } }',
+      );
+      expect(status).toBe(400);
+      expect(body.errors?.[0]?.message).toBe('Fältet "nam" finns inte på typen "Omrade".');
+      expect(JSON.stringify(body)).not.toMatch(/Did you mean|Menade du|"namn"|Suggestion/);
+    });
+
+    it('refuses 1000 aliases', async () => {
+      await fetch(`${system.subgraphUrls.forvaltning}/debug/sql`, { method: 'DELETE' });
+      const { status, body } = await direct(system, 'forvaltning', thousandAliases);
+      expect(status).toBe(400);
+      expect(body.errors).toEqual([
+        refusal('Frågan har för många alias (1000, högst 30).', 'GATEWAY_MAX_ALIASES'),
+      ]);
+      expect(await sqlStatements(system)).toBe(0);
+    });
+
+    it('refuses a query deeper than the limit the gateway has (GATEWAY_MAX_DEPTH=4)', async () => {
+      const { status, body } = await direct(
+        system,
+        'forvaltning',
+        '{ omrade(id: "norrmalm") { platser { omrade { platser { omrade { namn } } } } } }',
+      );
+      expect(status).toBe(400);
+      expect(body.errors?.[0]).toMatchObject({
+        message: 'Frågan är för djup (6 nivåer, högst 4).',
+        extensions: { limit: 'GATEWAY_MAX_DEPTH' },
+      });
+    });
+
+    it('refuses 5000 _entities representations before resolving any', async () => {
+      await fetch(`${system.subgraphUrls.forvaltning}/debug/sql`, { method: 'DELETE' });
+      const { status, body } = await direct(system, 'forvaltning', ENTITIES, { r: platser(5000) });
+      expect(status).toBe(400);
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toEqual([
+        {
+          message: 'Förfrågan har för många entitetsreferenser (5000, högst 3000).',
+          extensions: {
+            code: 'GRAPHQL_VALIDATION_FAILED',
+            limit: 'SUBGRAPH_MAX_REPRESENTATIONS',
+          },
+        },
+      ]);
+      expect(await sqlStatements(system)).toBe(0);
+    });
+
+    it('answers the batch sizes the gateway sends', async () => {
+      const { body } = await direct(system, 'forvaltning', ENTITIES, { r: platser(1000) });
+      expect(body.errors).toBeUndefined();
+      expect(body.data?._entities).toHaveLength(1000);
+    });
   });
 
   it('does not serve GraphiQL, nor print where it would be', async () => {

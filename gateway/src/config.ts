@@ -61,7 +61,11 @@ export function loadGatewayConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): GatewayConfig {
   return {
-    port: overrides.port ?? portFrom(undefined, { P: env.GATEWAY_PORT ?? env.PORT }, 'P', 4000),
+    port:
+      overrides.port ??
+      (env.GATEWAY_PORT !== undefined && env.GATEWAY_PORT !== ''
+        ? portFrom(undefined, env, 'GATEWAY_PORT', 4000)
+        : portFrom(undefined, env, 'PORT', 4000)),
     host: overrides.host ?? env.GATEWAY_HOST ?? '127.0.0.1',
     supergraphPath:
       overrides.supergraphPath ?? env.SUPERGRAPH_PATH ?? repoFile('schema/supergraph.graphql'),

@@ -4,6 +4,7 @@
  *   pnpm tokens                    every role, valid 12 hours
  *   pnpm tokens SAMORDNARE         one role (several: SAMORDNARE,ADMIN)
  *   pnpm tokens SKOLA --skola norrmalm-2016-respondent-2
+ *   pnpm tokens --help             usage, no tokens; an unknown option is refused (exit 3)
  *
  * Signed with the development secret in .data/ (or LAGESBILD_JWT_SECRET), the same one the
  * services started by `pnpm start` verify with. Production tokens come from the partners'
@@ -18,7 +19,41 @@ const DATA_DIR =
   process.env.LAGESBILD_DATA_DIR || fileURLToPath(new URL('../../../.data', import.meta.url));
 const FIRST_SCHOOL = 'norrmalm-2016-respondent-1';
 
+export const USAGE = `Användning: pnpm tokens [ROLL[,ROLL…] …] [--skola SKOLA-ID]
+
+Skriver ut utvecklingstoken, en per roll (alla roller om ingen anges), signerade med
+utvecklingshemligheten i .data/ (eller LAGESBILD_JWT_SECRET).
+
+  pnpm tokens                         alla roller
+  pnpm tokens SAMORDNARE              en roll (flera: SAMORDNARE,ADMIN)
+  pnpm tokens SKOLA --skola ID        en skolas token (standard ${FIRST_SCHOOL})
+  pnpm tokens --help                  den här texten
+
+Roller: ${Object.values(Roll).join(', ')}`;
+
+const OPTIONS_WITH_VALUE = new Set(['--skola']);
+
 async function main(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  // Every option is checked before anything is signed: an unknown one (a typo, --hjälp)
+  // must not print a full set of tokens as if it had been understood.
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (OPTIONS_WITH_VALUE.has(arg)) {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('-')) {
+        console.error(`${arg} behöver ett värde.\n\n${USAGE}`);
+        return 3;
+      }
+      i++;
+    } else if (arg.startsWith('-')) {
+      console.error(`Okänt alternativ "${arg}".\n\n${USAGE}`);
+      return 3;
+    }
+  }
   const config = loadAuthConfig(process.env, DATA_DIR);
   const skolaIndex = args.indexOf('--skola');
   const skola = skolaIndex >= 0 ? args[skolaIndex + 1] : undefined;

@@ -1,3 +1,4 @@
+export * from './limits';
 export * from './logger';
 export * from './metrics';
 export * from './port';

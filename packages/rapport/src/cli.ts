@@ -20,7 +20,8 @@
  * --ut names a file, or a folder (an existing one, or a path ending in "/") to write the
  * report into, named by area, period (and version: lagesbild-norrmalm-2016-H2-v1.md).
  *
- * --gateway (default http://127.0.0.1:4000, or GATEWAY_URL; its /graphql URL is taken too)
+ * --gateway (default GATEWAY_URL, else LAGESBILD_GATEWAY_URL, else http://127.0.0.1:<GATEWAY_PORT>,
+ * else http://127.0.0.1:4000; its /graphql URL is taken too)
  * chooses whom it asks. As whom:
  * --token (or LAGESBILD_TOKEN), or — against a development gateway — its development
  * sign-in for --roll (default RADET, the council).
@@ -28,6 +29,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type RapportDokument, rapportDokument } from './dokument';
+import { gatewayAdress } from './gateway-adress';
 import { fragaGatewayen, hamtaLagesbild } from './hamta';
 import { skrivPdf } from './pdf';
 import {
@@ -234,9 +236,13 @@ async function main(args: string[]): Promise<number> {
   const period = option(args, 'period');
   const format = option(args, 'format') ?? 'md';
   const ut = option(args, 'ut');
-  const gateway = gatewayBas(
-    option(args, 'gateway') ?? process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000',
-  );
+  let gateway: string;
+  try {
+    gateway = gatewayBas(gatewayAdress(option(args, 'gateway'), process.env));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 3;
+  }
   const roll = option(args, 'roll') ?? 'RADET';
   const givenToken = option(args, 'token') ?? process.env.LAGESBILD_TOKEN;
   const adopted =

@@ -1,4 +1,5 @@
 import { portFrom } from '@lagesbild/http-kit';
+import type { SubgraphLimits } from './limits';
 
 export interface SubgraphConfig {
   name: string;
@@ -14,6 +15,8 @@ export interface SubgraphConfig {
   logSql: boolean;
   /** The folder of the embedded default's files (SQLite, the development token secret). */
   dataDir: string;
+  /** Query limits and production mode; read from the environment when not given (limits.ts). */
+  limits?: SubgraphLimits;
 }
 
 export interface SubgraphConfigInput {
@@ -42,7 +45,9 @@ export function loadSubgraphConfig(input: SubgraphConfigInput): SubgraphConfig {
   const prefix = input.name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
   const o = input.overrides ?? {};
   const pick = (name: string) => env[`${prefix}_${name}`] ?? env[name];
-  const port = o.port ?? portFrom(undefined, { PORT: pick('PORT') }, 'PORT', input.defaultPort);
+  // The message names the variable that was set: FORVALTNING_PORT, or else PORT.
+  const portVariable = env[`${prefix}_PORT`] !== undefined ? `${prefix}_PORT` : 'PORT';
+  const port = o.port ?? portFrom(undefined, env, portVariable, input.defaultPort);
   const dataDir = env.LAGESBILD_DATA_DIR || input.dataDir || `${process.cwd()}/.data`;
   return {
     name: input.name,

@@ -1,4 +1,4 @@
-import type { Logger } from '@lagesbild/http-kit';
+import { type Logger, swedishGraphqlError } from '@lagesbild/http-kit';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 
@@ -54,9 +54,22 @@ const PASS_THROUGH = new Set([
  * Shapes every error a client sees: validation failures become BAD_USER_INPUT with the
  * field and reason, a bad scalar (a malformed period) stays BAD_USER_INPUT even when
  * graphql-js reports it as a validation error, and anything unexpected is logged here
- * and reaches the client as a bare INTERNAL_SERVER_ERROR — never a stack trace.
+ * and reaches the client as a bare INTERNAL_SERVER_ERROR — never a stack trace. graphql-js's
+ * own messages are put in Swedish.
  */
-export function createErrorFormatter(service: string, logger?: Logger) {
+export function createErrorFormatter(
+  service: string,
+  logger?: Logger,
+  options: { hideSuggestions: boolean } = { hideSuggestions: false },
+) {
+  const format = shapeError(service, logger);
+  // graphql-js's parse and validation errors in Swedish, its English in extensions.original
+  // (issue 15, item 11); "Did you mean …?" only outside production.
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError =>
+    swedishGraphqlError(format(formatted, error), options);
+}
+
+function shapeError(service: string, logger?: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error : undefined;
     const cause = original?.originalError;

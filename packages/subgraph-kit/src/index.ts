@@ -9,6 +9,7 @@ export * from './errors';
 export * from './granskning';
 export * from './importvag';
 export * from './levande';
+export * from './limits';
 export * from './loaders';
 export * from './migration';
 export * from './orm';

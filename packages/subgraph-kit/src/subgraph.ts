@@ -17,6 +17,7 @@ import type { SubgraphConfig } from './config';
 import { contextFactory, type KitContext, type LoaderFactory } from './context';
 import { createErrorFormatter } from './errors';
 import { bindGranskning, granskningPlugin } from './granskning';
+import { loadSubgraphLimits, subgraphLimitOptions } from './limits';
 import {
   createOrm,
   type DatabaseReadiness,
@@ -111,14 +112,22 @@ export async function startSubgraph<TLoaders>(
   }
   const databaseReady = databaseReadiness(orm);
   const { schema } = await definition.schema();
+  // Called directly it is as guarded as the gateway: the same limits, a cap on `_entities`
+  // representations, and in production no introspection nor suggestions (limits.ts).
+  const limits = config.limits ?? loadSubgraphLimits();
+  const { plugins: limitPlugins, ...limitOptions } =
+    subgraphLimitOptions<KitContext<TLoaders>>(limits);
   const apollo = new ApolloServer<KitContext<TLoaders>>({
     schema,
-    formatError: createErrorFormatter(config.name, logger),
+    formatError: createErrorFormatter(config.name, logger, {
+      hideSuggestions: limits.production,
+    }),
     includeStacktraceInErrorResponses: false,
     // A subgraph is reached through the gateway; GraphiQL lives there.
-    introspection: true,
+    ...limitOptions,
     // Federated traces cost time on every request and nobody here reports to Apollo Studio.
     plugins: [
+      ...limitPlugins,
       ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin(config.name),
       granskningPlugin(),
