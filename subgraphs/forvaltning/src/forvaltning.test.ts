@@ -1291,7 +1291,7 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
 
   it('refuses a place that is part of an unknown place or of one in another area', async () => {
     const { body: omrade } = await s.gql(
-      'mutation { registreraOmrade(input: { id: "vasastan", namn: "Vasastan", namnd: "Norrmalms stadsdelsnämnd" }) { id } }',
+      'mutation { registreraOmrade(input: { id: "ostermalm", namn: "Östermalm", namnd: "Östermalms stadsdelsnämnd" }) { id } }',
       {},
       { 'x-lagesbild-roller': 'ADMIN' },
     );
@@ -1307,12 +1307,12 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
     ]);
     const annat = await s.gql(
       REGISTRERA_PLATS,
-      { input: { omradeId: 'vasastan', namn: 'Lekplatsen', delAv: 'observatorielunden' } },
+      { input: { omradeId: 'ostermalm', namn: 'Lekplatsen', delAv: 'observatorielunden' } },
       SAMORDNARE,
     );
     badInput(
       annat.body,
-      'Platsen "Observatorielunden" ligger i ett annat område (norrmalm) än den nya platsen (vasastan).',
+      'Platsen "Observatorielunden" ligger i ett annat område (norrmalm) än den nya platsen (ostermalm).',
       [{ field: 'delAv', reason: 'platsen ligger i ett annat område' }],
     );
     // The list of known areas grows with the register, sorted.
@@ -1321,10 +1321,10 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
       { input: { omradeId: 'sodermalm', namn: 'Lekplatsen' } },
       SAMORDNARE,
     );
-    badInput(sodermalm.body, 'Okänt område "sodermalm". Kända områden: norrmalm, vasastan.', [
+    badInput(sodermalm.body, 'Okänt område "sodermalm". Kända områden: norrmalm, ostermalm.', [
       { field: 'omradeId', reason: 'området finns inte i förvaltningens register' },
     ]);
-    expect(sodermalm.body.errors![0]!.extensions?.kandaOmraden).toEqual(['norrmalm', 'vasastan']);
+    expect(sodermalm.body.errors![0]!.extensions?.kandaOmraden).toEqual(['norrmalm', 'ostermalm']);
     expect(await s.countRows('plats')).toBe(before);
   });
 

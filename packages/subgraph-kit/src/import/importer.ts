@@ -1,8 +1,15 @@
+import type { Roll } from '@lagesbild/domain';
 import type { EntityManager } from '@mikro-orm/core';
 
 /** What every row of one run shares: the district the file's rows belong to. */
 export interface ImportKontext {
   omradeId: string;
+  /**
+   * The roles of whoever sends the file when a token says who (an HTTP import): rules that
+   * depend on the writer (clearance to write a classification) apply to them. The
+   * operator's command, trusted with the database itself, leaves it unset.
+   */
+  roller?: readonly Roll[];
 }
 
 /**

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ejLevandeBehorigText, mayRead, parseTidpunkt, Roll } from '@lagesbild/domain';
+import {
+  ejLevandeBehorigText,
+  mayRead,
+  okantOmradeFel,
+  omradeIdAv,
+  parseTidpunkt,
+  Roll,
+} from '@lagesbild/domain';
 import { type RouteHandler, requestIdOf } from '@lagesbild/http-kit';
 import {
   harLevandeBehorighetFor,
@@ -59,6 +66,13 @@ async function lista(orm: Orm, req: IncomingMessage, res: ServerResponse, url: U
   }
   const q = url.searchParams;
   const where: FilterQuery<Klotteranmalan>[] = [];
+  // Optional, beside GeoReport's own filters: one district's reports.
+  const omrade = q.get('omrade');
+  if (omrade !== null) {
+    const okant = okantOmradeFel(omrade);
+    if (okant) return fel(res, 400, okant);
+    where.push({ omradeId: omradeIdAv(omrade) });
+  }
   for (const [name, op] of [
     ['start_date', '$gte'],
     ['end_date', '$lte'],
@@ -143,6 +157,11 @@ async function importera(orm: Orm, req: IncomingMessage, res: ServerResponse, ur
   const tillatna = RAPPORTORER.filter((r) => roller.includes(r as unknown as Roll));
   if (!admin && tillatna.length === 0)
     return fel(res, 403, 'Din roll har inte behörighet till detta.');
+  // The district is the request's, not the records': an unknown one refuses the request
+  // before its body is read, as every other channel refuses it.
+  const omrade = url.searchParams.get('omrade') ?? 'norrmalm';
+  const okant = okantOmradeFel(omrade);
+  if (okant) return fel(res, 400, okant);
   const text = await readBody(req);
   if (text === null) return fel(res, 413, `Förfrågan är för stor (högst ${MAX_BODY} byte).`);
   let body: unknown;
@@ -157,11 +176,13 @@ async function importera(orm: Orm, req: IncomingMessage, res: ServerResponse, ur
       ? (body as { service_requests: unknown[] }).service_requests
       : [body];
   const result = await importOpen311(orm.orm.em.fork(), records, {
-    omradeId: url.searchParams.get('omrade') ?? 'norrmalm',
+    omradeId: omradeIdAv(omrade),
     ...(admin ? {} : { tillatna: tillatna as Rapportor[] }),
     skrivare: skrivareFranViewer(viewer, OPEN311_POST_OPERATION, requestIdOf(req)),
   });
-  send(res, 200, result);
+  // A request that contradicts a stored report is a conflict (409), as on GraphQL; the
+  // body still says what was written and why each record was refused.
+  send(res, result.avvisade.some((a) => a.konflikt) ? 409 : 200, result);
 }
 
 /** GET and POST /open311/v2/requests.json beside GraphQL. */
