@@ -636,17 +636,17 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
     it('withholds the longer period a hidden section reported for in a half-year draft', async () => {
       // A half-year of another area: its sections reported for 2016, the cells "2016|…".
       gateway.andra = (d) => {
-        for (const l of [d.period, d.lankad1, d.lankad2]) if (l) l.omradeId = 'vasastan';
+        for (const l of [d.period, d.lankad1, d.lankad2]) if (l) l.omradeId = 'ostermalm';
       };
       const body = await mutation(
         'skapaPubliceringsutkast',
-        { omrade: 'vasastan', period: '2016-H2' },
+        { omrade: 'ostermalm', period: '2016-H2' },
         SAMORDNARE,
       );
       expect(body.errors).toBeUndefined();
-      const alla = await las('vasastan-2016-H2-v1', SAMORDNARE);
+      const alla = await las('ostermalm-2016-H2-v1', SAMORDNARE);
       expect(celler(alla).some((c) => c.period === '2016')).toBe(true);
-      const p = await las('vasastan-2016-H2-v1', SISAB);
+      const p = await las('ostermalm-2016-H2-v1', SISAB);
       for (const a of p.avsnitt.filter((x) => x.partner !== 'klotter')) {
         expect(a.grovrePeriod).toBeNull();
         expect(a.celler.map((c) => c.period)).toEqual(a.celler.map(() => '2016-H2'));
@@ -937,7 +937,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         'finns-inte',
         'norrmalm-2016-v1',
         'norrmalm-2016-H2-v1',
-        'vasastan-2016-H2-v1',
+        'ostermalm-2016-H2-v1',
       ]) {
         const sql = `update publicering set status = 'ERSATT', ersatt_av_id = '${av}' where id = 'norrmalm-2016-H2-v1'`;
         await expect(conn.execute(sql), sql).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);
