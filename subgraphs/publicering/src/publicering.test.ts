@@ -486,6 +486,33 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect(await s.countRows('kit_granskningslogg')).toBe(logg);
     });
 
+    it('refuses an area no one knows itself, without asking the gateway (issue 15, item 3)', async () => {
+      const KANDA =
+        'Kända områden: bromma, enskede-arsta-vantor, farsta, hagersten-alvsjo, ' +
+        'hasselby-vallingby, kungsholmen, norrmalm, ostermalm, rinkeby-kista, skarholmen, ' +
+        'skarpnack, sodermalm, spanga-tensta.';
+      gateway.lage = 'svar';
+      const fore = {
+        rader: await s.countRows('publicering'),
+        logg: await s.countRows('kit_granskningslogg'),
+        fragat: gateway.mottaget.length,
+      };
+      const body = await mutation(
+        'skapaPubliceringsutkast',
+        { omrade: "x' OR 1=1--", period: '2016' },
+        SAMORDNARE,
+      );
+      const fel = ettFel(body, 'BAD_USER_INPUT', `Okänt område "x' OR 1=1--". ${KANDA}`);
+      expect(fel.extensions?.kandaOmraden).toContain('norrmalm');
+      const lista = await s.gql('{ publiceringar(omrade: "finns-inte") { id } }', {}, SAMORDNARE);
+      ettFel(lista.body, 'BAD_USER_INPUT', `Okänt område "finns-inte". ${KANDA}`);
+      expect({
+        rader: await s.countRows('publicering'),
+        logg: await s.countRows('kit_granskningslogg'),
+        fragat: gateway.mottaget.length,
+      }).toEqual(fore);
+    });
+
     it("passes on the gateway's refusal of an unknown area", async () => {
       gateway.lage = 'okantOmrade';
       const body = await mutation(

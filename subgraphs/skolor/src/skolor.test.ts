@@ -847,6 +847,34 @@ describe('skolor, surveys written through the API', () => {
     },
   );
 
+  it('refuses an area no one knows, writing and reading (issue 15, item 3)', async () => {
+    const KANDA =
+      'Kända områden: bromma, enskede-arsta-vantor, farsta, hagersten-alvsjo, ' +
+      'hasselby-vallingby, kungsholmen, norrmalm, ostermalm, rinkeby-kista, skarholmen, ' +
+      'skarpnack, sodermalm, spanga-tensta.';
+    const before = await tables();
+    const enkat = await s.gql(
+      SKAPA_ENKAT,
+      { input: { omradeId: 'finns-inte', titel: 'Enkät 2019', period: '2019' } },
+      UTBF,
+    );
+    badInput(enkat.body, `Ogiltig indata: omradeId – Okänt område "finns-inte". ${KANDA}`);
+    const skolan = await s.gql(
+      REGISTRERA_SKOLA,
+      { input: { omradeId: 'finns-inte', namn: 'Nya skolan' } },
+      UTBF,
+    );
+    badInput(skolan.body, `Ogiltig indata: omradeId – Okänt område "finns-inte". ${KANDA}`);
+    expect(await tables()).toEqual(before);
+    for (const fraga of [
+      '{ skolor(omrade: "finns-inte") { id } }',
+      '{ enkater(omrade: "finns-inte", period: "2016") { id } }',
+    ]) {
+      const { body } = await s.gql(fraga, {}, UTBF);
+      badInput(body, `Okänt område "finns-inte". ${KANDA}`);
+    }
+  });
+
   it('only the owner creates surveys', async () => {
     const before = await tables();
     const input = { omradeId: 'kungsholmen', titel: 'Enkät 2019', period: '2019' };
