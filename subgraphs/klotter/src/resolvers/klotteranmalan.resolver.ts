@@ -75,7 +75,8 @@ export class KlotteranmalanResolver {
   @KraverBehorighet(...RAPPORTORSSCOPES)
   @Mutation(() => Klotteranmalan, {
     description:
-      'Registrera en klotteranmälan (rapportören själv, eller admin). Samma rapportörs id igen ger samma anmälan; bara tiderna uppdateras.',
+      'Registrera en klotteranmälan (rapportören själv, eller admin). Samma rapportörs id igen ger samma anmälan; bara tiderna uppdateras. ' +
+      'En annan kategori eller ett annat område under samma id är felet CONFLICT.',
   })
   async registreraKlotteranmalan(
     @Arg('input', () => RegistreraKlotteranmalanInput) input: RegistreraKlotteranmalanInput,
