@@ -167,7 +167,7 @@ const SKRIVNINGAR: Fall[] = [
     namn: 'registreraOmrade',
     subgraph: 'forvaltning',
     roller: [Roll.ADMIN],
-    query: `mutation { registreraOmrade(input: { id: "matris", namn: "Matris", namnd: "Matrisnämnden" }) { id } }`,
+    query: `mutation { registreraOmrade(input: { id: "skarpnack", namn: "Skarpnäck", namnd: "Skarpnäcks stadsdelsnämnd" }) { id } }`,
   },
   {
     namn: 'registreraPlats',

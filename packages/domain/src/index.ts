@@ -5,6 +5,7 @@ export * from './klassning';
 export * from './miljo';
 export * from './niva';
 export * from './omrade';
+export * from './omraden';
 export * from './period';
 export * from './period-scalar';
 export * from './personuppgifter';

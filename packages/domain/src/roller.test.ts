@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { KLASSNING_NAMN, Klassning, klassningRank } from './klassning';
 import { MILJO_BESKRIVNING, MILJO_NAMN, MILJOER, Miljo } from './miljo';
 import { NIVA_BESKRIVNING, NIVA_NAMN, Niva } from './niva';
-import { clearance, mayRead, parseRoll, ROLL_KLASSNING, ROLL_NAMN, Roll } from './roller';
+import {
+  clearance,
+  klassningOverBehorighetFel,
+  mayRead,
+  parseRoll,
+  ROLL_KLASSNING,
+  ROLL_NAMN,
+  Roll,
+} from './roller';
 
 describe('clearance and mayRead', () => {
   it('takes the highest classification of the roles', () => {
@@ -90,5 +98,20 @@ describe('vocabulary', () => {
     ]);
     for (const m of MILJOER) expect(MILJO_BESKRIVNING[m]).toMatch(/^[A-ZÅÄÖ].*\.$/);
     expect(MILJO_BESKRIVNING[Miljo.ANTIDEMOKRATISK]).toContain('inte');
+  });
+});
+
+describe('clearance to write', () => {
+  it('refuses a classification above the writer’s own, in Swedish', () => {
+    expect(klassningOverBehorighetFel([Roll.SAMORDNARE], Klassning.BEGRANSAD)).toBeNull();
+    expect(klassningOverBehorighetFel([Roll.SAMORDNARE], Klassning.OPPEN)).toBeNull();
+    expect(klassningOverBehorighetFel([Roll.ADMIN], Klassning.SKYDDAD)).toBeNull();
+    expect(klassningOverBehorighetFel([Roll.SAMORDNARE], Klassning.SKYDDAD)).toBe(
+      'Klassningen Skyddad är en högre klassning än din behörighet (Begränsad); välj en klassning du själv får läsa.',
+    );
+    expect(klassningOverBehorighetFel([Roll.SISAB], Klassning.BEGRANSAD)).toContain(
+      'högre klassning än din behörighet (Öppen)',
+    );
+    expect(klassningOverBehorighetFel([], Klassning.BEGRANSAD)).not.toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { Klassning, klassningRank } from './klassning';
+import { KLASSNING_NAMN, Klassning, klassningRank } from './klassning';
 
 export enum Roll {
   RADET = 'RADET',
@@ -61,6 +61,18 @@ export function clearance(roles: readonly Roll[]): Klassning {
 
 export function mayRead(roles: readonly Roll[], k: Klassning): boolean {
   return klassningRank(k) <= klassningRank(clearance(roles));
+}
+
+/**
+ * Clearance to write: a writer may not give a record a classification higher than it may
+ * itself read (it could not see what it wrote). null when the roles may write a record of
+ * classification `k`, else the refusal in Swedish. Every channel that takes a classification
+ * asks this one function (the mutation, the CSV rows, the HTTP import).
+ */
+export function klassningOverBehorighetFel(roles: readonly Roll[], k: Klassning): string | null {
+  if (mayRead(roles, k)) return null;
+  const egen = KLASSNING_NAMN[clearance(roles)];
+  return `Klassningen ${KLASSNING_NAMN[k]} är en högre klassning än din behörighet (${egen}); välj en klassning du själv får läsa.`;
 }
 
 const ROLLER = new Set<string>(Object.values(Roll));

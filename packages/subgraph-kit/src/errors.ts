@@ -14,6 +14,14 @@ export function badUserInput(message: string, fields: FieldProblem[] = []): Grap
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', fields } });
 }
 
+/**
+ * A write that contradicts what is stored (a re-sent record that says something else):
+ * code CONFLICT, the fields that differ in `extensions.fields`.
+ */
+export function conflict(message: string, fields: FieldProblem[] = []): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', fields } });
+}
+
 export function notFound(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
@@ -34,6 +42,7 @@ function flatten(errors: ValidationErrorLike[], prefix: string): FieldProblem[] 
 
 const PASS_THROUGH = new Set([
   'BAD_USER_INPUT',
+  'CONFLICT',
   // A removed or replaced database file (subgraph.ts): answered 503, named by the gateway.
   'DATABAS_OTILLGANGLIG',
   'NOT_FOUND',

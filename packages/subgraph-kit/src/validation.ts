@@ -1,5 +1,13 @@
-import { ejPaborjadPeriodFel, innehallerPersonnummer, tryParsePeriod } from '@lagesbild/domain';
+import {
+  ejPaborjadPeriodFel,
+  innehallerPersonnummer,
+  KANDA_OMRADE_IDN,
+  okantOmradeFel,
+  omradeIdAv,
+  tryParsePeriod,
+} from '@lagesbild/domain';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { GraphQLError } from 'graphql';
 
 /** Rejects free text that carries a personnummer: nothing about a private person is stored. */
 export function IngaPersonuppgifter(options?: ValidationOptions): PropertyDecorator {
@@ -74,4 +82,46 @@ export function PeriodHarBorjat(options?: ValidationOptions): PropertyDecorator 
       },
     });
   };
+}
+
+/**
+ * An area id from the one register of Stockholm's stadsdelsområden (`okantOmradeFel` in the
+ * domain package): on every input class a mutation validates and every CSV row class, so
+ * no channel stores an area no one knows. Absent values are left to IsOptional/other rules.
+ */
+export function KantOmrade(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'kantOmrade',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: (args) => okantOmradeFel(String(args.value)) ?? 'okänt område',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          value === null ||
+          value === undefined ||
+          (typeof value === 'string' && okantOmradeFel(value) === null),
+      },
+    });
+  };
+}
+
+/**
+ * The canonical id of an area a query or a REST parameter names ("Norrmalm" → "norrmalm"),
+ * or BAD_USER_INPUT with okantOmradeFel's message, the field and `extensions.kandaOmraden`
+ * (as förvaltning answers for its register), so every subgraph refuses alike.
+ */
+export function kantOmradeId(input: string, field = 'omrade'): string {
+  const fel = okantOmradeFel(input);
+  if (fel === null) return omradeIdAv(input);
+  throw new GraphQLError(fel, {
+    extensions: {
+      code: 'BAD_USER_INPUT',
+      fields: [{ field, reason: 'området finns inte bland Stockholms stadsdelsområden' }],
+      kandaOmraden: KANDA_OMRADE_IDN,
+    },
+  });
 }

@@ -1,3 +1,4 @@
+import { STADSDELSOMRADEN } from '@lagesbild/domain';
 import {
   createTestDatabase,
   type GqlBody,
@@ -1006,6 +1007,35 @@ describe('förvaltning, registreraIncident', () => {
     expect(await s.countRows('incident')).toBe(before);
   });
 
+  it('refuses a classification above the writer’s own clearance (issue 15, item 11)', async () => {
+    const before = await s.countRows('incident');
+    const { body } = await s.gql(
+      REGISTRERA_INCIDENT,
+      { input: { ...incident, datum: '2016-05-03', klassning: 'SKYDDAD' } },
+      SAMORDNARE,
+    );
+    badInput(
+      body,
+      'Klassningen Skyddad är en högre klassning än din behörighet (Begränsad); välj en klassning du själv får läsa.',
+      [{ field: 'klassning', reason: 'högre klassning än din behörighet' }],
+    );
+    expect(await s.countRows('incident')).toBe(before);
+    // Up to the writer's own clearance is allowed; ADMIN (SKYDDAD) may write SKYDDAD.
+    for (const [klassning, roller] of [
+      ['BEGRANSAD', SAMORDNARE],
+      ['OPPEN', SAMORDNARE],
+      ['SKYDDAD', { 'x-lagesbild-roller': 'ADMIN' }],
+    ] as const) {
+      const ok = await s.gql(
+        REGISTRERA_INCIDENT,
+        { input: { ...incident, datum: '2016-05-03', klassning } },
+        roller,
+      );
+      expect(ok.body.errors, klassning).toBeUndefined();
+    }
+    expect(await s.countRows('incident')).toBe(before + 3);
+  });
+
   it('with a role that may not register: refused, nothing written', async () => {
     const before = await s.countRows('incident');
     const { body } = await s.gql(
@@ -1291,7 +1321,7 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
 
   it('refuses a place that is part of an unknown place or of one in another area', async () => {
     const { body: omrade } = await s.gql(
-      'mutation { registreraOmrade(input: { id: "vasastan", namn: "Vasastan", namnd: "Norrmalms stadsdelsnämnd" }) { id } }',
+      'mutation { registreraOmrade(input: { id: "ostermalm", namn: "Östermalm", namnd: "Östermalms stadsdelsnämnd" }) { id } }',
       {},
       { 'x-lagesbild-roller': 'ADMIN' },
     );
@@ -1307,12 +1337,12 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
     ]);
     const annat = await s.gql(
       REGISTRERA_PLATS,
-      { input: { omradeId: 'vasastan', namn: 'Lekplatsen', delAv: 'observatorielunden' } },
+      { input: { omradeId: 'ostermalm', namn: 'Lekplatsen', delAv: 'observatorielunden' } },
       SAMORDNARE,
     );
     badInput(
       annat.body,
-      'Platsen "Observatorielunden" ligger i ett annat område (norrmalm) än den nya platsen (vasastan).',
+      'Platsen "Observatorielunden" ligger i ett annat område (norrmalm) än den nya platsen (ostermalm).',
       [{ field: 'delAv', reason: 'platsen ligger i ett annat område' }],
     );
     // The list of known areas grows with the register, sorted.
@@ -1321,11 +1351,65 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
       { input: { omradeId: 'sodermalm', namn: 'Lekplatsen' } },
       SAMORDNARE,
     );
-    badInput(sodermalm.body, 'Okänt område "sodermalm". Kända områden: norrmalm, vasastan.', [
+    badInput(sodermalm.body, 'Okänt område "sodermalm". Kända områden: norrmalm, ostermalm.', [
       { field: 'omradeId', reason: 'området finns inte i förvaltningens register' },
     ]);
-    expect(sodermalm.body.errors![0]!.extensions?.kandaOmraden).toEqual(['norrmalm', 'vasastan']);
+    expect(sodermalm.body.errors![0]!.extensions?.kandaOmraden).toEqual(['norrmalm', 'ostermalm']);
     expect(await s.countRows('plats')).toBe(before);
+  });
+
+  it('registers only Stockholm’s areas, named as the one register names them (issue 15, item 3)', async () => {
+    const REGISTRERA_OMRADE =
+      'mutation ($input: RegistreraOmradeInput!) { registreraOmrade(input: $input) { id namn namnd } }';
+    const ADMIN = { 'x-lagesbild-roller': 'ADMIN' };
+    const before = await s.countRows('omrade');
+    const okant = await s.gql(
+      REGISTRERA_OMRADE,
+      { input: { id: 'vasastan', namn: 'Vasastan', namnd: 'Norrmalms stadsdelsnämnd' } },
+      ADMIN,
+    );
+    badInput(
+      okant.body,
+      'Ogiltig indata: id – Okänt område "vasastan". Kända områden: bromma, enskede-arsta-vantor, farsta, hagersten-alvsjo, hasselby-vallingby, kungsholmen, norrmalm, ostermalm, rinkeby-kista, skarholmen, skarpnack, sodermalm, spanga-tensta.',
+    );
+    const annatNamn = await s.gql(
+      REGISTRERA_OMRADE,
+      {
+        input: {
+          id: 'hagersten-alvsjo',
+          namn: 'Hägersten',
+          namnd: 'Hägersten-Älvsjö stadsdelsnämnd',
+        },
+      },
+      ADMIN,
+    );
+    badInput(
+      annatNamn.body,
+      'Området "hagersten-alvsjo" heter "Hägersten-Älvsjö" i registret över Stockholms stadsdelsområden, inte "Hägersten".',
+      [{ field: 'namn', reason: 'heter Hägersten-Älvsjö' }],
+    );
+    expect(await s.countRows('omrade')).toBe(before);
+    // Without a name, the register's.
+    const ok = await s.gql(
+      REGISTRERA_OMRADE,
+      { input: { id: 'hagersten-alvsjo', namnd: 'Hägersten-Älvsjö stadsdelsnämnd' } },
+      ADMIN,
+    );
+    expect(ok.body.errors).toBeUndefined();
+    expect(ok.body.data).toEqual({
+      registreraOmrade: {
+        id: 'hagersten-alvsjo',
+        namn: 'Hägersten-Älvsjö',
+        namnd: 'Hägersten-Älvsjö stadsdelsnämnd',
+      },
+    });
+    // The seed's area is the register's too.
+    const { body } = await s.gql<{ omraden: { id: string; namn: string }[] }>(
+      '{ omraden { id namn } }',
+    );
+    for (const o of body.data!.omraden) {
+      expect(STADSDELSOMRADEN).toContainEqual(o);
+    }
   });
 
   it('rejects a latitude without a longitude', async () => {

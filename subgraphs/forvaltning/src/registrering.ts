@@ -2,7 +2,13 @@
  * The write rules for an incident, shared by the mutation and the CSV import, so both
  * accept and refuse the same things.
  */
-import { dayRange, platsId } from '@lagesbild/domain';
+import {
+  dayRange,
+  Klassning,
+  klassningOverBehorighetFel,
+  platsId,
+  type Roll,
+} from '@lagesbild/domain';
 import { datumEllerPeriodProblem, type InputProblem } from '@lagesbild/subgraph-kit';
 import { Incident, IncidentSystem } from './entities';
 import type { RegistreraIncidentInput } from './resolvers/types/incident.input';
@@ -15,6 +21,20 @@ export function incidentProblem(
   idag?: string,
 ): IncidentProblem | null {
   return datumEllerPeriodProblem(input, 'incidenten', idag);
+}
+
+/**
+ * Clearance to write (klassningOverBehorighetFel): the writer may not give the incident a
+ * classification above its own. The default is the input's, BEGRANSAD.
+ */
+export function klassningProblem(
+  input: Pick<RegistreraIncidentInput, 'klassning'>,
+  roller: readonly Roll[],
+): IncidentProblem | null {
+  const fel = klassningOverBehorighetFel(roller, input.klassning ?? Klassning.BEGRANSAD);
+  return fel
+    ? { message: fel, field: 'klassning', reason: 'högre klassning än din behörighet' }
+    : null;
 }
 
 /** The incident an input describes (checked with incidentProblem first), unsaved. */

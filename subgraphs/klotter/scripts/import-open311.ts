@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { okantOmradeFel } from '@lagesbild/domain';
 import { createOrm, importkommandoSkrivare, migrate } from '@lagesbild/subgraph-kit';
 import { loadConfig } from '../src/config';
 import { importOpen311 } from '../src/open311/import';
@@ -22,6 +23,12 @@ if (!file) {
     'Användning: pnpm --filter @lagesbild/klotter import:open311 <fil.json> [--omrade norrmalm]',
   );
   process.exit(2);
+}
+// An area no one knows is wrong usage, refused before the file is read.
+const okant = okantOmradeFel(omradeId);
+if (okant) {
+  console.error(okant);
+  process.exit(3);
 }
 // pnpm --filter runs the script in the package folder: resolve the file from where the user was.
 const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);

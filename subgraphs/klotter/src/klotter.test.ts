@@ -726,6 +726,122 @@ describe('klotter, writes', () => {
     expect(await s.countRows('klotteranmalan')).toBe(rows);
   });
 
+  it('refuses an area no one knows, on a report and on a zero (issue 15, item 3)', async () => {
+    const fore = {
+      anmalningar: await s.countRows('klotteranmalan'),
+      nollor: await s.countRows('nollrapport'),
+    };
+    const lista =
+      'Kända områden: bromma, enskede-arsta-vantor, farsta, hagersten-alvsjo, ' +
+      'hasselby-vallingby, kungsholmen, norrmalm, ostermalm, rinkeby-kista, skarholmen, ' +
+      'skarpnack, sodermalm, spanga-tensta.';
+    const report = await s.gql(
+      REGISTRERA,
+      {
+        input: {
+          ...base,
+          omradeId: 'finns-inte',
+          rapportorensId: 'TK-OKANT',
+          anmaldTid: '2017-05-02T10:00:00+02:00',
+        },
+      },
+      TK,
+    );
+    expect(badInput(report.body, 'omradeId').message).toBe(
+      `Ogiltig indata: omradeId – Okänt område "finns-inte". ${lista}`,
+    );
+    const noll = await s.gql(
+      NOLL,
+      { input: { rapportor: 'TRAFIKKONTORET', omradeId: 'finns-inte', period: '2014' } },
+      TK,
+    );
+    expect(badInput(noll.body, 'omradeId').message).toBe(
+      `Ogiltig indata: omradeId – Okänt område "finns-inte". ${lista}`,
+    );
+    const injection = await s.gql(
+      REGISTRERA,
+      {
+        input: {
+          ...base,
+          omradeId: "x' OR 1=1--",
+          rapportorensId: 'TK-OKANT-2',
+          anmaldTid: '2017-05-02T10:00:00+02:00',
+        },
+      },
+      TK,
+    );
+    expect(badInput(injection.body, 'omradeId').message).toContain(
+      `Okänt område "x' OR 1=1--". ${lista}`,
+    );
+    expect({
+      anmalningar: await s.countRows('klotteranmalan'),
+      nollor: await s.countRows('nollrapport'),
+    }).toEqual(fore);
+  });
+
+  it('a re-send with another category or area is a conflict, not the original (issue 15, item 11)', async () => {
+    const input = {
+      ...base,
+      rapportorensId: 'TK-KONFLIKT',
+      anmaldTid: '2017-06-01T10:00:00+02:00',
+    };
+    const first = await s.gql<{ registreraKlotteranmalan: { id: string } }>(
+      REGISTRERA,
+      { input },
+      TK,
+    );
+    expect(first.body.errors).toBeUndefined();
+    const fore = await s.gql(
+      `{ klotteranmalan(id: "${first.body.data!.registreraKlotteranmalan.id}") { id kategori omradeId: plats { id } status avropTid } }`,
+      {},
+      TK,
+    );
+    const rows = await s.countRows('klotteranmalan');
+
+    const kategori = await s.gql(
+      REGISTRERA,
+      { input: { ...input, kategori: 'STOTANDE', avropTid: '2017-06-01T11:00:00+02:00' } },
+      TK,
+    );
+    expect(kategori.body.data ?? null).toBeNull();
+    expect(kategori.body.errors).toHaveLength(1);
+    expect(kategori.body.errors![0]).toMatchObject({
+      message:
+        'Anmälan "TK-KONFLIKT" från Trafikkontoret finns redan och säger något annat: kategorin är RASISTISKT, inte STOTANDE. Skickas en anmälan igen får bara tiderna ändras.',
+      extensions: {
+        code: 'CONFLICT',
+        fields: [{ field: 'kategori', reason: 'kategorin är RASISTISKT, inte STOTANDE' }],
+      },
+    });
+    const omrade = await s.gql(
+      REGISTRERA,
+      { input: { ...input, omradeId: 'kungsholmen', kategori: 'STOTANDE' } },
+      TK,
+    );
+    expect(omrade.body.errors![0]).toMatchObject({
+      message:
+        'Anmälan "TK-KONFLIKT" från Trafikkontoret finns redan och säger något annat: kategorin är RASISTISKT, inte STOTANDE; området är norrmalm, inte kungsholmen. Skickas en anmälan igen får bara tiderna ändras.',
+      extensions: { code: 'CONFLICT' },
+    });
+    // Nothing changed: not the times the refused re-send carried either.
+    const efter = await s.gql(
+      `{ klotteranmalan(id: "${first.body.data!.registreraKlotteranmalan.id}") { id kategori omradeId: plats { id } status avropTid } }`,
+      {},
+      TK,
+    );
+    expect(efter.body).toEqual(fore.body);
+    expect(await s.countRows('klotteranmalan')).toBe(rows);
+    // The same report again is still the same report.
+    const igen = await s.gql<{ registreraKlotteranmalan: { id: string } }>(
+      REGISTRERA,
+      { input },
+      TK,
+    );
+    expect(igen.body.data!.registreraKlotteranmalan.id).toBe(
+      first.body.data!.registreraKlotteranmalan.id,
+    );
+  });
+
   it('zero-reports: none over reports, no report inside a zero', async () => {
     const ok = await s.gql<{ intygaNollrapport: { id: string } }>(
       NOLL,

@@ -78,6 +78,44 @@ export function nollKrockText(n: { period: string }, rapportor: Rapportor): stri
   return `${RAPPORTOR_NAMN[rapportor]} har intygat noll anmälningar för ${n.period}; en anmälan i den perioden motsäger det.`;
 }
 
+/**
+ * A re-send may change a report's times, never what the report is: another category or
+ * another area under the same reporter's id is a contradiction, refused as a conflict on
+ * every channel (CONFLICT on GraphQL, 409 on Open311, a rejected CSV row) instead of being
+ * answered silently with the original. null when the re-send agrees.
+ */
+export function omsandningsKonflikt(
+  befintlig: Pick<Klotteranmalan, 'rapportor' | 'rapportorensId' | 'kategori' | 'omradeId'>,
+  ny: { kategori: string; omradeId: string },
+): FieldProblem[] | null {
+  const problem: FieldProblem[] = [];
+  if (befintlig.kategori !== ny.kategori) {
+    problem.push({
+      field: 'kategori',
+      reason: `kategorin är ${befintlig.kategori}, inte ${ny.kategori}`,
+    });
+  }
+  if (befintlig.omradeId !== ny.omradeId) {
+    problem.push({
+      field: 'omradeId',
+      reason: `området är ${befintlig.omradeId}, inte ${ny.omradeId}`,
+    });
+  }
+  return problem.length > 0 ? problem : null;
+}
+
+/** The sentence for a conflicting re-send (see omsandningsKonflikt). */
+export function konfliktText(
+  befintlig: Pick<Klotteranmalan, 'rapportor' | 'rapportorensId'>,
+  problem: FieldProblem[],
+): string {
+  return (
+    `Anmälan "${befintlig.rapportorensId}" från ${RAPPORTOR_NAMN[befintlig.rapportor]} finns redan ` +
+    `och säger något annat: ${problem.map((p) => p.reason).join('; ')}. ` +
+    'Skickas en anmälan igen får bara tiderna ändras.'
+  );
+}
+
 /** The BAD_USER_INPUT for times out of order or in the future. */
 export function tidsfel(problems: FieldProblem[]) {
   return badUserInput(

@@ -710,6 +710,11 @@ describe('polis, read side on the seeded database', () => {
   );
 });
 
+const KANDA =
+  'Kända områden: bromma, enskede-arsta-vantor, farsta, hagersten-alvsjo, ' +
+  'hasselby-vallingby, kungsholmen, norrmalm, ostermalm, rinkeby-kista, skarholmen, ' +
+  'skarpnack, sodermalm, spanga-tensta.';
+
 const PUBLICERA = `mutation ($input: PubliceraBedomningInput!) {
   publiceraBedomning(input: $input) { id period miljo version ersatt bosatta resor publicerad utgivare }
 }`;
@@ -930,6 +935,37 @@ describe('polis, publiceraBedomning', () => {
     expect(await s.countRows('bedomning')).toBe(before);
   });
 
+  it('refuses an area no one knows, and reads none (issue 15, item 3)', async () => {
+    const before = await s.countRows('bedomning');
+    const { body } = await s.gql(PUBLICERA, { input: { ...valid, omradeId: 'finns-inte' } }, POLIS);
+    expect(onlyError(body, 'BAD_USER_INPUT').message).toBe(
+      `Ogiltig indata: omradeId – Okänt område "finns-inte". ${KANDA}`,
+    );
+    expect(await s.countRows('bedomning')).toBe(before);
+    const las = await s.gql(
+      '{ polisBedomningar(omrade: "finns-inte", period: "2016") { id } }',
+      {},
+      POLIS,
+    );
+    // The field is nullable (FORBIDDEN answers null): the area's error beside a null.
+    expect(las.body.data).toEqual({ polisBedomningar: null });
+    expect(las.body.errors).toHaveLength(1);
+    const fel = las.body.errors![0]!;
+    expect(fel.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(fel.message).toBe(`Okänt område "finns-inte". ${KANDA}`);
+    expect(fel.extensions?.kandaOmraden).toContain('norrmalm');
+    // A known area as a reader may type it.
+    const versaler = await s.gql(
+      '{ polisBedomningar(omrade: "Norrmalm", period: "2016-H2") { id } }',
+      {},
+      POLIS,
+    );
+    expect(versaler.body.errors).toBeUndefined();
+    expect(
+      (versaler.body.data as { polisBedomningar: unknown[] }).polisBedomningar.length,
+    ).toBeGreaterThan(0);
+  });
+
   it('without a token UNAUTHENTICATED, as RADET FORBIDDEN; nothing written', async () => {
     const before = await s.countRows('bedomning');
     onlyError(
@@ -1023,6 +1059,19 @@ describe('polis, registreraHandelse', () => {
       handelse: await s.countRows('handelse'),
       plats: await s.countRows('handelse_plats'),
     }).toEqual(before);
+  });
+
+  it('refuses an area no one knows (issue 15, item 3); nothing written', async () => {
+    const before = await s.countRows('handelse');
+    const { body } = await s.gql(
+      REGISTRERA,
+      { input: { ...valid, omradeId: 'finns-inte' } },
+      POLIS,
+    );
+    expect(onlyError(body, 'BAD_USER_INPUT').message).toBe(
+      `Ogiltig indata: omradeId – Okänt område "finns-inte". ${KANDA}`,
+    );
+    expect(await s.countRows('handelse')).toBe(before);
   });
 
   it('SAMORDNARE may not register police events', async () => {
@@ -1218,6 +1267,21 @@ describe('polis, import of the feed sample', () => {
     } finally {
       await db.remove();
     }
+  });
+
+  it('an unknown area is refused before the file is read: the function throws, the command exits 3', async () => {
+    const before = await s.countRows('handelse');
+    await expect(
+      importHandelser(s.running.orm.orm.em.fork(), [], { omradeId: 'finns-inte', skrivare }),
+    ).rejects.toThrow(`Okänt område "finns-inte". ${KANDA}`);
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/import/cli.ts', 'finns-inte.json', '--omrade', 'finns-inte'],
+      { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8' },
+    );
+    expect(run.status).toBe(3);
+    expect(run.stderr.trim()).toBe(`Okänt område "finns-inte". ${KANDA}`);
+    expect(await s.countRows('handelse')).toBe(before);
   });
 
   it('a file that is not a list is refused and nothing is written', async () => {

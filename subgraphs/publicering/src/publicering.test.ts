@@ -486,6 +486,33 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
       expect(await s.countRows('kit_granskningslogg')).toBe(logg);
     });
 
+    it('refuses an area no one knows itself, without asking the gateway (issue 15, item 3)', async () => {
+      const KANDA =
+        'Kända områden: bromma, enskede-arsta-vantor, farsta, hagersten-alvsjo, ' +
+        'hasselby-vallingby, kungsholmen, norrmalm, ostermalm, rinkeby-kista, skarholmen, ' +
+        'skarpnack, sodermalm, spanga-tensta.';
+      gateway.lage = 'svar';
+      const fore = {
+        rader: await s.countRows('publicering'),
+        logg: await s.countRows('kit_granskningslogg'),
+        fragat: gateway.mottaget.length,
+      };
+      const body = await mutation(
+        'skapaPubliceringsutkast',
+        { omrade: "x' OR 1=1--", period: '2016' },
+        SAMORDNARE,
+      );
+      const fel = ettFel(body, 'BAD_USER_INPUT', `Okänt område "x' OR 1=1--". ${KANDA}`);
+      expect(fel.extensions?.kandaOmraden).toContain('norrmalm');
+      const lista = await s.gql('{ publiceringar(omrade: "finns-inte") { id } }', {}, SAMORDNARE);
+      ettFel(lista.body, 'BAD_USER_INPUT', `Okänt område "finns-inte". ${KANDA}`);
+      expect({
+        rader: await s.countRows('publicering'),
+        logg: await s.countRows('kit_granskningslogg'),
+        fragat: gateway.mottaget.length,
+      }).toEqual(fore);
+    });
+
     it("passes on the gateway's refusal of an unknown area", async () => {
       gateway.lage = 'okantOmrade';
       const body = await mutation(
@@ -636,17 +663,17 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
     it('withholds the longer period a hidden section reported for in a half-year draft', async () => {
       // A half-year of another area: its sections reported for 2016, the cells "2016|…".
       gateway.andra = (d) => {
-        for (const l of [d.period, d.lankad1, d.lankad2]) if (l) l.omradeId = 'vasastan';
+        for (const l of [d.period, d.lankad1, d.lankad2]) if (l) l.omradeId = 'ostermalm';
       };
       const body = await mutation(
         'skapaPubliceringsutkast',
-        { omrade: 'vasastan', period: '2016-H2' },
+        { omrade: 'ostermalm', period: '2016-H2' },
         SAMORDNARE,
       );
       expect(body.errors).toBeUndefined();
-      const alla = await las('vasastan-2016-H2-v1', SAMORDNARE);
+      const alla = await las('ostermalm-2016-H2-v1', SAMORDNARE);
       expect(celler(alla).some((c) => c.period === '2016')).toBe(true);
-      const p = await las('vasastan-2016-H2-v1', SISAB);
+      const p = await las('ostermalm-2016-H2-v1', SISAB);
       for (const a of p.avsnitt.filter((x) => x.partner !== 'klotter')) {
         expect(a.grovrePeriod).toBeNull();
         expect(a.celler.map((c) => c.period)).toEqual(a.celler.map(() => '2016-H2'));
@@ -937,7 +964,7 @@ describe('the publicering subgraph, through its HTTP endpoint', () => {
         'finns-inte',
         'norrmalm-2016-v1',
         'norrmalm-2016-H2-v1',
-        'vasastan-2016-H2-v1',
+        'ostermalm-2016-H2-v1',
       ]) {
         const sql = `update publicering set status = 'ERSATT', ersatt_av_id = '${av}' where id = 'norrmalm-2016-H2-v1'`;
         await expect(conn.execute(sql), sql).rejects.toThrow(FASTSTALLD_SKRIVSKYDD);

@@ -56,13 +56,15 @@ export async function lamnaSvarsuppsattning(
       { field: `svar.${dubblett}.fragaId`, reason: 'frågan är redan besvarad' },
     ]);
   }
-  const enkat = await oppenEnkat(tx, input.enkatId);
+  // The school first: an unknown school is said to be unknown, whatever the survey's state
+  // (a closed survey would otherwise answer for it).
   const skola = await tx.findOne(Skola, { id: input.skolaId });
   if (!skola) {
     throw badUserInput(`Det finns ingen skola med id "${input.skolaId}".`, [
       { field: 'skolaId', reason: 'okänd skola' },
     ]);
   }
+  const enkat = await oppenEnkat(tx, input.enkatId);
   const mottagare = await tx.find(EnkatMottagare, { enkatId: enkat.id });
   if (mottagare.length > 0 && !mottagare.some((m) => m.skolaId === skola.id)) {
     throw badUserInput(`Enkäten skickades inte till ${skola.namn}.`, [

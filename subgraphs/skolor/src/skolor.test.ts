@@ -615,7 +615,7 @@ describe('skolor, surveys written through the API', () => {
   let u: Uppsattning;
   beforeAll(async () => {
     s = await startTestSubgraph(skolor);
-    u = await fyraJa(s, 'testomrade');
+    u = await fyraJa(s, 'kungsholmen');
   });
   afterAll(() => s?.stop());
 
@@ -629,7 +629,7 @@ describe('skolor, surveys written through the API', () => {
   });
 
   it('four of five answered yes, 80 % answered', async () => {
-    expect(await vitMakt(s, 'testomrade')).toEqual({
+    expect(await vitMakt(s, 'kungsholmen')).toEqual({
       rapporteringsstatus: 'RAPPORTERAT',
       utskick: 5,
       besvarade: 4,
@@ -677,12 +677,12 @@ describe('skolor, surveys written through the API', () => {
     });
     // The same answer set, its two answers replaced by one.
     expect(await tables()).toEqual({ ...before, svar: before.svar - 1 });
-    expect((await vitMakt(s, 'testomrade')).vitMakt).toEqual({
+    expect((await vitMakt(s, 'kungsholmen')).vitMakt).toEqual({
       antal: 3,
       undertryckt: false,
       visning: '3',
     });
-    expect((await vitMakt(s, 'testomrade', UTBF)).vitMakt).toEqual({
+    expect((await vitMakt(s, 'kungsholmen', UTBF)).vitMakt).toEqual({
       antal: 3,
       undertryckt: false,
       visning: '3',
@@ -743,7 +743,7 @@ describe('skolor, surveys written through the API', () => {
     );
     badInput(body, message, fields);
     expect(await tables()).toEqual(before);
-    expect((await vitMakt(s, 'testomrade', UTBF)).vitMakt).toEqual({
+    expect((await vitMakt(s, 'kungsholmen', UTBF)).vitMakt).toEqual({
       antal: 3,
       undertryckt: false,
       visning: '3',
@@ -773,7 +773,7 @@ describe('skolor, surveys written through the API', () => {
   it('a school the survey was not sent to cannot answer it', async () => {
     const { body: ny } = await s.gql<{ registreraSkola: { id: string } }>(
       REGISTRERA_SKOLA,
-      { input: { omradeId: 'testomrade', namn: 'Nya skolan' } },
+      { input: { omradeId: 'kungsholmen', namn: 'Nya skolan' } },
       UTBF,
     );
     const id = ny.data!.registreraSkola.id;
@@ -839,7 +839,7 @@ describe('skolor, surveys written through the API', () => {
       const before = await tables();
       const { body } = await s.gql(
         SKAPA_ENKAT,
-        { input: { omradeId: 'testomrade', titel: 'Enkät 2019', period: '2019', ...extra } },
+        { input: { omradeId: 'kungsholmen', titel: 'Enkät 2019', period: '2019', ...extra } },
         UTBF,
       );
       badInput(body, message, fields);
@@ -847,9 +847,37 @@ describe('skolor, surveys written through the API', () => {
     },
   );
 
+  it('refuses an area no one knows, writing and reading (issue 15, item 3)', async () => {
+    const KANDA =
+      'Kända områden: bromma, enskede-arsta-vantor, farsta, hagersten-alvsjo, ' +
+      'hasselby-vallingby, kungsholmen, norrmalm, ostermalm, rinkeby-kista, skarholmen, ' +
+      'skarpnack, sodermalm, spanga-tensta.';
+    const before = await tables();
+    const enkat = await s.gql(
+      SKAPA_ENKAT,
+      { input: { omradeId: 'finns-inte', titel: 'Enkät 2019', period: '2019' } },
+      UTBF,
+    );
+    badInput(enkat.body, `Ogiltig indata: omradeId – Okänt område "finns-inte". ${KANDA}`);
+    const skolan = await s.gql(
+      REGISTRERA_SKOLA,
+      { input: { omradeId: 'finns-inte', namn: 'Nya skolan' } },
+      UTBF,
+    );
+    badInput(skolan.body, `Ogiltig indata: omradeId – Okänt område "finns-inte". ${KANDA}`);
+    expect(await tables()).toEqual(before);
+    for (const fraga of [
+      '{ skolor(omrade: "finns-inte") { id } }',
+      '{ enkater(omrade: "finns-inte", period: "2016") { id } }',
+    ]) {
+      const { body } = await s.gql(fraga, {}, UTBF);
+      badInput(body, `Okänt område "finns-inte". ${KANDA}`);
+    }
+  });
+
   it('only the owner creates surveys', async () => {
     const before = await tables();
-    const input = { omradeId: 'testomrade', titel: 'Enkät 2019', period: '2019' };
+    const input = { omradeId: 'kungsholmen', titel: 'Enkät 2019', period: '2019' };
     onlyError((await s.gql(SKAPA_ENKAT, { input }, skola(u.skolor[0]!))).body, 'FORBIDDEN');
     onlyError((await s.gql(SKAPA_ENKAT, { input }, { authorization: '' })).body, 'UNAUTHENTICATED');
     onlyError((await s.gql(SKAPA_ENKAT, { input })).body, 'FORBIDDEN');
@@ -895,7 +923,7 @@ describe('skolor, surveys written through the API', () => {
       'Enkäten "Trygghetsenkät till skolorna 2018" är redan stängd.',
     );
     expect(await tables()).toEqual(before);
-    expect((await vitMakt(s, 'testomrade', UTBF)).vitMakt).toEqual({
+    expect((await vitMakt(s, 'kungsholmen', UTBF)).vitMakt).toEqual({
       antal: 3,
       undertryckt: false,
       visning: '3',
@@ -944,7 +972,7 @@ describe('skolor, a survey nobody has answered yet', () => {
     }>(
       AVSNITT,
       {
-        r: perioder.map((period) => ({ __typename: 'Lagesbild', omradeId: 'tomtomrade', period })),
+        r: perioder.map((period) => ({ __typename: 'Lagesbild', omradeId: 'bromma', period })),
       },
       RADET,
     );
@@ -960,7 +988,7 @@ describe('skolor, a survey nobody has answered yet', () => {
     for (const namn of ['Tomskolan 1', 'Tomskolan 2']) {
       const { body } = await s.gql<{ registreraSkola: { id: string } }>(
         REGISTRERA_SKOLA,
-        { input: { omradeId: 'tomtomrade', namn } },
+        { input: { omradeId: 'bromma', namn } },
         UTBF,
       );
       expect(body.errors).toBeUndefined();
@@ -970,7 +998,7 @@ describe('skolor, a survey nobody has answered yet', () => {
       SKAPA_ENKAT,
       {
         input: {
-          omradeId: 'tomtomrade',
+          omradeId: 'bromma',
           titel: 'Trygghetsenkät 2019',
           period: '2019',
           sistaSvarsdag: '2999-12-31',

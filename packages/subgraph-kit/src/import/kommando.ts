@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { access, constants, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { okantOmradeFel } from '@lagesbild/domain';
 import type { SubgraphConfig } from '../config';
 import { importkommandoSkrivare } from '../granskning';
 import { createOrm, migrate } from '../orm';
@@ -66,6 +67,9 @@ function lasArgument(argv: string[]): Argument | string {
   if (filer.length !== 1) return filer.length === 0 ? 'ange en CSV-fil' : 'ange bara en fil';
   const omradeId = varden.get('--omrade') ?? 'norrmalm';
   if (!/^[a-z0-9-]{1,64}$/.test(omradeId)) return 'område anges med sitt id, t.ex. norrmalm';
+  // Refused before the file is opened: the one register every subgraph shares.
+  const okant = okantOmradeFel(omradeId);
+  if (okant) return okant;
   const tal = (namn: string, standard: number) => {
     const v = varden.get(namn);
     return v === undefined ? standard : /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null;
@@ -125,7 +129,7 @@ export async function korImportkommando<R extends object>(
   const fel = (text: string) => io.fel.write(`${text}\n`);
   const arg = lasArgument(argv);
   if (typeof arg === 'string') {
-    fel(`${arg}.`);
+    fel(arg.endsWith('.') ? arg : `${arg}.`);
     fel(
       `Användning: ${kommando.skript} <fil.csv> [--omrade norrmalm] [--avvisade rapport.csv] [--batch 500] [--visa 10]`,
     );

@@ -3,8 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOrm, GranskningsloggPost } from '@lagesbild/subgraph-kit';
-import { korImportITest } from '@lagesbild/subgraph-kit/import';
+import { Roll } from '@lagesbild/domain';
+import { createOrm, GranskningsloggPost, importkommandoSkrivare } from '@lagesbild/subgraph-kit';
+import { korImport, korImportITest, oppnaCsv } from '@lagesbild/subgraph-kit/import';
 import { createTestDatabase, type TestDatabase } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Incident } from '../entities';
@@ -206,7 +207,19 @@ describe('CSV import of incidents', () => {
     expect(fel.kod).toBe(2);
     expect(fel.fel).toContain('kolumner saknas: beskrivning; okända kolumner: text');
     expect((await korImportITest(kommando(), [], dir)).kod).toBe(3);
-    expect((await korImportITest(kommando(), [fil, '--omrade', 'ingenstans'], dir)).kod).toBe(2);
+    // An area no one knows is refused before the file is read (issue 15, item 3): 3, not
+    // the header's 2.
+    const okant = await korImportITest(kommando(), [fil, '--omrade', 'ingenstans'], dir);
+    expect(okant.kod).toBe(3);
+    expect(okant.fel).toContain('Okänt område "ingenstans". Kända områden: bromma, ');
+    // One of Stockholm's that förvaltning's register does not hold yet: 3 as well.
+    const ratt = join(dir, 'ratt.csv');
+    await writeFile(ratt, 'id;datum;miljo;typ;beskrivning\nX;2018-01-01;AUTONOMA;HOT;något\n');
+    const ejRegistrerat = await korImportITest(kommando(), [ratt, '--omrade', 'sodermalm'], dir);
+    expect(ejRegistrerat.kod).toBe(3);
+    expect(ejRegistrerat.fel).toContain(
+      'Okänt område "sodermalm": området finns inte i förvaltningens register.',
+    );
     expect((await korImportITest(kommando(), [join(dir, 'saknas.csv')], dir)).kod).toBe(2);
     expect(await loggen()).toHaveLength(4);
   });
@@ -271,4 +284,45 @@ describe('CSV import of incidents', () => {
       await egen.remove();
     }
   }, 180_000);
+});
+
+describe('CSV import of incidents: clearance to write (issue 15, item 11)', () => {
+  it('refuses a row classified above the writer’s clearance when a token names the writer', async () => {
+    const fil = join(dir, 'klassning.csv');
+    await writeFile(
+      fil,
+      'id;datum;miljo;typ;beskrivning;klassning\n' +
+        'K-1;2018-01-02;AUTONOMA;HOT;Hot mot en tjänsteman (EXEMPEL);Skyddad\n' +
+        'K-2;2018-01-03;AUTONOMA;HOT;Hot mot en tjänsteman (EXEMPEL);Begränsad\n',
+    );
+    const fore = await importerade();
+    const { orm } = await createOrm({
+      databaseUrl: db.file,
+      entities: forvaltning.entities,
+      migrations: forvaltning.migrations,
+      quiet: true,
+    });
+    try {
+      const r = await korImport(orm.em.fork(), incidentImporter, await oppnaCsv(fil), {
+        kontext: { omradeId: 'norrmalm', avsandare: { roller: [Roll.SAMORDNARE], skolaId: null } },
+        granskning: { skrivare: importkommandoSkrivare('test'), fil: 'klassning.csv' },
+      });
+      expect(r.importerade).toBe(1);
+      expect(r.avvisade.map((a) => [a.rad, a.skal])).toEqual([
+        [
+          2,
+          [
+            'klassning: Klassningen Skyddad är en högre klassning än din behörighet (Begränsad); välj en klassning du själv får läsa.',
+          ],
+        ],
+      ]);
+    } finally {
+      await orm.close();
+    }
+    const efter = await importerade();
+    expect(efter).toHaveLength(fore.length + 1);
+    expect(efter.some((i) => i.klassning === 'SKYDDAD' && i.beskrivning.includes('EXEMPEL'))).toBe(
+      false,
+    );
+  });
 });

@@ -5,12 +5,12 @@
  * system's own id within the area, so the same file twice adds nothing.
  */
 import { createHash } from 'node:crypto';
-import { Klassning, tryParsePeriod } from '@lagesbild/domain';
+import { Klassning, type Roll, tryParsePeriod } from '@lagesbild/domain';
 import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
 import { type CsvImporter, enumVarde, ImportAnvandningsfel } from '@lagesbild/subgraph-kit/import';
 import { Length } from 'class-validator';
 import { Incident, IncidentSystem, Omrade } from '../entities';
-import { incidentProblem, nyIncident } from '../registrering';
+import { incidentProblem, klassningProblem, nyIncident } from '../registrering';
 import { RegistreraIncidentInput } from '../resolvers/types/incident.input';
 
 export class IncidentRad extends RegistreraIncidentInput {
@@ -43,12 +43,17 @@ export const incidentImporter: CsvImporter<IncidentRad> = {
       rad.period = tryParsePeriod(text) ?? (text as never);
     }
   },
-  check(rad) {
+  check(rad, { avsandare }) {
     if (typeof rad.period === 'string') {
       return [`period: "${rad.period}" är ingen period (t.ex. 2017, 2017-H1, 2017-T2, 2017-05)`];
     }
     const problem = incidentProblem(rad);
-    return problem ? [`${problem.field}: ${problem.reason}`] : [];
+    // Clearance to write, for a writer a token names (the command's operator has none).
+    const klassning = avsandare ? klassningProblem(rad, avsandare.roller as Roll[]) : null;
+    return [
+      ...(problem ? [`${problem.field}: ${problem.reason}`] : []),
+      ...(klassning ? [`klassning: ${klassning.message}`] : []),
+    ];
   },
   nyckel: (rad) => rad.id.trim(),
   async forbered(em, { omradeId }) {

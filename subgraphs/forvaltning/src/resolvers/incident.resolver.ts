@@ -3,7 +3,7 @@ import { badUserInput, KraverBehorighet } from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Incident, Plats } from '../entities';
 import { kandOmradeIdI } from '../omrade-id';
-import { incidentProblem, nyIncident } from '../registrering';
+import { incidentProblem, klassningProblem, nyIncident } from '../registrering';
 import type { Context } from './context';
 import { resolvePlats } from './plats.reference';
 import { RegistreraIncidentInput } from './types/incident.input';
@@ -24,7 +24,7 @@ export class IncidentResolver {
     @Arg('input', () => RegistreraIncidentInput) input: RegistreraIncidentInput,
     @Ctx() ctx: Context,
   ): Promise<Incident> {
-    const problem = incidentProblem(input);
+    const problem = incidentProblem(input) ?? klassningProblem(input, ctx.viewer.roller);
     if (problem) {
       throw badUserInput(problem.message, [{ field: problem.field, reason: problem.reason }]);
     }

@@ -1,4 +1,4 @@
-import { omradeIdAv, type Period, PeriodScalar } from '@lagesbild/domain';
+import { omradeIdAv, type Period, PeriodScalar, stadsdelsomrade } from '@lagesbild/domain';
 import {
   badUserInput,
   KraverBehorighet,
@@ -33,18 +33,23 @@ export class OmradeResolver {
     @Arg('input', () => RegistreraOmradeInput) input: RegistreraOmradeInput,
     @Ctx() ctx: Context,
   ): Promise<Omrade> {
+    // The id is one of Stockholm's (KantOmrade); its name comes from the same register.
+    const kant = stadsdelsomrade(input.id);
+    if (!kant)
+      throw badUserInput(`Okänt område "${input.id}".`, [{ field: 'id', reason: 'okänt' }]);
+    if (input.namn != null && input.namn.trim() !== kant.namn) {
+      throw badUserInput(
+        `Området "${kant.id}" heter "${kant.namn}" i registret över Stockholms stadsdelsområden, inte "${input.namn.trim()}".`,
+        [{ field: 'namn', reason: `heter ${kant.namn}` }],
+      );
+    }
     return ctx.em.transactional(async (tx) => {
       if (await tx.findOne(Omrade, { id: input.id })) {
         throw badUserInput(`Området "${input.id}" finns redan.`, [
           { field: 'id', reason: 'finns redan' },
         ]);
       }
-      const omrade = new Omrade(
-        input.id,
-        input.namn.trim(),
-        input.kommun.trim(),
-        input.namnd.trim(),
-      );
+      const omrade = new Omrade(kant.id, kant.namn, input.kommun.trim(), input.namnd.trim());
       tx.persist(omrade);
       return omrade;
     });

@@ -1,4 +1,4 @@
-import { parsePeriod, platsId, wgs84ToSweref99tm } from '@lagesbild/domain';
+import { parsePeriod, platsId, stadsdelsomrade, wgs84ToSweref99tm } from '@lagesbild/domain';
 import { seedOnce } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import {
@@ -74,10 +74,17 @@ function seedPlatsdelar(em: EntityManager): Promise<boolean> {
   });
 }
 
+/** The seed's area as the one register of stadsdelsområden has it: id and name from there. */
+export function seedOmrade(o: { id: string; kommun: string; namnd: string }): Omrade {
+  const kant = stadsdelsomrade(o.id);
+  if (!kant) throw new Error(`Seedens område "${o.id}" finns inte i STADSDELSOMRADEN.`);
+  return new Omrade(kant.id, kant.namn, o.kommun, o.namnd);
+}
+
 function seedPlan(em: EntityManager): Promise<boolean> {
   return seedOnce(em, S.SEED_KEY, async (tx) => {
     const o = S.OMRADE;
-    tx.persist(new Omrade(o.id, o.namn, o.kommun, o.namnd));
+    tx.persist(seedOmrade(o));
 
     for (const p of S.PLATSER) tx.persist(nyPlats(p, o.id));
 

@@ -17,9 +17,9 @@ export const SEED_KEY = 'forvaltning:handlingsplan-norrmalm-2017';
  */
 export const PLATSDELAR_SEED_KEY = 'forvaltning:platsdelar-norrmalm-2017';
 
+/** The seed's area; its name is the register's (STADSDELSOMRADEN), given in the seed. */
 export const OMRADE = {
   id: 'norrmalm',
-  namn: 'Norrmalm',
   kommun: 'Stockholm',
   namnd: 'Norrmalms stadsdelsnämnd',
 };

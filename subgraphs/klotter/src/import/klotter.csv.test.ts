@@ -122,7 +122,7 @@ describe('CSV import of graffiti reports', () => {
     await writeFile(
       fil,
       'rapportor,rapportorens_id,kategori,innehall,anmald_tid,borttagen_tid\n' +
-        'SISAB,S-EX-1,STOTANDE,Annat innehåll,2018-04-01T12:00:00+02:00,2018-04-01T18:00:00+02:00\n',
+        'SISAB,S-EX-1,ODEFINIERAT,Annat innehåll,2018-04-01T12:00:00+02:00,2018-04-01T18:00:00+02:00\n',
     );
     const r = await korImportITest(kommando(), [fil], dir);
     expect(r.kod).toBe(0);
@@ -156,5 +156,62 @@ describe('CSV import of graffiti reports, after the sample', () => {
       'rad 2: period: Perioden 2031 har inte börjat; det går inte att rapportera för den ännu.',
     );
     expect(await importerade()).toHaveLength(fore);
+  });
+});
+
+describe('CSV import of graffiti reports: areas and contradicting re-sends (issue 15, items 3 and 11)', () => {
+  it('refuses an unknown --omrade before the file is read, with exit code 3', async () => {
+    const fore = { rader: (await importerade()).length, logg: (await loggat()).length };
+    const fel =
+      'Okänt område "finns-inte". Kända områden: bromma, enskede-arsta-vantor, farsta, ' +
+      'hagersten-alvsjo, hasselby-vallingby, kungsholmen, norrmalm, ostermalm, rinkeby-kista, ' +
+      'skarholmen, skarpnack, sodermalm, spanga-tensta.';
+    const r = await korImportITest(
+      kommando(),
+      ['data/klotter-exempel.csv', '--omrade', 'finns-inte', '--avvisade', join(dir, 'o.csv')],
+      PAKET,
+    );
+    expect(r.kod).toBe(3);
+    expect(r.fel.split('\n')[0]).toBe(fel);
+    // Not even opened: a file that does not exist gets the same answer, not "cannot read".
+    const saknas = await korImportITest(
+      kommando(),
+      [join(dir, 'finns-inte.csv'), '--omrade=finns-inte'],
+      dir,
+    );
+    expect(saknas.kod).toBe(3);
+    expect(saknas.fel).toContain(fel);
+    expect(saknas.fel).not.toContain('Kunde inte läsa');
+    expect({ rader: (await importerade()).length, logg: (await loggat()).length }).toEqual(fore);
+  });
+
+  it('rejects a re-sent report with another category or area as a conflict; nothing changes', async () => {
+    const fil = join(dir, 'konflikt.csv');
+    await writeFile(
+      fil,
+      'rapportor,rapportorens_id,kategori,innehall,anmald_tid\n' +
+        'SISAB,S-EX-1,RASISTISKT,Tecken,2018-04-01T12:00:00+02:00\n',
+    );
+    const fore = { rader: await importerade(), logg: (await loggat()).length };
+    const r = await korImportITest(kommando(), [fil, '--avvisade', join(dir, 'k.csv')], dir);
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain(
+      '  rad 2: Anmälan "S-EX-1" från SISAB finns redan och säger något annat: kategorin är ODEFINIERAT, inte RASISTISKT. Skickas en anmälan igen får bara tiderna ändras.',
+    );
+    await writeFile(
+      join(dir, 'omrade.csv'),
+      'rapportor,rapportorens_id,kategori,innehall,anmald_tid\n' +
+        'SISAB,S-EX-1,ODEFINIERAT,Tecken,2018-04-01T12:00:00+02:00\n',
+    );
+    const omrade = await korImportITest(
+      kommando(),
+      [join(dir, 'omrade.csv'), '--omrade', 'kungsholmen', '--avvisade', join(dir, 'k2.csv')],
+      dir,
+    );
+    expect(omrade.kod).toBe(1);
+    expect(omrade.ut).toContain(
+      '  rad 2: Anmälan "S-EX-1" från SISAB finns redan och säger något annat: området är norrmalm, inte kungsholmen. Skickas en anmälan igen får bara tiderna ändras.',
+    );
+    expect({ rader: await importerade(), logg: (await loggat()).length }).toEqual(fore);
   });
 });

@@ -19,8 +19,10 @@ import {
 import { Klotteranmalan, Nollrapport, RAPPORTOR_NAMN } from '../entities';
 import {
   dagsperiod,
+  konfliktText,
   nollKrockText,
   nyAnmalan,
+  omsandningsKonflikt,
   overlappar,
   TIDFALT,
   tiderUr,
@@ -87,6 +89,11 @@ export const klotterImporter: CsvImporter<KlotterRad> = {
       const tider = tiderUr(input);
       const befintlig = perNyckel.get(nyckel);
       if (befintlig) {
+        const konflikt = omsandningsKonflikt(befintlig, input);
+        if (konflikt) {
+          utfall.push({ avvisad: [konfliktText(befintlig, konflikt)] });
+          continue;
+        }
         const fore = [...TIDFALT.map((f) => befintlig[f]), befintlig.polisanmald].join('|');
         const problem = tillampaTider(befintlig, tider);
         if (problem.length > 0) {

@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { platsId } from '@lagesbild/domain';
+import { okantOmradeFel, platsId } from '@lagesbild/domain';
 import { loggaSkrivningar, type Skrivare } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { Klotteranmalan, Nollrapport, RAPPORTOR_NAMN, type Rapportor } from '../entities';
-import { dagsperiod, nollKrockText, overlappar, TIDFALT, tillampaTider } from '../registrering';
+import {
+  dagsperiod,
+  konfliktText,
+  nollKrockText,
+  omsandningsKonflikt,
+  overlappar,
+  TIDFALT,
+  tillampaTider,
+} from '../registrering';
 import { type Inkommande, lasServiceRequest } from './open311';
 
 export interface Avvisad {
@@ -11,6 +19,8 @@ export interface Avvisad {
   post: number;
   service_request_id: string | null;
   skal: string[];
+  /** Refused as a conflict: the request says something else than the stored report. */
+  konflikt?: true;
 }
 
 export interface ImportResultat {
@@ -46,6 +56,9 @@ export async function importOpen311(
   records: readonly unknown[],
   options: ImportOptions,
 ): Promise<ImportResultat> {
+  // The caller refuses an unknown area first (HTTP 400, exit code 3); this is the guard.
+  const okant = okantOmradeFel(options.omradeId);
+  if (okant) throw new Error(okant);
   const result: ImportResultat = {
     mottagna: records.length,
     nya: 0,
@@ -109,6 +122,15 @@ export async function importOpen311(
         };
         const existing = byKey.get(`${r.rapportor}|${r.rapportorensId}`);
         if (existing) {
+          const konflikt = omsandningsKonflikt(existing, {
+            kategori: r.kategori,
+            omradeId: options.omradeId,
+          });
+          if (konflikt) {
+            reject(post, raw, [konfliktText(existing, konflikt)]);
+            result.avvisade[result.avvisade.length - 1]!.konflikt = true;
+            continue;
+          }
           // Every field a known request may change, so a change of any of them is counted
           // and audited as a write, and one that changes nothing is neither.
           const written = () =>

@@ -433,4 +433,107 @@ describe('Open311 GeoReport v2', () => {
       vad: `Klotteranmalan:${id} ny, post 1`,
     });
   });
+
+  const LISTA =
+    'Kända områden: bromma, enskede-arsta-vantor, farsta, hagersten-alvsjo, ' +
+    'hasselby-vallingby, kungsholmen, norrmalm, ostermalm, rinkeby-kista, skarholmen, ' +
+    'skarpnack, sodermalm, spanga-tensta.';
+
+  const postSom = async (query: string, body: unknown, roll = 'SISAB') =>
+    fetch(`${s.url}${URL_PATH}${query}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(await withToken({ 'x-lagesbild-roller': roll })),
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('POST ?omrade= an unknown area is 400 with the message; nothing written (issue 15, item 3)', async () => {
+    const fore = {
+      anmalningar: await s.countRows('klotteranmalan'),
+      logg: await s.countRows('kit_granskningslogg'),
+    };
+    for (const omrade of ['finns-inte', "x' OR 1=1--", '']) {
+      const res = await postSom(`?omrade=${encodeURIComponent(omrade)}`, [
+        { ...oppen, service_request_id: 'SISAB-OMR-1' },
+      ]);
+      expect(res.status, omrade).toBe(400);
+      expect(await res.json()).toEqual([
+        { code: 400, description: `Okänt område "${omrade}". ${LISTA}` },
+      ]);
+    }
+    expect({
+      anmalningar: await s.countRows('klotteranmalan'),
+      logg: await s.countRows('kit_granskningslogg'),
+    }).toEqual(fore);
+  });
+
+  it('GET takes an optional area, checked the same way', async () => {
+    const alla = await get();
+    expect(alla.status).toBe(200);
+    const norrmalm = await get('?omrade=Norrmalm');
+    expect(norrmalm.status).toBe(200);
+    expect(norrmalm.body).toEqual(alla.body);
+    const kungsholmen = await get('?omrade=kungsholmen');
+    expect(kungsholmen.status).toBe(200);
+    expect(kungsholmen.body).toEqual([]);
+    const okant = await get(`?omrade=${encodeURIComponent("x' OR 1=1--")}`);
+    expect(okant.status).toBe(400);
+    expect(okant.body).toEqual([
+      { code: 400, description: `Okänt område "x' OR 1=1--". ${LISTA}` },
+    ]);
+  });
+
+  it('POST of a known request with another category or area is 409; nothing changes (issue 15, item 11)', async () => {
+    const ny = await postSom('', [{ ...oppen, service_request_id: 'SISAB-KONFLIKT' }]);
+    expect(ny.status).toBe(200);
+    const fore = {
+      anmalningar: await s.countRows('klotteranmalan'),
+      logg: await s.countRows('kit_granskningslogg'),
+      post: (await get('?service_request_id=SISAB-KONFLIKT')).body,
+    };
+    const kategori = await postSom('', [
+      {
+        ...oppen,
+        service_request_id: 'SISAB-KONFLIKT',
+        service_code: 'klotter-rasistiskt',
+        extended_attributes: {
+          ...oppen.extended_attributes,
+          called_off_datetime: '2017-01-10T12:00:00+01:00',
+        },
+      },
+    ]);
+    expect(kategori.status).toBe(409);
+    expect(await kategori.json()).toEqual({
+      mottagna: 1,
+      nya: 0,
+      uppdaterade: 0,
+      oforandrade: 0,
+      avvisade: [
+        {
+          post: 1,
+          service_request_id: 'SISAB-KONFLIKT',
+          skal: [
+            'Anmälan "SISAB-KONFLIKT" från SISAB finns redan och säger något annat: kategorin är STOTANDE, inte RASISTISKT. Skickas en anmälan igen får bara tiderna ändras.',
+          ],
+          konflikt: true,
+        },
+      ],
+    });
+    const omrade = await postSom('?omrade=kungsholmen', [
+      { ...oppen, service_request_id: 'SISAB-KONFLIKT' },
+    ]);
+    expect(omrade.status).toBe(409);
+    expect(((await omrade.json()) as { avvisade: { skal: string[] }[] }).avvisade[0]!.skal).toEqual(
+      [
+        'Anmälan "SISAB-KONFLIKT" från SISAB finns redan och säger något annat: området är norrmalm, inte kungsholmen. Skickas en anmälan igen får bara tiderna ändras.',
+      ],
+    );
+    expect({
+      anmalningar: await s.countRows('klotteranmalan'),
+      logg: await s.countRows('kit_granskningslogg'),
+      post: (await get('?service_request_id=SISAB-KONFLIKT')).body,
+    }).toEqual(fore);
+  });
 });

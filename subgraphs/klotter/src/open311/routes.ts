@@ -1,4 +1,11 @@
-import { ejLevandeBehorigText, mayRead, parseTidpunkt, Roll } from '@lagesbild/domain';
+import {
+  ejLevandeBehorigText,
+  mayRead,
+  okantOmradeFel,
+  omradeIdAv,
+  parseTidpunkt,
+  Roll,
+} from '@lagesbild/domain';
 import type { RouteHandler } from '@lagesbild/http-kit';
 import {
   loggaLasningarUtanforGraphql,
@@ -37,6 +44,13 @@ const list = (v: string | null) =>
 async function lista(orm: Orm, { url, viewer, granskare }: RestAnrop): Promise<RestSvar> {
   const q = url.searchParams;
   const where: FilterQuery<Klotteranmalan>[] = [];
+  // Optional, beside GeoReport's own filters: one district's reports.
+  const omrade = q.get('omrade');
+  if (omrade !== null) {
+    const okant = okantOmradeFel(omrade);
+    if (okant) throw new RestFel(400, okant);
+    where.push({ omradeId: omradeIdAv(omrade) });
+  }
   for (const [name, op] of [
     ['start_date', '$gte'],
     ['end_date', '$lte'],
@@ -104,6 +118,11 @@ async function importera(
 ): Promise<RestSvar> {
   const admin = viewer.roller.includes(Roll.ADMIN);
   const tillatna = RAPPORTORER.filter((r) => viewer.roller.includes(r as unknown as Roll));
+  // The district is the request's, not the records': an unknown one refuses the request
+  // before its body is read, as every other channel refuses it.
+  const omrade = url.searchParams.get('omrade') ?? 'norrmalm';
+  const okant = okantOmradeFel(omrade);
+  if (okant) throw new RestFel(400, okant);
   let body: unknown;
   try {
     body = JSON.parse((await kropp()).toString('utf8'));
@@ -116,11 +135,13 @@ async function importera(
       ? (body as { service_requests: unknown[] }).service_requests
       : [body];
   const result = await importOpen311(orm.orm.em.fork(), records, {
-    omradeId: url.searchParams.get('omrade') ?? 'norrmalm',
+    omradeId: omradeIdAv(omrade),
     ...(admin ? {} : { tillatna: tillatna as Rapportor[] }),
     skrivare: granskare(OPEN311_POST_OPERATION),
   });
-  return { status: 200, body: result };
+  // A request that contradicts a stored report is a conflict (409), as on GraphQL; the
+  // body still says what was written and why each record was refused.
+  return { status: result.avvisade.some((a) => a.konflikt) ? 409 : 200, body: result };
 }
 
 /**

@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { lokalIso } from '@lagesbild/domain';
-import { badUserInput, KraverBehorighet, LevandeData, notFound } from '@lagesbild/subgraph-kit';
+import {
+  badUserInput,
+  conflict,
+  KraverBehorighet,
+  LevandeData,
+  notFound,
+} from '@lagesbild/subgraph-kit';
 import { PlatsRef } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { KLOTTER } from '../behorighet';
 import { Klotteranmalan } from '../entities';
 import {
   dagsperiod,
+  konfliktText,
   nollKrockText,
   nollSomKrockar,
   nyAnmalan,
+  omsandningsKonflikt,
   tiderUr,
   tidsfel,
   tillampaTider,
@@ -67,7 +75,8 @@ export class KlotteranmalanResolver {
   @KraverBehorighet(...RAPPORTORSSCOPES)
   @Mutation(() => Klotteranmalan, {
     description:
-      'Registrera en klotteranmälan (rapportören själv, eller admin). Samma rapportörs id igen ger samma anmälan; bara tiderna uppdateras.',
+      'Registrera en klotteranmälan (rapportören själv, eller admin). Samma rapportörs id igen ger samma anmälan; bara tiderna uppdateras. ' +
+      'En annan kategori eller ett annat område under samma id är felet CONFLICT.',
   })
   async registreraKlotteranmalan(
     @Arg('input', () => RegistreraKlotteranmalanInput) input: RegistreraKlotteranmalanInput,
@@ -81,6 +90,8 @@ export class KlotteranmalanResolver {
         rapportorensId: input.rapportorensId,
       });
       if (existing) {
+        const konflikt = omsandningsKonflikt(existing, input);
+        if (konflikt) throw conflict(konfliktText(existing, konflikt), konflikt);
         const problems = tillampaTider(existing, tider);
         if (problems.length > 0) throw tidsfel(problems);
         if (input.polisanmald != null) existing.polisanmald = input.polisanmald;

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
+import { okantOmradeFel } from '@lagesbild/domain';
 import { createOrm, importkommandoSkrivare, migrate } from '@lagesbild/subgraph-kit';
 import { loadConfig } from '../config';
 import { polis } from '../server';
@@ -30,6 +31,12 @@ async function main(argv: string[]): Promise<number> {
   if (files.length !== 1 || !omradeId) {
     console.error('Användning: import:handelser <fil.json> [--omrade norrmalm]');
     return 2;
+  }
+  // An area no one knows is wrong usage, refused before the file is read (the README's 3).
+  const okant = okantOmradeFel(omradeId);
+  if (okant) {
+    console.error(okant);
+    return 3;
   }
   const file = fileFrom(files[0] as string);
   let items: unknown;

@@ -123,6 +123,19 @@ describe('CSV import of events', () => {
   });
 });
 
+describe('an unknown area (issue 15, item 3)', () => {
+  it('is refused before the file is read, with exit code 3', async () => {
+    const r = await korImportITest(
+      kommando(),
+      ['data/handelser-exempel.csv', '--omrade', 'finns-inte'],
+      PAKET,
+    );
+    expect(r.kod).toBe(3);
+    expect(r.fel).toContain('Okänt område "finns-inte". Kända områden: bromma, ');
+    expect(r.ut).toBe('');
+  });
+});
+
 describe('no future period or date (issue 15, item 4)', () => {
   it('CSV: a period that has not begun, or a future day, is rejected; nothing written', async () => {
     const fil = join(dir, 'framtid.csv');

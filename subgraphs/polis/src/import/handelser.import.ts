@@ -4,7 +4,13 @@
  * id is kept (`kallaId`), so importing the same file again adds nothing; the whole run is
  * one transaction, so a crash leaves either all of a run's new rows or none of them.
  */
-import { dayRange, ejPaborjadPeriodFel, innehallerPersonnummer, Miljo } from '@lagesbild/domain';
+import {
+  dayRange,
+  ejPaborjadPeriodFel,
+  innehallerPersonnummer,
+  Miljo,
+  okantOmradeFel,
+} from '@lagesbild/domain';
 import { loggaSkrivningar, RestFel, type Skrivare } from '@lagesbild/subgraph-kit';
 import type { HttpImportVal, ImportSvar } from '@lagesbild/subgraph-kit/import';
 import type { EntityManager } from '@mikro-orm/core';
@@ -126,6 +132,8 @@ export async function importHandelser(
     kalla?: string;
   },
 ): Promise<ImportResultat> {
+  const okant = okantOmradeFel(options.omradeId);
+  if (okant) throw new Error(okant);
   if (!Array.isArray(items)) {
     throw new Error('Filen ska innehålla en JSON-lista med händelser i polisens flödesformat.');
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dayRange, MILJOER, Niva, type Period, PeriodScalar } from '@lagesbild/domain';
-import { badUserInput, KraverBehorighet, LevandeData } from '@lagesbild/subgraph-kit';
+import { badUserInput, KraverBehorighet, kantOmradeId, LevandeData } from '@lagesbild/subgraph-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { POLIS } from '../behorighet';
 import { Bedomning, UTGIVARE_STANDARD } from '../entities';
@@ -52,7 +52,7 @@ export class BedomningResolver {
     const rows = await ctx.em.find(
       Bedomning,
       {
-        omradeId: omrade,
+        omradeId: kantOmradeId(omrade),
         fran: { $gte: period.fran },
         till: { $lte: period.till },
         ...(historik ? {} : { ersatt: false }),

@@ -1,7 +1,6 @@
 import {
   AVSNITT_AGARE,
   innehallerPersonnummer,
-  omradeIdAv,
   PARTNER_GENITIV,
   PARTNER_NAMN,
   PARTNERS,
@@ -20,6 +19,7 @@ import {
   forbidden,
   granskningsDetalj,
   KraverBehorighet,
+  kantOmradeId,
   loggaLasningar,
   notFound,
 } from '@lagesbild/subgraph-kit';
@@ -174,7 +174,7 @@ export class PubliceringResolver {
     @Ctx() ctx: Context,
   ): Promise<Publicering[]> {
     const rader = await ctx.loaders.publiceringar.load({
-      omradeId: omradeIdAv(omrade),
+      omradeId: kantOmradeId(omrade),
       period: period?.text ?? null,
     });
     return lasta(ctx, rader);
@@ -323,7 +323,7 @@ export class PubliceringResolver {
     @Ctx() ctx: Context,
   ): Promise<Publicering> {
     publiceringsperiod(period);
-    const omradeId = omradeIdAv(omrade);
+    const omradeId = kantOmradeId(omrade);
     const finns = await ctx.em.find(
       Publicering,
       { omradeId, period: period.text },

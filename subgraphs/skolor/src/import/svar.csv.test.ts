@@ -143,3 +143,24 @@ describe('CSV import of survey answers', () => {
     expect(await loggat()).toHaveLength(3);
   });
 });
+
+describe('CSV import of survey answers: an unknown school (issue 15, item 11)', () => {
+  it('says the school is unknown, even for a closed survey', async () => {
+    const fil = join(dir, 'okand-skola.csv');
+    await writeFile(
+      fil,
+      `skola,enkat,fraga,svar\nfinns-inte,${ENKAT},1,ja\nfinns-inte,norrmalm-2016-enkat-skolor,1,ja\n`,
+    );
+    const fore = { svar: await lagrade(), logg: await loggat() };
+    const r = await korImportITest(kommando(), [fil, '--avvisade', join(dir, 'o.csv')], dir);
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain(
+      [
+        '  rad 2: Det finns ingen skola med id "finns-inte".',
+        '  rad 3: Det finns ingen skola med id "finns-inte".',
+      ].join('\n'),
+    );
+    expect(r.ut).not.toContain('stängd');
+    expect({ svar: await lagrade(), logg: await loggat() }).toEqual(fore);
+  });
+});

@@ -5,6 +5,7 @@ import {
   ejLevandeBehorig,
   type FieldProblem,
   KraverBehorighet,
+  kantOmradeId,
   LevandeData,
 } from '@lagesbild/subgraph-kit';
 import { visadAndel, visatAntal } from '@lagesbild/subgraph-kit/federation';
@@ -89,7 +90,7 @@ export class EnkatResolver {
     @Arg('period', () => PeriodScalar) period: Period,
     @Ctx() ctx: Context,
   ): Promise<Enkat[]> {
-    return ctx.loaders.enkater.load({ omradeId: omrade, period });
+    return ctx.loaders.enkater.load({ omradeId: kantOmradeId(omrade), period });
   }
 
   @FieldResolver(() => [Fraga])

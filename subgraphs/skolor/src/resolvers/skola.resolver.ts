@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Roll } from '@lagesbild/domain';
-import { badUserInput, forbidden, KraverBehorighet } from '@lagesbild/subgraph-kit';
+import { badUserInput, forbidden, KraverBehorighet, kantOmradeId } from '@lagesbild/subgraph-kit';
 import { OmradeRef } from '@lagesbild/subgraph-kit/federation';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Skola, Svar, Svarsuppsattning } from '../entities';
@@ -12,7 +12,7 @@ import { LamnaSvarInput, RegistreraSkolaInput } from './types/skola.input';
 export class SkolaResolver {
   @Query(() => [Skola], { description: 'Skolorna i ett område.' })
   skolor(@Arg('omrade', () => String) omrade: string, @Ctx() ctx: Context): Promise<Skola[]> {
-    return ctx.loaders.skolorIOmrade.load(omrade);
+    return ctx.loaders.skolorIOmrade.load(kantOmradeId(omrade));
   }
 
   @KraverBehorighet('roll:UTBILDNINGSFORVALTNING', 'roll:ADMIN')

@@ -1,5 +1,5 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
+import { IngaPersonuppgifter, KantOmrade, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
 import { IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Kategori, Rapportor } from '../../entities';
@@ -23,6 +23,7 @@ export class RegistreraKlotteranmalanInput {
 
   @Field(() => String, { description: 'Stadsdelsområdet, t.ex. "norrmalm".' })
   @Matches(OMRADE_ID, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  @KantOmrade()
   omradeId!: string;
 
   @Field(() => Kategori)
@@ -129,6 +130,7 @@ export class IntygaNollrapportInput {
 
   @Field(() => String)
   @Matches(OMRADE_ID, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  @KantOmrade()
   omradeId!: string;
 
   @Field(() => PeriodScalar)

@@ -1,5 +1,5 @@
 import { Miljo, Niva, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
+import { IngaPersonuppgifter, KantOmrade, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
 import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { UTGIVARE_STANDARD } from '../../entities';
@@ -17,6 +17,7 @@ export const OMRADE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 export class PubliceraBedomningInput {
   @Field(() => String)
   @Matches(OMRADE_ID, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  @KantOmrade()
   omradeId!: string;
 
   @Field(() => PeriodScalar, { description: 'Halvåret, t.ex. "2016-H2".' })

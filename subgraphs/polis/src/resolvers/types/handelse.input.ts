@@ -1,5 +1,10 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, IsoDatum, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
+import {
+  IngaPersonuppgifter,
+  IsoDatum,
+  KantOmrade,
+  PeriodHarBorjat,
+} from '@lagesbild/subgraph-kit';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { HandelseTyp } from '../../entities';
@@ -9,6 +14,7 @@ import { OMRADE_ID } from './bedomning.input';
 export class RegistreraHandelseInput {
   @Field(() => String)
   @Matches(OMRADE_ID, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  @KantOmrade()
   omradeId!: string;
 
   @Field(() => String, { nullable: true, description: 'ÅÅÅÅ-MM-DD, när dagen är känd.' })

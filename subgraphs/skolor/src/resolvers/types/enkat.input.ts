@@ -1,5 +1,10 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, IsoDatum, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
+import {
+  IngaPersonuppgifter,
+  IsoDatum,
+  KantOmrade,
+  PeriodHarBorjat,
+} from '@lagesbild/subgraph-kit';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -46,6 +51,7 @@ export class FragaInput {
 export class SkapaEnkatInput {
   @Field(() => String, { description: 'Stadsdelsområdets id, t.ex. "norrmalm".' })
   @Matches(/^[a-z0-9-]{1,64}$/, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  @KantOmrade()
   omradeId!: string;
 
   @Field(() => String)

@@ -1,4 +1,4 @@
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaPersonuppgifter, KantOmrade } from '@lagesbild/subgraph-kit';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,6 +16,7 @@ import { Huvudman } from '../../entities';
 export class RegistreraSkolaInput {
   @Field(() => String, { description: 'Stadsdelsområdets id, t.ex. "norrmalm".' })
   @Matches(/^[a-z0-9-]{1,64}$/, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  @KantOmrade()
   omradeId!: string;
 
   @Field(() => String, { description: 'Skolans namn (en organisation, aldrig en person).' })
