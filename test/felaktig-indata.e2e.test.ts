@@ -670,6 +670,37 @@ describe('the bad-input corpus: every channel refuses, in Swedish, and writes no
       ),
     );
 
+    // The fingerprint sees a write, through the gateway and through an import command alike:
+    // one good input each, after the run.
+    const kontroll = await medFingeravtryck('forvaltning', async () => {
+      const { body } = await system.gql(
+        'mutation ($input: RegistreraPlatsInput!) { registreraPlats(input: $input) { id } }',
+        { input: { omradeId: 'norrmalm', namn: 'Korpusens kontrollplats' } },
+        { 'x-lagesbild-roller': 'SAMORDNARE' },
+      );
+      return { vagrad: false, svar: JSON.stringify(body) };
+    });
+    expect(kontroll.skrivet, kontroll.svar).toBe(true);
+    const kontrollFil = join(system.dataDir, 'korpus-kontroll.csv');
+    await writeFile(
+      kontrollFil,
+      csvFil('klotter', [
+        {
+          rapportor: 'Trafikkontoret',
+          rapportorens_id: 'KORPUS-KONTROLL',
+          kategori: 'Rasistiskt',
+          innehall: 'Hakkors',
+          plats: 'Fridhemsplan',
+          anmald_tid: '2016-09-03T08:00:00+02:00',
+        },
+      ]),
+    );
+    const kontrollImport = await medFingeravtryck('klotter', async () => {
+      const r = await korImportITest(IMPORTKOMMANDON.klotter, [kontrollFil], system.dataDir);
+      return { vagrad: false, svar: `${r.kod} ${r.ut} ${r.fel}` };
+    });
+    expect(kontrollImport.skrivet, kontrollImport.svar).toBe(true);
+
     const provade = utfall.length;
     const vagrade = utfall.filter((u) => u.vagrad).length;
     const skrivna = utfall.filter((u) => u.skrivet).length;

@@ -304,7 +304,12 @@ const BAS = {
     status: 'PAGAR',
     kommentar: 'Arbetet har kommit i gång.',
   },
-  registreraOmrade: { id: 'korpus-omrade', namn: 'Korpusområdet', namnd: 'Korpusnämnden' },
+  // One of Stockholm's areas that the seed has not registered, with the register's name.
+  registreraOmrade: {
+    id: 'kungsholmen',
+    namn: 'Kungsholmen',
+    namnd: 'Kungsholmens stadsdelsnämnd',
+  },
   registreraHandelse: {
     omradeId: 'norrmalm',
     datum: '2016-10-05',
@@ -323,8 +328,9 @@ const BAS = {
     publicerad: '2016-12',
   },
   skapaEnkat: { omradeId: 'norrmalm', titel: 'Korpusenkät om iakttagelser', period: '2016' },
+  // The open survey the test creates: a question is added only while a survey is open.
   laggTillFraga: {
-    enkatId: 'norrmalm-2016-enkat-skolor',
+    enkatId: '{{ENKAT_ID}}',
     text: 'Har ni sett klotter på skolgården?',
     typ: 'JA_NEJ',
   },
@@ -397,7 +403,7 @@ const HUVUDTEXT: Falt[] = [
   { op: 'registreraIncident', falt: 'beskrivning' },
   { op: 'registreraPlats', falt: 'namn' },
   { op: 'uppdateraAtgardStatus', falt: 'kommentar' },
-  { op: 'registreraOmrade', falt: 'namn' },
+  { op: 'registreraOmrade', falt: 'namnd' },
   { op: 'registreraHandelse', falt: 'beskrivning' },
   { op: 'publiceraBedomning', falt: 'text' },
   { op: 'skapaEnkat', falt: 'titel' },
@@ -426,6 +432,9 @@ const OVRIG_TEXT: Falt[] = [
   { op: 'registreraKlotteranmalan', falt: 'anteckningar' },
   { op: 'registreraKlotteranmalan', falt: 'rapportorensId' },
   { op: 'faststallPublicering', falt: 'mote' },
+  { op: 'registreraOmrade', falt: 'kommun' },
+  { op: 'skapaEnkat', falt: 'fragor.0.alternativ.1' },
+  { op: 'laggTillFraga', falt: 'alternativ.1' },
 ];
 
 /** Free texts given control characters and too-long text (one main field per operation). */
@@ -486,8 +495,17 @@ export function genereraKorpus(): Fall[] {
   };
   const medFalt = (op: Op, falt: string) => {
     // A field inside a list needs the list's other values: skapaEnkat's first question.
-    if (op === 'skapaEnkat' && falt.startsWith('fragor.')) {
+    if (op === 'skapaEnkat' && falt === 'fragor.0.text') {
       return (v: unknown) => ({ fragor: [{ text: v, typ: 'JA_NEJ' }] });
+    }
+    // A multiple-choice question's second alternative.
+    if (op === 'skapaEnkat' && falt === 'fragor.0.alternativ.1') {
+      return (v: unknown) => ({
+        fragor: [{ text: 'Vad har ni sett?', typ: 'FLERVAL', alternativ: ['Klotter', v] }],
+      });
+    }
+    if (op === 'laggTillFraga' && falt === 'alternativ.1') {
+      return (v: unknown) => ({ typ: 'FLERVAL', alternativ: ['Klotter', v] });
     }
     return (v: unknown) => ({ [falt]: v });
   };
@@ -518,6 +536,10 @@ export function genereraKorpus(): Fall[] {
   ];
   for (const [op, falt] of medOmrade) {
     for (const o of OKANDA_OMRADEN) gql('omrade', op, `${falt}/${o.namn}`, { [falt]: o.id });
+  }
+  // Only Stockholm's areas are registered (ids of the right shape; others are malformed ids).
+  for (const o of OKANDA_OMRADEN.filter((x) => /^[a-z-]+$/.test(x.id))) {
+    gql('omrade', 'registreraOmrade', `id/${o.namn}`, { id: o.id, namn: 'Påhittat område' });
   }
 
   for (const p of EJ_PABORJADE) {
