@@ -1319,6 +1319,29 @@ describe('förvaltning, uppdateraAtgardStatus and registreraPlats', () => {
     expect(park.data!.fore.med).toEqual([]);
   });
 
+  it.each([
+    ['namnd', { namnd: 'Nämnden, kontakt 121212–1212' }],
+    ['kommun', { kommun: 'Stockholm １２１２１２-１２１２' }],
+  ])('registreraOmrade refuses a personnummer in %s and writes nothing', async (falt, extra) => {
+    const before = await s.countRows('omrade');
+    const { body } = await s.gql(
+      'mutation ($input: RegistreraOmradeInput!) { registreraOmrade(input: $input) { id } }',
+      {
+        input: {
+          id: 'kungsholmen',
+          namn: 'Kungsholmen',
+          namnd: 'Kungsholmens stadsdelsnämnd',
+          ...extra,
+        },
+      },
+      { 'x-lagesbild-roller': 'ADMIN' },
+    );
+    const skal =
+      'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner';
+    badInput(body, `Ogiltig indata: ${falt} – ${skal}`, [{ field: falt, reason: skal }]);
+    expect(await s.countRows('omrade')).toBe(before);
+  });
+
   it('refuses a place that is part of an unknown place or of one in another area', async () => {
     const { body: omrade } = await s.gql(
       'mutation { registreraOmrade(input: { id: "ostermalm", namn: "Östermalm", namnd: "Östermalms stadsdelsnämnd" }) { id } }',

@@ -828,6 +828,26 @@ describe('skolor, surveys written through the API', () => {
       ],
     ],
     [
+      'a personnummer in an alternative',
+      {
+        fragor: [
+          {
+            text: 'Vad har ni sett?',
+            typ: 'FLERVAL',
+            alternativ: ['Klotter', 'Anmält av 121212–1212'],
+          },
+        ],
+      },
+      'Ogiltig indata: fragor.0.alternativ – texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+      [
+        {
+          field: 'fragor.0.alternativ',
+          reason:
+            'texten ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner',
+        },
+      ],
+    ],
+    [
       'a too short question',
       { fragor: [{ text: 'Nå?', typ: 'FRITEXT' }] },
       'Ogiltig indata: fragor.0.text – frågan ska vara 5–1000 tecken',

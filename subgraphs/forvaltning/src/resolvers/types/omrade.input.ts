@@ -28,9 +28,11 @@ export class RegistreraOmradeInput {
 
   @Field(() => String, { defaultValue: 'Stockholm' })
   @Length(2, 100, { message: 'kommunen ska vara 2–100 tecken' })
+  @IngaPersonuppgifter()
   kommun!: string;
 
   @Field(() => String, { description: 'Ansvarig nämnd, t.ex. "Kungsholmens stadsdelsnämnd".' })
   @Length(2, 200, { message: 'nämnden ska vara 2–200 tecken' })
+  @IngaPersonuppgifter()
   namnd!: string;
 }

@@ -44,6 +44,7 @@ export class FragaInput {
   @ArrayMaxSize(20, { message: 'högst 20 alternativ' })
   @ArrayUnique({ message: 'alternativen måste vara olika' })
   @Length(1, 200, { each: true, message: 'ett alternativ ska vara 1–200 tecken' })
+  @IngaPersonuppgifter({ each: true })
   alternativ?: string[] | null;
 }
 
