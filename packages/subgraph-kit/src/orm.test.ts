@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
 import { createOrm, migrate, type Orm, SQLITE_BUSY_TIMEOUT_MS } from './orm';
@@ -58,10 +59,9 @@ describe('SQLite as every subgraph opens it (issue 15, items 8 and 11)', () => {
       'vad? och ?? och \\?',
     ];
     const satser: { sql: string; bindings?: unknown[] }[] = [];
-    orm.em
-      .getConnection()
+    (orm.em.getConnection() as unknown as AbstractSqlConnection)
       .getKnex()
-      .on('query', (q) => satser.push(q));
+      .on('query', (q: { sql: string; bindings?: unknown[] }) => satser.push(q));
     for (const v of varden) await orm.em.fork().insert(GranskningsloggPost, post(v));
     // What reached the driver: the statement with placeholders, the values beside it.
     const inserts = satser.filter((q) => q.sql.startsWith('insert'));
