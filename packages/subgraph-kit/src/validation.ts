@@ -1,4 +1,9 @@
-import { ejPaborjadPeriodFel, innehallerPersonnummer, tryParsePeriod } from '@lagesbild/domain';
+import {
+  ejPaborjadPeriodFel,
+  innehallerPersonnummer,
+  kontrollteckenFel,
+  tryParsePeriod,
+} from '@lagesbild/domain';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** Rejects free text that carries a personnummer: nothing about a private person is stored. */
@@ -71,6 +76,30 @@ export function PeriodHarBorjat(options?: ValidationOptions): PropertyDecorator 
           const p = somPeriod(value);
           return p === null || ejPaborjadPeriodFel(p) === null;
         },
+      },
+    });
+  };
+}
+
+/**
+ * Rejects text with a control character (NUL, ESC, DEL, C1 …; tab and line breaks are
+ * allowed): the shared rule `kontrollteckenFel`, on every free-text field a mutation or an
+ * import takes.
+ */
+export function IngaKontrolltecken(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'ingaKontrolltecken',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: (args) =>
+          (typeof args.value === 'string' && kontrollteckenFel(args.value)) ||
+          'texten innehåller ett kontrolltecken',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !kontrollteckenFel(value),
       },
     });
   };

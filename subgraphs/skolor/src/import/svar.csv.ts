@@ -8,7 +8,7 @@
  * `svar` holds what the question's type asks for: ja/nej, one of the alternatives, or the
  * free text; `text` is what the school observed with a ja/nej or a multiple choice answer.
  */
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
 import { type CsvImporter, type GodRad, jaNej, type Utfall } from '@lagesbild/subgraph-kit/import';
 import type { EntityManager } from '@mikro-orm/core';
 import { IsInt, IsOptional, Length, Min } from 'class-validator';
@@ -30,11 +30,13 @@ export class SvarRad {
 
   @Length(1, 2000, { message: 'svaret ska vara 1–2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   svar!: string;
 
   @IsOptional()
   @Length(2, 2000, { message: 'texten ska vara 2–2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   text?: string;
 }
 

@@ -1,4 +1,4 @@
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
 import { Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
@@ -14,6 +14,7 @@ export class RegistreraOmradeInput {
   @Field(() => String)
   @Length(2, 200, { message: 'namnet ska vara 2–200 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   namn!: string;
 
   @Field(() => String, { defaultValue: 'Stockholm' })

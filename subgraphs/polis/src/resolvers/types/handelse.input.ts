@@ -1,5 +1,10 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, IsoDatum, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
+import {
+  IngaKontrolltecken,
+  IngaPersonuppgifter,
+  IsoDatum,
+  PeriodHarBorjat,
+} from '@lagesbild/subgraph-kit';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { HandelseTyp } from '../../entities';
@@ -28,11 +33,13 @@ export class RegistreraHandelseInput {
   @Field(() => String)
   @Length(3, 300, { message: 'rubriken ska vara 3–300 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   rubrik!: string;
 
   @Field(() => String, { description: 'Vad som hände; inga namn eller personuppgifter.' })
   @Length(5, 4000, { message: 'beskrivningen ska vara 5–4000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   beskrivning!: string;
 
   @Field(() => [String], {
@@ -53,6 +60,7 @@ export class RegistreraHandelseInput {
   @IsOptional()
   @Length(2, 300, { message: 'platsbeskrivningen ska vara 2–300 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   platsbeskrivning?: string | null;
 
   @Field(() => Miljo, { nullable: true, defaultValue: Miljo.OSPECIFICERAD })

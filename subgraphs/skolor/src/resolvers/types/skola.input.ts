@@ -1,4 +1,4 @@
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -21,6 +21,7 @@ export class RegistreraSkolaInput {
   @Field(() => String, { description: 'Skolans namn (en organisation, aldrig en person).' })
   @Length(2, 200, { message: 'namnet ska vara 2–200 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   namn!: string;
 
   @Field(() => Huvudman, { nullable: true })
@@ -52,6 +53,7 @@ export class SvarInput {
   @IsOptional()
   @Length(2, 2000, { message: 'texten ska vara 2–2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   text?: string | null;
 }
 
