@@ -279,6 +279,8 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
       ...common,
       driver: LagesbildPostgreSqlDriver,
       clientUrl: input.databaseUrl,
+      // A failed statement's error carries its SQL with placeholders, not the values.
+      driverOptions: { compileSqlOnError: false },
     });
   } else {
     file = resolve(input.databaseUrl.replace(/^sqlite:(\/\/)?/i, ''));
@@ -291,7 +293,8 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
       // libSQL waits 0 ms for a lock by default: a bulk import writing while the service
       // reads the same file would fail at once with SQLITE_BUSY. Wait as SQLite's own
       // tools do instead (milliseconds).
-      driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } },
+      // A failed statement's error carries its SQL with placeholders, not the values.
+      driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS }, compileSqlOnError: false },
     });
   }
   return { orm, kind, sql, ...(file ? { file } : {}) };
