@@ -4,10 +4,26 @@
  * id is kept (`kallaId`), so importing the same file again adds nothing; the whole run is
  * one transaction, so a crash leaves either all of a run's new rows or none of them.
  */
-import { dayRange, ejPaborjadPeriodFel, innehallerPersonnummer, Miljo } from '@lagesbild/domain';
+import {
+  dayRange,
+  ejPaborjadPeriodFel,
+  forLangFel,
+  innehallerPersonnummer,
+  kontrollteckenFel,
+  Miljo,
+} from '@lagesbild/domain';
 import { loggaSkrivningar, type Skrivare } from '@lagesbild/subgraph-kit';
+import { ejUtf8, ejUtf8Text } from '@lagesbild/subgraph-kit/import';
 import type { EntityManager } from '@mikro-orm/core';
 import { Handelse, HandelseTyp } from '../entities';
+import {
+  BESKRIVNING_MAX,
+  PLATSBESKRIVNING_MAX,
+  RUBRIK_MAX,
+} from '../resolvers/types/handelse.input';
+
+/** The longest source link kept. */
+const URL_MAX = 500;
 
 /** Feed types that belong in the picture, and what kind of event each one is. */
 export const TYP_MAPPNING: Readonly<Record<string, { typ: HandelseTyp; vald: boolean | null }>> =
@@ -82,6 +98,20 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
   const rubrik = text(item.name);
   if (!rubrik) return { ok: false, skal: 'rubrik (name) saknas' };
   const beskrivning = text(item.summary) ?? rubrik;
+  const location = (item.location ?? {}) as Record<string, unknown>;
+  const plats = text(location.name);
+  const url = text(item.url);
+  const kallaUrl = url ? (url.startsWith('/') ? `${POLISEN}${url}` : url) : null;
+  // The mutation's rules for its text: refused with the reason, never cut or cleaned.
+  for (const [falt, varde, max] of [
+    ['name', rubrik, RUBRIK_MAX],
+    ['summary', beskrivning, BESKRIVNING_MAX],
+    ['location.name', plats, PLATSBESKRIVNING_MAX],
+    ['url', kallaUrl, URL_MAX],
+  ] as const) {
+    const fel = varde === null ? null : (kontrollteckenFel(varde) ?? forLangFel(varde, max));
+    if (fel) return { ok: false, skal: `${falt}: ${fel}` };
+  }
   if (innehallerPersonnummer(`${rubrik} ${beskrivning}`)) {
     return {
       ok: false,
@@ -94,7 +124,7 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
     { text: datum, ...range },
     {
       typ: mappning.typ,
-      rubrik: rubrik.slice(0, 300),
+      rubrik,
       beskrivning,
       // The feed names no environment; the police can classify the event afterwards.
       miljo: Miljo.OSPECIFICERAD,
@@ -103,14 +133,26 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
   handelse.datum = datum;
   handelse.vald = mappning.vald;
   handelse.kallaId = kallaIdFor(feedId);
-  const location = (item.location ?? {}) as Record<string, unknown>;
-  handelse.platsbeskrivning = text(location.name)?.slice(0, 300) ?? null;
+  handelse.platsbeskrivning = plats;
   const position = gps(location.gps);
   handelse.lat = position?.lat ?? null;
   handelse.lon = position?.lon ?? null;
-  const url = text(item.url);
-  handelse.kallaUrl = url ? (url.startsWith('/') ? `${POLISEN}${url}` : url).slice(0, 500) : null;
+  handelse.kallaUrl = kallaUrl;
   return { ok: true, handelse };
+}
+
+/**
+ * A feed file's bytes as JSON: refused whole when it is not UTF-8 (the feed's encoding; a
+ * Latin-1 file would otherwise be read with U+FFFD in place of å ä ö), or not JSON.
+ */
+export function lasFlode(bytes: Uint8Array): unknown {
+  const fel = ejUtf8(bytes);
+  if (fel) throw new Error(ejUtf8Text(fel));
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch (error) {
+    throw new Error(`filen är inte giltig JSON (${(error as Error).message})`);
+  }
 }
 
 export async function importHandelser(
