@@ -339,4 +339,42 @@ describe('CSV import of incidents', () => {
       `2;typ: okänd incidenttyp;'=1+1;2018-01-10;AUTONOMA;FINNS_INTE;"'=HYPERLINK(""http://example.invalid"",""Klicka"")"`,
     );
   });
+
+  it('pnpm run import passes the exit codes 1, 2 and 3 on as they are, without pnpm lines (issue 15, item 11)', async () => {
+    const egen = await createTestDatabase('forvaltning-rot');
+    try {
+      const rot = join(PAKET, '../..');
+      const kor = (...args: string[]) =>
+        spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/import.ts', 'forvaltning', ...args],
+          {
+            cwd: rot,
+            env: { ...process.env, FORVALTNING_DATABASE_URL: egen.file },
+            encoding: 'utf8',
+          },
+        );
+      const fel = join(dir, 'rot-fel.csv');
+      await writeFile(fel, 'id;datum;miljo;typ;text\nX;2018-01-01;AUTONOMA;HOT;något\n');
+      const delvis = join(dir, 'rot-delvis.csv');
+      await writeFile(
+        delvis,
+        'id;datum;miljo;typ;beskrivning\nR-1;2018-01-10;AUTONOMA;HOT;Hot mot personal\nR-2;2018-01-10;AUTONOMA;FINNS_INTE;Hot mot personal\n',
+      );
+      const fil = kor(fel);
+      expect(fil.status).toBe(2);
+      expect(fil.stderr).toContain('Fel rubrikrad');
+      const anvandning = kor(delvis, '--omrade', 'ingenstans');
+      expect(anvandning.status).toBe(3);
+      expect(anvandning.stderr).toContain('Okänt område');
+      const avvisade = kor(delvis, '--avvisade', join(dir, 'rot.avvisade.csv'));
+      expect(avvisade.status).toBe(1);
+      expect(avvisade.stdout).toContain('Importerade:   1');
+      for (const r of [fil, anvandning, avvisade]) {
+        expect(`${r.stdout}${r.stderr}`).not.toMatch(/ELIFECYCLE|ERR_PNPM/);
+      }
+    } finally {
+      await egen.remove();
+    }
+  }, 120_000);
 });
