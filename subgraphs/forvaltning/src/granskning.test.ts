@@ -63,7 +63,7 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
           datum: '2019-02-03',
         },
       },
-      { ...SAMORDNARE, 'x-request-id': 'req-skriv-1' },
+      { ...SAMORDNARE, 'x-request-id': '0b6f3a52-5d0c-4c55-9a43-2f0e6f1c9d10' },
     );
     expect(body.errors).toBeUndefined();
     begransad = body.data!.registreraIncident.id;
@@ -75,7 +75,7 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
       operation: 'NyIncident',
       typ: 'SKRIVNING',
       vad: `registreraIncident Incident:${begransad}`,
-      requestId: 'req-skriv-1',
+      requestId: '0b6f3a52-5d0c-4c55-9a43-2f0e6f1c9d10',
     });
     expect(Date.parse(post!.tidpunkt)).toBeGreaterThan(Date.now() - 60_000);
   });
