@@ -101,6 +101,30 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
     expect(await s.countRows('kit_granskningslogg')).toBe(before);
   });
 
+  it('refuses free text with a control character, as the import does (issue 15, item 11)', async () => {
+    const before = await s.countRows('kit_granskningslogg');
+    const incidenter = await s.countRows('incident');
+    for (const beskrivning of ['Hot mot\u0000 personal', 'Hot mot \u001b[2Jpersonal']) {
+      const { body } = await s.gql(
+        REGISTRERA,
+        {
+          input: {
+            omradeId: 'norrmalm',
+            miljo: 'VIT_MAKT',
+            typ: 'PROPAGANDA',
+            beskrivning,
+            datum: '2019-02-03',
+          },
+        },
+        SAMORDNARE,
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(body.errors?.[0]?.message).toContain('kontrolltecken');
+    }
+    expect(await s.countRows('kit_granskningslogg')).toBe(before);
+    expect(await s.countRows('incident')).toBe(incidenter);
+  });
+
   it('logs a SAMORDNARE reading the BEGRANSAD incident; an uncleared reader logs nothing', async () => {
     const before = await s.countRows('kit_granskningslogg');
     const skola = await s.gql<{ lagesbild: { forvaltning: unknown } }>(
