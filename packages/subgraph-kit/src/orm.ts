@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
   type AnyEntity,
@@ -319,6 +319,25 @@ export interface DatabaseReadiness {
   ready(): Promise<void>;
 }
 
+const SQLITE_HUVUD = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+/** False when the file's first 16 bytes are not SQLite's header (an empty file is a new database). */
+function sqliteHuvud(file: string): boolean {
+  const buffer = Buffer.alloc(SQLITE_HUVUD.length);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return true; // file() has said what is wrong with it
+  }
+  try {
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return n === 0 || buffer.subarray(0, n).equals(SQLITE_HUVUD.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function databaseReadiness(orm: Orm): DatabaseReadiness {
   const table = orm.orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
   const inode = orm.file ? statSync(orm.file).ino : undefined;
@@ -338,6 +357,13 @@ export function databaseReadiness(orm: Orm): DatabaseReadiness {
     file,
     async ready() {
       file();
+      // In WAL mode a query can be answered from the -wal file and the page cache without
+      // reading the main file: a main file overwritten in place would pass. Its header says.
+      if (orm.file && !sqliteHuvud(orm.file)) {
+        throw new Error(
+          `Databasen svarar inte: ${orm.file} är ingen SQLite-databas (file is not a database).`,
+        );
+      }
       try {
         const connection = orm.orm.em.fork().getConnection();
         await connection.execute('select 1');
