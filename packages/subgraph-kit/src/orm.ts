@@ -321,26 +321,26 @@ export interface DatabaseReadiness {
 
 const SQLITE_HUVUD = Buffer.from('SQLite format 3\u0000', 'latin1');
 
-/** False when the file's first 16 bytes are not SQLite's header (an empty file is a new database). */
-function sqliteHuvud(file: string): boolean {
+/**
+ * A descriptor on the database file for reading its header, opened once and never closed:
+ * closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+ * too — a readiness probe that opened and closed the file let another process take the
+ * WAL for its own and the service's later writes were lost to every other reader.
+ */
+function huvudlasare(file: string): () => boolean {
+  const fd = openSync(file, 'r');
   const buffer = Buffer.alloc(SQLITE_HUVUD.length);
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return true; // file() has said what is wrong with it
-  }
-  try {
+  // False when the first 16 bytes are not SQLite's header (an empty file is a new database).
+  return () => {
     const n = readSync(fd, buffer, 0, buffer.length, 0);
     return n === 0 || buffer.subarray(0, n).equals(SQLITE_HUVUD.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
+  };
 }
 
 export function databaseReadiness(orm: Orm): DatabaseReadiness {
   const table = orm.orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
   const inode = orm.file ? statSync(orm.file).ino : undefined;
+  const huvudOk = orm.file ? huvudlasare(orm.file) : () => true;
   const file = () => {
     if (!orm.file) return;
     let ino: number;
@@ -359,7 +359,7 @@ export function databaseReadiness(orm: Orm): DatabaseReadiness {
       file();
       // In WAL mode a query can be answered from the -wal file and the page cache without
       // reading the main file: a main file overwritten in place would pass. Its header says.
-      if (orm.file && !sqliteHuvud(orm.file)) {
+      if (!huvudOk()) {
         throw new Error(
           `Databasen svarar inte: ${orm.file} är ingen SQLite-databas (file is not a database).`,
         );
