@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningSystem, startSystem } from './support/system';
 
@@ -14,7 +15,7 @@ describe('operations', () => {
   });
 
   it('passes the request id from the gateway to the subgraph it calls', async () => {
-    const requestId = `e2e-${Date.now()}`;
+    const requestId = randomUUID();
     const { body } = await system.gql('query Omraden { omraden { id } }', undefined, {
       'x-request-id': requestId,
     });

@@ -141,6 +141,16 @@ describe('formatLimitError', () => {
     expect(
       formatLimitError({ message: 'Unknown argument "omrad". Did you mean "omrade"?' }).message,
     ).toBe('Unknown argument "omrad".');
+    // The empty mask leaves the question mark alone after the full stop (issue 15, item 11).
+    for (const [message, rest] of [
+      [
+        'Unknown argument "omrad" on field "Query.omrade".  ?',
+        'Unknown argument "omrad" on field "Query.omrade".',
+      ],
+      ['Unknown type "Lagesbil". ?', 'Unknown type "Lagesbil".'],
+    ]) {
+      expect(formatLimitError({ message: message as string }).message).toBe(rest);
+    }
   });
 
   it('drops stack traces and exception details, from the gateway or a subgraph', () => {

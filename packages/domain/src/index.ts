@@ -15,3 +15,4 @@ export * from './roller';
 export * from './scopes';
 export * from './subgrafer';
 export * from './sweref';
+export * from './text';

@@ -391,8 +391,11 @@ const TRANSLATIONS: Translation[] = [
   },
 ];
 
-/** Whatever is left of a "Did you mean …?" after graphql-armor masks it, or all of it. */
-const SUGGESTION = /\s*(Did you mean [^?]*\?|\[Suggestion hidden\])\s*\??/g;
+/**
+ * Whatever is left of a "Did you mean …?" after graphql-armor masks it, or all of it: with
+ * the empty mask only its question mark stays, after the sentence's full stop (`". ?"`).
+ */
+const SUGGESTION = /\s*(Did you mean [^?]*\?|\[Suggestion hidden\])\s*\??|(?<=\.)\s+\?$/g;
 
 export interface SwedishOptions {
   /** Remove "Did you mean …?" (the gateway always; a subgraph in production). */

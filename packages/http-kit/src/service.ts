@@ -73,10 +73,24 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 /** The header that ties one council question to every log line it causes, in every service. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** A caller's request id is kept when it is sane; otherwise a new one is made. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The request's id, kept in the audit log and every log line: the caller's `x-request-id`
+ * only when it is a UUID (what the gateway makes and passes to the subgraphs it calls, so
+ * one question is followed through every service), lower-cased; anything else is replaced
+ * by a new UUID. A client then cannot write text of its choosing into the audit log's
+ * request id — an import run's `import-…`, another service's form, words meant for the
+ * admin. What the log says about who asked comes from the verified token, never from this
+ * header; the id only ties lines together.
+ */
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers[REQUEST_ID_HEADER];
-  if (typeof given === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(given)) return given;
+  if (typeof given === 'string' && UUID.test(given)) {
+    const id = given.toLowerCase();
+    req.headers[REQUEST_ID_HEADER] = id;
+    return id;
+  }
   const id = randomUUID();
   req.headers[REQUEST_ID_HEADER] = id;
   return id;

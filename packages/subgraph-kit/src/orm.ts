@@ -1,16 +1,27 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
+  type AnyEntity,
   DefaultLogger,
   type EntityClass,
+  type EntityData,
   type EntitySchema,
   type LoggerOptions,
+  type LoggingOptions,
   MikroORM,
   type Options,
+  type QueryResult,
+  type Transaction,
 } from '@mikro-orm/core';
-import { LibSqlDriver } from '@mikro-orm/libsql';
+import {
+  AbstractSqlDriver,
+  LibSqlConnection,
+  LibSqlDriver,
+  LibSqlKnexDialect,
+  LibSqlPlatform,
+} from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PostgreSqlConnection, PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { GranskningsloggPost } from './granskningslogg.entity';
 import { type KitMigration, kitMigrations } from './migration';
 import { installRevisionTriggers } from './revision-tabell';
@@ -43,6 +54,172 @@ class CountingLogger extends DefaultLogger {
 
 /** How long a SQLite connection waits for another connection's lock before SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/** A SQLite database file (and its -wal and -shm beside it) is readable by its owner only. */
+export const SQLITE_FILE_MODE = 0o600;
+
+/** What MikroORM's connections have but do not declare public: what `execute` needs. */
+interface ConnectionInternals {
+  ensureConnection(): Promise<void>;
+  config: { get(key: 'onQuery'): (sql: string, params: readonly unknown[]) => string };
+  platform: { formatQuery(sql: string, params: readonly unknown[]): string };
+  getSql(query: string, formatted: string, context?: unknown): string;
+  executeQuery<T>(query: string, cb: () => Promise<T>, context?: unknown): Promise<T>;
+  transformRawResult<T>(res: unknown, method: 'all' | 'get' | 'run'): T;
+  getKnex(): {
+    raw(
+      sql: string,
+      bindings?: readonly unknown[],
+    ): PromiseLike<unknown> & {
+      transacting(trx: unknown): unknown;
+    };
+  };
+}
+
+/** A value the drivers bind as it is; arrays and objects are left to MikroORM's inlining. */
+function bindbar(value: unknown): boolean {
+  return (
+    value === null ||
+    value === undefined ||
+    typeof value !== 'object' ||
+    value instanceof Date ||
+    ArrayBuffer.isView(value)
+  );
+}
+
+/**
+ * MikroORM 6 writes every parameter into the SQL text (`platform.formatQuery`) before it
+ * runs a statement: a value is then SQL, escaped by MikroORM, and a NUL byte in a text cuts
+ * the statement short in SQLite's parser ("unrecognized token"), an error that carries the
+ * whole statement with every value. Here the statement goes to the driver with its
+ * parameters bound instead (`?`, knex's raw bindings): values never become SQL. Only the
+ * log line is formatted, as MikroORM would. A statement with an array or object parameter
+ * (none of this repository's columns takes one) keeps MikroORM's own path.
+ */
+async function executeBound<T>(
+  connection: unknown,
+  queryOrKnex: unknown,
+  params: unknown[],
+  method: 'all' | 'get' | 'run',
+  ctx: unknown,
+  loggerContext: unknown,
+  inline: () => Promise<T>,
+): Promise<T> {
+  if (typeof queryOrKnex !== 'string' || params.length === 0 || !params.every(bindbar)) {
+    return inline();
+  }
+  const c = connection as ConnectionInternals;
+  await c.ensureConnection();
+  const sql = c.config.get('onQuery')(queryOrKnex, params);
+  const formatted = c.platform.formatQuery(sql, params);
+  const logged = c.getSql(sql, formatted, loggerContext);
+  const bindings = params.map((p) => (p === undefined ? null : p));
+  return c.executeQuery(
+    logged,
+    async () => {
+      const query = c.getKnex().raw(sql, bindings);
+      if (ctx) query.transacting(ctx);
+      return c.transformRawResult<T>(await query, method);
+    },
+    { query: sql, params, ...(loggerContext as object) },
+  );
+}
+
+type Execute = LibSqlConnection['execute'];
+type Resultat = QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[];
+
+/**
+ * libSQL's knex dialect with the settings every connection needs (knex replaces a SQLite
+ * connection after 10 s idle, so they are set on each new one, not once): a busy timeout,
+ * WAL (readers never wait for a writer, and a writer only for the other writer), and
+ * write transactions that take the write lock when they begin (`BEGIN IMMEDIATE`). A
+ * deferred `BEGIN` that has read and then wants to write while another process (a bulk
+ * import) holds the lock fails at once with "database is locked" — SQLite does not wait
+ * there, whatever the timeout, as waiting could deadlock — where an immediate one waits
+ * its turn, up to the busy timeout.
+ */
+class LagesbildLibSqlKnexDialect extends LibSqlKnexDialect {
+  override async acquireRawConnection(this: LibSqlKnexDialect): Promise<unknown> {
+    const connection = (await LibSqlKnexDialect.prototype.acquireRawConnection.call(this)) as {
+      exec(sql: string): unknown;
+      memory?: boolean;
+    };
+    connection.exec(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    if (!connection.memory) connection.exec('pragma journal_mode = wal');
+    return connection;
+  }
+
+  override async _query(connection: unknown, obj: { sql?: string }): Promise<unknown> {
+    if (obj.sql === 'BEGIN;') obj.sql = 'BEGIN IMMEDIATE;';
+    return LibSqlKnexDialect.prototype._query.call(this, connection, obj);
+  }
+}
+
+class LagesbildLibSqlConnection extends LibSqlConnection {
+  override createKnex(): void {
+    this.client = this.createKnexClient(LagesbildLibSqlKnexDialect as never);
+    this.connected = true;
+  }
+
+  override execute<T extends Resultat = EntityData<AnyEntity>[]>(
+    queryOrKnex: Parameters<Execute>[0],
+    params: unknown[] = [],
+    method: 'all' | 'get' | 'run' = 'all',
+    ctx?: Transaction,
+    loggerContext?: LoggingOptions,
+  ): Promise<T> {
+    return executeBound(this, queryOrKnex, params, method, ctx, loggerContext, () =>
+      super.execute<T>(queryOrKnex, params, method, ctx, loggerContext),
+    );
+  }
+}
+
+class LagesbildPostgreSqlConnection extends PostgreSqlConnection {
+  override execute<T extends Resultat = EntityData<AnyEntity>[]>(
+    queryOrKnex: Parameters<Execute>[0],
+    params: unknown[] = [],
+    method: 'all' | 'get' | 'run' = 'all',
+    ctx?: Transaction,
+    loggerContext?: LoggingOptions,
+  ): Promise<T> {
+    return executeBound(this, queryOrKnex, params, method, ctx, loggerContext, () =>
+      super.execute<T>(queryOrKnex, params, method, ctx, loggerContext),
+    );
+  }
+}
+
+/** libSQL with bound parameters and the connection settings above. */
+export class LagesbildLibSqlDriver extends AbstractSqlDriver<LagesbildLibSqlConnection> {
+  constructor(config: ConstructorParameters<typeof LibSqlDriver>[0]) {
+    super(config, new LibSqlPlatform(), LagesbildLibSqlConnection, ['knex', 'libsql']);
+  }
+}
+
+/** PostgreSQL with bound parameters. */
+export class LagesbildPostgreSqlDriver extends AbstractSqlDriver<LagesbildPostgreSqlConnection> {
+  constructor(config: ConstructorParameters<typeof PostgreSqlDriver>[0]) {
+    super(config, new PostgreSqlPlatform(), LagesbildPostgreSqlConnection, ['knex', 'pg']);
+  }
+}
+
+/**
+ * Creates a SQLite file readable by its owner only before SQLite opens it (SQLite gives a
+ * new file 0644 less the umask, and its -wal and -shm the main file's mode), and narrows a
+ * file created earlier with a wider mode.
+ */
+function sqliteFilOnlyForOwner(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', SQLITE_FILE_MODE));
+    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  try {
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, SQLITE_FILE_MODE);
+  } catch {
+    // Not the file's owner: SQLite opens it as it is, or says why it cannot.
+  }
+}
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
@@ -100,20 +277,24 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
   if (kind === 'postgresql') {
     orm = await MikroORM.init({
       ...common,
-      driver: PostgreSqlDriver,
+      driver: LagesbildPostgreSqlDriver,
       clientUrl: input.databaseUrl,
+      // A failed statement's error carries its SQL with placeholders, not the values.
+      driverOptions: { compileSqlOnError: false },
     });
   } else {
     file = resolve(input.databaseUrl.replace(/^sqlite:(\/\/)?/i, ''));
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    sqliteFilOnlyForOwner(file);
     orm = await MikroORM.init({
       ...common,
-      driver: LibSqlDriver,
+      driver: LagesbildLibSqlDriver,
       dbName: file,
       // libSQL waits 0 ms for a lock by default: a bulk import writing while the service
       // reads the same file would fail at once with SQLITE_BUSY. Wait as SQLite's own
       // tools do instead (milliseconds).
-      driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS } },
+      // A failed statement's error carries its SQL with placeholders, not the values.
+      driverOptions: { connection: { timeout: SQLITE_BUSY_TIMEOUT_MS }, compileSqlOnError: false },
     });
   }
   return { orm, kind, sql, ...(file ? { file } : {}) };
@@ -121,7 +302,7 @@ export async function createOrm(input: OrmInput): Promise<Orm> {
 
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const done = await orm.getMigrator().up();
-  await installRevisionTriggers(orm, orm.em.getDriver() instanceof PostgreSqlDriver);
+  await installRevisionTriggers(orm, orm.em.getPlatform() instanceof PostgreSqlPlatform);
   return done.map((m) => m.name);
 }
 
@@ -138,9 +319,28 @@ export interface DatabaseReadiness {
   ready(): Promise<void>;
 }
 
+const SQLITE_HUVUD = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+/**
+ * A descriptor on the database file for reading its header, opened once and never closed:
+ * closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+ * too — a readiness probe that opened and closed the file let another process take the
+ * WAL for its own and the service's later writes were lost to every other reader.
+ */
+function huvudlasare(file: string): () => boolean {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.alloc(SQLITE_HUVUD.length);
+  // False when the first 16 bytes are not SQLite's header (an empty file is a new database).
+  return () => {
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return n === 0 || buffer.subarray(0, n).equals(SQLITE_HUVUD.subarray(0, n));
+  };
+}
+
 export function databaseReadiness(orm: Orm): DatabaseReadiness {
   const table = orm.orm.config.get('migrations').tableName ?? 'mikro_orm_migrations';
   const inode = orm.file ? statSync(orm.file).ino : undefined;
+  const huvudOk = orm.file ? huvudlasare(orm.file) : () => true;
   const file = () => {
     if (!orm.file) return;
     let ino: number;
@@ -157,6 +357,13 @@ export function databaseReadiness(orm: Orm): DatabaseReadiness {
     file,
     async ready() {
       file();
+      // In WAL mode a query can be answered from the -wal file and the page cache without
+      // reading the main file: a main file overwritten in place would pass. Its header says.
+      if (!huvudOk()) {
+        throw new Error(
+          `Databasen svarar inte: ${orm.file} är ingen SQLite-databas (file is not a database).`,
+        );
+      }
       try {
         const connection = orm.orm.em.fork().getConnection();
         await connection.execute('select 1');

@@ -2,6 +2,7 @@ import {
   ejPaborjadPeriodFel,
   innehallerPersonnummer,
   KANDA_OMRADE_IDN,
+  kontrollteckenFel,
   okantOmradeFel,
   omradeIdAv,
   tryParsePeriod,
@@ -104,6 +105,30 @@ export function KantOmrade(options?: ValidationOptions): PropertyDecorator {
           value === null ||
           value === undefined ||
           (typeof value === 'string' && okantOmradeFel(value) === null),
+      },
+    });
+  };
+}
+
+/**
+ * Rejects text with a control character (NUL, ESC, DEL, C1 …; tab and line breaks are
+ * allowed): the shared rule `kontrollteckenFel`, on every free-text field a mutation or an
+ * import takes.
+ */
+export function IngaKontrolltecken(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'ingaKontrolltecken',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: (args) =>
+          (typeof args.value === 'string' && kontrollteckenFel(args.value)) ||
+          'texten innehåller ett kontrolltecken',
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !kontrollteckenFel(value),
       },
     });
   };

@@ -63,7 +63,7 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
           datum: '2019-02-03',
         },
       },
-      { ...SAMORDNARE, 'x-request-id': 'req-skriv-1' },
+      { ...SAMORDNARE, 'x-request-id': '0b6f3a52-5d0c-4c55-9a43-2f0e6f1c9d10' },
     );
     expect(body.errors).toBeUndefined();
     begransad = body.data!.registreraIncident.id;
@@ -75,7 +75,7 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
       operation: 'NyIncident',
       typ: 'SKRIVNING',
       vad: `registreraIncident Incident:${begransad}`,
-      requestId: 'req-skriv-1',
+      requestId: '0b6f3a52-5d0c-4c55-9a43-2f0e6f1c9d10',
     });
     expect(Date.parse(post!.tidpunkt)).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -99,6 +99,30 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
     );
     expect(invalid.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await s.countRows('kit_granskningslogg')).toBe(before);
+  });
+
+  it('refuses free text with a control character, as the import does (issue 15, item 11)', async () => {
+    const before = await s.countRows('kit_granskningslogg');
+    const incidenter = await s.countRows('incident');
+    for (const beskrivning of ['Hot mot\u0000 personal', 'Hot mot \u001b[2Jpersonal']) {
+      const { body } = await s.gql(
+        REGISTRERA,
+        {
+          input: {
+            omradeId: 'norrmalm',
+            miljo: 'VIT_MAKT',
+            typ: 'PROPAGANDA',
+            beskrivning,
+            datum: '2019-02-03',
+          },
+        },
+        SAMORDNARE,
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(body.errors?.[0]?.message).toContain('kontrolltecken');
+    }
+    expect(await s.countRows('kit_granskningslogg')).toBe(before);
+    expect(await s.countRows('incident')).toBe(incidenter);
   });
 
   it('logs a SAMORDNARE reading the BEGRANSAD incident; an uncleared reader logs nothing', async () => {

@@ -2,7 +2,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { avgransare, kolumnnamn, oppnaCsv } from './csv';
+import {
+  avgransare,
+  csvFelText,
+  EjUtf8Fel,
+  ejUtf8,
+  kolumnnamn,
+  oppnaCsv,
+  Utf8Kontroll,
+  utanFormel,
+} from './csv';
 
 let dir: string;
 beforeAll(async () => {
@@ -45,5 +54,60 @@ describe('CSV reading', () => {
     const komma = await poster('id,miljo\n7,ISLAMISTISK\n');
     expect(komma.csv.avgransare).toBe(',');
     expect(komma.ut[0]?.falt).toEqual({ id: '7', miljo: 'ISLAMISTISK' });
+  });
+
+  it('refuses a file that is not UTF-8 before reading a row, naming the line (issue 15, item 11)', async () => {
+    const fil = join(dir, 'latin1.csv');
+    // "Söder" and "gård" as Excel's "CSV (semikolonavgränsad)" writes them: Windows-1252.
+    await writeFile(
+      fil,
+      Buffer.concat([
+        Buffer.from('id;plats\n1;Norrmalm\n2;S', 'latin1'),
+        Buffer.from([0xf6]),
+        Buffer.from('der\n', 'latin1'),
+      ]),
+    );
+    const fel = await oppnaCsv(fil).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(fel).toBeInstanceOf(EjUtf8Fel);
+    expect(fel?.message).toContain('UTF-8');
+    expect(fel?.message).toContain('rad 3 har byten 0xF6');
+    // å in Latin-1 (0xE5) starts a three-byte sequence that the next letter breaks.
+    expect(ejUtf8(Buffer.from('id\ng\u00e5rd\n', 'latin1'))).toEqual({
+      rad: 2,
+      offset: 4,
+      byte: 0xe5,
+    });
+  });
+
+  it('reads UTF-8 in any chunking and refuses overlong forms, surrogates and cut sequences', () => {
+    const text = Buffer.from('åäö 😀 ≠\n', 'utf8');
+    for (let i = 0; i <= text.length; i += 1) {
+      const k = new Utf8Kontroll();
+      expect(k.las(text.subarray(0, i)) ?? k.las(text.subarray(i)) ?? k.slut()).toBeNull();
+    }
+    expect(ejUtf8(Buffer.from([0xc0, 0x80]))).not.toBeNull();
+    expect(ejUtf8(Buffer.from([0xed, 0xa0, 0x80]))).not.toBeNull();
+    expect(ejUtf8(Buffer.from([0xf4, 0x90, 0x80, 0x80]))).not.toBeNull();
+    expect(ejUtf8(Buffer.from([0x61, 0xe2, 0x82]))).toEqual({ rad: 1, offset: 1, byte: 0xe2 });
+  });
+
+  it('says csv-parse errors in Swedish', () => {
+    expect(csvFelText({ code: 'CSV_QUOTE_NOT_CLOSED', message: 'Quote Not Closed' })).toContain(
+      'citattecken',
+    );
+    expect(
+      csvFelText({ code: 'CSV_INVALID_OPENING_QUOTE', message: 'Invalid Opening Quote' }),
+    ).toContain('mitt i ett fält');
+  });
+
+  it('makes a cell a spreadsheet would run as a formula plain text', () => {
+    for (const f of ['=HYPERLINK("http://x","klicka")', '+1', '-1+2', '@SUM(A1)', '\tx', '\rx']) {
+      expect(utanFormel(f)).toBe(`'${f}`);
+    }
+    expect(utanFormel('Norrmalm')).toBe('Norrmalm');
+    expect(utanFormel('')).toBe('');
   });
 });

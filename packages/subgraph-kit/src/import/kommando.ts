@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { access, constants, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { okantOmradeFel } from '@lagesbild/domain';
+import { DriverException } from '@mikro-orm/core';
 import type { SubgraphConfig } from '../config';
 import { importkommandoSkrivare } from '../granskning';
 import { createOrm, migrate } from '../orm';
 import type { SubgraphDefinition } from '../subgraph';
-import { csvFalt, oppnaCsv } from './csv';
+import { arCsvFel, csvFalt, csvFelText, EjUtf8Fel, oppnaCsv, utanFormel } from './csv';
 import { type CsvImporter, ImportAnvandningsfel } from './importer';
 import { skapaFramsteg } from './progress';
 import { type ImportResultat, korImport, rubrikproblem } from './runner';
@@ -87,6 +88,32 @@ function lasArgument(argv: string[]): Argument | string {
   };
 }
 
+/** Why a file could not be read, in Swedish, from ": …" on (csv-parse's errors with their line). */
+function lasfelText(error: unknown): string {
+  if (arCsvFel(error)) {
+    return `${error.lines ? ` vid rad ${error.lines}` : ''}: ${csvFelText(error)}`;
+  }
+  if (error instanceof EjUtf8Fel) return `: ${error.message}`;
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'ENOENT') return ': filen finns inte';
+  if (e.code === 'EACCES') return ': behörighet saknas att läsa filen';
+  if (e.code === 'EISDIR') return ': det är en mapp, inte en fil';
+  return `: ${e.message}`;
+}
+
+/**
+ * Why a run stopped, without the SQL: a database error's message starts with the whole
+ * statement (knex puts it there), values and all; the operator reads the database's own
+ * reason, the rest is in no terminal.
+ */
+export function avbrottText(error: unknown): string {
+  if (error instanceof DriverException) {
+    const orsak = error.message.split(' - ').at(-1)?.trim().slice(0, 300) ?? '';
+    return `databasen svarade med ett fel (${error.code ?? error.name}${orsak ? `: ${orsak}` : ''})`;
+  }
+  return (error as Error).message.replace(/\.$/, '');
+}
+
 /** incidenter.csv → incidenter.avvisade.csv beside it. */
 export function avvisadeSokvag(fil: string): string {
   const namn = basename(fil).replace(/\.csv$/i, '');
@@ -99,7 +126,8 @@ async function skrivRapport(
   rubriker: string[],
   r: ImportResultat,
 ): Promise<void> {
-  const rad = (falt: string[]) => falt.map((f) => csvFalt(f, sep)).join(sep);
+  // Every cell from the file or about it is made safe to open in a spreadsheet.
+  const rad = (falt: string[]) => falt.map((f) => csvFalt(utanFormel(f), sep)).join(sep);
   const rader = [
     rad(['rad', 'skal', ...rubriker]),
     ...r.avvisade.map((a) => rad([String(a.rad), a.skal.join('; '), ...a.varden])),
@@ -157,7 +185,7 @@ export async function korImportkommando<R extends object>(
     storlek = (await stat(fil)).size;
     csv = await oppnaCsv(fil);
   } catch (error) {
-    fel(`Kunde inte läsa ${fil}: ${(error as Error).message}`);
+    fel(`Kunde inte läsa ${fil}${lasfelText(error)}.`);
     return AVSLUT.FILFEL;
   }
   if (csv.kolumner.length === 0) {
@@ -199,13 +227,14 @@ export async function korImportkommando<R extends object>(
       fel(error.message);
       return AVSLUT.ANVANDNING;
     }
-    const e = error as Error & { code?: string; lines?: number };
-    if (e.code?.startsWith('CSV_')) {
+    if (arCsvFel(error)) {
       fel(
-        `Kunde inte läsa ${fil}${e.lines ? ` vid rad ${e.lines}` : ''}: ${e.message}. Det som skrivits före felet finns kvar; rätta filen och kör igen.`,
+        `Kunde inte läsa ${fil}${lasfelText(error)}. Det som skrivits före felet finns kvar; rätta filen och kör igen.`,
       );
     } else {
-      fel(`Importen avbröts: ${e.message}. Det som skrivits före felet finns kvar; kör igen.`);
+      fel(
+        `Importen avbröts: ${avbrottText(error)}. Det som skrivits före felet finns kvar; kör igen.`,
+      );
     }
     return AVSLUT.FILFEL;
   } finally {

@@ -1,3 +1,4 @@
+import { kontrollteckenFel } from '@lagesbild/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import { type ValidationError, validateSync } from 'class-validator';
 import { loggaSkrivningar, type Skrivare } from '../granskning';
@@ -106,6 +107,13 @@ function tolka<R extends object>(
       ],
     };
   }
+  // No cell carries a control character, whatever its column: the rule mutations share
+  // (IngaKontrolltecken), checked here for every cell before any value is read.
+  const kontroll = Object.entries(post.falt).flatMap(([kolumn, varde]) => {
+    const fel = kontrollteckenFel(varde);
+    return fel ? [`${kolumn}: ${fel}`] : [];
+  });
+  if (kontroll.length > 0) return { skal: kontroll };
   const rad = new importer.radklass();
   for (const [kolumn, varde] of Object.entries(post.falt)) {
     if (varde !== '') (rad as Record<string, unknown>)[egenskapFor(kolumn)] = varde;

@@ -284,6 +284,112 @@ describe('CSV import of incidents', () => {
       await egen.remove();
     }
   }, 180_000);
+
+  it('refuses a row with a NUL or another control character, keeping the good ones (issue 15, item 11)', async () => {
+    const fil = join(dir, 'kontroll.csv');
+    await writeFile(
+      fil,
+      [
+        'id;datum;miljo;typ;beskrivning',
+        'K-1;2018-01-10;AUTONOMA;HOT;Hot mot personal\u0000 på gården',
+        'K-2;2018-01-10;AUTONOMA;HOT;Hot mot \u001b[31mpersonal',
+        'K\u0007-3;2018-01-10;AUTONOMA;HOT;Hot mot personal vid entrén',
+        'K-4;2018-01-10;AUTONOMA;HOT;Hot mot personal\tvid\r\nentrén',
+        '',
+      ].join('\n'),
+    );
+    const fore = (await importerade()).length;
+    const r = await korImportITest(kommando(), [fil, '--avvisade', join(dir, 'k.csv')], dir);
+    expect(r.kod).toBe(1);
+    expect(r.ut).toContain('rad 2: beskrivning: texten innehåller ett kontrolltecken (U+0000)');
+    expect(r.ut).toContain('rad 3: beskrivning: texten innehåller ett kontrolltecken (U+001B)');
+    expect(r.ut).toContain('rad 4: id: texten innehåller ett kontrolltecken (U+0007)');
+    expect(r.ut).toContain('Importerade:   1');
+    expect(r.fel).not.toMatch(/insert|select/i);
+    expect(await importerade()).toHaveLength(fore + 1);
+  });
+
+  it('refuses a file that is not UTF-8 whole, writing nothing (exit 2)', async () => {
+    const fil = join(dir, 'latin1.csv');
+    await writeFile(
+      fil,
+      Buffer.from(
+        'id;datum;miljo;typ;beskrivning\nL-1;2018-01-10;AUTONOMA;HOT;Hot mot personal\nL-2;2018-01-10;AUTONOMA;HOT;Hot på gården\n',
+        'latin1',
+      ),
+    );
+    const fore = (await importerade()).length;
+    const r = await korImportITest(kommando(), [fil], dir);
+    expect(r.kod).toBe(2);
+    expect(r.fel).toContain('är inte sparad som UTF-8: rad 3 har byten 0xE5');
+    expect(await importerade()).toHaveLength(fore);
+    expect((await importerade()).some((i) => i.beskrivning.includes('\uFFFD'))).toBe(false);
+  });
+
+  it('says a broken quote in Swedish with its line, and keeps no English', async () => {
+    const fil = join(dir, 'citat.csv');
+    await writeFile(
+      fil,
+      'id;datum;miljo;typ;beskrivning\nC-1;2018-01-10;AUTONOMA;HOT;"Hot mot personal\nC-2;2018-01-10;AUTONOMA;HOT;Hot\n',
+    );
+    const r = await korImportITest(kommando(), [fil], dir);
+    expect(r.kod).toBe(2);
+    expect(r.fel).toMatch(/vid rad \d+: ett citattecken \("\) öppnar ett fält men stängs aldrig/);
+    expect(r.fel).not.toMatch(/Quote|Invalid|line/);
+  });
+
+  it('writes the rejected rows so that a spreadsheet runs no formula from them (OWASP CSV injection)', async () => {
+    const fil = join(dir, 'formel.csv');
+    const rapport = join(dir, 'formel.avvisade.csv');
+    await writeFile(
+      fil,
+      'id;datum;miljo;typ;beskrivning\n=1+1;2018-01-10;AUTONOMA;FINNS_INTE;"=HYPERLINK(""http://example.invalid"",""Klicka"")"\n',
+    );
+    const r = await korImportITest(kommando(), [fil, '--avvisade', rapport], dir);
+    expect(r.kod).toBe(1);
+    const rad = (await readFile(rapport, 'utf8')).split('\r\n')[1];
+    expect(rad).toBe(
+      `2;typ: okänd incidenttyp;'=1+1;2018-01-10;AUTONOMA;FINNS_INTE;"'=HYPERLINK(""http://example.invalid"",""Klicka"")"`,
+    );
+  });
+
+  it('pnpm run import passes the exit codes 1, 2 and 3 on as they are, without pnpm lines (issue 15, item 11)', async () => {
+    const egen = await createTestDatabase('forvaltning-rot');
+    try {
+      const rot = join(PAKET, '../..');
+      const kor = (...args: string[]) =>
+        spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'scripts/import.ts', 'forvaltning', ...args],
+          {
+            cwd: rot,
+            env: { ...process.env, FORVALTNING_DATABASE_URL: egen.file },
+            encoding: 'utf8',
+          },
+        );
+      const fel = join(dir, 'rot-fel.csv');
+      await writeFile(fel, 'id;datum;miljo;typ;text\nX;2018-01-01;AUTONOMA;HOT;något\n');
+      const delvis = join(dir, 'rot-delvis.csv');
+      await writeFile(
+        delvis,
+        'id;datum;miljo;typ;beskrivning\nR-1;2018-01-10;AUTONOMA;HOT;Hot mot personal\nR-2;2018-01-10;AUTONOMA;FINNS_INTE;Hot mot personal\n',
+      );
+      const fil = kor(fel);
+      expect(fil.status).toBe(2);
+      expect(fil.stderr).toContain('Fel rubrikrad');
+      const anvandning = kor(delvis, '--omrade', 'ingenstans');
+      expect(anvandning.status).toBe(3);
+      expect(anvandning.stderr).toContain('Okänt område');
+      const avvisade = kor(delvis, '--avvisade', join(dir, 'rot.avvisade.csv'));
+      expect(avvisade.status).toBe(1);
+      expect(avvisade.stdout).toContain('Importerade:   1');
+      for (const r of [fil, anvandning, avvisade]) {
+        expect(`${r.stdout}${r.stderr}`).not.toMatch(/ELIFECYCLE|ERR_PNPM/);
+      }
+    } finally {
+      await egen.remove();
+    }
+  }, 120_000);
 });
 
 describe('CSV import of incidents: clearance to write (issue 15, item 11)', () => {

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Klassning, type Roll, tryParsePeriod } from '@lagesbild/domain';
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
 import { type CsvImporter, enumVarde, ImportAnvandningsfel } from '@lagesbild/subgraph-kit/import';
 import { Length } from 'class-validator';
 import { Incident, IncidentSystem, Omrade } from '../entities';
@@ -16,6 +16,7 @@ import { RegistreraIncidentInput } from '../resolvers/types/incident.input';
 export class IncidentRad extends RegistreraIncidentInput {
   @Length(1, 100, { message: 'id:t ska vara 1–100 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   id!: string;
 }
 

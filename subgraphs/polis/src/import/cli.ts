@@ -9,9 +9,10 @@ import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { okantOmradeFel } from '@lagesbild/domain';
 import { createOrm, importkommandoSkrivare, migrate } from '@lagesbild/subgraph-kit';
+import { avbrottText } from '@lagesbild/subgraph-kit/import';
 import { loadConfig } from '../config';
 import { polis } from '../server';
-import { importHandelser, sammanfattning } from './handelser.import';
+import { importHandelser, lasFlode, sammanfattning } from './handelser.import';
 
 function fileFrom(arg: string): string {
   if (isAbsolute(arg)) return arg;
@@ -41,9 +42,9 @@ async function main(argv: string[]): Promise<number> {
   const file = fileFrom(files[0] as string);
   let items: unknown;
   try {
-    items = JSON.parse(await readFile(file, 'utf8'));
+    items = lasFlode(await readFile(file));
   } catch (error) {
-    console.error(`Kunde inte läsa ${file}: ${(error as Error).message}`);
+    console.error(`Kunde inte läsa ${file}: ${(error as Error).message}.`);
     return 1;
   }
   const config = loadConfig();
@@ -63,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(sammanfattning(resultat));
     return 0;
   } catch (error) {
-    console.error(`Importen avbröts, inget skrevs: ${(error as Error).message}`);
+    console.error(`Importen avbröts, inget skrevs: ${avbrottText(error)}.`);
     return 1;
   } finally {
     await orm.close();

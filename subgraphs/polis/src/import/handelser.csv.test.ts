@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Handelse, HandelsePlats } from '../entities';
 import { polis } from '../server';
 import { handelseImporter } from './handelser.csv';
-import { importHandelser } from './handelser.import';
+import { importHandelser, lasFlode } from './handelser.import';
 
 const PAKET = fileURLToPath(new URL('../..', import.meta.url));
 let db: TestDatabase;
@@ -190,5 +190,53 @@ describe('no future period or date (issue 15, item 4)', () => {
       },
     ]);
     expect(await importerade()).toHaveLength(fore);
+  });
+
+  it('the JSON feed import refuses a too long name, a control character and a file not in UTF-8 (issue 15, item 11)', async () => {
+    const item = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      datetime: '2018-05-21 12:00:00 +02:00',
+      name,
+      summary: 'EXEMPELDATA för tester.',
+      type: 'Misshandel',
+      ...extra,
+    });
+    const r = await medOrm((em) =>
+      importHandelser(
+        em,
+        [
+          item('EX-J1', `Misshandel ${'x'.repeat(1024 * 1024)}`),
+          item('EX-J2', 'Misshandel\u0000 (EXEMPEL)'),
+          item('EX-J3', 'Misshandel (EXEMPEL)', { location: { name: 'Torget\u001b[2J' } }),
+          item('EX-J4', 'Misshandel (EXEMPEL)', { summary: 's'.repeat(4001) }),
+          item('EX-J5', 'x'.repeat(300)),
+        ],
+        { omradeId: 'norrmalm', skrivare: importkommandoSkrivare('import:handelser polis') },
+      ),
+    );
+    expect(r.overhoppade).toEqual([
+      { id: 'EX-J1', skal: 'name: texten är för lång: 1048587 tecken, högst 300 är tillåtna' },
+      {
+        id: 'EX-J2',
+        skal: 'name: texten innehåller ett kontrolltecken (U+0000), som inte får finnas i text',
+      },
+      {
+        id: 'EX-J3',
+        skal: 'location.name: texten innehåller ett kontrolltecken (U+001B), som inte får finnas i text',
+      },
+      { id: 'EX-J4', skal: 'summary: texten är för lång: 4001 tecken, högst 4000 är tillåtna' },
+    ]);
+    expect(r.importerade).toEqual(['EX-J5']);
+    const lagrade = await medOrm((em) =>
+      em.find(Handelse, { kallaId: { $like: 'polisen:EX-J%' } }),
+    );
+    expect(lagrade.map((h) => h.rubrik)).toEqual(['x'.repeat(300)]);
+
+    expect(() =>
+      lasFlode(Buffer.from('[{"id": 1, "name": "Misshandel på gården"}]', 'latin1')),
+    ).toThrow(/är inte sparad som UTF-8: rad 1 har byten 0xE5/);
+    expect(lasFlode(Buffer.from('[{"id": 1, "name": "Misshandel på gården"}]', 'utf8'))).toEqual([
+      { id: 1, name: 'Misshandel på gården' },
+    ]);
   });
 });

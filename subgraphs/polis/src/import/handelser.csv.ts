@@ -6,7 +6,7 @@
  * both ways is one row.
  */
 import { tryParsePeriod } from '@lagesbild/domain';
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
 import { type CsvImporter, enumVarde, jaNej } from '@lagesbild/subgraph-kit/import';
 import { Length } from 'class-validator';
 import { Gruppering, Handelse } from '../entities';
@@ -17,6 +17,7 @@ import { handelseIdFor, kallaIdFor } from './handelser.import';
 export class HandelseRad extends RegistreraHandelseInput {
   @Length(1, 60, { message: 'id:t ska vara 1–60 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   id!: string;
 }
 

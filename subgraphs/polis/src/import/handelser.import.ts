@@ -7,14 +7,29 @@
 import {
   dayRange,
   ejPaborjadPeriodFel,
+  forLangFel,
   innehallerPersonnummer,
+  kontrollteckenFel,
   Miljo,
   okantOmradeFel,
 } from '@lagesbild/domain';
 import { loggaSkrivningar, RestFel, type Skrivare } from '@lagesbild/subgraph-kit';
-import type { HttpImportVal, ImportSvar } from '@lagesbild/subgraph-kit/import';
+import {
+  ejUtf8,
+  ejUtf8Text,
+  type HttpImportVal,
+  type ImportSvar,
+} from '@lagesbild/subgraph-kit/import';
 import type { EntityManager } from '@mikro-orm/core';
 import { Handelse, HandelseTyp } from '../entities';
+import {
+  BESKRIVNING_MAX,
+  PLATSBESKRIVNING_MAX,
+  RUBRIK_MAX,
+} from '../resolvers/types/handelse.input';
+
+/** The longest source link kept. */
+const URL_MAX = 500;
 
 /** Feed types that belong in the picture, and what kind of event each one is. */
 export const TYP_MAPPNING: Readonly<Record<string, { typ: HandelseTyp; vald: boolean | null }>> =
@@ -90,6 +105,20 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
   const rubrik = text(item.name);
   if (!rubrik) return { ok: false, skal: 'rubrik (name) saknas' };
   const beskrivning = text(item.summary) ?? rubrik;
+  const location = (item.location ?? {}) as Record<string, unknown>;
+  const plats = text(location.name);
+  const url = text(item.url);
+  const kallaUrl = url ? (url.startsWith('/') ? `${POLISEN}${url}` : url) : null;
+  // The mutation's rules for its text: refused with the reason, never cut or cleaned.
+  for (const [falt, varde, max] of [
+    ['name', rubrik, RUBRIK_MAX],
+    ['summary', beskrivning, BESKRIVNING_MAX],
+    ['location.name', plats, PLATSBESKRIVNING_MAX],
+    ['url', kallaUrl, URL_MAX],
+  ] as const) {
+    const fel = varde === null ? null : (kontrollteckenFel(varde) ?? forLangFel(varde, max));
+    if (fel) return { ok: false, skal: `${falt}: ${fel}` };
+  }
   if (innehallerPersonnummer(`${rubrik} ${beskrivning}`)) {
     return {
       ok: false,
@@ -102,7 +131,7 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
     { text: datum, ...range },
     {
       typ: mappning.typ,
-      rubrik: rubrik.slice(0, 300),
+      rubrik,
       beskrivning,
       // The feed names no environment; the police can classify the event afterwards.
       miljo: Miljo.OSPECIFICERAD,
@@ -111,14 +140,26 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
   handelse.datum = datum;
   handelse.vald = mappning.vald;
   handelse.kallaId = kallaIdFor(feedId);
-  const location = (item.location ?? {}) as Record<string, unknown>;
-  handelse.platsbeskrivning = text(location.name)?.slice(0, 300) ?? null;
+  handelse.platsbeskrivning = plats;
   const position = gps(location.gps);
   handelse.lat = position?.lat ?? null;
   handelse.lon = position?.lon ?? null;
-  const url = text(item.url);
-  handelse.kallaUrl = url ? (url.startsWith('/') ? `${POLISEN}${url}` : url).slice(0, 500) : null;
+  handelse.kallaUrl = kallaUrl;
   return { ok: true, handelse };
+}
+
+/**
+ * A feed file's bytes as JSON: refused whole when it is not UTF-8 (the feed's encoding; a
+ * Latin-1 file would otherwise be read with U+FFFD in place of å ä ö), or not JSON.
+ */
+export function lasFlode(bytes: Uint8Array): unknown {
+  const fel = ejUtf8(bytes);
+  if (fel) throw new Error(ejUtf8Text(fel));
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch (error) {
+    throw new Error(`filen är inte giltig JSON (${(error as Error).message})`);
+  }
 }
 
 export async function importHandelser(

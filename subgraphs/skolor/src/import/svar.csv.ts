@@ -10,7 +10,7 @@
  */
 
 import { Roll } from '@lagesbild/domain';
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
 import {
   type CsvImporter,
   type GodRad,
@@ -38,11 +38,13 @@ export class SvarRad {
 
   @Length(1, 2000, { message: 'svaret ska vara 1–2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   svar!: string;
 
   @IsOptional()
   @Length(2, 2000, { message: 'texten ska vara 2–2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   text?: string;
 }
 

@@ -1,4 +1,4 @@
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
 import { IsEnum, IsInt, IsOptional, Length, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AtgardStatus } from '../../entities';
@@ -31,10 +31,12 @@ export class UppdateraAtgardStatusInput {
   @IsOptional()
   @Length(2, 300, { message: 'statustexten ska vara 2–300 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   statusText?: string | null;
 
   @Field(() => String, { description: 'Varför statusen ändras (visas i uppföljningen).' })
   @Length(3, 1000, { message: 'kommentaren ska vara 3–1000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   kommentar!: string;
 }

@@ -1,5 +1,10 @@
 import { Klassning, Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, IsoDatum, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
+import {
+  IngaKontrolltecken,
+  IngaPersonuppgifter,
+  IsoDatum,
+  PeriodHarBorjat,
+} from '@lagesbild/subgraph-kit';
 import { IsEnum, IsOptional, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { IncidentSystem, IncidentTyp } from '../../entities';
@@ -29,6 +34,7 @@ export class RegistreraIncidentInput {
   @IsOptional()
   @Length(2, 300, { message: 'platsen ska vara 2–300 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   plats?: string | null;
 
   @Field(() => Miljo)
@@ -42,6 +48,7 @@ export class RegistreraIncidentInput {
   @Field(() => String, { description: 'Vad som hände; inga namn eller personuppgifter.' })
   @Length(5, 2000, { message: 'beskrivningen ska vara 5–2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   beskrivning!: string;
 
   @Field(() => IncidentSystem, { nullable: true, defaultValue: IncidentSystem.IA })

@@ -1,4 +1,4 @@
-import { IngaPersonuppgifter, KantOmrade } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter, KantOmrade } from '@lagesbild/subgraph-kit';
 import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
@@ -24,6 +24,7 @@ export class RegistreraOmradeInput {
   @IsOptional()
   @Length(2, 200, { message: 'namnet ska vara 2–200 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   namn?: string | null;
 
   @Field(() => String, { defaultValue: 'Stockholm' })

@@ -1,4 +1,4 @@
-import { IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
 import { IsLatitude, IsLongitude, IsOptional, Length, Max, Min } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
 
@@ -13,6 +13,7 @@ export class RegistreraPlatsInput {
   @Field(() => String)
   @Length(2, 200, { message: 'namnet ska vara 2–200 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   namn!: string;
 
   @Field(() => String, {
@@ -22,6 +23,7 @@ export class RegistreraPlatsInput {
   @IsOptional()
   @Length(2, 200, { message: 'adressen ska vara 2–200 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   adress?: string | null;
 
   @Field(() => String, {
@@ -38,6 +40,7 @@ export class RegistreraPlatsInput {
   @IsOptional()
   @Length(0, 500, { message: 'beskrivningen får vara högst 500 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   beskrivning?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Latitud i WGS 84.' })

@@ -1,5 +1,10 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, KantOmrade, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
+import {
+  IngaKontrolltecken,
+  IngaPersonuppgifter,
+  KantOmrade,
+  PeriodHarBorjat,
+} from '@lagesbild/subgraph-kit';
 import { IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Kategori, Rapportor } from '../../entities';
@@ -19,6 +24,7 @@ export class RegistreraKlotteranmalanInput {
   @Field(() => String, { description: 'Rapportörens eget id för anmälan.' })
   @Length(1, 100, { message: 'rapportörens id ska vara 1–100 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   rapportorensId!: string;
 
   @Field(() => String, { description: 'Stadsdelsområdet, t.ex. "norrmalm".' })
@@ -38,12 +44,14 @@ export class RegistreraKlotteranmalanInput {
   @Field(() => String, { description: 'Texten eller symbolen; inga namn eller personuppgifter.' })
   @Length(1, 500, { message: 'innehållet ska vara 1–500 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   innehall!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 2000, { message: 'beskrivningen ska vara högst 2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   beskrivning?: string | null;
 
   @Field(() => String, {
@@ -53,6 +61,7 @@ export class RegistreraKlotteranmalanInput {
   @IsOptional()
   @Length(2, 300, { message: 'platsen ska vara 2–300 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   plats?: string | null;
 
   @Field(() => String, {
@@ -92,6 +101,7 @@ export class RegistreraKlotteranmalanInput {
   @IsOptional()
   @Length(1, 2000, { message: 'anteckningarna ska vara högst 2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   anteckningar?: string | null;
 }
 
@@ -141,5 +151,6 @@ export class IntygaNollrapportInput {
   @IsOptional()
   @Length(1, 2000, { message: 'kommentaren ska vara högst 2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   kommentar?: string | null;
 }

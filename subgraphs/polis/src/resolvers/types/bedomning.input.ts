@@ -1,5 +1,10 @@
 import { Miljo, Niva, type Period, PeriodScalar } from '@lagesbild/domain';
-import { IngaPersonuppgifter, KantOmrade, PeriodHarBorjat } from '@lagesbild/subgraph-kit';
+import {
+  IngaKontrolltecken,
+  IngaPersonuppgifter,
+  KantOmrade,
+  PeriodHarBorjat,
+} from '@lagesbild/subgraph-kit';
 import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { UTGIVARE_STANDARD } from '../../entities';
@@ -51,6 +56,7 @@ export class PubliceraBedomningInput {
   @Field(() => String, { description: 'Bedömningen i text; inga namn eller personuppgifter.' })
   @Length(5, 4000, { message: 'texten ska vara 5–4000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   text!: string;
 
   @Field(() => String, { description: 'ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM när bara månaden är känd.' })
@@ -67,5 +73,6 @@ export class PubliceraBedomningInput {
   @IsOptional()
   @Length(2, 200, { message: 'utgivaren ska vara 2–200 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   utgivare?: string;
 }

@@ -1,5 +1,6 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
 import {
+  IngaKontrolltecken,
   IngaPersonuppgifter,
   IsoDatum,
   KantOmrade,
@@ -9,6 +10,11 @@ import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Length, Matches } from 'cl
 import { Field, InputType } from 'type-graphql';
 import { HandelseTyp } from '../../entities';
 import { OMRADE_ID } from './bedomning.input';
+
+/** The longest text each field takes, on every channel (the JSON feed import too). */
+export const RUBRIK_MAX = 300;
+export const BESKRIVNING_MAX = 4000;
+export const PLATSBESKRIVNING_MAX = 300;
 
 @InputType({ description: 'En händelse i det offentliga rummet. Ange datum eller period.' })
 export class RegistreraHandelseInput {
@@ -32,13 +38,15 @@ export class RegistreraHandelseInput {
   typ!: HandelseTyp;
 
   @Field(() => String)
-  @Length(3, 300, { message: 'rubriken ska vara 3–300 tecken' })
+  @Length(3, RUBRIK_MAX, { message: `rubriken ska vara 3–${RUBRIK_MAX} tecken` })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   rubrik!: string;
 
   @Field(() => String, { description: 'Vad som hände; inga namn eller personuppgifter.' })
-  @Length(5, 4000, { message: 'beskrivningen ska vara 5–4000 tecken' })
+  @Length(5, BESKRIVNING_MAX, { message: `beskrivningen ska vara 5–${BESKRIVNING_MAX} tecken` })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   beskrivning!: string;
 
   @Field(() => [String], {
@@ -57,8 +65,11 @@ export class RegistreraHandelseInput {
     description: 'Platsen i ord, när den inte är en registrerad plats.',
   })
   @IsOptional()
-  @Length(2, 300, { message: 'platsbeskrivningen ska vara 2–300 tecken' })
+  @Length(2, PLATSBESKRIVNING_MAX, {
+    message: `platsbeskrivningen ska vara 2–${PLATSBESKRIVNING_MAX} tecken`,
+  })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   platsbeskrivning?: string | null;
 
   @Field(() => Miljo, { nullable: true, defaultValue: Miljo.OSPECIFICERAD })

@@ -1,5 +1,6 @@
 import { Miljo, type Period, PeriodScalar } from '@lagesbild/domain';
 import {
+  IngaKontrolltecken,
   IngaPersonuppgifter,
   IsoDatum,
   KantOmrade,
@@ -22,6 +23,7 @@ export class FragaInput {
   @Field(() => String)
   @Length(5, 1000, { message: 'frågan ska vara 5–1000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   text!: string;
 
   @Field(() => FragaTyp)
@@ -58,6 +60,7 @@ export class SkapaEnkatInput {
   @Field(() => String)
   @Length(3, 300, { message: 'titeln ska vara 3–300 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   titel!: string;
 
   @Field(() => PeriodScalar, { description: 'Perioden som enkäten gäller, t.ex. "2018".' })

@@ -1,4 +1,4 @@
-import { IngaPersonuppgifter, KantOmrade } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter, KantOmrade } from '@lagesbild/subgraph-kit';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -22,6 +22,7 @@ export class RegistreraSkolaInput {
   @Field(() => String, { description: 'Skolans namn (en organisation, aldrig en person).' })
   @Length(2, 200, { message: 'namnet ska vara 2–200 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   namn!: string;
 
   @Field(() => Huvudman, { nullable: true })
@@ -53,6 +54,7 @@ export class SvarInput {
   @IsOptional()
   @Length(2, 2000, { message: 'texten ska vara 2–2000 tecken' })
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   text?: string | null;
 }
 
