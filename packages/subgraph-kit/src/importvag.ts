@@ -1,4 +1,4 @@
-import type { Roll } from '@lagesbild/domain';
+import { okantOmradeFel, omradeIdAv, type Roll } from '@lagesbild/domain';
 import type { RouteHandler } from '@lagesbild/http-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import type { HttpImportVal, ImportSvar } from './import/http';
@@ -57,10 +57,12 @@ export function importVagar(orm: Orm, vagar: readonly ImportVagVal[]): RouteHand
               `Okänd parameter ${okanda.join(', ')}; tillåtna är ${PARAMETRAR.join(', ')}.`,
             );
           }
-          const omradeId = q.get('omrade') ?? 'norrmalm';
-          if (!/^[a-z0-9-]{1,64}$/.test(omradeId)) {
-            throw new RestFel(400, 'Området anges med sitt id, t.ex. omrade=norrmalm.');
-          }
+          // The one register of areas, as on every channel (skolor's rows name their
+          // schools, but an area the register lacks is refused there too).
+          const omrade = q.get('omrade') ?? 'norrmalm';
+          const okant = okantOmradeFel(omrade);
+          if (okant) throw new RestFel(400, okant);
+          const omradeId = omradeIdAv(omrade);
           const batchText = q.get('batch');
           if (batchText !== null && !/^[1-9]\d{0,5}$/.test(batchText)) {
             throw new RestFel(400, 'batch anges som ett positivt heltal.');
@@ -72,6 +74,13 @@ export function importVagar(orm: Orm, vagar: readonly ImportVagVal[]): RouteHand
           const body = await kropp();
           if (body.length === 0)
             throw new RestFel(400, 'Förfrågan har ingen fil: skicka filen som kropp.');
+          // A file not in UTF-8 is refused whole before a row is read, as by the command.
+          const { ejUtf8, ejUtf8Text } = await import('./import/csv');
+          const ejUtf = ejUtf8(body);
+          if (ejUtf) {
+            const text = ejUtf8Text(ejUtf);
+            throw new RestFel(400, `${text.charAt(0).toUpperCase()}${text.slice(1)}.`);
+          }
           const val: HttpImportVal = {
             kontext: { omradeId, avsandare: { roller: viewer.roller, skolaId: viewer.skolaId } },
             ...(batchText === null ? {} : { batch: Number(batchText) }),

@@ -7,7 +7,7 @@ import {
   omradeIdAv,
   tryParsePeriod,
 } from '@lagesbild/domain';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { Length, registerDecorator, type ValidationOptions } from 'class-validator';
 import { GraphQLError } from 'graphql';
 
 /** Rejects free text that carries a personnummer: nothing about a private person is stored. */
@@ -147,6 +147,28 @@ export function kantOmradeId(input: string, field = 'omrade'): string {
       code: 'BAD_USER_INPUT',
       fields: [{ field, reason: 'området finns inte bland Stockholms stadsdelsområden' }],
       kandaOmraden: KANDA_OMRADE_IDN,
+    },
+  });
+}
+
+/**
+ * A text's length (class-validator's Length) with one wording for a text that is too long,
+ * on every channel that validates the class (mutation, CSV row, HTTP import): the field's
+ * own rule and "för lång" with the text's length (`forLangFel` is the same rule for the
+ * channels without a class). Too short keeps the field's own rule.
+ */
+export function Textlangd(
+  min: number,
+  max: number,
+  regel: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return Length(min, max, {
+    ...options,
+    message: (args) => {
+      const varden: unknown[] = Array.isArray(args.value) ? args.value : [args.value];
+      const langst = Math.max(0, ...varden.map((v) => (typeof v === 'string' ? v.length : 0)));
+      return langst > max ? `${regel} (för lång: ${langst} tecken)` : regel;
     },
   });
 }

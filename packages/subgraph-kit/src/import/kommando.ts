@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { access, constants, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { okantOmradeFel } from '@lagesbild/domain';
+import { okantOmradeFel, omradeIdAv } from '@lagesbild/domain';
 import { DriverException } from '@mikro-orm/core';
 import type { SubgraphConfig } from '../config';
 import { importkommandoSkrivare } from '../granskning';
@@ -66,11 +66,11 @@ function lasArgument(argv: string[]): Argument | string {
     } else filer.push(a);
   }
   if (filer.length !== 1) return filer.length === 0 ? 'ange en CSV-fil' : 'ange bara en fil';
-  const omradeId = varden.get('--omrade') ?? 'norrmalm';
-  if (!/^[a-z0-9-]{1,64}$/.test(omradeId)) return 'område anges med sitt id, t.ex. norrmalm';
   // Refused before the file is opened: the one register every subgraph shares.
-  const okant = okantOmradeFel(omradeId);
+  const omrade = varden.get('--omrade') ?? 'norrmalm';
+  const okant = okantOmradeFel(omrade);
   if (okant) return okant;
+  const omradeId = omradeIdAv(omrade);
   const tal = (namn: string, standard: number) => {
     const v = varden.get(namn);
     return v === undefined ? standard : /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null;

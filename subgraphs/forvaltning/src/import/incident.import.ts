@@ -6,15 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { Klassning, type Roll, tryParsePeriod } from '@lagesbild/domain';
-import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter, Textlangd } from '@lagesbild/subgraph-kit';
 import { type CsvImporter, enumVarde, ImportAnvandningsfel } from '@lagesbild/subgraph-kit/import';
-import { Length } from 'class-validator';
 import { Incident, IncidentSystem, Omrade } from '../entities';
 import { incidentProblem, klassningProblem, nyIncident } from '../registrering';
 import { RegistreraIncidentInput } from '../resolvers/types/incident.input';
 
 export class IncidentRad extends RegistreraIncidentInput {
-  @Length(1, 100, { message: 'id:t ska vara 1–100 tecken' })
+  @Textlangd(1, 100, 'id:t ska vara 1–100 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   id!: string;

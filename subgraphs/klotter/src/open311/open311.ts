@@ -12,7 +12,15 @@
  *   an imported value is checked and otherwise not kept
  * - address ↔ place (platsId(address)), lat/long kept as sent
  */
-import { innehallerPersonnummer, lokalIso, MILJOER, Miljo, parseTidpunkt } from '@lagesbild/domain';
+import {
+  forLangFel,
+  innehallerPersonnummer,
+  kontrollteckenFel,
+  lokalIso,
+  MILJOER,
+  Miljo,
+  parseTidpunkt,
+} from '@lagesbild/domain';
 import {
   Kategori,
   type Klotteranmalan,
@@ -150,7 +158,10 @@ export function lasServiceRequest(raw: unknown): { ok: Inkommande } | { skal: st
       return null;
     }
     const t = v.trim();
-    if (t.length < min || t.length > max) skal.push(`${name} ska vara ${min}–${max} tecken`);
+    // The free-text rules every channel keeps (packages/domain's text rules).
+    const fel = forLangFel(t, max) ?? kontrollteckenFel(t);
+    if (fel) skal.push(`${name}: ${fel}`);
+    else if (t.length < min) skal.push(`${name} ska vara ${min}–${max} tecken`);
     else if (innehallerPersonnummer(t)) {
       skal.push(`${name} ser ut att innehålla ett personnummer; inga personuppgifter lagras`);
     }

@@ -15,6 +15,7 @@ import {
   type RestSvar,
   restRoute,
 } from '@lagesbild/subgraph-kit';
+import { ejUtf8, ejUtf8Text } from '@lagesbild/subgraph-kit/import';
 import type { FilterQuery } from '@mikro-orm/core';
 import { QueryOrder } from '@mikro-orm/core';
 import { KLOTTER, KLOTTERDATA_BEHORIGA } from '../behorighet';
@@ -123,9 +124,16 @@ async function importera(
   const omrade = url.searchParams.get('omrade') ?? 'norrmalm';
   const okant = okantOmradeFel(omrade);
   if (okant) throw new RestFel(400, okant);
+  const bytes = await kropp();
+  // Text not in UTF-8 is refused, not stored with replacement characters (as on imports).
+  const ejUtf = ejUtf8(bytes);
+  if (ejUtf) {
+    const text = ejUtf8Text(ejUtf).replace(/^filen/, 'Kroppen');
+    throw new RestFel(400, `${text}.`);
+  }
   let body: unknown;
   try {
-    body = JSON.parse((await kropp()).toString('utf8'));
+    body = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new RestFel(400, 'Kroppen är inte giltig JSON.');
   }

@@ -6,16 +6,15 @@
  * both ways is one row.
  */
 import { tryParsePeriod } from '@lagesbild/domain';
-import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter, Textlangd } from '@lagesbild/subgraph-kit';
 import { type CsvImporter, enumVarde, jaNej } from '@lagesbild/subgraph-kit/import';
-import { Length } from 'class-validator';
 import { Gruppering, Handelse } from '../entities';
 import { handelseProblem, nyHandelse, platsIdn } from '../registrering';
 import { RegistreraHandelseInput } from '../resolvers/types/handelse.input';
 import { handelseIdFor, kallaIdFor } from './handelser.import';
 
 export class HandelseRad extends RegistreraHandelseInput {
-  @Length(1, 60, { message: 'id:t ska vara 1–60 tecken' })
+  @Textlangd(1, 60, 'id:t ska vara 1–60 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   id!: string;

@@ -1,6 +1,8 @@
 import {
   AVSNITT_AGARE,
+  forLangFel,
   innehallerPersonnummer,
+  kontrollteckenFel,
   PARTNER_GENITIV,
   PARTNER_NAMN,
   PARTNERS,
@@ -73,11 +75,9 @@ function utkastFinns(utkast: Publicering): GraphQLError {
 
 function fritext(falt: string, text: string, max: number): string {
   const t = text.trim();
-  if (t.length > max) {
-    throw badUserInput(`${falt} får vara högst ${max} tecken.`, [
-      { field: falt, reason: `högst ${max} tecken` },
-    ]);
-  }
+  // The rules every channel's free text keeps (packages/domain's text rules).
+  const fel = forLangFel(t, max) ?? kontrollteckenFel(t);
+  if (fel) throw badUserInput(`${falt}: ${fel}.`, [{ field: falt, reason: fel }]);
   if (innehallerPersonnummer(t)) {
     throw badUserInput(
       `${falt} ser ut att innehålla ett personnummer; systemet lagrar inga uppgifter om privatpersoner.`,

@@ -10,7 +10,7 @@
  */
 
 import { Roll } from '@lagesbild/domain';
-import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
+import { IngaKontrolltecken, IngaPersonuppgifter, Textlangd } from '@lagesbild/subgraph-kit';
 import {
   type CsvImporter,
   type GodRad,
@@ -19,30 +19,30 @@ import {
   type Utfall,
 } from '@lagesbild/subgraph-kit/import';
 import type { EntityManager } from '@mikro-orm/core';
-import { IsInt, IsOptional, Length, Min } from 'class-validator';
+import { IsInt, IsOptional, Min } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import { Fraga, FragaTyp, Svar, Svarsuppsattning } from '../entities';
 import { lamnaSvarsuppsattning } from '../registrering';
 import type { SvarInput } from '../resolvers/types/skola.input';
 
 export class SvarRad {
-  @Length(1, 64, { message: 'skolans id ska vara 1–64 tecken' })
+  @Textlangd(1, 64, 'skolans id ska vara 1–64 tecken')
   skola!: string;
 
-  @Length(1, 64, { message: 'enkätens id ska vara 1–64 tecken' })
+  @Textlangd(1, 64, 'enkätens id ska vara 1–64 tecken')
   enkat!: string;
 
   @IsInt({ message: 'frågan anges med sitt nummer i enkäten (1, 2, …)' })
   @Min(1, { message: 'frågan anges med sitt nummer i enkäten (1, 2, …)' })
   fraga!: number;
 
-  @Length(1, 2000, { message: 'svaret ska vara 1–2000 tecken' })
+  @Textlangd(1, 2000, 'svaret ska vara 1–2000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   svar!: string;
 
   @IsOptional()
-  @Length(2, 2000, { message: 'texten ska vara 2–2000 tecken' })
+  @Textlangd(2, 2000, 'texten ska vara 2–2000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   text?: string;

@@ -1,12 +1,12 @@
-import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
-import { IsEnum, IsInt, IsOptional, Length, Min } from 'class-validator';
+import { IngaKontrolltecken, IngaPersonuppgifter, Textlangd } from '@lagesbild/subgraph-kit';
+import { IsEnum, IsInt, IsOptional, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AtgardStatus } from '../../entities';
 
 @InputType({ description: 'Ny status för en åtgärd (eller ett av dess delsteg), med kommentar.' })
 export class UppdateraAtgardStatusInput {
   @Field(() => ID)
-  @Length(1, 64, { message: 'åtgärdens id saknas' })
+  @Textlangd(1, 64, 'åtgärdens id saknas')
   atgardId!: string;
 
   @Field(() => Int, {
@@ -29,13 +29,13 @@ export class UppdateraAtgardStatusInput {
       'delsteg visar i stället en text som räknas fram ur delstegens status (Atgard.statusText).',
   })
   @IsOptional()
-  @Length(2, 300, { message: 'statustexten ska vara 2–300 tecken' })
+  @Textlangd(2, 300, 'statustexten ska vara 2–300 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   statusText?: string | null;
 
   @Field(() => String, { description: 'Varför statusen ändras (visas i uppföljningen).' })
-  @Length(3, 1000, { message: 'kommentaren ska vara 3–1000 tecken' })
+  @Textlangd(3, 1000, 'kommentaren ska vara 3–1000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   kommentar!: string;

@@ -3,9 +3,11 @@ import {
   IngaKontrolltecken,
   IngaPersonuppgifter,
   IsoDatum,
+  KantOmrade,
   PeriodHarBorjat,
+  Textlangd,
 } from '@lagesbild/subgraph-kit';
-import { IsEnum, IsOptional, Length } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { IncidentSystem, IncidentTyp } from '../../entities';
 
@@ -14,7 +16,7 @@ export class RegistreraIncidentInput {
   @Field(() => String, {
     description: 'Områdets id, t.ex. "norrmalm" (utan hänsyn till skiftläge).',
   })
-  @Length(1, 64, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  @KantOmrade()
   omradeId!: string;
 
   @Field(() => String, { nullable: true, description: 'ÅÅÅÅ-MM-DD, när dagen är känd.' })
@@ -32,7 +34,7 @@ export class RegistreraIncidentInput {
     description: 'Adress eller platsnamn; platsens id räknas med platsId().',
   })
   @IsOptional()
-  @Length(2, 300, { message: 'platsen ska vara 2–300 tecken' })
+  @Textlangd(2, 300, 'platsen ska vara 2–300 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   plats?: string | null;
@@ -46,7 +48,7 @@ export class RegistreraIncidentInput {
   typ!: IncidentTyp;
 
   @Field(() => String, { description: 'Vad som hände; inga namn eller personuppgifter.' })
-  @Length(5, 2000, { message: 'beskrivningen ska vara 5–2000 tecken' })
+  @Textlangd(5, 2000, 'beskrivningen ska vara 5–2000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   beskrivning!: string;

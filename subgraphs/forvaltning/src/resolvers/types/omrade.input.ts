@@ -1,5 +1,10 @@
-import { IngaKontrolltecken, IngaPersonuppgifter, KantOmrade } from '@lagesbild/subgraph-kit';
-import { IsOptional, Length, Matches } from 'class-validator';
+import {
+  IngaKontrolltecken,
+  IngaPersonuppgifter,
+  KantOmrade,
+  Textlangd,
+} from '@lagesbild/subgraph-kit';
+import { IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 
 @InputType({
@@ -11,7 +16,7 @@ export class RegistreraOmradeInput {
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
     message: 'id skrivs med a–z, 0–9 och bindestreck, t.ex. "hagersten-alvsjo"',
   })
-  @Length(2, 64, { message: 'id ska vara 2–64 tecken' })
+  @Textlangd(2, 64, 'id ska vara 2–64 tecken')
   @KantOmrade()
   id!: string;
 
@@ -22,18 +27,20 @@ export class RegistreraOmradeInput {
       'angivet måste det vara samma.',
   })
   @IsOptional()
-  @Length(2, 200, { message: 'namnet ska vara 2–200 tecken' })
+  @Textlangd(2, 200, 'namnet ska vara 2–200 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   namn?: string | null;
 
   @Field(() => String, { defaultValue: 'Stockholm' })
-  @Length(2, 100, { message: 'kommunen ska vara 2–100 tecken' })
+  @Textlangd(2, 100, 'kommunen ska vara 2–100 tecken')
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   kommun!: string;
 
   @Field(() => String, { description: 'Ansvarig nämnd, t.ex. "Kungsholmens stadsdelsnämnd".' })
-  @Length(2, 200, { message: 'nämnden ska vara 2–200 tecken' })
+  @Textlangd(2, 200, 'nämnden ska vara 2–200 tecken')
   @IngaPersonuppgifter()
+  @IngaKontrolltecken()
   namnd!: string;
 }

@@ -1,5 +1,10 @@
-import { IngaKontrolltecken, IngaPersonuppgifter } from '@lagesbild/subgraph-kit';
-import { IsLatitude, IsLongitude, IsOptional, Length, Max, Min } from 'class-validator';
+import {
+  IngaKontrolltecken,
+  IngaPersonuppgifter,
+  KantOmrade,
+  Textlangd,
+} from '@lagesbild/subgraph-kit';
+import { IsLatitude, IsLongitude, IsOptional, Max, Min } from 'class-validator';
 import { Field, Float, InputType } from 'type-graphql';
 
 @InputType({ description: 'En ny plats i platsregistret.' })
@@ -7,11 +12,11 @@ export class RegistreraPlatsInput {
   @Field(() => String, {
     description: 'Områdets id, t.ex. "norrmalm" (utan hänsyn till skiftläge).',
   })
-  @Length(1, 64, { message: 'område anges med sitt id, t.ex. "norrmalm"' })
+  @KantOmrade()
   omradeId!: string;
 
   @Field(() => String)
-  @Length(2, 200, { message: 'namnet ska vara 2–200 tecken' })
+  @Textlangd(2, 200, 'namnet ska vara 2–200 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   namn!: string;
@@ -21,7 +26,7 @@ export class RegistreraPlatsInput {
     description: 'Gatuadress; platsens id räknas från den när den finns.',
   })
   @IsOptional()
-  @Length(2, 200, { message: 'adressen ska vara 2–200 tecken' })
+  @Textlangd(2, 200, 'adressen ska vara 2–200 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   adress?: string | null;
@@ -33,12 +38,12 @@ export class RegistreraPlatsInput {
       'del av, t.ex. "observatorielunden" för en parklek i parken.',
   })
   @IsOptional()
-  @Length(1, 200, { message: 'delAv ska vara 1–200 tecken' })
+  @Textlangd(1, 200, 'delAv ska vara 1–200 tecken')
   delAv?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(0, 500, { message: 'beskrivningen får vara högst 500 tecken' })
+  @Textlangd(0, 500, 'beskrivningen får vara högst 500 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   beskrivning?: string | null;

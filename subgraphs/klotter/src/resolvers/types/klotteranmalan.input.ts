@@ -4,8 +4,9 @@ import {
   IngaPersonuppgifter,
   KantOmrade,
   PeriodHarBorjat,
+  Textlangd,
 } from '@lagesbild/subgraph-kit';
-import { IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Kategori, Rapportor } from '../../entities';
 import { Tidpunkt } from './tidpunkt';
@@ -22,7 +23,7 @@ export class RegistreraKlotteranmalanInput {
   rapportor!: Rapportor;
 
   @Field(() => String, { description: 'Rapportörens eget id för anmälan.' })
-  @Length(1, 100, { message: 'rapportörens id ska vara 1–100 tecken' })
+  @Textlangd(1, 100, 'rapportörens id ska vara 1–100 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   rapportorensId!: string;
@@ -42,14 +43,14 @@ export class RegistreraKlotteranmalanInput {
   miljo?: Miljo;
 
   @Field(() => String, { description: 'Texten eller symbolen; inga namn eller personuppgifter.' })
-  @Length(1, 500, { message: 'innehållet ska vara 1–500 tecken' })
+  @Textlangd(1, 500, 'innehållet ska vara 1–500 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   innehall!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 2000, { message: 'beskrivningen ska vara högst 2000 tecken' })
+  @Textlangd(1, 2000, 'beskrivningen ska vara högst 2000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   beskrivning?: string | null;
@@ -59,7 +60,7 @@ export class RegistreraKlotteranmalanInput {
     description: 'Adress eller platsnamn; platsens id räknas med platsId().',
   })
   @IsOptional()
-  @Length(2, 300, { message: 'platsen ska vara 2–300 tecken' })
+  @Textlangd(2, 300, 'platsen ska vara 2–300 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   plats?: string | null;
@@ -99,7 +100,7 @@ export class RegistreraKlotteranmalanInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 2000, { message: 'anteckningarna ska vara högst 2000 tecken' })
+  @Textlangd(1, 2000, 'anteckningarna ska vara högst 2000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   anteckningar?: string | null;
@@ -108,7 +109,7 @@ export class RegistreraKlotteranmalanInput {
 @InputType({ description: 'Tider för en anmälan: avrop, på plats, sanerad (i den ordningen).' })
 export class RegistreraKlottertiderInput {
   @Field(() => ID)
-  @Length(1, 64, { message: 'ange anmälans id' })
+  @Textlangd(1, 64, 'ange anmälans id')
   id!: string;
 
   @Field(() => String, { nullable: true })
@@ -149,7 +150,7 @@ export class IntygaNollrapportInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 2000, { message: 'kommentaren ska vara högst 2000 tecken' })
+  @Textlangd(1, 2000, 'kommentaren ska vara högst 2000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   kommentar?: string | null;

@@ -4,8 +4,9 @@ import {
   IngaPersonuppgifter,
   KantOmrade,
   PeriodHarBorjat,
+  Textlangd,
 } from '@lagesbild/subgraph-kit';
-import { IsEnum, IsOptional, Length, Matches } from 'class-validator';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { UTGIVARE_STANDARD } from '../../entities';
 
@@ -54,7 +55,7 @@ export class PubliceraBedomningInput {
   resor?: Niva;
 
   @Field(() => String, { description: 'Bedömningen i text; inga namn eller personuppgifter.' })
-  @Length(5, 4000, { message: 'texten ska vara 5–4000 tecken' })
+  @Textlangd(5, 4000, 'texten ska vara 5–4000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   text!: string;
@@ -71,7 +72,7 @@ export class PubliceraBedomningInput {
     description: 'Organisationen som publicerar (aldrig en person).',
   })
   @IsOptional()
-  @Length(2, 200, { message: 'utgivaren ska vara 2–200 tecken' })
+  @Textlangd(2, 200, 'utgivaren ska vara 2–200 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   utgivare?: string;

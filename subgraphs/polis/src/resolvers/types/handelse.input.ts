@@ -5,8 +5,9 @@ import {
   IsoDatum,
   KantOmrade,
   PeriodHarBorjat,
+  Textlangd,
 } from '@lagesbild/subgraph-kit';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { HandelseTyp } from '../../entities';
 import { OMRADE_ID } from './bedomning.input';
@@ -38,13 +39,13 @@ export class RegistreraHandelseInput {
   typ!: HandelseTyp;
 
   @Field(() => String)
-  @Length(3, RUBRIK_MAX, { message: `rubriken ska vara 3–${RUBRIK_MAX} tecken` })
+  @Textlangd(3, RUBRIK_MAX, `rubriken ska vara 3–${RUBRIK_MAX} tecken`)
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   rubrik!: string;
 
   @Field(() => String, { description: 'Vad som hände; inga namn eller personuppgifter.' })
-  @Length(5, BESKRIVNING_MAX, { message: `beskrivningen ska vara 5–${BESKRIVNING_MAX} tecken` })
+  @Textlangd(5, BESKRIVNING_MAX, `beskrivningen ska vara 5–${BESKRIVNING_MAX} tecken`)
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   beskrivning!: string;
@@ -56,8 +57,9 @@ export class RegistreraHandelseInput {
   })
   @IsOptional()
   @ArrayMaxSize(20, { message: 'högst 20 platser per händelse' })
-  @Length(2, 200, { each: true, message: 'varje plats ska vara 2–200 tecken' })
+  @Textlangd(2, 200, 'varje plats ska vara 2–200 tecken', { each: true })
   @IngaPersonuppgifter({ each: true })
+  @IngaKontrolltecken({ each: true })
   platser?: string[];
 
   @Field(() => String, {
@@ -65,9 +67,11 @@ export class RegistreraHandelseInput {
     description: 'Platsen i ord, när den inte är en registrerad plats.',
   })
   @IsOptional()
-  @Length(2, PLATSBESKRIVNING_MAX, {
-    message: `platsbeskrivningen ska vara 2–${PLATSBESKRIVNING_MAX} tecken`,
-  })
+  @Textlangd(
+    2,
+    PLATSBESKRIVNING_MAX,
+    `platsbeskrivningen ska vara 2–${PLATSBESKRIVNING_MAX} tecken`,
+  )
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   platsbeskrivning?: string | null;
@@ -84,6 +88,6 @@ export class RegistreraHandelseInput {
 
   @Field(() => String, { nullable: true, description: 'Arrangerande gruppering, om känd.' })
   @IsOptional()
-  @Length(1, 64, { message: 'gruppering anges med sitt id' })
+  @Textlangd(1, 64, 'gruppering anges med sitt id')
   grupperingId?: string | null;
 }

@@ -5,13 +5,13 @@ import {
   IsoDatum,
   KantOmrade,
   PeriodHarBorjat,
+  Textlangd,
 } from '@lagesbild/subgraph-kit';
 import {
   ArrayMaxSize,
   ArrayUnique,
   IsEnum,
   IsOptional,
-  Length,
   Matches,
   ValidateNested,
 } from 'class-validator';
@@ -21,7 +21,7 @@ import { FragaTyp } from '../../entities';
 @InputType({ description: 'En fråga: ja/nej (med miljö), flerval (med alternativ) eller fritext.' })
 export class FragaInput {
   @Field(() => String)
-  @Length(5, 1000, { message: 'frågan ska vara 5–1000 tecken' })
+  @Textlangd(5, 1000, 'frågan ska vara 5–1000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   text!: string;
@@ -45,8 +45,9 @@ export class FragaInput {
   @IsOptional()
   @ArrayMaxSize(20, { message: 'högst 20 alternativ' })
   @ArrayUnique({ message: 'alternativen måste vara olika' })
-  @Length(1, 200, { each: true, message: 'ett alternativ ska vara 1–200 tecken' })
+  @Textlangd(1, 200, 'ett alternativ ska vara 1–200 tecken', { each: true })
   @IngaPersonuppgifter({ each: true })
+  @IngaKontrolltecken({ each: true })
   alternativ?: string[] | null;
 }
 
@@ -58,7 +59,7 @@ export class SkapaEnkatInput {
   omradeId!: string;
 
   @Field(() => String)
-  @Length(3, 300, { message: 'titeln ska vara 3–300 tecken' })
+  @Textlangd(3, 300, 'titeln ska vara 3–300 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   titel!: string;
@@ -96,6 +97,6 @@ export class SkapaEnkatInput {
 @InputType({ description: 'En fråga till en öppen enkät; den får nästa nummer.' })
 export class LaggTillFragaInput extends FragaInput {
   @Field(() => ID)
-  @Length(1, 64, { message: 'enkätens id saknas' })
+  @Textlangd(1, 64, 'enkätens id saknas')
   enkatId!: string;
 }

@@ -1,11 +1,15 @@
-import { IngaKontrolltecken, IngaPersonuppgifter, KantOmrade } from '@lagesbild/subgraph-kit';
+import {
+  IngaKontrolltecken,
+  IngaPersonuppgifter,
+  KantOmrade,
+  Textlangd,
+} from '@lagesbild/subgraph-kit';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
   IsEnum,
   IsOptional,
-  Length,
   Matches,
   ValidateNested,
 } from 'class-validator';
@@ -20,7 +24,7 @@ export class RegistreraSkolaInput {
   omradeId!: string;
 
   @Field(() => String, { description: 'Skolans namn (en organisation, aldrig en person).' })
-  @Length(2, 200, { message: 'namnet ska vara 2–200 tecken' })
+  @Textlangd(2, 200, 'namnet ska vara 2–200 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   namn!: string;
@@ -34,7 +38,7 @@ export class RegistreraSkolaInput {
 @InputType({ description: 'Svaret på en fråga: ja, ett alternativ eller text efter frågans typ.' })
 export class SvarInput {
   @Field(() => ID)
-  @Length(1, 64, { message: 'frågans id saknas' })
+  @Textlangd(1, 64, 'frågans id saknas')
   fragaId!: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Ja/nej-frågor.' })
@@ -44,7 +48,7 @@ export class SvarInput {
 
   @Field(() => String, { nullable: true, description: 'Flervalsfrågor: det valda alternativet.' })
   @IsOptional()
-  @Length(1, 200, { message: 'alternativet ska vara 1–200 tecken' })
+  @Textlangd(1, 200, 'alternativet ska vara 1–200 tecken')
   alternativ?: string | null;
 
   @Field(() => String, {
@@ -52,7 +56,7 @@ export class SvarInput {
     description: 'Fritextfrågor, eller vad skolan iakttagit vid ett ja. Inga personuppgifter.',
   })
   @IsOptional()
-  @Length(2, 2000, { message: 'texten ska vara 2–2000 tecken' })
+  @Textlangd(2, 2000, 'texten ska vara 2–2000 tecken')
   @IngaPersonuppgifter()
   @IngaKontrolltecken()
   text?: string | null;
@@ -64,11 +68,11 @@ export class SvarInput {
 })
 export class LamnaSvarInput {
   @Field(() => ID)
-  @Length(1, 64, { message: 'enkätens id saknas' })
+  @Textlangd(1, 64, 'enkätens id saknas')
   enkatId!: string;
 
   @Field(() => ID, { description: 'Den svarande skolan; måste vara läsarens egen skola.' })
-  @Length(1, 64, { message: 'skolans id saknas' })
+  @Textlangd(1, 64, 'skolans id saknas')
   skolaId!: string;
 
   @Field(() => [SvarInput])
