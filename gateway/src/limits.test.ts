@@ -145,9 +145,9 @@ describe('formatLimitError', () => {
     for (const [message, rest] of [
       [
         'Unknown argument "omrad" on field "Query.omrade".  ?',
-        'Unknown argument "omrad" on field "Query.omrade".',
+        'Argumentet "omrad" finns inte på fältet "Query.omrade".',
       ],
-      ['Unknown type "Lagesbil". ?', 'Unknown type "Lagesbil".'],
+      ['Unknown type "Lagesbil". ?', 'Typen "Lagesbil" finns inte.'],
     ]) {
       expect(formatLimitError({ message: message as string }).message).toBe(rest);
     }

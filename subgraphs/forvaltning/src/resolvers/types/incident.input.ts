@@ -3,7 +3,6 @@ import {
   IngaKontrolltecken,
   IngaPersonuppgifter,
   IsoDatum,
-  KantOmrade,
   PeriodHarBorjat,
   Textlangd,
 } from '@lagesbild/subgraph-kit';
@@ -16,7 +15,9 @@ export class RegistreraIncidentInput {
   @Field(() => String, {
     description: 'Områdets id, t.ex. "norrmalm" (utan hänsyn till skiftläge).',
   })
-  @KantOmrade()
+  // The register is förvaltning's own (its resolver answers an unknown area, empty too,
+  // with the areas it knows); here only the id's length.
+  @Textlangd(0, 64, 'område anges med sitt id, t.ex. "norrmalm"')
   omradeId!: string;
 
   @Field(() => String, { nullable: true, description: 'ÅÅÅÅ-MM-DD, när dagen är känd.' })
