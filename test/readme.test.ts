@@ -74,9 +74,17 @@ function matches(base: string, segments: string[]): boolean {
     .some((name) => matches(join(base, name), rest));
 }
 
+/** A layout block's rows: a path, two or more spaces, what it is (`packages/domain   …`). */
+function layoutRows(text: string): string[] {
+  return [...text.matchAll(FENCE)]
+    .flatMap((m) => (m[1] as string).split('\n'))
+    .map((line) => /^([\w.-]+\/[\w./-]*) {2,}\S/.exec(line)?.[1])
+    .filter((path): path is string => path !== undefined);
+}
+
 function repositoryPaths(text: string, document: string): string[] {
   const here = dirname(document);
-  const quoted = inlineCode(text).filter((t) => {
+  const quoted = [...inlineCode(text), ...layoutRows(text)].filter((t) => {
     if (/\s|…/.test(t)) return false;
     const first = t.split('/')[0] as string;
     return t.includes('/') && TOP_LEVEL.has(first);
@@ -161,6 +169,9 @@ describe('the readme check itself', () => {
   it('finds a missing path and a missing script', () => {
     const text = [
       'See `packages/domain/src/finns-inte.ts` and `subgraphs/*/src/server.ts`.',
+      '```',
+      'packages/finns-inte    a package that is not there',
+      '```',
       '```sh',
       'pnpm finns-inte',
       'pnpm --filter @lagesbild/polis import:handelser x.json',
@@ -169,6 +180,7 @@ describe('the readme check itself', () => {
     const paths = repositoryPaths(text, 'README.md');
     expect(paths.filter((p) => !matches(ROOT, p.split('/')))).toEqual([
       'packages/domain/src/finns-inte.ts',
+      'packages/finns-inte',
     ]);
     expect(pnpmCommands(text).map((c) => [c.dir, c.script])).toEqual([
       ['.', 'finns-inte'],
