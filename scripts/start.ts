@@ -175,7 +175,7 @@ async function main(): Promise<void> {
   start(gateway);
   await waitForHealth(gateway, deadline);
 
-  // One partner down must not blank the council's picture (DESIGN.md): a subgraph that
+  // One partner down must not blank the council's picture (docs/architecture.md#the-rules): a subgraph that
   // stops leaves the gateway answering with the others; only the gateway's end ends all.
   for (const s of subgraphs) {
     s.child?.on('exit', (code, signal) => {

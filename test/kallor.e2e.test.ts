@@ -6,7 +6,7 @@ import { type GraphQLBody, type RunningSystem, startSystem } from './support/sys
 const RADET = { 'x-lagesbild-roller': 'RADET' };
 
 /**
- * One subgraph down or slow never blanks the council's picture (DESIGN.md): the gateway
+ * One subgraph down or slow never blanks the council's picture (docs/architecture.md#the-rules): the gateway
  * answers with the other partners' sections, names the missing source in
  * `extensions.saknadeKallor`, and is whole again once the source is back.
  */

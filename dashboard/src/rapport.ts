@@ -137,8 +137,8 @@ async function visa(): Promise<void> {
       return;
     }
     if (!bild) {
-      // Förvaltning holds the picture together; the police's groups on the area are required
-      // too, so either being down leaves the combined query without an answer.
+      // Förvaltning holds the picture together: with it down the combined query has no
+      // answer (another partner down only nulls its own sections; see below).
       status.textContent = `Rapporten kan inte tas fram just nu: gatewayen gav ingen lägesbild, eftersom en källa som rapporten behöver (förvaltningen eller polisen) inte svarar. ${felText(svar.errors)}`;
       status.className = 'meddelande meddelande-fel';
       return;

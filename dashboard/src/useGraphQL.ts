@@ -17,7 +17,7 @@ export function useGraphQL<T>(
   variables: Record<string, unknown> | null,
   /** Bumped to ask again with the same variables. */
   forsok = 0,
-  /** The "Visa som" role, sent as x-lagesbild-roller; null for none. */
+  /** The "Visa som" role, signed in through the gateway's /dev/token; null for none. */
   roll: string | null = null,
 ): Fraga<T> {
   const [state, setState] = useState<Fraga<T>>({

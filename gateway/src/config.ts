@@ -40,12 +40,10 @@ export interface GatewayConfig {
   dedupeSubgraphQueries: boolean;
   /** How callers' tokens are verified (and, in development, signed for GraphiQL and the dashboard). */
   auth: AuthConfig;
-  // --- query limits and production mode (issue 7; see limits.ts) ---
   /** GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_COST, GATEWAY_MAX_TOKENS, GATEWAY_MAX_DIRECTIVES. */
   limits: QueryLimits;
   /** NODE_ENV=production / GATEWAY_PRODUCTION, GATEWAY_INTROSPECTION, GATEWAY_GRAPHIQL. */
   exposure: Exposure;
-  // --- end query limits ---
   /** The response cache for the dashboard's read-only operations (see svarscache.ts). */
   svarscache: SvarscacheConfig;
 }
@@ -95,10 +93,8 @@ export function loadGatewayConfig(
           ? (explicit[name] ?? millisecondsFrom(env, `${name.toUpperCase()}_TIMEOUT_MS`))
           : undefined,
     }),
-    // --- query limits and production mode (issue 7) ---
     limits: overrides.limits ?? loadQueryLimits(env),
     exposure: overrides.exposure ?? loadExposure(env),
-    // --- end query limits ---
     svarscache: overrides.svarscache ?? loadSvarscacheConfig(env),
   };
 }

@@ -10,8 +10,8 @@ import {
 
 /**
  * A partner's source (its subgraph) that did not answer: the gateway answers with what the
- * others gave and names the missing ones (DESIGN.md: one subgraph down or slow never
- * blanks the council's picture).
+ * others gave and names the missing ones (docs/architecture.md#the-rules: one subgraph
+ * down or slow never blanks the council's picture).
  */
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 

@@ -263,12 +263,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const logger = createLogger('gateway');
   const clients = subgraphClients(config);
   const gateway = createGateway(config, logger, clients);
-  // --- query limits and production mode (issue 7; see limits.ts) ---
   const { plugins: limitPlugins, ...limitOptions } = queryLimitOptions<GatewayContext>(
     config.limits,
     config.exposure,
   );
-  // --- end query limits ---
   // The access rules of the supergraph being served, read again on every (re)load.
   let krav: Behorighetskrav = { scopes: new Map(), autentiserad: new Set() };
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
