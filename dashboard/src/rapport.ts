@@ -139,7 +139,7 @@ async function visa(): Promise<void> {
     if (!bild) {
       // Förvaltning holds the picture together: with it down the combined query has no
       // answer (another partner down only nulls its own sections; see below).
-      status.textContent = `Rapporten kan inte tas fram just nu: gatewayen gav ingen lägesbild, eftersom en källa som rapporten behöver (förvaltningen eller polisen) inte svarar. ${felText(svar.errors)}`;
+      status.textContent = `Rapporten kan inte tas fram just nu: gatewayen gav ingen lägesbild, eftersom förvaltningen, som håller ihop lägesbilden, inte svarar. ${felText(svar.errors)}`;
       status.className = 'meddelande meddelande-fel';
       return;
     }
