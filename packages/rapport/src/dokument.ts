@@ -1,9 +1,13 @@
 import {
+  FORVALTNING_PARTNER,
+  KLOTTER_PARTNER,
   MILJO_NAMN,
   type Miljo,
   PARTNER_REGISTER,
   type PartnerEntry,
+  POLIS_PARTNER,
   perPartner,
+  SKOLOR_PARTNER,
 } from '@lagesbild/domain';
 import { hotspots } from './hotspots';
 import {
@@ -464,7 +468,7 @@ export function rapportDokument(
 
   // The police. An assessment is shown for a period only when its own period contains the
   // period asked: H2's levels for the third quarter or November, never for H1.
-  const POLIS_RUBRIK = 'Lägesbild från polisens underrättelseenhet';
+  const POLIS_RUBRIK = POLIS_PARTNER.rapportRubrik;
   if (!polis) delar.push(avsnitt(POLIS_RUBRIK, [saknas('polis')]));
   else {
     const egen = polis.bedomningar.length ? polisBedomning(polis, null) : null;
@@ -509,7 +513,7 @@ export function rapportDokument(
   }
 
   // Förvaltning
-  const FORVALTNING_RUBRIK = 'Lägesbild från förvaltningens verksamheter';
+  const FORVALTNING_RUBRIK = FORVALTNING_PARTNER.rapportRubrik;
   const fVisat = f ? visat(f) : null;
   if (!f) delar.push(avsnitt(FORVALTNING_RUBRIK, [saknas('forvaltning')]));
   else if (!fVisat) delar.push(avsnitt(FORVALTNING_RUBRIK, [ejRapporterat('forvaltning')]));
@@ -524,7 +528,7 @@ export function rapportDokument(
   }
 
   // Schools
-  const SKOLOR_RUBRIK = 'Lägesbild från skolor inom stadsdelsområdet';
+  const SKOLOR_RUBRIK = SKOLOR_PARTNER.rapportRubrik;
   const sVisat = s ? visat(s) : null;
   if (!s) delar.push(avsnitt(SKOLOR_RUBRIK, [saknas('skolor')]));
   else if (!sVisat) delar.push(avsnitt(SKOLOR_RUBRIK, [ejRapporterat('skolor')]));
@@ -600,9 +604,7 @@ export function rapportDokument(
       }
     }
   }
-  delar.push(
-    avsnitt('Incidentrapportering och klotter', [...incidentText, ...klotterText], tabeller),
-  );
+  delar.push(avsnitt(KLOTTER_PARTNER.rapportRubrik, [...incidentText, ...klotterText], tabeller));
 
   // Public space
   const RUM = 'Det offentliga rummet';
