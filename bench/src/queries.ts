@@ -1,3 +1,4 @@
+import { PARTNER_REGISTER } from '@lagesbild/domain';
 import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
 
 export interface BenchQuery {
@@ -6,6 +7,14 @@ export interface BenchQuery {
   query: string;
   variables: Record<string, unknown>;
 }
+
+/** Every partner's section counts (the registry's), as the trend compares them. */
+const TOTALER = PARTNER_REGISTER.map((p) => {
+  const tal = p.avsnittTal.map((t) =>
+    t.skyddat ? `      ${t.falt} {\n        ...Antal\n      }` : `      ${t.falt}`,
+  );
+  return `    ${p.falt} {\n      rapporteringsstatus\n${tal.join('\n')}\n    }`;
+}).join('\n');
 
 /**
  * What an analyst asks in one go: every place of the area with its graffiti and the
@@ -121,31 +130,7 @@ export const ANALYTIKER_DJUP = /* GraphQL */ `
     period
     fran
     till
-    forvaltning {
-      rapporteringsstatus
-      incidenterAntal {
-        ...Antal
-      }
-      kontakterAntal {
-        ...Antal
-      }
-    }
-    polis {
-      rapporteringsstatus
-      handelserAntal {
-        ...Antal
-      }
-    }
-    skolor {
-      rapporteringsstatus
-      besvarade
-    }
-    klotter {
-      rapporteringsstatus
-      antal {
-        ...Antal
-      }
-    }
+${TOTALER}
   }
 
   fragment Antal on SkyddatAntal {

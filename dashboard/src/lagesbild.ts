@@ -141,8 +141,9 @@ export function tackning(
   bild: Lagesbild | null,
   errors: readonly GraphQLFel[],
   path: readonly string[] = ['lagesbild'],
+  partners: readonly Partner[] = PARTNERS,
 ): PartnerTackning[] {
-  return PARTNERS.map((partner) => {
+  return partners.map((partner) => {
     const a = avsnitt(bild, partner);
     if (a) {
       const grovre = grovreText(partner, a);

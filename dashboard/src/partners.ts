@@ -2,7 +2,8 @@
  * The partners whose figures the council reads side by side. Everything the page shows per
  * partner — its columns in the cross-partner table, its line in "Källor", its lines in the
  * trend, its charts, and the GraphQL selections that fetch them — comes from this one list.
- * Adding a partner is one entry here (see README).
+ * The list is derived from the partner registry (SUBGRAPHS in @lagesbild/domain); what the
+ * page does beyond the registry's data for one partner is in BETEENDE below.
  *
  * What a figure means follows one rule (docs/tal.md): a count is a number only when the
  * partner reported for the period (`RAPPORTERAT`, `RAPPORTERAT_NOLL` — a reported zero is
@@ -22,8 +23,9 @@ import {
   nivaCell,
   nivaGrovrePeriod,
   nivaText,
-  ORD,
   type Ord,
+  PARTNER_REGISTER,
+  type PartnerEntry,
   type RapporteringsstatusText,
   rapporteringsstatusText,
   rapportorTillagg,
@@ -137,106 +139,33 @@ const SLA_URVAL = `${['uppfyllt', 'ejUppfyllt', 'okant', 'kanda', 'totalt'].map(
 
 const KLOTTER_RAPPORTORER = `perRapportor { rapportor namn rapporteringsstatus ${skyddatUrval('antal')} }`;
 
-export const PARTNERS: readonly Partner[] = [
-  {
-    falt: 'forvaltning',
-    namn: 'Förvaltningen',
-    avsnittTal: [
-      {
-        falt: 'incidenterAntal',
-        rubrik: 'Incidenter',
-        ord: ORD.incident,
-        urval: skyddatUrval('incidenterAntal'),
+/**
+ * What the page does for a partner beyond what the registry says as data: extra selections,
+ * its own reporters, a column's own wording. A partner without an entry here is shown from
+ * the registry alone.
+ */
+interface Beteende {
+  avsnittUrval?: string;
+  grovreUrval?: string;
+  delkallor?: (avsnitt: Siffror) => Delkalla[];
+  /** A column's own format, by its field. */
+  format?: Record<string, NonNullable<Kolumn['format']>>;
+}
+
+const BETEENDE: Record<string, Beteende> = {
+  skolor: {
+    format: {
+      // Only what the reader may see: a suppressed count is never turned back into a number.
+      skolorMedTecken: (varde, rad) => {
+        if (!varde || typeof varde !== 'object') return '–';
+        const besvarade = faltVarde(rad, 'besvarade');
+        return besvarade === null || besvarade === undefined
+          ? varde.visning
+          : `${varde.visning} av ${antalCell(besvarade as number | SkyddatAntal)}`;
       },
-      {
-        falt: 'kontakterAntal',
-        rubrik: 'Kontakter',
-        ord: ORD.kontakt,
-        urval: skyddatUrval('kontakterAntal'),
-      },
-    ],
-    kolumner: [
-      {
-        falt: 'incidenterAntal',
-        urval: skyddatUrval('incidenterAntal'),
-        rubrik: 'Incidenter',
-        beskrivning: 'Incidenter i stadens incidentrapportering (IA, tidigare RISK).',
-        slag: 'antal',
-      },
-      {
-        falt: 'kontakterAntal',
-        urval: skyddatUrval('kontakterAntal'),
-        rubrik: 'Kontakter',
-        beskrivning: 'Inkomna kontakter (samtal) till mottagnings- och stödtelefon.',
-        slag: 'antal',
-      },
-      {
-        falt: 'faltobservationerAntal',
-        urval: skyddatUrval('faltobservationerAntal'),
-        rubrik: 'Fältobservationer',
-        beskrivning:
-          'Iakttagelser av fält- och fritid; en iakttagelse utan angivet antal ("vid något tillfälle") gör summan till "okänt antal".',
-        slag: 'antal',
-      },
-    ],
+    },
   },
-  {
-    falt: 'polis',
-    namn: 'Polisen',
-    avsnittTal: [
-      {
-        falt: 'handelserAntal',
-        rubrik: 'Händelser',
-        ord: ORD.handelse,
-        urval: skyddatUrval('handelserAntal'),
-      },
-    ],
-    kolumner: [
-      {
-        falt: 'bosatta',
-        rubrik: 'Bosatta',
-        beskrivning:
-          'Underrättelseenhetens bedömning av hur många i miljön som bor i området (Inga, Ett fåtal, Några, Många, Okänt); "Ej bedömd" när polisen inte har bedömt miljön för perioden.',
-        slag: 'niva',
-      },
-      {
-        falt: 'handelserAntal',
-        urval: skyddatUrval('handelserAntal'),
-        rubrik: 'Händelser',
-        beskrivning: 'Händelser i det offentliga rummet knutna till miljön.',
-        slag: 'antal',
-      },
-    ],
-  },
-  {
-    falt: 'skolor',
-    namn: 'Skolorna',
-    avsnittTal: [{ falt: 'besvarade', rubrik: 'Skolor som svarat', ord: ORD.svarandeSkola }],
-    radUrval: 'besvarade',
-    kolumner: [
-      {
-        falt: 'skolorMedTecken',
-        urval: skyddatUrval('skolorMedTecken'),
-        rubrik: 'Skolor med tecken',
-        beskrivning: 'Skolor som uppmärksammat tecken, av dem som besvarat en fråga om miljön.',
-        slag: 'skyddat',
-        // Only what the reader may see: a suppressed count is never turned back into a number.
-        format: (varde, rad) => {
-          if (!varde || typeof varde !== 'object') return '–';
-          const besvarade = faltVarde(rad, 'besvarade');
-          return besvarade === null || besvarade === undefined
-            ? varde.visning
-            : `${varde.visning} av ${antalCell(besvarade as number | SkyddatAntal)}`;
-        },
-      },
-    ],
-  },
-  {
-    falt: 'klotter',
-    namn: 'Klotter',
-    avsnittTal: [
-      { falt: 'antal', rubrik: 'Anmälningar', ord: ORD.anmalan, urval: skyddatUrval('antal') },
-    ],
+  klotter: {
     // The SLA chart reads sanering and paPlats from here, so it needs only klotter's source.
     avsnittUrval: `${KLOTTER_RAPPORTORER}
       sanering { ${SLA_URVAL} }
@@ -263,18 +192,46 @@ export const PARTNERS: readonly Partner[] = [
         };
       });
     },
-    kolumner: [
-      {
-        falt: 'antal',
-        urval: skyddatUrval('antal'),
-        rubrik: 'Anmälningar',
-        beskrivning:
-          'Anmälningar om rasistiskt eller stötande klotter från trafikkontoret, SISAB och MTR.',
-        slag: 'antal',
-      },
-    ],
   },
-];
+};
+
+/**
+ * The page's partners from the partner registry (SUBGRAPHS in @lagesbild/domain): every
+ * count the registry lists as under disclosure control is selected as a SkyddatAntal, every
+ * column but a level likewise.
+ */
+export function partnersFran(register: readonly PartnerEntry[] = PARTNER_REGISTER): Partner[] {
+  return register.map((p) => {
+    const b = BETEENDE[p.falt] ?? {};
+    return {
+      falt: p.falt,
+      namn: p.kortNamn,
+      ...(b.avsnittUrval ? { avsnittUrval: b.avsnittUrval } : {}),
+      ...(b.grovreUrval ? { grovreUrval: b.grovreUrval } : {}),
+      avsnittTal: p.avsnittTal.map((t) => ({
+        falt: t.falt,
+        rubrik: t.rubrik,
+        ord: t.ord,
+        ...(t.skyddat ? { urval: skyddatUrval(t.falt) } : {}),
+      })),
+      ...(b.delkallor ? { delkallor: b.delkallor } : {}),
+      ...(p.radFalt?.length ? { radUrval: p.radFalt.join(' ') } : {}),
+      kolumner: p.kolumner.map((k) => {
+        const format = b.format?.[k.falt];
+        return {
+          falt: k.falt,
+          ...(k.slag === 'niva' ? {} : { urval: skyddatUrval(k.falt) }),
+          rubrik: k.rubrik,
+          beskrivning: k.beskrivning,
+          slag: k.slag,
+          ...(format ? { format } : {}),
+        };
+      }),
+    };
+  });
+}
+
+export const PARTNERS: readonly Partner[] = partnersFran();
 
 interface KlotterRapportor {
   rapportor: string;

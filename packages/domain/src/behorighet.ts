@@ -11,62 +11,32 @@
  * The one place that decides it: every subgraph asks `harLevandeBehorighet`, through the
  * kit's `kravLevandeBehorighet`, on every channel (GraphQL and Open311).
  */
-import { Roll } from './roller';
+import type { Roll } from './roller';
 
-export type Partner = 'forvaltning' | 'polis' | 'skolor' | 'klotter';
+import { PARTNER_REGISTER, type PartnerFalt, perPartner } from './subgrafer';
+
+/** A partner whose section the live picture shows: its field in the registry (SUBGRAPHS). */
+export type Partner = PartnerFalt;
 
 /** The partners in the order the picture shows them. */
-export const PARTNERS: readonly Partner[] = Object.freeze([
-  'forvaltning',
-  'polis',
-  'skolor',
-  'klotter',
-]);
+export const PARTNERS: readonly Partner[] = Object.freeze(
+  PARTNER_REGISTER.map((p) => p.falt as Partner),
+);
 
-export const PARTNER_NAMN: Record<Partner, string> = {
-  forvaltning: 'Förvaltningen',
-  polis: 'Polisen',
-  skolor: 'Skolorna',
-  klotter: 'Klotterrapportörerna',
-};
+export const PARTNER_NAMN: Record<Partner, string> = perPartner((p) => p.namn);
 
 /** The partner's name in the genitive, for a sentence ("Polisens siffror …"). */
-export const PARTNER_GENITIV: Record<Partner, string> = {
-  forvaltning: 'Förvaltningens',
-  polis: 'Polisens',
-  skolor: 'Skolornas',
-  klotter: 'Klotterrapportörernas',
-};
+export const PARTNER_GENITIV: Record<Partner, string> = perPartner((p) => p.genitiv);
 
 /** Readers cleared for a partner's live aggregates and record lists. */
-export const LEVANDE_BEHORIGA: Record<Partner, readonly Roll[]> = {
-  forvaltning: Object.freeze([Roll.SAMORDNARE, Roll.RADET, Roll.ANALYTIKER, Roll.ADMIN]),
-  polis: Object.freeze([Roll.POLIS, Roll.RADET, Roll.SAMORDNARE, Roll.ANALYTIKER, Roll.ADMIN]),
-  skolor: Object.freeze([
-    Roll.UTBILDNINGSFORVALTNING,
-    Roll.RADET,
-    Roll.SAMORDNARE,
-    Roll.ANALYTIKER,
-    Roll.ADMIN,
-  ]),
-  klotter: Object.freeze([
-    Roll.TRAFIKKONTORET,
-    Roll.SISAB,
-    Roll.MTR,
-    Roll.RADET,
-    Roll.SAMORDNARE,
-    Roll.ANALYTIKER,
-    Roll.ADMIN,
-  ]),
-};
+export const LEVANDE_BEHORIGA: Record<Partner, readonly Roll[]> = perPartner((p) =>
+  Object.freeze([...p.levandeBehoriga]),
+);
 
 /** Who confirms a partner's section of a publication (its own organisation). */
-export const AVSNITT_AGARE: Record<Partner, readonly Roll[]> = {
-  forvaltning: Object.freeze([Roll.SAMORDNARE]),
-  polis: Object.freeze([Roll.POLIS]),
-  skolor: Object.freeze([Roll.UTBILDNINGSFORVALTNING]),
-  klotter: Object.freeze([Roll.TRAFIKKONTORET, Roll.SISAB, Roll.MTR]),
-};
+export const AVSNITT_AGARE: Record<Partner, readonly Roll[]> = perPartner((p) =>
+  Object.freeze([...p.avsnittAgare]),
+);
 
 /** May a reader with these roles read the partner's live counts and records? */
 export function harLevandeBehorighet(roller: readonly Roll[], partner: Partner): boolean {

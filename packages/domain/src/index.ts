@@ -6,6 +6,7 @@ export * from './miljo';
 export * from './niva';
 export * from './omrade';
 export * from './omraden';
+export * from './partner';
 export * from './period';
 export * from './period-scalar';
 export * from './personuppgifter';

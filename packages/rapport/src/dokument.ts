@@ -1,4 +1,14 @@
-import { MILJO_NAMN, type Miljo } from '@lagesbild/domain';
+import {
+  FORVALTNING_PARTNER,
+  KLOTTER_PARTNER,
+  MILJO_NAMN,
+  type Miljo,
+  PARTNER_REGISTER,
+  type PartnerEntry,
+  POLIS_PARTNER,
+  perPartner,
+  SKOLOR_PARTNER,
+} from '@lagesbild/domain';
 import { hotspots } from './hotspots';
 import {
   type AvsnittStatus,
@@ -39,8 +49,6 @@ import {
   type KlotterAnmalningar,
   type KlotterAvsnitt,
   type Lagesbild,
-  PARTNER_NAMN,
-  PARTNERS,
   type PartnerFalt,
   type PolisAvsnitt,
   type Rapportering,
@@ -99,13 +107,37 @@ const KANAL: Record<string, string> = {
   STODTELEFON: 'Nationella stödtelefonen (Rädda Barnen)',
 };
 
-/** Who has not reported, as the start of a sentence. */
-const INTE_RAPPORTERAT: Record<PartnerFalt, string> = {
-  forvaltning: 'Förvaltningen har inte rapporterat',
-  polis: 'Polisen har inte rapporterat',
-  skolor: 'Skolorna har inte rapporterat',
-  klotter: 'Ingen av klotterrapportörerna (trafikkontoret, SISAB, MTR) har rapporterat',
-};
+/**
+ * The partners whose sections are written by hand below (the source document's "Lokal
+ * lägesbild" weaves them together: förvaltning's incidents beside klotter, the police's
+ * events under public space). Every other partner in the registry gets the generic section,
+ * column and trend rows from its registry entry (`generisktAvsnitt`).
+ */
+const EGNA_AVSNITT: ReadonlySet<string> = new Set<PartnerFalt>([
+  'forvaltning',
+  'polis',
+  'skolor',
+  'klotter',
+]);
+
+/**
+ * A partner's section as the generic renderer reads it: its reporting state and the
+ * fields its registry entry names.
+ */
+interface Sektion {
+  rapporteringsstatus: Rapporteringsstatus;
+  grovrePeriod: string | null;
+  grovre: Sektion | null;
+  [falt: string]: unknown;
+}
+
+/** A field of a section as a count, null when it is not one. */
+function talAv(a: Sektion, falt: string): Tal | null {
+  const v = a[falt];
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && 'visning' in v) return v as Tal;
+  return null;
+}
 
 const miljo = (m: string | null) => (m ? (MILJO_NAMN[m as Miljo] ?? m) : '–');
 const EJ_TILLGANGLIG_MENING = `${EJ_TILLGANGLIG} — källan svarade inte när rapporten togs fram.`;
@@ -324,6 +356,29 @@ function skolorStycken(s: SkolorAvsnitt): string {
 }
 
 /**
+ * The section of a partner with no hand-written one: each count its registry entry lists,
+ * for the period or labelled for the longer period it reported for, with the longer
+ * period's beside the period's own; a missing or unreported section says so.
+ */
+function generisktAvsnitt(
+  p: PartnerEntry,
+  a: Sektion | null,
+  meddelanden: { saknas: string; ejRapporterat: string; period: string },
+): Avsnitt {
+  if (!a) return avsnitt(p.rapportRubrik, [meddelanden.saknas]);
+  const v = visat(a);
+  if (!v) return avsnitt(p.rapportRubrik, [meddelanden.ejRapporterat]);
+  return avsnitt(p.rapportRubrik, [
+    ...(v.hela && a.grovrePeriod ? [grovreMening(a.grovrePeriod, meddelanden.period)] : []),
+    ...p.avsnittTal.map((t) => {
+      const tal = talAv(v.avsnitt, t.falt);
+      return `${t.rubrik}: ${tal === null ? 'antal saknas' : antalFras(tal, t.ord)}.`;
+    }),
+    ...p.avsnittTal.flatMap((t) => bredvid(a, meddelanden.period, (x) => talAv(x, t.falt), t.ord)),
+  ]);
+}
+
+/**
  * The picture for a council meeting, in the order of the source document's "Lokal
  * lägesbild": the police, förvaltning, the schools, incidents and graffiti, public space,
  * groups — then the action plan's table. What a missing source would have said is marked
@@ -338,29 +393,41 @@ export function rapportDokument(
     /** Partners whose live data the reader is not cleared for (their sections are null). */
     ejBehoriga?: string[];
   } = { framtagen: new Date().toISOString() },
+  /** The partner registry the report reads (a test passes one with a fixture partner). */
+  register: readonly PartnerEntry[] = PARTNER_REGISTER,
 ): RapportDokument {
   const saknade = new Set(meta.saknadeKallor ?? []);
   const ejBehoriga = new Set(meta.ejBehoriga ?? []);
   /** What a missing section says: refused to this reader, or its source did not answer. */
-  const saknas = (p: PartnerFalt) =>
-    ejBehoriga.has(p) ? EJ_BEHORIG_MENING : EJ_TILLGANGLIG_MENING;
+  const saknas = (p: string) => (ejBehoriga.has(p) ? EJ_BEHORIG_MENING : EJ_TILLGANGLIG_MENING);
   const delar: Avsnitt[] = [];
   const period = periodNamn(l.period);
-  const ejRapporterat = (p: PartnerFalt) => `${INTE_RAPPORTERAT[p]} för ${period}.`;
+  const inteRapporterat = perPartner((p) => p.inteRapporterat, register);
+  const ejRapporterat = (p: string) => `${inteRapporterat[p]} för ${period}.`;
   const sektion = <P extends PartnerFalt>(p: P): Lagesbild[P] | null =>
     saknade.has(p) ? null : l[p];
+  /** Any partner's section by its field, as the generic renderer reads it. */
+  const sektionAv = (p: string): Sektion | null =>
+    saknade.has(p) ? null : ((l as unknown as Record<string, Sektion | null>)[p] ?? null);
+  const generiska = register.filter((p) => !EGNA_AVSNITT.has(p.falt));
 
   const polis = sektion('polis');
   const f = sektion('forvaltning');
   const s = sektion('skolor');
   const k = sektion('klotter');
-  const sektioner = { forvaltning: f, polis, skolor: s, klotter: k };
+  const sektioner: Record<string, AvsnittStatus | null> = {
+    forvaltning: f,
+    polis,
+    skolor: s,
+    klotter: k,
+    ...Object.fromEntries(generiska.map((p) => [p.falt, sektionAv(p.falt)])),
+  };
 
   // Sources, and the period's state
   const lage = periodLageText(l.periodLage);
   const grovrePerioder = [
     ...new Set(
-      PARTNERS.flatMap((p) => {
+      register.flatMap(({ falt: p }) => {
         const a = sektioner[p];
         return a?.rapporteringsstatus === 'RAPPORTERAT_GROVRE_PERIOD' && a.grovrePeriod
           ? [a.grovrePeriod]
@@ -387,8 +454,8 @@ export function rapportDokument(
       [
         {
           kolumner: ['Partner', 'Status'],
-          rader: PARTNERS.map((p) => [
-            PARTNER_NAMN[p],
+          rader: register.map(({ falt: p, kallNamn }) => [
+            kallNamn,
             !sektioner[p] && ejBehoriga.has(p) ? EJ_BEHORIG : partnerStatusText(sektioner[p]),
           ]),
         },
@@ -401,7 +468,7 @@ export function rapportDokument(
 
   // The police. An assessment is shown for a period only when its own period contains the
   // period asked: H2's levels for the third quarter or November, never for H1.
-  const POLIS_RUBRIK = 'Lägesbild från polisens underrättelseenhet';
+  const POLIS_RUBRIK = POLIS_PARTNER.rapportRubrik;
   if (!polis) delar.push(avsnitt(POLIS_RUBRIK, [saknas('polis')]));
   else {
     const egen = polis.bedomningar.length ? polisBedomning(polis, null) : null;
@@ -446,7 +513,7 @@ export function rapportDokument(
   }
 
   // Förvaltning
-  const FORVALTNING_RUBRIK = 'Lägesbild från förvaltningens verksamheter';
+  const FORVALTNING_RUBRIK = FORVALTNING_PARTNER.rapportRubrik;
   const fVisat = f ? visat(f) : null;
   if (!f) delar.push(avsnitt(FORVALTNING_RUBRIK, [saknas('forvaltning')]));
   else if (!fVisat) delar.push(avsnitt(FORVALTNING_RUBRIK, [ejRapporterat('forvaltning')]));
@@ -461,7 +528,7 @@ export function rapportDokument(
   }
 
   // Schools
-  const SKOLOR_RUBRIK = 'Lägesbild från skolor inom stadsdelsområdet';
+  const SKOLOR_RUBRIK = SKOLOR_PARTNER.rapportRubrik;
   const sVisat = s ? visat(s) : null;
   if (!s) delar.push(avsnitt(SKOLOR_RUBRIK, [saknas('skolor')]));
   else if (!sVisat) delar.push(avsnitt(SKOLOR_RUBRIK, [ejRapporterat('skolor')]));
@@ -537,9 +604,7 @@ export function rapportDokument(
       }
     }
   }
-  delar.push(
-    avsnitt('Incidentrapportering och klotter', [...incidentText, ...klotterText], tabeller),
-  );
+  delar.push(avsnitt(KLOTTER_PARTNER.rapportRubrik, [...incidentText, ...klotterText], tabeller));
 
   // Public space
   const RUM = 'Det offentliga rummet';
@@ -582,6 +647,17 @@ export function rapportDokument(
       rumTabeller.push(...handelseTabell(langre, `Händelser, ${helaPerioden(gp)}`));
     }
     delar.push(avsnitt(RUM, stycken, rumTabeller));
+  }
+
+  // Every partner without a hand-written section: its counts, from its registry entry.
+  for (const p of generiska) {
+    delar.push(
+      generisktAvsnitt(p, sektionAv(p.falt), {
+        saknas: saknas(p.falt),
+        ejRapporterat: ejRapporterat(p.falt),
+        period: l.period,
+      }),
+    );
   }
 
   // Groups: the police's register for the area, not a report for the period — said so, so
@@ -632,8 +708,24 @@ export function rapportDokument(
     visa: visa as (x: AvsnittStatus) => string,
   });
   /** A cell of the table: a refused partner's says so, whatever its row would have said. */
-  const cellFor = (p: PartnerFalt, text: () => string) => (ejBehoriga.has(p) ? EJ_BEHORIG : text());
-  const kolumner = [
+  const cellFor = (p: string, text: () => string) => (ejBehoriga.has(p) ? EJ_BEHORIG : text());
+  // A partner without hand-written columns: its registry columns, after the others.
+  const generiskaKolumner = generiska.flatMap((p) =>
+    p.kolumner.map((kol) => ({
+      rubrik: kol.rubrik,
+      partner: p.falt,
+      rad: (m: Rad): MedGrovre<AvsnittStatus> | null =>
+        saknade.has(p.falt)
+          ? null
+          : ((m as unknown as Record<string, Sektion | null>)[p.falt] ?? null),
+      visa: (x: AvsnittStatus) => {
+        const v = (x as Sektion)[kol.falt];
+        if (kol.slag === 'niva') return nivaText(typeof v === 'string' ? v : null);
+        return antalCell(talAv(x as Sektion, kol.falt));
+      },
+    })),
+  );
+  const kolumner: (Kolumn & { partner: string })[] = [
     kolumn('forvaltning', (x) => antalCell(x.incidenterAntal)),
     kolumn('forvaltning', (x) => antalCell(x.kontakterAntal)),
     kolumn('forvaltning', (x) => antalCell(x.faltobservationerAntal)),
@@ -643,6 +735,7 @@ export function rapportDokument(
         : 'ej tillfrågade',
     ),
     kolumn('klotter', (x) => antalCell(x.antal)),
+    ...generiskaKolumner,
   ];
   // Every longer-period label that occurs in the table, explained once under it.
   const etiketter = l.miljoer.flatMap((m) => {
@@ -679,6 +772,7 @@ export function rapportDokument(
             'Fältobservationer',
             'Skolor med tecken',
             'Klotter',
+            ...generiskaKolumner.map((x) => x.rubrik),
           ],
           rader: l.miljoer.map((m) => [
             m.namn,
@@ -717,43 +811,27 @@ export function rapportDokument(
   );
   const fg = l.foregaende;
   if (fg) {
-    const rader = [
-      {
-        namn: 'Incidenter',
-        partner: 'forvaltning' as const,
-        nu: { avsnitt: f, tal: f?.incidenterAntal },
-        da: { avsnitt: fg.forvaltning, tal: fg.forvaltning?.incidenterAntal },
-      },
-      {
-        namn: 'Kontakter',
-        partner: 'forvaltning' as const,
-        nu: { avsnitt: f, tal: f?.kontakterAntal },
-        da: { avsnitt: fg.forvaltning, tal: fg.forvaltning?.kontakterAntal },
-      },
-      {
-        namn: 'Polisens händelser',
-        partner: 'polis' as const,
-        nu: { avsnitt: polis, tal: polis?.handelserAntal },
-        da: { avsnitt: fg.polis, tal: fg.polis?.handelserAntal },
-      },
-      {
-        namn: 'Skolor som svarat',
-        partner: 'skolor' as const,
-        nu: { avsnitt: s, tal: s?.besvarade },
-        da: { avsnitt: fg.skolor, tal: fg.skolor?.besvarade },
-      },
-      {
-        namn: 'Klotteranmälningar',
-        partner: 'klotter' as const,
-        nu: { avsnitt: k, tal: k?.antal },
-        da: { avsnitt: fg.klotter, tal: fg.klotter?.antal },
-      },
-    ].map((r) => {
-      // Refused to this reader: nothing to compare, for either period.
-      if (ejBehoriga.has(r.partner)) return [r.namn, EJ_BEHORIG, EJ_BEHORIG, EJ_BEHORIG];
-      const j = jamfor({ period: l.period, ...r.nu }, { period: fg.period, ...r.da });
-      return [r.namn, j.nu, j.fore, j.forandring];
-    });
+    // One row per count the registry lists on a partner's section, in its order.
+    const foregaende = fg as unknown as Record<string, Sektion | null>;
+    const rader = register
+      .flatMap((p) =>
+        p.avsnittTal.map((t) => {
+          const nu = sektioner[p.falt] as Sektion | null;
+          const da = foregaende[p.falt] ?? null;
+          return {
+            namn: t.rapportRubrik ?? t.rubrik,
+            partner: p.falt,
+            nu: { avsnitt: nu, tal: nu ? talAv(nu, t.falt) : null },
+            da: { avsnitt: da, tal: da ? talAv(da, t.falt) : null },
+          };
+        }),
+      )
+      .map((r) => {
+        // Refused to this reader: nothing to compare, for either period.
+        if (ejBehoriga.has(r.partner)) return [r.namn, EJ_BEHORIG, EJ_BEHORIG, EJ_BEHORIG];
+        const j = jamfor({ period: l.period, ...r.nu }, { period: fg.period, ...r.da });
+        return [r.namn, j.nu, j.fore, j.forandring];
+      });
     delar.push(
       avsnitt(
         `Jämfört med föregående period (${fg.period})`,

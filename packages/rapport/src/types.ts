@@ -1,3 +1,5 @@
+import { PARTNERS as DOMAIN_PARTNERS, type PartnerFalt, perPartner } from '@lagesbild/domain';
+
 /**
  * The shape of LagesbildRapport's answer. A partner's section is null when its source is
  * missing; its counts are null unless it reported for the period itself (RAPPORTERAT or
@@ -265,12 +267,11 @@ export interface Lagesbild {
   } | null;
 }
 
-export const PARTNER_NAMN = {
-  forvaltning: 'Förvaltningen',
-  polis: 'Polisen',
-  skolor: 'Skolorna',
-  klotter: 'Klotter (trafikkontoret, SISAB, MTR)',
-} as const;
+/** The partner registry, for the dashboard, which reads the domain through this package. */
+export { PARTNER_REGISTER, type PartnerEntry, type PartnerFalt } from '@lagesbild/domain';
 
-export type PartnerFalt = keyof typeof PARTNER_NAMN;
-export const PARTNERS = Object.keys(PARTNER_NAMN) as PartnerFalt[];
+/** A partner's name in the report's "Källor för perioden" and its hotspots. */
+export const PARTNER_NAMN: Record<PartnerFalt, string> = perPartner((p) => p.kallNamn);
+
+/** The partners in the order the report shows them (the registry's). */
+export const PARTNERS: readonly PartnerFalt[] = DOMAIN_PARTNERS;
