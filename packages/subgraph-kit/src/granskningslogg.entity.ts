@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 export enum Granskningstyp {
   LASNING = 'LASNING',
@@ -10,6 +10,7 @@ export enum Granskningstyp {
  * something, under which roles and operation, and when. Append-only: the database refuses
  * UPDATE and DELETE (see Kit0002Granskningslogg), so entries are only ever inserted.
  */
+@Index({ name: 'kit_granskningslogg_tidpunkt_idx', properties: ['tidpunkt'] })
 @Entity({ tableName: 'kit_granskningslogg' })
 export class GranskningsloggPost {
   // An increasing integer, not a UUID: it orders the log and is the paging cursor.

@@ -1,9 +1,10 @@
 import { PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /** Returnees from conflict zones: counts only, never who. */
 @ObjectType({ description: 'Återvändare från krigsresor: endast antal.' })
+@Index({ name: 'atervandare_omrade_period_idx', properties: ['omradeId', 'fran', 'till'] })
 @Entity({ tableName: 'atervandare' })
 export class Atervandare extends PeriodEntity {
   // Both counts are served as SkyddatAntal by AtervandareResolver (they need the viewer).

@@ -1,6 +1,6 @@
 import { Miljo } from '@lagesbild/domain';
 import { PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ObservationTyp {
@@ -17,6 +17,10 @@ registerEnumType(ObservationTyp, {
 
 /** What the field and leisure unit noticed in public space. */
 @ObjectType({ description: 'Iakttagelse av fält- och fritidsverksamheten.' })
+@Index({
+  name: 'faltobservation_aggregat_idx',
+  properties: ['omradeId', 'fran', 'till', 'miljo', 'antal'],
+})
 @Entity({ tableName: 'faltobservation' })
 export class Faltobservation extends PeriodEntity {
   @Field(() => String)

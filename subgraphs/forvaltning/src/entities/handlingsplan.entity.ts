@@ -1,5 +1,5 @@
 import { BaseEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum AtgardStatus {
@@ -24,6 +24,7 @@ registerEnumType(Inriktning, {
 });
 
 @ObjectType({ description: 'Handlingsplan mot våldsbejakande extremism.' })
+@Index({ name: 'handlingsplan_omrade_id_index', properties: ['omradeId'] })
 @Entity({ tableName: 'handlingsplan' })
 export class Handlingsplan extends BaseEntity {
   @Field(() => String)
@@ -52,6 +53,7 @@ export class Handlingsplan extends BaseEntity {
 }
 
 @ObjectType({ description: 'En åtgärd i handlingsplanens tabell.' })
+@Index({ name: 'atgard_handlingsplan_id_index', properties: ['handlingsplanId'] })
 @Entity({ tableName: 'atgard' })
 export class Atgard extends BaseEntity {
   @Property({ type: 'string', length: 64 })
@@ -120,6 +122,7 @@ export class Atgard extends BaseEntity {
 }
 
 @ObjectType({ description: 'Ett numrerat delsteg i en åtgärd, med egen status.' })
+@Index({ name: 'delsteg_atgard_id_index', properties: ['atgardId'] })
 @Entity({ tableName: 'delsteg' })
 export class Delsteg extends BaseEntity {
   @Property({ type: 'string', length: 64 })
@@ -157,6 +160,10 @@ export class Delsteg extends BaseEntity {
 
 /** Every status an åtgärd or a step has had: the yearly follow-up reads what changed. */
 @ObjectType({ description: 'En statusändring för en åtgärd eller ett delsteg.' })
+@Index({
+  name: 'atgard_statushandelse_atgard_id_tidpunkt_index',
+  properties: ['atgardId', 'tidpunkt'],
+})
 @Entity({ tableName: 'atgard_statushandelse' })
 export class AtgardStatushandelse extends BaseEntity {
   @Field(() => String)

@@ -1,6 +1,6 @@
 import { Klassning, Miljo } from '@lagesbild/domain';
 import { Klassad, PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum IncidentTyp {
@@ -24,6 +24,8 @@ registerEnumType(IncidentSystem, {
 
 /** An incident from the city's incident reporting: about a place and an event, not a person. */
 @ObjectType({ description: 'Incident från stadens incidentrapportering (IA, tidigare RISK).' })
+@Index({ name: 'incident_aggregat_idx', properties: ['omradeId', 'fran', 'till', 'miljo'] })
+@Index({ name: 'incident_plats_id_index', properties: ['platsId'] })
 @Entity({ tableName: 'incident' })
 export class Incident extends PeriodEntity {
   @Field(() => String, { nullable: true, description: 'Datum (ÅÅÅÅ-MM-DD) om det är känt.' })

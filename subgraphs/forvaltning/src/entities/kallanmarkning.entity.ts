@@ -1,5 +1,5 @@
 import { PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -7,6 +7,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
  * the system silently choosing (the IA section says three incidents, its heading four).
  */
 @ObjectType({ description: 'Anmärkning om källan: en motsägelse eller lucka som hålls synlig.' })
+@Index({ name: 'kallanmarkning_omrade_period_idx', properties: ['omradeId', 'fran', 'till'] })
 @Entity({ tableName: 'kallanmarkning' })
 export class Kallanmarkning extends PeriodEntity {
   @Field(() => String, { description: 'Avsnittet i källdokumentet.' })

@@ -1,6 +1,6 @@
 import { Klassning, Miljo } from '@lagesbild/domain';
 import { Klassad, PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum KontaktKanal {
@@ -20,6 +20,7 @@ registerEnumType(KontaktKanal, {
  * attested zero, which is not the same as no row.
  */
 @ObjectType({ description: 'Inkomna kontakter (samtal) om våldsbejakande extremism, som antal.' })
+@Index({ name: 'kontakt_aggregat_idx', properties: ['omradeId', 'fran', 'till', 'miljo', 'antal'] })
 @Entity({ tableName: 'kontakt' })
 export class Kontakt extends PeriodEntity {
   @Field(() => KontaktKanal)

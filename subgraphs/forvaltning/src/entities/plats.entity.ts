@@ -1,5 +1,5 @@
 import { BaseEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Directive, Field, Float, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'SWEREF 99 TM (EPSG:3006), meter.' })
@@ -39,6 +39,8 @@ export class Koordinater {
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Plats i förvaltningens platsregister.' })
+@Index({ name: 'plats_omrade_id_index', properties: ['omradeId'] })
+@Index({ name: 'plats_del_av_id_index', properties: ['delAvId'] })
 @Entity({ tableName: 'plats' })
 export class Plats extends BaseEntity {
   @Field(() => String, { nullable: true })

@@ -1,9 +1,10 @@
 import { BaseEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /** A standing collaboration forum; participants are organisations, never people. */
 @ObjectType({ description: 'Samverkansforum.' })
+@Index({ name: 'samverkansforum_omrade_id_index', properties: ['omradeId'] })
 @Entity({ tableName: 'samverkansforum' })
 export class Samverkansforum extends BaseEntity {
   @Property({ type: 'string', length: 64 })

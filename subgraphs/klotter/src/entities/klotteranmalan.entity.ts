@@ -1,6 +1,6 @@
 import { Klassning, Miljo } from '@lagesbild/domain';
 import { Klassad, PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /**
@@ -82,6 +82,25 @@ registerEnumType(SlaUtfall, { name: 'SlaUtfall', description: 'Uppfyllt, ej uppf
  * (see sla.ts), so compliance is a GROUP BY and never a loop over the table.
  */
 @ObjectType({ description: 'Klotteranmälan från trafikkontoret, SISAB eller MTR.' })
+@Index({ name: 'klotteranmalan_omrade_period_idx', properties: ['omradeId', 'fran', 'till'] })
+@Index({ name: 'klotteranmalan_plats_id_index', properties: ['platsId'] })
+@Index({ name: 'klotteranmalan_anmald_tid_index', properties: ['anmaldTid'] })
+@Unique({ name: 'klotteranmalan_rapportor_id_unique', properties: ['rapportor', 'rapportorensId'] })
+@Index({
+  name: 'klotteranmalan_aggregat_idx',
+  properties: [
+    'omradeId',
+    'fran',
+    'till',
+    'rapportor',
+    'kategori',
+    'miljo',
+    'slaSanering',
+    'slaPaPlats',
+  ],
+})
+@Index({ name: 'klotteranmalan_sida_idx', properties: ['omradeId', 'fran', 'id'] })
+@Index({ name: 'klotteranmalan_miljo_idx', properties: ['omradeId', 'miljo', 'fran', 'id'] })
 @Entity({ tableName: 'klotteranmalan' })
 export class Klotteranmalan extends PeriodEntity {
   @Field(() => Rapportor)

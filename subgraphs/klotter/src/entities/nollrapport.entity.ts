@@ -1,5 +1,5 @@
 import { PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Rapportor } from './klotteranmalan.entity';
 
@@ -9,6 +9,11 @@ import { Rapportor } from './klotteranmalan.entity';
  * EJ_RAPPORTERAT.
  */
 @ObjectType({ description: 'Nollrapport: rapportören intygar att inget inkom under perioden.' })
+@Index({ name: 'nollrapport_omrade_period_idx', properties: ['omradeId', 'fran', 'till'] })
+@Unique({
+  name: 'nollrapport_rapportor_period_unique',
+  properties: ['omradeId', 'rapportor', 'period'],
+})
 @Entity({ tableName: 'nollrapport' })
 export class Nollrapport extends PeriodEntity {
   @Field(() => Rapportor)

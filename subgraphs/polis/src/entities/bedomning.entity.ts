@@ -1,6 +1,6 @@
 import { Miljo, Niva } from '@lagesbild/domain';
 import { PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** This subgraph is the local police area's own; its unit publishes unless told otherwise. */
@@ -17,6 +17,11 @@ export const NIVAER_SOM_RAPPORTERAR: readonly Niva[] = [Niva.FATAL, Niva.NAGRA, 
 @ObjectType({
   description:
     'Polisens bedömning av en miljö i ett område för ett halvår (lägesbild från underrättelseenheten).',
+})
+@Index({ name: 'bedomning_omrade_period_idx', properties: ['omradeId', 'fran', 'till'] })
+@Unique({
+  name: 'bedomning_omrade_period_miljo_version_unique',
+  properties: ['omradeId', 'period', 'miljo', 'version'],
 })
 @Entity({ tableName: 'bedomning' })
 export class Bedomning extends PeriodEntity {

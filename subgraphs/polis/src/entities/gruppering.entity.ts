@@ -1,10 +1,11 @@
 import { Miljo } from '@lagesbild/domain';
 import { BaseEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /** A group or organisation the police follow in an area: an organisation, never a person. */
 @ObjectType({ description: 'Gruppering eller organisation som polisen följer i området.' })
+@Index({ name: 'gruppering_omrade_id_index', properties: ['omradeId'] })
 @Entity({ tableName: 'gruppering' })
 export class Gruppering extends BaseEntity {
   @Field(() => String)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Miljo } from '@lagesbild/domain';
 import { BaseEntity, PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum HandelseTyp {
@@ -23,6 +23,8 @@ registerEnumType(HandelseTyp, {
  * area and to its date, or — when the source gives no day — to the period it names.
  */
 @ObjectType({ description: 'Händelse i det offentliga rummet.' })
+@Index({ name: 'handelse_aggregat_idx', properties: ['omradeId', 'fran', 'till', 'miljo'] })
+@Index({ name: 'handelse_gruppering_id_index', properties: ['grupperingId'] })
 @Entity({ tableName: 'handelse' })
 export class Handelse extends PeriodEntity {
   @Field(() => String, { nullable: true, description: 'Datum (ÅÅÅÅ-MM-DD) när dagen är känd.' })
@@ -99,6 +101,8 @@ export class Handelse extends PeriodEntity {
 }
 
 /** An event's place: events and places are many-to-many (an attack around two squares). */
+@Index({ name: 'handelse_plats_plats_id_index', properties: ['platsId'] })
+@Unique({ name: 'handelse_plats_unique', properties: ['handelseId', 'platsId'] })
 @Entity({ tableName: 'handelse_plats' })
 export class HandelsePlats extends BaseEntity {
   @Property({ type: 'string', length: 64 })

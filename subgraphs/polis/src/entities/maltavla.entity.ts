@@ -1,6 +1,6 @@
 import { Klassning } from '@lagesbild/domain';
 import { BaseEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /**
@@ -8,6 +8,7 @@ import { Field, ObjectType } from 'type-graphql';
  * for it (readable()); the seed holds only what the public action plan says in general terms.
  */
 @ObjectType({ description: 'Potentiell måltavla för attentat (skyddad uppgift).' })
+@Index({ name: 'maltavla_omrade_id_index', properties: ['omradeId'] })
 @Entity({ tableName: 'maltavla' })
 export class Maltavla extends BaseEntity {
   @Field(() => String)

@@ -1,13 +1,21 @@
 import { BaseEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
  * A partner's confirmation of its section of a draft: which role confirmed, when, and its
  * comment. One per publication and partner; who exactly is in the audit log.
  */
+@Unique({
+  name: 'bekraftelse_publicering_partner_unique',
+  properties: ['publiceringId', 'partner'],
+})
 @Entity({ tableName: 'bekraftelse' })
 export class Bekraftelse extends BaseEntity {
-  @Property({ type: 'string', length: 64 })
+  /** "<publication's id>-<partner>": longer than BaseEntity's 64, as the migration says. */
+  @PrimaryKey({ type: 'string', length: 140 })
+  override id!: string;
+
+  @Property({ type: 'string', length: 120 })
   publiceringId: string;
 
   @Property({ type: 'string', length: 20 })

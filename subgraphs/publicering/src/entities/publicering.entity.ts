@@ -1,6 +1,6 @@
 import type { PubliceratInnehall, Underlag } from '@lagesbild/publicering';
 import { BaseEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum PubliceringStatus {
@@ -52,8 +52,24 @@ registerEnumType(Undertryckning, {
     'halvår): utkast, fastställd eller ersatt av en rättelse. Id:t är ' +
     '"<område>-<period>-v<version>", t.ex. "norrmalm-2016-H2-v1".',
 })
+@Unique({
+  name: 'publicering_omrade_period_version_unique',
+  properties: ['omradeId', 'period', 'version'],
+})
+@Index({ name: 'publicering_omrade_status_idx', properties: ['omradeId', 'status'] })
+// Partial: one draft per area and period (Migration0001Publicering); MikroORM compares
+// an index given as SQL by its name only.
+@Index({
+  name: 'publicering_en_utkast',
+  expression:
+    "create unique index publicering_en_utkast on publicering (omrade_id, period) where status = 'UTKAST'",
+})
 @Entity({ tableName: 'publicering' })
 export class Publicering extends BaseEntity {
+  /** "<område>-<period>-v<version>": longer than BaseEntity's 64, as the migration says. */
+  @PrimaryKey({ type: 'string', length: 120 })
+  override id!: string;
+
   @Field(() => String, { description: 'Områdets id, t.ex. "norrmalm".' })
   @Property({ type: 'string', length: 64 })
   omradeId: string;
@@ -105,10 +121,10 @@ export class Publicering extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   rattelseOrsak: string | null = null;
 
-  @Property({ type: 'string', length: 64, nullable: true })
+  @Property({ type: 'string', length: 120, nullable: true })
   foregaendeId: string | null = null;
 
-  @Property({ type: 'string', length: 64, nullable: true })
+  @Property({ type: 'string', length: 120, nullable: true })
   ersattAvId: string | null = null;
 
   @Field(() => Int, {

@@ -1,6 +1,6 @@
 import { Miljo } from '@lagesbild/domain';
 import { BaseEntity, PeriodEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum FragaTyp {
@@ -24,6 +24,7 @@ registerEnumType(EnkatStatus, {
 
 /** A survey sent to the district's schools for a period. */
 @ObjectType({ description: 'En enkät till skolorna i stadsdelsområdet för en period.' })
+@Index({ name: 'enkat_omrade_period_idx', properties: ['omradeId', 'fran', 'till'] })
 @Entity({ tableName: 'enkat' })
 export class Enkat extends PeriodEntity {
   @Field(() => String)
@@ -69,6 +70,7 @@ export class Enkat extends PeriodEntity {
 }
 
 /** A school the survey was sent to. No rows for a survey: who got it is not known. */
+@Unique({ name: 'enkat_mottagare_enkat_id_skola_id_unique', properties: ['enkatId', 'skolaId'] })
 @Entity({ tableName: 'enkat_mottagare' })
 export class EnkatMottagare extends BaseEntity {
   @Property({ type: 'string', length: 64 })
@@ -85,6 +87,7 @@ export class EnkatMottagare extends BaseEntity {
 }
 
 @ObjectType({ description: 'En fråga i en enkät.' })
+@Unique({ name: 'fraga_enkat_id_nr_unique', properties: ['enkatId', 'nr'] })
 @Entity({ tableName: 'fraga' })
 export class Fraga extends BaseEntity {
   @Property({ type: 'string', length: 64 })

@@ -1,5 +1,5 @@
 import { BaseEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum Huvudman {
@@ -21,6 +21,7 @@ registerEnumType(Huvudman, {
     'En skola i stadsdelsområdet. Källdokumentet namnger inga skolor: de inlagda ' +
     'uppgifterna är anonyma respondenter ("Respondent 1" …) utan känd huvudman.',
 })
+@Index({ name: 'skola_omrade_id_namn_index', properties: ['omradeId', 'namn'] })
 @Entity({ tableName: 'skola' })
 export class Skola extends BaseEntity {
   @Field(() => String)

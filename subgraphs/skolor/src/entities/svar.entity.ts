@@ -1,5 +1,5 @@
 import { BaseEntity } from '@lagesbild/subgraph-kit';
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
 /**
@@ -7,6 +7,7 @@ import { Field, ObjectType } from 'type-graphql';
  * the pair). A new submission while the survey is open replaces the answers and the time.
  */
 @ObjectType({ description: 'En skolas svar på en enkät (ett svar per skola och enkät).' })
+@Unique({ name: 'svarsuppsattning_enkat_id_skola_id_unique', properties: ['enkatId', 'skolaId'] })
 @Entity({ tableName: 'svarsuppsattning' })
 export class Svarsuppsattning extends BaseEntity {
   @Field(() => String)
@@ -33,6 +34,9 @@ export class Svarsuppsattning extends BaseEntity {
 
 /** The answer to one question; the columns used depend on the question's type. */
 @ObjectType({ description: 'Svaret på en fråga.' })
+@Unique({ name: 'svar_fraga_id_skola_id_unique', properties: ['fragaId', 'skolaId'] })
+@Index({ name: 'svar_enkat_id_skola_id_index', properties: ['enkatId', 'skolaId'] })
+@Index({ name: 'svar_svarsuppsattning_id_index', properties: ['svarsuppsattningId'] })
 @Entity({ tableName: 'svar' })
 export class Svar extends BaseEntity {
   @Property({ type: 'string', length: 64 })
