@@ -139,8 +139,8 @@ export function revisionRoute(orm: Orm): RouteHandler {
 /**
  * When the gateway asks (SVARSCACHE_HEADER): reads the revision as the request starts,
  * before any of its data, and puts it and the audited reads into the answer's extensions.
- * Done here rather than in the context function: Apollo Server hands the plugins and
- * resolvers a copy of the context object, and the audit's bookkeeping is keyed by that copy.
+ * The bookkeeping it starts is the context's `granskning` object, which every copy Apollo
+ * Server makes of the context shares, so the resolvers' reads land in it.
  */
 export function svarscachePlugin<TContext extends KitContext<unknown>>(
   subgraf: string,
