@@ -80,7 +80,7 @@ describe('a request’s state travels in its context (issue 16)', () => {
   it('gives a write a derived context and leaves the request’s context untouched', async () => {
     const ctx = kontext('anna', 'req-1', 'Skriv');
     const { em, loaders, granskning } = ctx;
-    let sedd: KitContext<ReturnType<typeof loaders>> | undefined;
+    let sedd: KitContext<{ em: EntityManager }> | undefined;
     await medTransaktion(ctx, async (tx) => {
       sedd = tx;
       expect(tx).not.toBe(ctx);

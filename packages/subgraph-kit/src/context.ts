@@ -38,7 +38,7 @@ export interface KitContext<TLoaders = unknown> {
 }
 
 /** The operation name the audit log writes when the client gave none. */
-export const ANONYM = 'anonym';
+export const ANONYM_OPERATION = 'anonym';
 
 /**
  * What the audit keeps about one request (`ctx.granskning`): one object per request,
@@ -80,7 +80,7 @@ export function skapaKontext<TLoaders>(
     authorization: request.authorization ?? null,
     diskretionTroskel: options.diskretionTroskel ?? DISKRETION_STANDARDTROSKEL,
     skapaLoaders: options.loaders,
-    granskning: { operation: ANONYM },
+    granskning: { operation: ANONYM_OPERATION },
   };
 }
 

@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import { type GraphQLFieldResolver, type GraphQLResolveInfo, getNamedType } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { KraverBehorighet, readable } from './auth';
-import { ANONYM, type KitContext, medTransaktion } from './context';
+import { ANONYM_OPERATION, type KitContext, medTransaktion } from './context';
 import { badUserInput } from './errors';
 import { Granskningshandelse } from './federation/granskning';
 import { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
@@ -40,7 +40,7 @@ type Entry = Granskningsrad;
  * records the name the client chose, which is what a person reading the log recognises.
  */
 export function clientOperationName(name: string | null | undefined): string {
-  if (!name) return ANONYM;
+  if (!name) return ANONYM_OPERATION;
   return name.replace(/^(.+)__[a-z0-9-]+__\d+$/i, '$1');
 }
 
