@@ -6,11 +6,26 @@ import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
 import { createLogger, type Logger } from './logger';
 import { httpDuration, httpRequests, registry } from './metrics';
 
-/** A plain route beside GraphQL: return true when it answered the request. */
+/**
+ * What the service knows about one request before any route or GraphQL sees it: handed
+ * to the routes and the context function explicitly, never kept beside the request.
+ */
+export interface Anrop {
+  /** The request's id (requestIdOf). */
+  requestId: string;
+  /** The caller as `authenticate` returned them; undefined before or without it. */
+  principal: unknown;
+}
+
+/**
+ * A plain route beside GraphQL: return true when it answered the request. startService
+ * always passes `anrop`; it is optional only so a route can be called alone in a test.
+ */
 export type RouteHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  anrop?: Anrop,
 ) => Promise<boolean | undefined> | boolean | undefined;
 
 export interface HealthReport {
@@ -26,9 +41,10 @@ export interface ServiceOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /**
    * Builds the per-request context; called once per GraphQL request. `res` lets the
-   * context learn that the caller has gone (its `close` before `finish`).
+   * context learn that the caller has gone (its `close` before `finish`); `anrop` carries
+   * the verified caller and the request id.
    */
-  context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
+  context: (req: IncomingMessage, res: ServerResponse, anrop: Anrop) => Promise<TContext>;
   /** Paths that answer GraphQL. */
   graphqlPaths?: readonly string[];
   /** Extra routes tried, in order, before GraphQL. */
@@ -45,18 +61,22 @@ export interface ServiceOptions<TContext extends BaseContext> {
   logger?: Logger;
   /**
    * Verifies the caller; throws to refuse with 401. What it returns is the request's
-   * principal (`principalOf(req)`), for the context. Health and metrics stay open.
+   * principal (`anrop.principal`), for the context. Health and metrics stay open.
    */
   authenticate?: (req: IncomingMessage) => Promise<unknown>;
   /** What the check guards: every route ('all', a subgraph) or GraphQL only (the gateway's pages). */
   protect?: 'all' | 'graphql';
 }
 
-const principals = new WeakMap<IncomingMessage, unknown>();
+const PRINCIPAL = Symbol('lagesbild.principal');
 
-/** The caller as `authenticate` verified it, for this request. */
+/**
+ * The caller as `authenticate` verified it, for this request.
+ * @deprecated Read `anrop.principal` (the context function's and the routes' last
+ * argument); kept until the gateway reads it from there.
+ */
 export function principalOf<T>(req: IncomingMessage): T | undefined {
-  return principals.get(req) as T | undefined;
+  return (req as IncomingMessage & { [PRINCIPAL]?: unknown })[PRINCIPAL] as T | undefined;
 }
 
 export interface RunningService {
@@ -177,7 +197,12 @@ export async function startService<TContext extends BaseContext>(
 
   await apollo.start();
 
-  const handleGraphQL = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  const handleGraphQL = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    anrop: Anrop,
+  ) => {
     let body: unknown;
     if (req.method === 'POST') {
       let text: string;
@@ -215,7 +240,7 @@ export async function startService<TContext extends BaseContext>(
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req, res),
+      context: () => context(req, res, anrop),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
@@ -231,6 +256,7 @@ export async function startService<TContext extends BaseContext>(
     const url = new URL(req.url ?? '/', 'http://localhost');
     const started = process.hrtime.bigint();
     const requestId = requestIdOf(req);
+    const anrop: Anrop = { requestId, principal: undefined };
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -278,13 +304,14 @@ export async function startService<TContext extends BaseContext>(
         return;
       }
       for (const route of options.publicRoutes ?? []) {
-        if (await route(req, res, url)) return;
+        if (await route(req, res, url, anrop)) return;
       }
       const isGraphQL = graphqlPathSet.has(url.pathname);
       const guarded = async (): Promise<boolean> => {
         if (!options.authenticate) return true;
         try {
-          principals.set(req, await options.authenticate(req));
+          anrop.principal = await options.authenticate(req);
+          Object.defineProperty(req, PRINCIPAL, { value: anrop.principal, configurable: true });
           return true;
         } catch (error) {
           res.setHeader('www-authenticate', 'Bearer');
@@ -300,11 +327,11 @@ export async function startService<TContext extends BaseContext>(
       };
       if ((options.protect ?? 'all') === 'all' && !(await guarded())) return;
       for (const route of routes) {
-        if (await route(req, res, url)) return;
+        if (await route(req, res, url, anrop)) return;
       }
       if (isGraphQL) {
         if (options.protect === 'graphql' && !(await guarded())) return;
-        await handleGraphQL(req, res, url);
+        await handleGraphQL(req, res, url, anrop);
         return;
       }
       sendJson(res, 404, { error: `Ingen resurs på ${url.pathname}` });

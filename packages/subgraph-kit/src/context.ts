@@ -1,10 +1,19 @@
 import type { IncomingMessage } from 'node:http';
+import { DISKRETION_STANDARDTROSKEL } from '@lagesbild/domain';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { type Viewer, viewerFromRequest } from './viewer';
+import type DataLoader from 'dataloader';
+import type { Granskningsrad, Svarscachepost } from './granskning';
+import { type Viewer, viewerFromPrincipal } from './viewer';
 
-/** What every resolver gets: a fresh EntityManager fork, fresh loaders, the viewer. */
+/**
+ * What every resolver gets: everything one request knows, carried here and nowhere else
+ * (no module-level map keyed by a request or a context). A write runs with a context of
+ * its own derived from this one (medTransaktion), never by changing this one.
+ */
 export interface KitContext<TLoaders = unknown> {
+  /** A fresh fork per request; inside a write, the write's transaction. */
   em: EntityManager;
+  /** Loaders over `em`: the request's, or inside a write the transaction's. */
   loaders: TLoaders;
   viewer: Viewer;
   /** The id the gateway gave this question; every log line about it carries it. */
@@ -15,21 +24,99 @@ export interface KitContext<TLoaders = unknown> {
    * captures the live picture this way); never logged, never stored.
    */
   authorization?: string | null;
+  /**
+   * Counts from 1 up to this reach a reader without clearance as "fåtal", for a subgraph
+   * that applies the domain's disclosure rule itself (publicering); from its definition.
+   */
+  diskretionTroskel: number;
+  /** Makes this request's loaders over another EntityManager (a write's transaction). */
+  skapaLoaders: LoaderFactory<TLoaders>;
+  /** The request's audit bookkeeping: operation name, batched read entries, cache replay. */
+  granskning: Granskningsforlopp;
+  /** Only inside a write (medTransaktion): what that write's audit entry adds. */
+  skrivning?: Skrivning;
+}
+
+/** The operation name the audit log writes when the client gave none. */
+export const ANONYM_OPERATION = 'anonym';
+
+/**
+ * What the audit keeps about one request (`ctx.granskning`): one object per request,
+ * shared by the request's context and every write's context derived from it.
+ */
+export interface Granskningsforlopp {
+  /** The client's operation name, once graphql-js has picked the operation. */
+  operation: string;
+  /** The request's read entries, batched into one INSERT per DataLoader batch. */
+  reads?: DataLoader<Granskningsrad, true>;
+  /** Only when the gateway's response cache asked (see revision.ts). */
+  svarscache?: Svarscachepost;
+}
+
+/** One write's own part of the context: what its audit entry adds (granskningsDetalj). */
+export interface Skrivning {
+  detalj?: string;
 }
 
 export type LoaderFactory<TLoaders> = (em: EntityManager) => TLoaders;
 
-export function contextFactory<TLoaders>(orm: MikroORM, makeLoaders: LoaderFactory<TLoaders>) {
-  return async (req: IncomingMessage): Promise<KitContext<TLoaders>> => {
+export interface ContextOptions<TLoaders> {
+  loaders: LoaderFactory<TLoaders>;
+  /** Default DISKRETION_STANDARDTROSKEL. */
+  diskretionTroskel?: number;
+}
+
+/** A request's context: a fresh audit bookkeeping, loaders over `em`. */
+export function skapaKontext<TLoaders>(
+  em: EntityManager,
+  options: ContextOptions<TLoaders>,
+  request: { viewer: Viewer; requestId: string | null; authorization?: string | null },
+): KitContext<TLoaders> {
+  return {
+    em,
+    loaders: options.loaders(em),
+    viewer: request.viewer,
+    requestId: request.requestId,
+    authorization: request.authorization ?? null,
+    diskretionTroskel: options.diskretionTroskel ?? DISKRETION_STANDARDTROSKEL,
+    skapaLoaders: options.loaders,
+    granskning: { operation: ANONYM_OPERATION },
+  };
+}
+
+/**
+ * The context function a subgraph's service calls per GraphQL request; `principal` is the
+ * caller as the service's authentication returned them (none: anonymous).
+ */
+export function contextFactory<TLoaders>(
+  orm: MikroORM,
+  options: LoaderFactory<TLoaders> | ContextOptions<TLoaders>,
+) {
+  const opts = typeof options === 'function' ? { loaders: options } : options;
+  return async (req: IncomingMessage, principal?: unknown): Promise<KitContext<TLoaders>> => {
     // A fork per request: its identity map lives as long as the request, never longer.
-    const em = orm.em.fork();
     const requestId = req.headers['x-request-id'];
-    return {
-      em,
-      loaders: makeLoaders(em),
-      viewer: viewerFromRequest(req),
+    return skapaKontext(orm.em.fork(), opts, {
+      viewer: viewerFromPrincipal(principal),
       requestId: typeof requestId === 'string' ? requestId : null,
       authorization: req.headers.authorization ?? null,
-    };
+    });
   };
+}
+
+/**
+ * Runs `fn` in one transaction with a context of its own: the same request (viewer,
+ * request id, audit bookkeeping), the transaction as `em`, loaders made on it (SQLite has
+ * one connection, and a loader on the outer EntityManager would wait for the transaction
+ * that waits for it), and a fresh write part (`skrivning`). The request's context is left
+ * as it was: fields resolved beside or after the write read through the request's own
+ * EntityManager.
+ */
+export function medTransaktion<TLoaders, T>(
+  ctx: KitContext<TLoaders>,
+  fn: (tx: KitContext<TLoaders>) => Promise<T>,
+): Promise<T> {
+  return ctx.em.transactional((em) =>
+    fn({ ...ctx, em, loaders: ctx.skapaLoaders(em), skrivning: {} }),
+  );
 }

@@ -3,9 +3,9 @@ import { loadSubgraphConfig, type SubgraphConfig, type SubgraphConfigInput } fro
 
 /**
  * What a subgraph that applies the domain's disclosure rule itself (see `diskretion.ts` in
- * packages/domain) needs: its threshold from configuration, carried with the loaders
- * because the kit's context holds em, loaders and viewer and nothing else. The partners'
- * subgraphs apply none: their live counts reach cleared readers only (see levande.ts).
+ * packages/domain) needs: its threshold from configuration, given to the kit in the
+ * subgraph's definition and carried in every request's context (`ctx.diskretionTroskel`).
+ * The partners' subgraphs apply none: their live counts reach cleared readers only (see levande.ts).
  */
 export interface DiskretionInstallningar {
   /** Counts from 1 up to this reach a reader without clearance as "fåtal". */

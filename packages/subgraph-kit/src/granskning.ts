@@ -7,26 +7,13 @@ import DataLoader from 'dataloader';
 import { type GraphQLFieldResolver, type GraphQLResolveInfo, getNamedType } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { KraverBehorighet, readable } from './auth';
-import type { KitContext } from './context';
+import { ANONYM_OPERATION, type KitContext, medTransaktion } from './context';
 import { badUserInput } from './errors';
 import { Granskningshandelse } from './federation/granskning';
 import { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
 import type { Viewer } from './viewer';
 
 export { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
-
-const ANONYM = 'anonym';
-
-/** What the audit needs about a request beyond the context, kept beside it, not in it. */
-interface RequestState {
-  operation: string;
-  makeLoaders?: (em: EntityManager) => unknown;
-  reads?: DataLoader<Entry, true>;
-  /** Only when the gateway's response cache asked (see revision.ts). */
-  svarscache?: Svarscachepost;
-  /** What the running write adds to its audit entry (granskningsDetalj). */
-  detalj?: string;
-}
 
 /** A classified record whose read was logged: `Incident`, `norrmalm-ia-1`. */
 export interface GranskadLasning {
@@ -44,37 +31,17 @@ export interface Svarscachepost {
   granskning: GranskadLasning[];
 }
 
-type Entry = Omit<GranskningsloggPost, 'id'>;
-
-const states = new WeakMap<object, RequestState>();
-
-function stateOf(ctx: object): RequestState {
-  let state = states.get(ctx);
-  if (!state) {
-    state = { operation: ANONYM };
-    states.set(ctx, state);
-  }
-  return state;
-}
+/** One audit entry before the database numbers it. */
+export type Granskningsrad = Omit<GranskningsloggPost, 'id'>;
+type Entry = Granskningsrad;
 
 /**
  * The gateway names each subgraph fetch `<client operation>__<subgraph>__<n>`; the log
  * records the name the client chose, which is what a person reading the log recognises.
  */
 export function clientOperationName(name: string | null | undefined): string {
-  if (!name) return ANONYM;
+  if (!name) return ANONYM_OPERATION;
   return name.replace(/^(.+)__[a-z0-9-]+__\d+$/i, '$1');
-}
-
-/**
- * Lets a write run its loaders inside the write's transaction (see auditedWrite). Called
- * by startSubgraph for every context it creates.
- */
-export function bindGranskning<TLoaders>(
-  ctx: KitContext<TLoaders>,
-  makeLoaders: (em: EntityManager) => TLoaders,
-): void {
-  stateOf(ctx).makeLoaders = makeLoaders;
 }
 
 /** Records the operation name once graphql-js has picked the operation. */
@@ -85,7 +52,7 @@ export function granskningPlugin<
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          stateOf(rc.contextValue).operation = clientOperationName(rc.operationName);
+          rc.contextValue.granskning.operation = clientOperationName(rc.operationName);
         },
       };
     },
@@ -93,12 +60,12 @@ export function granskningPlugin<
 }
 
 /** The gateway asked for this request's revision and audited reads (see revision.ts). */
-export function begarSvarscache(ctx: object, revision: number): void {
-  stateOf(ctx).svarscache = { revision, granskning: [] };
+export function begarSvarscache(ctx: KitContext, revision: number): void {
+  ctx.granskning.svarscache = { revision, granskning: [] };
 }
 
-export function svarscacheOf(ctx: object): Svarscachepost | undefined {
-  return states.get(ctx)?.svarscache;
+export function svarscacheOf(ctx: KitContext): Svarscachepost | undefined {
+  return ctx.granskning.svarscache;
 }
 
 /**
@@ -167,10 +134,9 @@ export async function loggaLasningar(
   lasningar: readonly GranskadLasning[],
 ): Promise<void> {
   if (lasningar.length === 0) return;
-  const state = stateOf(ctx);
+  const state = ctx.granskning;
   if (state.svarscache) state.svarscache.granskning.push(...lasningar);
-  // The request's own EntityManager, fixed now: a read's entry is never part of a write's
-  // transaction, whatever the context holds later.
+  // The EntityManager of the context that logs first, fixed for the request's later reads.
   const em = ctx.em;
   state.reads ??= new DataLoader<Entry, true>(
     async (entries) => {
@@ -204,47 +170,35 @@ function written(info: GraphQLResolveInfo, result: unknown, detalj?: string): st
  * the Mutation field's resolver; it concerns that field's entry only.
  */
 export function granskningsDetalj(ctx: KitContext, detalj: string): void {
-  stateOf(ctx).detalj = detalj;
+  if (ctx.skrivning) ctx.skrivning.detalj = detalj;
 }
 
 /**
  * Runs a Mutation field and appends its audit entry in one transaction: the write and its
  * entry commit together or not at all, so no write is ever missing from the log and the
- * log never names a write that was rolled back. The resolver sees the transaction as
- * `ctx.em` (its own `em.transactional` becomes a savepoint) and gets loaders on it too:
- * SQLite has one connection, and a loader on the outer EntityManager would wait for the
- * transaction that waits for it. graphql-js runs mutation fields one after another, so
- * swapping the context's EntityManager for the field's duration touches no other field.
- * A failed mutation (refused, bad input) logs nothing: it wrote nothing.
+ * log never names a write that was rolled back. The resolver gets a context of its own
+ * (medTransaktion): the transaction as `em` (its own `em.transactional` becomes a
+ * savepoint), loaders on it, and its own `skrivning` for granskningsDetalj; the request's
+ * context is not touched. A failed mutation (refused, bad input) logs nothing: it wrote
+ * nothing.
  */
-export async function auditedWrite<T>(
-  ctx: KitContext,
+export async function auditedWrite<TLoaders, T>(
+  ctx: KitContext<TLoaders>,
   info: GraphQLResolveInfo,
-  resolve: () => T | Promise<T>,
+  resolve: (tx: KitContext<TLoaders>) => T | Promise<T>,
 ): Promise<T> {
-  const state = stateOf(ctx);
-  const { em, loaders } = ctx;
-  return em.transactional(async (tx) => {
-    ctx.em = tx;
-    if (state.makeLoaders) ctx.loaders = state.makeLoaders(tx);
-    state.detalj = undefined;
-    try {
-      const result = await resolve();
-      await tx.insert(
-        GranskningsloggPost,
-        entry(
-          ctx,
-          Granskningstyp.SKRIVNING,
-          written(info, result, state.detalj),
-          clientOperationName(info.operation.name?.value),
-        ),
-      );
-      return result;
-    } finally {
-      state.detalj = undefined;
-      ctx.em = em;
-      ctx.loaders = loaders;
-    }
+  return medTransaktion(ctx, async (tx) => {
+    const result = await resolve(tx);
+    await tx.em.insert(
+      GranskningsloggPost,
+      entry(
+        tx,
+        Granskningstyp.SKRIVNING,
+        written(info, result, tx.skrivning?.detalj),
+        clientOperationName(info.operation.name?.value),
+      ),
+    );
+    return result;
   });
 }
 
@@ -261,7 +215,7 @@ export function auditMutations(
   for (const [field, resolve] of Object.entries(mutation)) {
     if (typeof resolve !== 'function') continue;
     mutation[field] = (root, args, ctx, info) =>
-      auditedWrite(ctx, info, () => resolve(root, args, ctx, info));
+      auditedWrite(ctx, info, (tx) => resolve(root, args, tx, info));
   }
 }
 

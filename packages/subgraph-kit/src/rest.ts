@@ -7,7 +7,7 @@ import {
   requestIdOf,
 } from '@lagesbild/http-kit';
 import { type Skrivare, skrivareFranViewer } from './granskning';
-import { type Viewer, viewerFromRequest } from './viewer';
+import { type Viewer, viewerFromPrincipal } from './viewer';
 
 /**
  * A refusal a REST route answers with its status and a Swedish message (`{ fel }`, or the
@@ -84,7 +84,7 @@ function skicka(res: ServerResponse, svar: RestSvar): void {
  * Routes with the same path and different methods share the path: another method is 405.
  */
 export function restRoute(vagar: readonly RestVag[]): RouteHandler {
-  return async (req, res, url) => {
+  return async (req, res, url, anrop) => {
     const paVag = vagar.filter((v) => v.path === url.pathname);
     if (paVag.length === 0) return false;
     const vag = paVag.find((v) => v.method === req.method);
@@ -96,12 +96,12 @@ export function restRoute(vagar: readonly RestVag[]): RouteHandler {
       fel(405, `${url.pathname} tar bara emot ${tillatna}.`);
       return true;
     }
-    const viewer = viewerFromRequest(req);
+    const viewer = viewerFromPrincipal(anrop?.principal);
     if (!viewer.roller.some((r) => vag.roller.includes(r))) {
       fel(403, vag.nekad ?? EJ_BEHORIG_TEXT);
       return true;
     }
-    const requestId = requestIdOf(req);
+    const requestId = anrop?.requestId ?? requestIdOf(req);
     const maxBytes = vag.maxBytes ?? STANDARD_MAX;
     try {
       skicka(

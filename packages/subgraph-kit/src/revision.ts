@@ -21,7 +21,7 @@ import {
 } from './granskning';
 import type { Orm } from './orm';
 import { readRevision } from './revision-tabell';
-import { viewerFromRequest } from './viewer';
+import { viewerFromPrincipal } from './viewer';
 
 export { installRevisionTriggers, readRevision } from './revision-tabell';
 
@@ -99,7 +99,7 @@ function parseBegaran(body: unknown): RevisionBegaran {
  * attempt logs nothing.
  */
 export function revisionRoute(orm: Orm): RouteHandler {
-  return async (req, res, url) => {
+  return async (req, res, url, anrop) => {
     if (url.pathname !== REVISION_PATH) return false;
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
@@ -114,7 +114,7 @@ export function revisionRoute(orm: Orm): RouteHandler {
       sendJson(res, error.status, { error: error.message });
       return true;
     }
-    const viewer = viewerFromRequest(req);
+    const viewer = viewerFromPrincipal(anrop?.principal);
     const requestId =
       typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : null;
     const lasningar = begaran.granskning ?? [];
@@ -139,8 +139,8 @@ export function revisionRoute(orm: Orm): RouteHandler {
 /**
  * When the gateway asks (SVARSCACHE_HEADER): reads the revision as the request starts,
  * before any of its data, and puts it and the audited reads into the answer's extensions.
- * Done here rather than in the context function: Apollo Server hands the plugins and
- * resolvers a copy of the context object, and the audit's bookkeeping is keyed by that copy.
+ * The bookkeeping it starts is the context's `granskning` object, which every copy Apollo
+ * Server makes of the context shares, so the resolvers' reads land in it.
  */
 export function svarscachePlugin<TContext extends KitContext<unknown>>(
   subgraf: string,

@@ -16,7 +16,7 @@ import { GraphQLError } from 'graphql';
 import type { SubgraphConfig } from './config';
 import { contextFactory, type KitContext, type LoaderFactory } from './context';
 import { createErrorFormatter } from './errors';
-import { bindGranskning, granskningPlugin } from './granskning';
+import { granskningPlugin } from './granskning';
 import { loadSubgraphLimits, subgraphLimitOptions } from './limits';
 import {
   createOrm,
@@ -35,6 +35,11 @@ export interface SubgraphDefinition<TLoaders> {
   migrations: OrmInput['migrations'];
   schema: () => Promise<FederatedSchema>;
   loaders: LoaderFactory<TLoaders>;
+  /**
+   * For a subgraph that applies the domain's disclosure rule itself: its threshold, in
+   * every request's context (`ctx.diskretionTroskel`); default DISKRETION_STANDARDTROSKEL.
+   */
+  diskretionTroskel?: number;
   /** Loads the source document's data (idempotent; see seedOnce). */
   seed?: (em: EntityManager) => Promise<void>;
   /** Extra HTTP routes beside GraphQL. */
@@ -135,7 +140,10 @@ export async function startSubgraph<TLoaders>(
       databasePlugin(databaseReady, logger),
     ],
   });
-  const makeContext = contextFactory(orm.orm, definition.loaders);
+  const makeContext = contextFactory(orm.orm, {
+    loaders: definition.loaders,
+    diskretionTroskel: definition.diskretionTroskel,
+  });
   // Partners run their subgraphs in their own networks: each verifies the caller's token
   // again rather than trusting whoever reaches its port.
   const verify = createVerifier(loadAuthConfig(process.env, config.dataDir));
@@ -155,11 +163,7 @@ export async function startSubgraph<TLoaders>(
     port: config.port,
     host: config.host,
     apollo,
-    context: async (req: IncomingMessage) => {
-      const ctx = await makeContext(req);
-      bindGranskning(ctx, definition.loaders);
-      return ctx;
-    },
+    context: (req: IncomingMessage, _res, anrop) => makeContext(req, anrop.principal),
     graphqlPaths: ['/graphql', '/'],
     routes,
     publicRoutes,

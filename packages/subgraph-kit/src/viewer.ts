@@ -1,7 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import type { Principal } from '@lagesbild/auth';
 import type { Roll } from '@lagesbild/domain';
-import { principalOf } from '@lagesbild/http-kit';
 
 /** Who is asking. Carries no personal data: an opaque subject, roles and, for a school, which. */
 export interface Viewer {
@@ -13,13 +11,11 @@ export interface Viewer {
 export const ANONYMOUS: Viewer = Object.freeze({ subject: null, roller: [], skolaId: null });
 
 /**
- * The caller as the HTTP layer verified them from their signed token (see subgraph.ts:
- * every request to a subgraph must carry a valid token). Anonymous only where no
- * verification ran, which in a running subgraph is never.
+ * The caller as the HTTP layer verified them from their signed token (`anrop.principal`,
+ * see subgraph.ts: every request to a subgraph must carry a valid token). Anonymous only
+ * where no verification ran, which in a running subgraph is never.
  */
-export function viewerFromRequest(req: IncomingMessage): Viewer {
-  const principal = principalOf<Principal>(req);
-  return principal
-    ? { subject: principal.subject, roller: principal.roller, skolaId: principal.skolaId }
-    : ANONYMOUS;
+export function viewerFromPrincipal(principal: unknown): Viewer {
+  const p = principal as Principal | undefined;
+  return p ? { subject: p.subject, roller: p.roller, skolaId: p.skolaId } : ANONYMOUS;
 }

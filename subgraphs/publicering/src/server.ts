@@ -20,8 +20,8 @@ export interface PubliceringOptions {
 
 /** Everything the kit needs to run this subgraph; index.ts adds config and listens. */
 export function publiceringSubgraph(options: PubliceringOptions = {}): SubgraphDefinition<Loaders> {
+  const diskretionTroskel = options.diskretionTroskel ?? DISKRETION_STANDARDTROSKEL;
   const installningar = {
-    diskretionTroskel: options.diskretionTroskel ?? DISKRETION_STANDARDTROSKEL,
     hamta:
       options.hamta ??
       gatewayHamtare(
@@ -35,8 +35,9 @@ export function publiceringSubgraph(options: PubliceringOptions = {}): SubgraphD
     migrations,
     schema: buildSchema,
     loaders: (em) => createLoaders(em, installningar),
+    diskretionTroskel,
     seed: async (em) => {
-      await seedPublicering(em, installningar.diskretionTroskel);
+      await seedPublicering(em, diskretionTroskel);
     },
   };
 }

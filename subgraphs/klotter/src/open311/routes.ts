@@ -19,7 +19,8 @@ import { ejUtf8, ejUtf8Text } from '@lagesbild/subgraph-kit/import';
 import type { FilterQuery } from '@mikro-orm/core';
 import { QueryOrder } from '@mikro-orm/core';
 import { KLOTTER, KLOTTERDATA_BEHORIGA } from '../behorighet';
-import { ANTECKNINGAR_KLASSNING, Klotteranmalan, RAPPORTORER, type Rapportor } from '../entities';
+import { ANTECKNINGAR_KLASSNING, Klotteranmalan } from '../entities';
+import { RAPPORTORSROLLER, viewerensRapportorer } from '../resolvers/behorighet';
 import { importOpen311 } from './import';
 import { SERVICE_CODES, tillServiceRequest } from './open311';
 
@@ -118,7 +119,7 @@ async function importera(
   { url, viewer, granskare, kropp }: RestAnrop,
 ): Promise<RestSvar> {
   const admin = viewer.roller.includes(Roll.ADMIN);
-  const tillatna = RAPPORTORER.filter((r) => viewer.roller.includes(r as unknown as Roll));
+  const tillatna = viewerensRapportorer(viewer);
   // The district is the request's, not the records': an unknown one refuses the request
   // before its body is read, as every other channel refuses it.
   const omrade = url.searchParams.get('omrade') ?? 'norrmalm';
@@ -144,7 +145,7 @@ async function importera(
       : [body];
   const result = await importOpen311(orm.orm.em.fork(), records, {
     omradeId: omradeIdAv(omrade),
-    ...(admin ? {} : { tillatna: tillatna as Rapportor[] }),
+    ...(admin ? {} : { tillatna }),
     skrivare: granskare(OPEN311_POST_OPERATION),
   });
   // A request that contradicts a stored report is a conflict (409), as on GraphQL; the
@@ -171,7 +172,7 @@ export function open311Routes(orm: Orm): RouteHandler[] {
       {
         path: OPEN311_PATH,
         method: 'POST',
-        roller: [...RAPPORTORER, Roll.ADMIN] as unknown as Roll[],
+        roller: RAPPORTORSROLLER,
         maxBytes: MAX_BODY,
         felkropp: georeportFel,
         hantera: (anrop) => importera(orm, anrop),

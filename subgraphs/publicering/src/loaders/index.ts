@@ -4,9 +4,11 @@ import DataLoader from 'dataloader';
 import { Bekraftelse, Publicering, PubliceringStatus } from '../entities';
 import type { Hamtare } from '../gateway';
 
-/** What the resolvers need beyond the database: the threshold, and how to read the live picture. */
+/**
+ * What the resolvers need beyond the database: how to read the live picture. (The
+ * disclosure threshold is in the context: `ctx.diskretionTroskel`.)
+ */
 export interface PubliceringInstallningar {
-  diskretionTroskel: number;
   hamta: Hamtare;
 }
 

@@ -351,7 +351,7 @@ export class PubliceringResolver {
       period: underlag.period,
       version: 1,
       skapadAv: ctx.viewer.roller.join(','),
-      troskel: ctx.loaders.installningar.diskretionTroskel,
+      troskel: ctx.diskretionTroskel,
       underlag,
     });
     ctx.em.persist(p);
@@ -458,7 +458,7 @@ export class PubliceringResolver {
       return await faststall(ctx.em, p, {
         motesdatum: datum,
         mote: moteText,
-        troskel: ctx.loaders.installningar.diskretionTroskel,
+        troskel: ctx.diskretionTroskel,
       });
     } catch (error) {
       if (error instanceof SkyddError) {
@@ -524,7 +524,7 @@ export class PubliceringResolver {
       period: p.period,
       version: (senaste?.version ?? p.version) + 1,
       skapadAv: ctx.viewer.roller.join(','),
-      troskel: ctx.loaders.installningar.diskretionTroskel,
+      troskel: ctx.diskretionTroskel,
       underlag,
     });
     ny.foregaendeId = p.id;
