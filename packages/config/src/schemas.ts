@@ -160,9 +160,14 @@ export const publiceringSchema = {
   ),
 } satisfies Schema;
 
-/** The report's PDF: which Chromium prints it. */
+/** The report: which Chromium prints its PDF, which gateway it asks and with what token. */
 export const rapportSchema = {
   CHROMIUM_PATH: text("the Chromium that prints the report's PDF", '`/usr/bin/chromium`'),
+  GATEWAY_URL: text(
+    'the gateway `pnpm rapport` asks, unless `--gateway` says otherwise',
+    '`LAGESBILD_GATEWAY_URL`, else `http://127.0.0.1:<GATEWAY_PORT>/graphql`',
+  ),
+  LAGESBILD_TOKEN: text('the token `pnpm rapport` signs in with, unless `--token` gives one'),
 } satisfies Schema;
 
 /** Every service's schema, in the order the README shows them. */
