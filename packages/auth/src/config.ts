@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { authSchema, boolean, type Env, readEnv, readOne } from '@lagesbild/config';
+import { authSchema, type Env, readEnv } from '@lagesbild/config';
 
 /** Where the keys that verify a caller's token come from, in the order they are tried. */
 export type KeySource =
@@ -22,14 +22,6 @@ export const DEFAULT_AUDIENCE = 'lagesbild';
 /** Twelve hours: a working day, so a token stolen from a laptop is not good for the next one. */
 export const DEFAULT_MAX_LIVSLANGD_S = 12 * 3600;
 const DEV_SECRET_FILE = 'dev-jwt-secret';
-
-/**
- * A true/false variable by the one rule every variable follows (@lagesbild/config): unset or
- * empty is undefined, a word it does not know an error naming the variable.
- */
-export function envFlag(variable: string, raw: string | undefined): boolean | undefined {
-  return readOne(boolean(''), variable, { [variable]: raw });
-}
 
 /**
  * The one notion of production mode, for every service: GATEWAY_PRODUCTION=true, or
