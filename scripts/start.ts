@@ -198,7 +198,9 @@ async function main(): Promise<void> {
     ['Dashboard', `${base}/dashboard`],
     ['Gateway (GraphQL)', `${base}/graphql`],
     // Production mode serves no GraphiQL unless GATEWAY_GRAPHIQL=true (issue 7).
-    ...(loadExposure().graphiql ? [['GraphiQL', `${base}/graphiql`] as [string, string]] : []),
+    ...(loadExposure(process.env).graphiql
+      ? [['GraphiQL', `${base}/graphiql`] as [string, string]]
+      : []),
     ...subgraphs.map((s): [string, string] => [`Subgraph ${s.name}`, s.graphqlUrl]),
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;

@@ -1,9 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { type AuthConfig, loadAuthConfig } from '@lagesbild/auth';
-import { portFrom } from '@lagesbild/http-kit';
-import { booleanFrom, millisecondsFrom, positiveInteger } from './env';
-import { type Exposure, loadExposure, loadQueryLimits, type QueryLimits } from './limits';
-import { loadSvarscacheConfig, type SvarscacheConfig } from './svarscache';
+import { type AuthConfig, isProduction, loadAuthConfig } from '@lagesbild/auth';
+import {
+  authSchema,
+  type Env,
+  environment,
+  envPrefix,
+  gatewaySchema,
+  readEnv,
+} from '@lagesbild/config';
+import { CACHEBARA_OPERATIONER, GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '@lagesbild/domain';
+import { loadQueryLimits, type QueryLimits } from '@lagesbild/http-kit';
 
 export interface GatewayConfig {
   port: number;
@@ -25,7 +31,7 @@ export interface GatewayConfig {
    */
   subgraphTimeoutMs: number;
   /** Per-subgraph timeouts by graph name (POLIS_TIMEOUT_MS=…); subgraphTimeoutMs otherwise. */
-  subgraphTimeoutsMs: Record<string, number | undefined>;
+  subgraphTimeoutsMs: Record<string, number>;
   /**
    * Sockets kept alive to each subgraph (SUBGRAPH_CONNECTIONS): about the concurrent
    * callers times the widest level of a plan; more requests than this wait in the pool.
@@ -33,7 +39,7 @@ export interface GatewayConfig {
   subgraphConnections: number;
   /**
    * Identical subgraph queries in flight at the same time, with the same token, are sent
-   * once and the answer handed to each caller (SUBGRAPH_DEDUPE, on unless "false"). Never
+   * once and the answer handed to each caller (SUBGRAPH_DEDUPE, on unless false). Never
    * a mutation, never across tokens, never after the answer came. Audit consequence: the
    * owning subgraph logs one read for the shared request (see README, Audit).
    */
@@ -48,53 +54,112 @@ export interface GatewayConfig {
   svarscache: SvarscacheConfig;
 }
 
+export interface Exposure {
+  /** NODE_ENV=production or GATEWAY_PRODUCTION=true. */
+  production: boolean;
+  /** Schema introspection: on in development, off in production unless GATEWAY_INTROSPECTION=true. */
+  introspection: boolean;
+  /** GraphiQL at /graphiql: on in development, off in production unless GATEWAY_GRAPHIQL=true. */
+  graphiql: boolean;
+}
+
+export interface SvarscacheConfig {
+  /** GATEWAY_SVARSCACHE=false turns it off (on by default). */
+  enabled: boolean;
+  /** GATEWAY_SVARSCACHE_OPERATIONER: the operation names that may be cached, comma-separated. */
+  operations: ReadonlySet<string>;
+  /** GATEWAY_SVARSCACHE_MAX_POSTER: answers kept, least recently used dropped first. */
+  maxEntries: number;
+  /** GATEWAY_SVARSCACHE_MAX_MB: their JSON size together. */
+  maxBytes: number;
+  /** GATEWAY_SVARSCACHE_TIDSGRANS_MS: a revision check slower than this is a failed one. */
+  timeoutMs: number;
+}
+
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 3000;
 export const DEFAULT_SUBGRAPH_CONNECTIONS = 64;
 
+/**
+ * The dashboard's operations (dashboard/src/queries.ts) and the report's (packages/rapport):
+ * from the partner registry, so a partner's own dashboard operation is cached by its entry.
+ */
+export const DEFAULT_SVARSCACHE_OPERATIONS: readonly string[] = CACHEBARA_OPERATIONER;
+
 const repoFile = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 
-/** The one place the gateway reads its environment; explicit overrides win. */
+type GatewayEnv = ReturnType<typeof readGatewayEnv>;
+const readGatewayEnv = (env: Env) => readEnv(gatewaySchema(), env);
+
+/** Production mode and what it turns off; an explicit flag wins over the mode. */
+export function loadExposure(env: Env, read: GatewayEnv = readGatewayEnv(env)): Exposure {
+  const production = isProduction(env);
+  return {
+    production,
+    introspection: read.GATEWAY_INTROSPECTION ?? !production,
+    graphiql: read.GATEWAY_GRAPHIQL ?? !production,
+  };
+}
+
+/** The response cache's settings (GATEWAY_SVARSCACHE*). */
+export function loadSvarscacheConfig(
+  env: Env,
+  read: GatewayEnv = readGatewayEnv(env),
+): SvarscacheConfig {
+  return {
+    enabled: read.GATEWAY_SVARSCACHE ?? true,
+    operations: new Set(read.GATEWAY_SVARSCACHE_OPERATIONER ?? DEFAULT_SVARSCACHE_OPERATIONS),
+    maxEntries: read.GATEWAY_SVARSCACHE_MAX_POSTER ?? 1000,
+    maxBytes: (read.GATEWAY_SVARSCACHE_MAX_MB ?? 64) * 2 ** 20,
+    timeoutMs: read.GATEWAY_SVARSCACHE_TIDSGRANS_MS ?? 1000,
+  };
+}
+
+/**
+ * Each registered subgraph's value of `<NAME>_<suffix>` (FORVALTNING_URL, POLIS_TIMEOUT_MS),
+ * as a plain object by graph name: only the ones that are set.
+ */
+function perSubgraph<T>(read: Record<string, unknown>, suffix: string): Record<string, T> {
+  const found: Record<string, T> = {};
+  for (const { name } of SUBGRAPHS) {
+    const value = read[`${envPrefix(name)}_${suffix}`];
+    if (value !== undefined) found[name] = value as T;
+  }
+  return found;
+}
+
+/**
+ * The one place the gateway reads its environment, by its schema (gatewaySchema in
+ * @lagesbild/config): every variable is checked at once, so a typo fails the start.
+ * Explicit overrides win.
+ */
 export function loadGatewayConfig(
   overrides: Partial<GatewayConfig> = {},
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = environment(),
 ): GatewayConfig {
+  const read = readGatewayEnv(env);
+  const { LAGESBILD_DATA_DIR } = authSchema;
+  const dataDir = readEnv({ LAGESBILD_DATA_DIR }, env).LAGESBILD_DATA_DIR;
   return {
-    port:
-      overrides.port ??
-      (env.GATEWAY_PORT !== undefined && env.GATEWAY_PORT !== ''
-        ? portFrom(undefined, env, 'GATEWAY_PORT', 4000)
-        : portFrom(undefined, env, 'PORT', 4000)),
-    host: overrides.host ?? env.GATEWAY_HOST ?? '127.0.0.1',
+    port: overrides.port ?? read.GATEWAY_PORT ?? read.PORT ?? GATEWAY_DEFAULT_PORT,
+    host: overrides.host ?? read.GATEWAY_HOST ?? '127.0.0.1',
     supergraphPath:
-      overrides.supergraphPath ?? env.SUPERGRAPH_PATH ?? repoFile('schema/supergraph.graphql'),
-    subgraphUrls: new Proxy(overrides.subgraphUrls ?? {}, {
-      // FORVALTNING_URL overrides graph "forvaltning"; looked up when the graph is known.
-      get: (explicit, name) =>
-        typeof name === 'string' ? (explicit[name] ?? env[`${name.toUpperCase()}_URL`]) : undefined,
-    }),
-    dashboardDir: overrides.dashboardDir ?? env.DASHBOARD_DIR ?? repoFile('dashboard/dist'),
+      overrides.supergraphPath ?? read.SUPERGRAPH_PATH ?? repoFile('schema/supergraph.graphql'),
+    subgraphUrls: { ...perSubgraph<string>(read, 'URL'), ...overrides.subgraphUrls },
+    dashboardDir: overrides.dashboardDir ?? read.DASHBOARD_DIR ?? repoFile('dashboard/dist'),
     examplesDir: overrides.examplesDir ?? repoFile('gateway/examples'),
     forwardHeaders: overrides.forwardHeaders ?? ['authorization', 'x-request-id'],
-    auth: overrides.auth ?? loadAuthConfig(env, env.LAGESBILD_DATA_DIR || repoFile('.data')),
+    auth: overrides.auth ?? loadAuthConfig(env, dataDir ?? repoFile('.data')),
     subgraphTimeoutMs:
-      overrides.subgraphTimeoutMs ??
-      millisecondsFrom(env, 'SUBGRAPH_TIMEOUT_MS') ??
-      DEFAULT_SUBGRAPH_TIMEOUT_MS,
+      overrides.subgraphTimeoutMs ?? read.SUBGRAPH_TIMEOUT_MS ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
     subgraphConnections:
-      overrides.subgraphConnections ??
-      positiveInteger(env, 'SUBGRAPH_CONNECTIONS') ??
-      DEFAULT_SUBGRAPH_CONNECTIONS,
-    dedupeSubgraphQueries:
-      overrides.dedupeSubgraphQueries ?? booleanFrom(env, 'SUBGRAPH_DEDUPE') ?? true,
-    subgraphTimeoutsMs: new Proxy(overrides.subgraphTimeoutsMs ?? {}, {
-      // Read when the graph is known, like the URLs; a bad value fails the gateway's start.
-      get: (explicit, name) =>
-        typeof name === 'string'
-          ? (explicit[name] ?? millisecondsFrom(env, `${name.toUpperCase()}_TIMEOUT_MS`))
-          : undefined,
-    }),
+      overrides.subgraphConnections ?? read.SUBGRAPH_CONNECTIONS ?? DEFAULT_SUBGRAPH_CONNECTIONS,
+    dedupeSubgraphQueries: overrides.dedupeSubgraphQueries ?? read.SUBGRAPH_DEDUPE ?? true,
+    subgraphTimeoutsMs: {
+      ...perSubgraph<number>(read, 'TIMEOUT_MS'),
+      ...overrides.subgraphTimeoutsMs,
+    },
     limits: overrides.limits ?? loadQueryLimits(env),
-    exposure: overrides.exposure ?? loadExposure(env),
-    svarscache: overrides.svarscache ?? loadSvarscacheConfig(env),
+    exposure: overrides.exposure ?? loadExposure(env, read),
+    svarscache: overrides.svarscache ?? loadSvarscacheConfig(env, read),
   };
 }

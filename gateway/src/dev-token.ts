@@ -1,4 +1,5 @@
 import { type AuthConfig, isProduction, signToken } from '@lagesbild/auth';
+import { authSchema, type Env, readEnv } from '@lagesbild/config';
 import { parseRoll, type Roll } from '@lagesbild/domain';
 import { type RouteHandler, sendJson } from '@lagesbild/http-kit';
 
@@ -8,9 +9,12 @@ import { type RouteHandler, sendJson } from '@lagesbild/http-kit';
  * partner's identity provider, never in production (isProduction: NODE_ENV=production or
  * GATEWAY_PRODUCTION=true).
  */
-export function isDevelopment(auth: AuthConfig, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isDevelopment(auth: AuthConfig, env: Env): boolean {
   if (auth.keys.kind !== 'secret' || isProduction(env)) return false;
-  return auth.keys.development || env.LAGESBILD_DEV_TOKENS === 'true';
+  const { LAGESBILD_DEV_TOKENS } = authSchema;
+  return (
+    auth.keys.development || (readEnv({ LAGESBILD_DEV_TOKENS }, env).LAGESBILD_DEV_TOKENS ?? false)
+  );
 }
 
 /**

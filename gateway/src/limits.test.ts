@@ -86,9 +86,14 @@ describe('loadExposure', () => {
 
   it('refuses a flag that is neither true nor false', () => {
     expect(() => loadExposure({ GATEWAY_PRODUCTION: 'kanske' })).toThrow(
-      'GATEWAY_PRODUCTION="kanske" är inte ett giltigt värde: ange true eller false.',
+      'GATEWAY_PRODUCTION="kanske" är inte ett giltigt värde: ange true eller false (eller 1/yes/ja/on resp. 0/no/nej/off).',
     );
-    expect(() => loadExposure({ GATEWAY_INTROSPECTION: 'on' })).toThrow(/GATEWAY_INTROSPECTION/);
+    expect(() => loadExposure({ GATEWAY_INTROSPECTION: 'kanske' })).toThrow(
+      /GATEWAY_INTROSPECTION/,
+    );
+    expect(
+      loadExposure({ GATEWAY_PRODUCTION: 'on', GATEWAY_INTROSPECTION: 'on' }).introspection,
+    ).toBe(true);
   });
 });
 

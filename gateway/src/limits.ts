@@ -9,8 +9,8 @@
  * gateway's plans against the same limits.
  */
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { envFlag, isProduction } from '@lagesbild/auth';
 import { armorProtection, type QueryLimits } from '@lagesbild/http-kit';
+import type { Exposure } from './config';
 
 export {
   DEFAULT_QUERY_LIMITS,
@@ -19,24 +19,7 @@ export {
   type QueryLimits,
 } from '@lagesbild/http-kit';
 
-export interface Exposure {
-  /** NODE_ENV=production or GATEWAY_PRODUCTION=true. */
-  production: boolean;
-  /** Schema introspection: on in development, off in production unless GATEWAY_INTROSPECTION=true. */
-  introspection: boolean;
-  /** GraphiQL at /graphiql: on in development, off in production unless GATEWAY_GRAPHIQL=true. */
-  graphiql: boolean;
-}
-
-/** Production mode and what it turns off; an explicit flag wins over the mode. */
-export function loadExposure(env: NodeJS.ProcessEnv = process.env): Exposure {
-  const production = isProduction(env);
-  return {
-    production,
-    introspection: envFlag('GATEWAY_INTROSPECTION', env.GATEWAY_INTROSPECTION) ?? !production,
-    graphiql: envFlag('GATEWAY_GRAPHIQL', env.GATEWAY_GRAPHIQL) ?? !production,
-  };
-}
+export { type Exposure, loadExposure } from './config';
 
 /** The ApolloServer options that enforce the limits; spread into the gateway's server. */
 export function queryLimitOptions<TContext extends BaseContext>(

@@ -10,6 +10,7 @@ import {
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createVerifier, type Principal, signToken } from '@lagesbild/auth';
+import { environment } from '@lagesbild/config';
 import { Roll } from '@lagesbild/domain';
 import {
   createLogger,
@@ -289,7 +290,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       svarscachePlugin<GatewayContext>(config.svarscache),
     ],
   });
-  const development = isDevelopment(config.auth);
+  const development = isDevelopment(config.auth, environment());
   // In development GraphiQL opens signed in as an analyst; `pnpm tokens` prints the others.
   const graphiqlToken = development
     ? await signToken(config.auth, {

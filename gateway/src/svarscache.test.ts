@@ -61,7 +61,7 @@ describe('the response cache configuration', () => {
       ...loadSvarscacheConfig({ GATEWAY_SVARSCACHE_OPERATIONER: 'A, B' }).operations,
     ]).toEqual(['A', 'B']);
     expect(() => loadSvarscacheConfig({ GATEWAY_SVARSCACHE: 'kanske' })).toThrow(
-      'GATEWAY_SVARSCACHE="kanske" ska vara on eller off.',
+      'GATEWAY_SVARSCACHE="kanske" är inte ett giltigt värde: ange true eller false (eller 1/yes/ja/on resp. 0/no/nej/off).',
     );
   });
 });

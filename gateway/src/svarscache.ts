@@ -18,7 +18,7 @@ import {
 } from '@lagesbild/http-kit';
 import type { FormattedExecutionResult } from 'graphql';
 import { Counter, Gauge } from 'prom-client';
-import { millisecondsFrom, positiveInteger } from './env';
+import type { SvarscacheConfig } from './config';
 
 /**
  * The response cache for the dashboard's and the report's read-only operations.
@@ -32,49 +32,12 @@ import { millisecondsFrom, positiveInteger } from './env';
  * transaction with that revision check: audited exactly like the read it replaces.
  */
 
-export interface SvarscacheConfig {
-  /** GATEWAY_SVARSCACHE=off turns it off (on by default). */
-  enabled: boolean;
-  /** GATEWAY_SVARSCACHE_OPERATIONER: the operation names that may be cached, comma-separated. */
-  operations: ReadonlySet<string>;
-  /** GATEWAY_SVARSCACHE_MAX_POSTER: answers kept, least recently used dropped first. */
-  maxEntries: number;
-  /** GATEWAY_SVARSCACHE_MAX_MB: their JSON size together. */
-  maxBytes: number;
-  /** GATEWAY_SVARSCACHE_TIDSGRANS_MS: a revision check slower than this is a failed one. */
-  timeoutMs: number;
-}
-
-/** The dashboard's operations (dashboard/src/queries.ts) and the report's (packages/rapport). */
-export const DEFAULT_SVARSCACHE_OPERATIONS = [
-  'Omraden',
-  'Dashboard',
-  'DashboardHandlingsplan',
-  'DashboardKlotterHistorik',
-  'LagesbildRapport',
-];
-
-export function loadSvarscacheConfig(env: NodeJS.ProcessEnv = process.env): SvarscacheConfig {
-  const switched = (env.GATEWAY_SVARSCACHE ?? 'on').toLowerCase();
-  if (!['on', 'off', '1', '0', 'true', 'false'].includes(switched)) {
-    throw new Error(`GATEWAY_SVARSCACHE="${env.GATEWAY_SVARSCACHE}" ska vara on eller off.`);
-  }
-  const names = env.GATEWAY_SVARSCACHE_OPERATIONER;
-  return {
-    enabled: ['on', '1', 'true'].includes(switched),
-    operations: new Set(
-      names === undefined
-        ? DEFAULT_SVARSCACHE_OPERATIONS
-        : names
-            .split(',')
-            .map((n) => n.trim())
-            .filter(Boolean),
-    ),
-    maxEntries: positiveInteger(env, 'GATEWAY_SVARSCACHE_MAX_POSTER') ?? 1000,
-    maxBytes: (positiveInteger(env, 'GATEWAY_SVARSCACHE_MAX_MB') ?? 64) * 2 ** 20,
-    timeoutMs: millisecondsFrom(env, 'GATEWAY_SVARSCACHE_TIDSGRANS_MS') ?? 1000,
-  };
-}
+// Its settings are read with the rest of the gateway's environment, in config.ts.
+export {
+  DEFAULT_SVARSCACHE_OPERATIONS,
+  loadSvarscacheConfig,
+  type SvarscacheConfig,
+} from './config';
 
 /** The response header tests and the benchmark read: `traff` or `miss`. */
 export const SVARSCACHE_RESPONSE_HEADER = 'x-lagesbild-cache';

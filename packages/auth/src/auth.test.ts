@@ -25,7 +25,7 @@ describe('production mode: one notion, keys required', () => {
 
   it('refuses an unreadable flag, naming it', () => {
     expect(() => isProduction({ GATEWAY_PRODUCTION: 'kanske' })).toThrow(
-      'GATEWAY_PRODUCTION="kanske" är inte ett giltigt värde: ange true eller false.',
+      'GATEWAY_PRODUCTION="kanske" är inte ett giltigt värde: ange true eller false (eller 1/yes/ja/on resp. 0/no/nej/off).',
     );
   });
 
@@ -70,7 +70,7 @@ describe('token lifetime', () => {
     expect(config({ LAGESBILD_TOKEN_MAX_LIVSLANGD_S: '3600' }).maxLivslangdS).toBe(3600);
     for (const bad of ['0', '-5', '12h', '1.5']) {
       expect(() => config({ LAGESBILD_TOKEN_MAX_LIVSLANGD_S: bad })).toThrow(
-        `LAGESBILD_TOKEN_MAX_LIVSLANGD_S="${bad}" är inte ett giltigt antal sekunder (heltal ≥ 1).`,
+        `LAGESBILD_TOKEN_MAX_LIVSLANGD_S="${bad}" är inte ett giltigt värde: ange ett heltal från 1 till 100000000 sekunder.`,
       );
     }
   });

@@ -11,12 +11,13 @@
  * identity provider.
  */
 import { fileURLToPath } from 'node:url';
+import { environment } from '@lagesbild/config';
 import { parseRoll, ROLL_NAMN, Roll } from '@lagesbild/domain';
 import { loadAuthConfig } from './config';
 import { signToken } from './sign';
 
 const DATA_DIR =
-  process.env.LAGESBILD_DATA_DIR || fileURLToPath(new URL('../../../.data', import.meta.url));
+  environment().LAGESBILD_DATA_DIR || fileURLToPath(new URL('../../../.data', import.meta.url));
 const FIRST_SCHOOL = 'norrmalm-2016-respondent-1';
 
 export const USAGE = `Användning: pnpm tokens [ROLL[,ROLL…] …] [--skola SKOLA-ID]
@@ -54,7 +55,7 @@ async function main(args: string[]): Promise<number> {
       return 3;
     }
   }
-  const config = loadAuthConfig(process.env, DATA_DIR);
+  const config = loadAuthConfig(environment(), DATA_DIR);
   const skolaIndex = args.indexOf('--skola');
   const skola = skolaIndex >= 0 ? args[skolaIndex + 1] : undefined;
   const wanted = args.filter(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { authSchema, type Env, readEnv } from '@lagesbild/config';
 
 /** Where the keys that verify a caller's token come from, in the order they are tried. */
 export type KeySource =
@@ -22,32 +23,17 @@ export const DEFAULT_AUDIENCE = 'lagesbild';
 export const DEFAULT_MAX_LIVSLANGD_S = 12 * 3600;
 const DEV_SECRET_FILE = 'dev-jwt-secret';
 
-/** A true/false variable; unset or empty is undefined, anything else unreadable an error. */
-export function envFlag(variable: string, raw: string | undefined): boolean | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const value = raw.trim().toLowerCase();
-  if (['true', '1', 'yes', 'ja'].includes(value)) return true;
-  if (['false', '0', 'no', 'nej'].includes(value)) return false;
-  throw new Error(`${variable}="${raw}" är inte ett giltigt värde: ange true eller false.`);
-}
-
 /**
  * The one notion of production mode, for every service: GATEWAY_PRODUCTION=true, or
  * NODE_ENV=production unless GATEWAY_PRODUCTION=false says otherwise. In production the
  * generated development secret is never used and /dev/token does not exist.
  */
-export function isProduction(env: NodeJS.ProcessEnv = process.env): boolean {
-  return envFlag('GATEWAY_PRODUCTION', env.GATEWAY_PRODUCTION) ?? env.NODE_ENV === 'production';
-}
-
-function maxLivslangd(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === '') return DEFAULT_MAX_LIVSLANGD_S;
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
-    throw new Error(
-      `LAGESBILD_TOKEN_MAX_LIVSLANGD_S="${raw}" är inte ett giltigt antal sekunder (heltal ≥ 1).`,
-    );
-  }
-  return Number(raw);
+export function isProduction(env: Env): boolean {
+  const { GATEWAY_PRODUCTION, NODE_ENV } = readEnv(
+    { GATEWAY_PRODUCTION: authSchema.GATEWAY_PRODUCTION, NODE_ENV: authSchema.NODE_ENV },
+    env,
+  );
+  return GATEWAY_PRODUCTION ?? NODE_ENV === 'production';
 }
 
 /**
@@ -74,23 +60,24 @@ export function developmentSecret(dataDir: string): Uint8Array {
  * partners' identity provider), or a shared secret; nothing configured is a start-up error.
  * Development: the generated secret in the data folder.
  */
-export function loadAuthConfig(env: NodeJS.ProcessEnv, dataDir: string): AuthConfig {
-  const issuer = env.LAGESBILD_JWT_ISSUER || DEFAULT_ISSUER;
-  const audience = env.LAGESBILD_JWT_AUDIENCE || DEFAULT_AUDIENCE;
-  const maxLivslangdS = maxLivslangd(env.LAGESBILD_TOKEN_MAX_LIVSLANGD_S);
+export function loadAuthConfig(env: Env, dataDir: string): AuthConfig {
+  const read = readEnv(authSchema, env);
+  const issuer = read.LAGESBILD_JWT_ISSUER ?? DEFAULT_ISSUER;
+  const audience = read.LAGESBILD_JWT_AUDIENCE ?? DEFAULT_AUDIENCE;
+  const maxLivslangdS = read.LAGESBILD_TOKEN_MAX_LIVSLANGD_S ?? DEFAULT_MAX_LIVSLANGD_S;
   let keys: KeySource;
-  if (env.LAGESBILD_JWKS_URL) keys = { kind: 'jwks-url', url: env.LAGESBILD_JWKS_URL };
-  else if (env.LAGESBILD_JWKS_FILE) keys = { kind: 'jwks-file', path: env.LAGESBILD_JWKS_FILE };
-  else if (env.LAGESBILD_JWT_SECRET) {
-    if (env.LAGESBILD_JWT_SECRET.length < 32) {
+  if (read.LAGESBILD_JWKS_URL) keys = { kind: 'jwks-url', url: read.LAGESBILD_JWKS_URL };
+  else if (read.LAGESBILD_JWKS_FILE) keys = { kind: 'jwks-file', path: read.LAGESBILD_JWKS_FILE };
+  else if (read.LAGESBILD_JWT_SECRET) {
+    if (read.LAGESBILD_JWT_SECRET.length < 32) {
       throw new Error('LAGESBILD_JWT_SECRET måste vara minst 32 tecken.');
     }
     keys = {
       kind: 'secret',
-      secret: new TextEncoder().encode(env.LAGESBILD_JWT_SECRET),
+      secret: new TextEncoder().encode(read.LAGESBILD_JWT_SECRET),
       development: false,
     };
-  } else if (isProduction(env)) {
+  } else if (read.GATEWAY_PRODUCTION ?? read.NODE_ENV === 'production') {
     throw new Error(
       'Ingen nyckel för att verifiera token: sätt LAGESBILD_JWKS_URL, LAGESBILD_JWKS_FILE eller LAGESBILD_JWT_SECRET.',
     );

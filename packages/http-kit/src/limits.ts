@@ -11,6 +11,7 @@
  */
 import { type ApolloServerPlugin, type BaseContext, HeaderMap } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { type Env, limitsSchema, readEnv } from '@lagesbild/config';
 import type { GraphQLFormattedError, ValidationRule } from 'graphql';
 
 export interface QueryLimits {
@@ -45,13 +46,13 @@ export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimits> = {
   maxDirectives: 20,
 };
 
-export const LIMIT_VARIABLES: Record<keyof QueryLimits, string> = {
+export const LIMIT_VARIABLES = {
   maxDepth: 'GATEWAY_MAX_DEPTH',
   maxAliases: 'GATEWAY_MAX_ALIASES',
   maxCost: 'GATEWAY_MAX_COST',
   maxTokens: 'GATEWAY_MAX_TOKENS',
   maxDirectives: 'GATEWAY_MAX_DIRECTIVES',
-};
+} as const satisfies Record<keyof QueryLimits, keyof typeof limitsSchema>;
 
 /**
  * The most `_entities` representations one request to a subgraph may carry
@@ -62,41 +63,21 @@ export const LIMIT_VARIABLES: Record<keyof QueryLimits, string> = {
  * than the test's, and refuses only what no plan of the council's sends.
  */
 export const DEFAULT_MAX_REPRESENTATIONS = 3_000;
-export const REPRESENTATIONS_VARIABLE = 'SUBGRAPH_MAX_REPRESENTATIONS';
-
-const LARGEST_LIMIT = 100_000_000;
-
-function positiveInteger(variable: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw.trim());
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1) {
-    throw new Error(
-      `${variable}="${raw}" är inte ett giltigt värde: ange ett heltal från 1 till ${LARGEST_LIMIT}.`,
-    );
-  }
-  if (value > LARGEST_LIMIT) {
-    throw new Error(`${variable}="${raw}" är för stort: högst ${LARGEST_LIMIT}.`);
-  }
-  return value;
-}
+export const REPRESENTATIONS_VARIABLE = 'SUBGRAPH_MAX_REPRESENTATIONS' as const;
 
 /** Reads GATEWAY_MAX_*; unset means the default, anything but a positive integer is refused. */
-export function loadQueryLimits(env: NodeJS.ProcessEnv = process.env): QueryLimits {
+export function loadQueryLimits(env: Env): QueryLimits {
+  const read = readEnv(limitsSchema, env);
   const limits = { ...DEFAULT_QUERY_LIMITS };
   for (const key of Object.keys(LIMIT_VARIABLES) as (keyof QueryLimits)[]) {
-    const variable = LIMIT_VARIABLES[key];
-    limits[key] = positiveInteger(variable, env[variable], DEFAULT_QUERY_LIMITS[key]);
+    limits[key] = read[LIMIT_VARIABLES[key]] ?? DEFAULT_QUERY_LIMITS[key];
   }
   return limits;
 }
 
 /** Reads SUBGRAPH_MAX_REPRESENTATIONS (default DEFAULT_MAX_REPRESENTATIONS). */
-export function loadMaxRepresentations(env: NodeJS.ProcessEnv = process.env): number {
-  return positiveInteger(
-    REPRESENTATIONS_VARIABLE,
-    env[REPRESENTATIONS_VARIABLE],
-    DEFAULT_MAX_REPRESENTATIONS,
-  );
+export function loadMaxRepresentations(env: Env): number {
+  return readEnv(limitsSchema, env)[REPRESENTATIONS_VARIABLE] ?? DEFAULT_MAX_REPRESENTATIONS;
 }
 
 export interface ArmorChoices {

@@ -1,3 +1,4 @@
+import { environment, limitsSchema, readOne } from '@lagesbild/config';
 import { pino } from 'pino';
 
 export type Logger = pino.Logger;
@@ -6,7 +7,10 @@ export type Logger = pino.Logger;
  * Structured JSON logs, one line an event, on stdout: what a log shipper reads. The
  * launcher behind `pnpm start` renders them readable for a person at a terminal.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
+export function createLogger(
+  service: string,
+  level = readOne(limitsSchema.LOG_LEVEL, 'LOG_LEVEL', environment()) ?? 'info',
+): Logger {
   return pino({
     level,
     base: { service },

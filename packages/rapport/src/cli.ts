@@ -28,6 +28,7 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { environment } from '@lagesbild/config';
 import { type RapportDokument, rapportDokument } from './dokument';
 import { gatewayAdress } from './gateway-adress';
 import { fragaGatewayen, hamtaLagesbild } from './hamta';
@@ -62,7 +63,7 @@ function gatewayBas(url: string): string {
 }
 
 /** A path as given on the command line, from where `pnpm rapport` was run. */
-const franArbetsmappen = (fil: string) => resolve(process.env.INIT_CWD ?? process.cwd(), fil);
+const franArbetsmappen = (fil: string) => resolve(environment().INIT_CWD ?? process.cwd(), fil);
 
 /**
  * Where --ut writes the report: the file given, or — when it names a folder (an existing
@@ -238,13 +239,13 @@ async function main(args: string[]): Promise<number> {
   const ut = option(args, 'ut');
   let gateway: string;
   try {
-    gateway = gatewayBas(gatewayAdress(option(args, 'gateway'), process.env));
+    gateway = gatewayBas(gatewayAdress(option(args, 'gateway'), environment()));
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 3;
   }
   const roll = option(args, 'roll') ?? 'RADET';
-  const givenToken = option(args, 'token') ?? process.env.LAGESBILD_TOKEN;
+  const givenToken = option(args, 'token') ?? environment().LAGESBILD_TOKEN;
   const adopted =
     args.includes('--publicering') ||
     args.includes('--fastställd') ||

@@ -10,8 +10,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { environment, rapportSchema, readEnv } from '@lagesbild/config';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = readEnv(rapportSchema, environment()).CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function skrivPdf(html: string, out: string, chromium = CHROMIUM): Promise<void> {
   if (!existsSync(chromium)) {

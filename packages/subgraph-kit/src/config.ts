@@ -1,5 +1,6 @@
-import { portFrom } from '@lagesbild/http-kit';
-import type { SubgraphLimits } from './limits';
+import { type AuthConfig, loadAuthConfig } from '@lagesbild/auth';
+import { type Env, environment, envPrefix, readEnv, subgraphSchema } from '@lagesbild/config';
+import { loadSubgraphLimits, type SubgraphLimits } from './limits';
 
 export interface SubgraphConfig {
   name: string;
@@ -17,13 +18,15 @@ export interface SubgraphConfig {
   dataDir: string;
   /** Query limits and production mode; read from the environment when not given (limits.ts). */
   limits?: SubgraphLimits;
+  /** How callers' tokens are verified; read from the environment when not given. */
+  auth?: AuthConfig;
 }
 
 export interface SubgraphConfigInput {
   name: string;
   defaultPort: number;
   overrides?: Partial<Omit<SubgraphConfig, 'name'>>;
-  env?: NodeJS.ProcessEnv;
+  env?: Env;
   /**
    * Folder that holds the SQLite files of the embedded default (`.data/` at the top);
    * LAGESBILD_DATA_DIR moves every subgraph's files at once (the tests use a temp folder).
@@ -31,32 +34,29 @@ export interface SubgraphConfigInput {
   dataDir?: string;
 }
 
-function flag(value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === '') return fallback;
-  return !['0', 'false', 'no', 'nej', 'off'].includes(value.toLowerCase());
-}
-
 /**
- * The one place a subgraph reads its environment. Explicit overrides win over the
- * service-prefixed variable (FORVALTNING_PORT), which wins over the generic one (PORT).
+ * The one place a subgraph reads its environment, by its schema (subgraphSchema in
+ * @lagesbild/config). Explicit overrides win over the service-prefixed variable
+ * (FORVALTNING_PORT), which wins over the generic one (PORT).
  */
 export function loadSubgraphConfig(input: SubgraphConfigInput): SubgraphConfig {
-  const env = input.env ?? process.env;
-  const prefix = input.name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  const env = input.env ?? environment();
+  const p = envPrefix(input.name);
+  const read: Record<string, unknown> = readEnv(subgraphSchema(input.name), env);
+  const own = <T>(name: string): T | undefined => (read[`${p}_${name}`] ?? read[name]) as T;
   const o = input.overrides ?? {};
-  const pick = (name: string) => env[`${prefix}_${name}`] ?? env[name];
-  // The message names the variable that was set: FORVALTNING_PORT, or else PORT.
-  const portVariable = env[`${prefix}_PORT`] !== undefined ? `${prefix}_PORT` : 'PORT';
-  const port = o.port ?? portFrom(undefined, env, portVariable, input.defaultPort);
-  const dataDir = env.LAGESBILD_DATA_DIR || input.dataDir || `${process.cwd()}/.data`;
+  const dataDir =
+    (read.LAGESBILD_DATA_DIR as string | undefined) ?? input.dataDir ?? `${process.cwd()}/.data`;
   return {
     name: input.name,
-    port,
-    host: o.host ?? pick('HOST') ?? '127.0.0.1',
-    databaseUrl: o.databaseUrl ?? pick('DATABASE_URL') ?? `${dataDir}/${input.name}.sqlite`,
-    seed: o.seed ?? flag(pick('SEED'), true),
-    debugSql: o.debugSql ?? flag(pick('DEBUG_SQL'), false),
-    logSql: o.logSql ?? flag(pick('LOG_SQL'), false),
+    port: o.port ?? own<number>('PORT') ?? input.defaultPort,
+    host: o.host ?? own<string>('HOST') ?? '127.0.0.1',
+    databaseUrl: o.databaseUrl ?? own<string>('DATABASE_URL') ?? `${dataDir}/${input.name}.sqlite`,
+    seed: o.seed ?? own<boolean>('SEED') ?? true,
+    debugSql: o.debugSql ?? own<boolean>('DEBUG_SQL') ?? false,
+    logSql: o.logSql ?? own<boolean>('LOG_SQL') ?? false,
     dataDir,
+    limits: o.limits ?? loadSubgraphLimits(env),
+    auth: o.auth ?? loadAuthConfig(env, dataDir),
   };
 }

@@ -8,10 +8,10 @@ describe('the disclosure threshold from configuration', () => {
     expect(loadDiskretionTroskel('polis', 2, { POLIS_DISKRETION_TROSKEL: '5' })).toBe(2);
     // Another subgraph's variable is not this one's.
     expect(loadDiskretionTroskel('klotter', undefined, { POLIS_DISKRETION_TROSKEL: '5' })).toBe(3);
-    for (const bad of ['0', 'tre', '2.5']) {
+    for (const bad of ['0', 'tre', '2.5', '1e3']) {
       expect(() =>
         loadDiskretionTroskel('forvaltning', undefined, { FORVALTNING_DISKRETION_TROSKEL: bad }),
-      ).toThrow(`Ogiltig diskretionströskel "${bad}"`);
+      ).toThrow(`FORVALTNING_DISKRETION_TROSKEL="${bad}" är inte ett giltigt värde`);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { DISKRETION_TROSKEL, type Env, environment, envPrefix, readOne } from '@lagesbild/config';
 import { DISKRETION_STANDARDTROSKEL, parseDiskretionTroskel } from '@lagesbild/domain';
 import { loadSubgraphConfig, type SubgraphConfig, type SubgraphConfigInput } from './config';
 
@@ -18,17 +19,17 @@ export const STANDARD_DISKRETION: DiskretionInstallningar = Object.freeze({
 
 /**
  * The threshold from `<SUBGRAPH>_DISKRETION_TROSKEL` (e.g. POLIS_DISKRETION_TROSKEL),
- * default 3, nonsense refused by the domain's parser. An explicit value wins, as in
+ * default 3, read by the subgraph schema's integer rule (the domain's parser adds the default). An explicit value wins, as in
  * loadSubgraphConfig.
  */
 export function loadDiskretionTroskel(
   name: string,
   override: number | undefined,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = environment(),
 ): number {
   if (override !== undefined) return override;
-  const prefix = name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-  return parseDiskretionTroskel(env[`${prefix}_DISKRETION_TROSKEL`]);
+  const variable = `${envPrefix(name)}_DISKRETION_TROSKEL`;
+  return parseDiskretionTroskel(readOne(DISKRETION_TROSKEL, variable, env));
 }
 
 /** A subgraph's configuration with its disclosure threshold. */

@@ -8,6 +8,7 @@
  */
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { isProduction } from '@lagesbild/auth';
+import type { Env } from '@lagesbild/config';
 import {
   armorProtection,
   loadMaxRepresentations,
@@ -32,7 +33,7 @@ export interface SubgraphLimits {
   production: boolean;
 }
 
-export function loadSubgraphLimits(env: NodeJS.ProcessEnv = process.env): SubgraphLimits {
+export function loadSubgraphLimits(env: Env): SubgraphLimits {
   return {
     limits: loadQueryLimits(env),
     maxRepresentations: loadMaxRepresentations(env),

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { createVerifier, loadAuthConfig } from '@lagesbild/auth';
+import { environment } from '@lagesbild/config';
 import {
   createLogger,
   metricsPlugin,
@@ -119,7 +120,7 @@ export async function startSubgraph<TLoaders>(
   const { schema } = await definition.schema();
   // Called directly it is as guarded as the gateway: the same limits, a cap on `_entities`
   // representations, and in production no introspection nor suggestions (limits.ts).
-  const limits = config.limits ?? loadSubgraphLimits();
+  const limits = config.limits ?? loadSubgraphLimits(environment());
   const { plugins: limitPlugins, ...limitOptions } =
     subgraphLimitOptions<KitContext<TLoaders>>(limits);
   const apollo = new ApolloServer<KitContext<TLoaders>>({
@@ -146,7 +147,7 @@ export async function startSubgraph<TLoaders>(
   });
   // Partners run their subgraphs in their own networks: each verifies the caller's token
   // again rather than trusting whoever reaches its port.
-  const verify = createVerifier(loadAuthConfig(process.env, config.dataDir));
+  const verify = createVerifier(config.auth ?? loadAuthConfig(environment(), config.dataDir));
   const routes: RouteHandler[] = [revisionRoute(orm), ...(definition.routes?.(orm) ?? [])];
   const publicRoutes: RouteHandler[] = [];
   if (config.debugSql) {

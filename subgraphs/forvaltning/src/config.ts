@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { type Env, environment } from '@lagesbild/config';
 import { subgraphEntry } from '@lagesbild/domain';
 import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
@@ -12,7 +13,7 @@ export type ForvaltningConfig = SubgraphConfig;
 
 export function loadConfig(
   overrides: Partial<Omit<ForvaltningConfig, 'name'>> = {},
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = environment(),
 ): ForvaltningConfig {
   return loadSubgraphConfig({
     name: SUBGRAPH_NAME,

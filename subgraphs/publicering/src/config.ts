@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { type Env, environment, publiceringSchema, readEnv } from '@lagesbild/config';
 import { GATEWAY_DEFAULT_PORT, subgraphEntry } from '@lagesbild/domain';
 import {
   type DiskretionSubgraphConfig,
@@ -32,7 +33,7 @@ export interface PubliceringConfig extends DiskretionSubgraphConfig {
 
 export function loadConfig(
   overrides: Partial<PubliceringConfig> = {},
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = environment(),
 ): PubliceringConfig {
   const { gatewayUrl, gatewayTidsgransMs, ...rest } = overrides;
   const base = loadDiskretionSubgraphConfig({
@@ -42,21 +43,15 @@ export function loadConfig(
     env,
     dataDir: DATA_DIR,
   });
-  const tidsgrans = env.PUBLICERING_GATEWAY_TIMEOUT_MS;
-  const ms =
-    tidsgrans === undefined || tidsgrans === '' ? STANDARD_GATEWAY_TIDSGRANS_MS : Number(tidsgrans);
-  if (!Number.isInteger(ms) || ms < 1) {
-    throw new Error(
-      `PUBLICERING_GATEWAY_TIMEOUT_MS="${tidsgrans}" ska vara ett heltal ≥ 1 (millisekunder).`,
-    );
-  }
+  const read = readEnv(publiceringSchema, env);
   return {
     ...base,
     gatewayUrl:
       gatewayUrl ??
-      env.PUBLICERING_GATEWAY_URL ??
-      env.LAGESBILD_GATEWAY_URL ??
-      `http://127.0.0.1:${env.GATEWAY_PORT || GATEWAY_DEFAULT_PORT}/graphql`,
-    gatewayTidsgransMs: gatewayTidsgransMs ?? ms,
+      read.PUBLICERING_GATEWAY_URL ??
+      read.LAGESBILD_GATEWAY_URL ??
+      `http://127.0.0.1:${read.GATEWAY_PORT ?? GATEWAY_DEFAULT_PORT}/graphql`,
+    gatewayTidsgransMs:
+      gatewayTidsgransMs ?? read.PUBLICERING_GATEWAY_TIMEOUT_MS ?? STANDARD_GATEWAY_TIDSGRANS_MS,
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { access, constants, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { environment } from '@lagesbild/config';
 import { okantOmradeFel, omradeIdAv } from '@lagesbild/domain';
 import { DriverException } from '@mikro-orm/core';
 import type { SubgraphConfig } from '../config';
@@ -149,7 +150,7 @@ export async function korImportkommando<R extends object>(
   io: ImportIo = {
     ut: process.stdout,
     fel: process.stderr,
-    cwd: process.env.INIT_CWD ?? process.cwd(),
+    cwd: environment().INIT_CWD ?? process.cwd(),
   },
 ): Promise<number> {
   const { importer } = kommando;

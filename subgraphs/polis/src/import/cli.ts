@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
+import { environment } from '@lagesbild/config';
 import { okantOmradeFel } from '@lagesbild/domain';
 import { createOrm, importkommandoSkrivare, migrate } from '@lagesbild/subgraph-kit';
 import { avbrottText } from '@lagesbild/subgraph-kit/import';
@@ -18,7 +19,7 @@ function fileFrom(arg: string): string {
   if (isAbsolute(arg)) return arg;
   // pnpm --filter runs the script in the package folder; a path typed at the repository
   // root is relative to where the user stood (INIT_CWD).
-  const candidates = [process.env.INIT_CWD, process.cwd()]
+  const candidates = [environment().INIT_CWD, process.cwd()]
     .filter((d): d is string => Boolean(d))
     .map((d) => resolve(d, arg));
   return candidates.find((f) => existsSync(f)) ?? candidates[0] ?? arg;
