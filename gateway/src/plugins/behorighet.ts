@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import type { Principal } from '@lagesbild/auth';
 import { satisfiesScopes, scopesFor } from '@lagesbild/domain';
 import {
@@ -37,6 +36,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import type { GatewayExecutor, GatewayInterface, GatewayRequest } from '../apollo-interna';
 
 /**
  * Access rules read from the supergraph: federation's `@requiresScopes` and
@@ -650,10 +650,6 @@ function utanMarkor(error: GraphQLError, markor: string): GraphQLError {
     ...(error.originalError ? { originalError: error.originalError } : {}),
   });
 }
-
-type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
-type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
-type GatewayRequest = Parameters<GatewayExecutor>[0];
 
 /**
  * The gateway's own enforcement of `@requiresScopes` / `@authenticated`, with Apollo
