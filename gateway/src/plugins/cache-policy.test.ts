@@ -1,3 +1,4 @@
+import { Roll } from '@lagesbild/domain';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { arCachebarLasning, cachenyckel, kanLagras, post, SvarsLru } from './cache-policy';
@@ -24,11 +25,25 @@ describe('the cache policy', () => {
   });
 
   it('keys by roles and school, not by who the caller is', () => {
-    const a = cachenyckel('s', 'h', 'Dashboard', { x: 1 }, { roller: ['b', 'a'], skolaId: null });
-    const b = cachenyckel('s', 'h', 'Dashboard', { x: 1 }, { roller: ['a', 'b'], skolaId: null });
+    const a = cachenyckel(
+      's',
+      'h',
+      'Dashboard',
+      { x: 1 },
+      { roller: [Roll.POLIS, Roll.ANALYTIKER], skolaId: null },
+    );
+    const b = cachenyckel(
+      's',
+      'h',
+      'Dashboard',
+      { x: 1 },
+      { roller: [Roll.ANALYTIKER, Roll.POLIS], skolaId: null },
+    );
     expect(a).toBe(b);
-    expect(cachenyckel('s', 'h', 'Dashboard', { x: 2 }, { roller: ['a'], skolaId: null })).not.toBe(
-      cachenyckel('s', 'h', 'Dashboard', { x: 1 }, { roller: ['a'], skolaId: null }),
+    expect(
+      cachenyckel('s', 'h', 'Dashboard', { x: 2 }, { roller: [Roll.ANALYTIKER], skolaId: null }),
+    ).not.toBe(
+      cachenyckel('s', 'h', 'Dashboard', { x: 1 }, { roller: [Roll.ANALYTIKER], skolaId: null }),
     );
     expect(cachenyckel('s2', 'h', 'Dashboard', {}, { roller: [], skolaId: null })).not.toBe(
       cachenyckel('s', 'h', 'Dashboard', {}, { roller: [], skolaId: null }),

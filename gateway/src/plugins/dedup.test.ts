@@ -1,3 +1,4 @@
+import { OperationTypeNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { arLasning, delningsnyckel, IFlykt } from './dedup';
 
@@ -24,8 +25,8 @@ describe('in-flight deduplication', () => {
   });
 
   it('reads the operation type, not the text', () => {
-    expect(arLasning({ operation: 'query' })).toBe(true);
-    expect(arLasning({ operation: 'mutation' } as never)).toBe(false);
+    expect(arLasning({ operation: OperationTypeNode.QUERY })).toBe(true);
+    expect(arLasning({ operation: OperationTypeNode.MUTATION })).toBe(false);
     expect(arLasning(undefined)).toBe(false);
   });
 
