@@ -1,178 +1,40 @@
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
-import {
-  ApolloGateway,
-  type GraphQLDataSourceProcessOptions,
-  RemoteGraphQLDataSource,
-  type SupergraphSdlHook,
-} from '@apollo/gateway';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createVerifier, type Principal, signToken } from '@lagesbild/auth';
 import { environment } from '@lagesbild/config';
 import { Roll } from '@lagesbild/domain';
 import {
+  type Anrop,
   createLogger,
   type Logger,
   metricsPlugin,
-  principalOf,
   type RunningService,
-  SVARSCACHE_HEADER,
   startService,
 } from '@lagesbild/http-kit';
-import { GraphQLError } from 'graphql';
+import type { GatewayConfig } from './config';
+import { dashboardRoute } from './dashboard';
+import { devTokenRoute, isDevelopment } from './dev-token';
+import { GRAPHIQL_PATH, graphiqlRoute } from './graphiql';
+import type { GatewayContext } from './kontext';
+import { formatLimitError, queryLimitOptions } from './limits';
 import {
   type Behorighetskrav,
   forApolloGateway,
   lasBehorighetskrav,
   medBehorighet,
-} from './behorighet';
-import type { GatewayConfig } from './config';
-import { dashboardRoute } from './dashboard';
-import { devTokenRoute, isDevelopment } from './dev-token';
-import { GRAPHIQL_PATH, graphiqlRoute } from './graphiql';
-import { KallaOtillganglig, saknadeKallorPlugin } from './kallor';
-import { formatLimitError, queryLimitOptions } from './limits';
-import { Klient, type SubgraphAnswer, SubgraphClient } from './subgraph-fetch';
-import { medSvarscache, svarscachePlugin } from './svarscache';
+} from './plugins/behorighet';
+import { saknadeKallorPlugin } from './plugins/saknade-kallor';
+import { svarscachePlugin } from './plugins/svarscache';
+import { medSvarscache } from './plugins/svarscache-kallor';
+import { tidsgransFor } from './plugins/tidsgranser';
+import { SubgraphDataSource } from './subgraph-datasource';
+import { Klient, SubgraphClient } from './subgraph-fetch';
 
-export interface GatewayContext {
-  /**
-   * What every subgraph request of this caller carries: JSON's content type, the caller's
-   * token and the request id. Built once per request, shared by all its fetches.
-   */
-  subgraphHeaders: Record<string, string>;
-  /** The caller, as the gateway verified their token. */
-  viewer: Principal;
-  /** Its connection: when it closes early, the subgraph requests only it waits for stop. */
-  klient?: Klient;
-}
-
-type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
-
-const JSON_ONLY: Record<string, string> = { 'content-type': 'application/json' };
-
-/**
- * Apollo Gateway's data source, with its fetch path replaced: RemoteGraphQLDataSource's
- * own `process` builds a node-fetch Headers, a Request and a header copy per subgraph
- * request whatever the fetcher; this one sends the body with the subgraph's pooled client.
- */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    readonly client: SubgraphClient,
-    url: string,
-  ) {
-    super({ url });
-  }
-
-  /**
-   * A source that timed out, could not be reached or answered 5xx gives a GraphQL error
-   * for its fields, with its name, and the rest of the plan runs on: answered here, as a
-   * subgraph's errors, because Apollo Gateway passes a thrown fetch error on without the
-   * service's name or a path.
-   */
-  override async process(
-    options: GraphQLDataSourceProcessOptions<GatewayContext>,
-  ): Promise<SubgraphResponse> {
-    const { request } = options;
-    const query = request.query;
-    if (!query) throw new Error('Missing query');
-    // The same body RemoteGraphQLDataSource sends.
-    const body = JSON.stringify({
-      query,
-      variables: request.variables,
-      operationName: request.operationName,
-    });
-    const context = options.context as Partial<GatewayContext>;
-    const headers = context.subgraphHeaders ?? JSON_ONLY;
-    // A client's operation (not a health check or a schema load; the enum is not exported).
-    const incoming = 'incomingRequestContext' in options ? options : undefined;
-    // Only reads are shared, and only among callers with the same token: a subgraph filters
-    // by the token's roles, so another token's answer may hold what this one may not read.
-    // The request id is not in the key: the shared request carries the first caller's.
-    // Audit: the owning subgraph logs reads of classified records per request it gets, so
-    // identical concurrent reads with the same token are one entry (README, Audit).
-    const shareKey =
-      this.client.dedupe &&
-      incoming?.incomingRequestContext.operation?.operation === 'query' &&
-      (query.startsWith('query') || query.startsWith('{'))
-        ? `${headers.authorization ?? ''}\n${headers[SVARSCACHE_HEADER] ?? ''}\n${body}`
-        : undefined;
-    let answer: SubgraphAnswer;
-    try {
-      answer = await this.client.fetch(body, headers, shareKey, context.klient);
-    } catch (error) {
-      if (error instanceof KallaOtillganglig) return { errors: error.toSubgraphErrors(query) };
-      throw error;
-    }
-    if (answer.status >= 500) {
-      const missing = new KallaOtillganglig(this.client.kalla, 'SERVERFEL', {
-        status: answer.status,
-      });
-      return { errors: missing.toSubgraphErrors(query) };
-    }
-    const parsed = parseAnswer(answer);
-    if (answer.status < 200 || answer.status >= 300) throw rejectedRequest(answer, parsed);
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new Error(`Expected JSON response body, but received: ${answer.text}`);
-    }
-    // As RemoteGraphQLDataSource: the subgraph's cache-control narrows the response's.
-    const policy = incoming?.incomingRequestContext.overallCachePolicy;
-    if (policy && 'restrict' in policy) policy.restrict(cacheHint(answer.cacheControl));
-    const response = parsed as SubgraphResponse;
-    // The hook RemoteGraphQLDataSource's own `process` would call (the response cache's).
-    if (!this.didReceiveResponse) return response;
-    return this.didReceiveResponse({
-      response,
-      request,
-      context: options.context as GatewayContext,
-    });
-  }
-}
-
-function parseAnswer(answer: SubgraphAnswer): unknown {
-  const type = answer.contentType;
-  if (
-    type?.startsWith('application/json') ||
-    type?.startsWith('application/graphql-response+json')
-  ) {
-    try {
-      return JSON.parse(answer.text);
-    } catch {
-      return answer.text;
-    }
-  }
-  return answer.text;
-}
-
-/**
- * A subgraph answers a request it rejects (a malformed period, say) with HTTP 4xx and
- * GraphQL errors. Apollo's default turns that into "400: Bad Request" with code
- * INTERNAL_SERVER_ERROR; the caller should get the subgraph's own error and code.
- */
-function rejectedRequest(answer: SubgraphAnswer, body: unknown): GraphQLError {
-  const first = (body as { errors?: { message?: unknown; extensions?: object }[] } | null)
-    ?.errors?.[0];
-  if (typeof first?.message === 'string') {
-    return new GraphQLError(first.message, { extensions: { ...first.extensions } });
-  }
-  const code =
-    answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
-  return new GraphQLError(`${answer.status}: ${STATUS_CODES[answer.status] ?? ''}`, {
-    extensions: { ...(code ? { code } : {}), response: { status: answer.status, body } },
-  });
-}
-
-function cacheHint(header: string | undefined): { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } {
-  const maxAge = header ? /(?:^|,)\s*max-age=(\d+)\s*(?:,|$)/i.exec(header)?.[1] : undefined;
-  const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = {
-    maxAge: maxAge ? Number(maxAge) : 0,
-  };
-  if (header && /(?:^|,)\s*private\s*(?:,|$)/i.test(header)) hint.scope = 'PRIVATE';
-  if (header && /(?:^|,)\s*public\s*(?:,|$)/i.test(header)) hint.scope = 'PUBLIC';
-  return hint;
-}
+export type { GatewayContext } from './kontext';
 
 /**
  * Reads the supergraph file and pushes every later version of it into the running
@@ -221,7 +83,7 @@ function subgraphClients(config: GatewayConfig) {
   const clients = new Map<string, SubgraphClient>();
   return {
     clientFor(kalla: string, url: string): SubgraphClient {
-      const tidsgransMs = config.subgraphTimeoutsMs[kalla] ?? config.subgraphTimeoutMs;
+      const tidsgransMs = tidsgransFor(config, kalla);
       const key = `${kalla} ${url} ${tidsgransMs}`;
       let client = clients.get(key);
       if (!client) {
@@ -287,7 +149,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       saknadeKallorPlugin(),
       ...limitPlugins,
       // Last: it answers only what every check above has let through (see svarscache.ts).
-      svarscachePlugin<GatewayContext>(config.svarscache),
+      svarscachePlugin<GatewayContext>(config.svarscache, logger),
     ],
   });
   const development = isDevelopment(config.auth, environment());
@@ -322,7 +184,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     // subgraphs verify the same token again.
     authenticate: (req) => verify(req.headers.authorization),
     protect: 'graphql',
-    context: async (req: IncomingMessage, res: ServerResponse) => {
+    context: async (req: IncomingMessage, res: ServerResponse, anrop: Anrop) => {
       const subgraphHeaders: Record<string, string> = { 'content-type': 'application/json' };
       for (const name of forwardHeaders) {
         const value = req.headers[name];
@@ -330,7 +192,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       }
       return {
         subgraphHeaders,
-        viewer: principalOf<Principal>(req) as Principal,
+        viewer: anrop.principal as Principal,
         klient: new Klient(res),
       };
     },

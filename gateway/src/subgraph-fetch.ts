@@ -2,7 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { registry } from '@lagesbild/http-kit';
 import { Counter, Histogram } from 'prom-client';
 import { Pool } from 'undici';
-import { KallaOtillganglig } from './kallor';
+import { IFlykt } from './plugins/dedup';
+import { KallaOtillganglig } from './plugins/saknade-kallor';
+import { poolTidsgranser, Tidsgrans } from './plugins/tidsgranser';
 
 /** What a subgraph answered, as bytes not yet parsed: each waiter parses its own copy. */
 export interface SubgraphAnswer {
@@ -98,7 +100,7 @@ export class SubgraphClient {
   readonly dedupe: boolean;
   private readonly pool: Pool;
   private readonly path: string;
-  private readonly inFlight = new Map<string, Flight>();
+  private readonly inFlight = new IFlykt<Flight>();
 
   constructor(options: SubgraphClientOptions) {
     this.kalla = options.kalla;
@@ -111,11 +113,7 @@ export class SubgraphClient {
       pipelining: 1,
       keepAliveTimeout: KEEP_ALIVE_MS,
       keepAliveMaxTimeout: KEEP_ALIVE_MS,
-      // The deadline below ends every request first; undici's own inactivity timers only
-      // back it up, and must not fire before it (their errors would read as "unreachable").
-      headersTimeout: options.tidsgransMs + 1000,
-      bodyTimeout: options.tidsgransMs + 1000,
-      connectTimeout: options.tidsgransMs + 1000,
+      ...poolTidsgranser(options.tidsgransMs),
     });
   }
 
@@ -132,19 +130,8 @@ export class SubgraphClient {
     klient: Klient | undefined,
   ): Promise<SubgraphAnswer> {
     if (shareKey === undefined) return this.wait(this.send(body, headers), klient);
-    let flight = this.inFlight.get(shareKey);
-    if (flight) {
-      sharedFetches.inc({ subgraph: this.kalla });
-    } else {
-      const started = this.send(body, headers);
-      flight = started;
-      this.inFlight.set(shareKey, started);
-      const forget = () => {
-        if (this.inFlight.get(shareKey) === started) this.inFlight.delete(shareKey);
-      };
-      started.answer.then(forget, forget);
-      started.controller.signal.addEventListener('abort', forget, { once: true });
-    }
+    const { flight, delad } = this.inFlight.dela(shareKey, () => this.send(body, headers));
+    if (delad) sharedFetches.inc({ subgraph: this.kalla });
     return this.wait(flight, klient);
   }
 
@@ -153,12 +140,8 @@ export class SubgraphClient {
   }
 
   private send(body: string, headers: Record<string, string>): Flight {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.tidsgransMs);
+    const tidsgrans = new Tidsgrans(this.tidsgransMs);
+    const { controller } = tidsgrans;
     const started = performance.now();
     const state = { settled: false };
     const answer = (async () => {
@@ -181,6 +164,7 @@ export class SubgraphClient {
         };
       } catch (error) {
         // Every caller left and the request was dropped on purpose: not the source's fault.
+        const timedOut = tidsgrans.timedOut;
         if (controller.signal.aborted && !timedOut) throw new KlientBorta();
         this.observe(started, timedOut ? 'timeout' : 'unreachable');
         throw new KallaOtillganglig(
@@ -190,7 +174,7 @@ export class SubgraphClient {
           { cause: error },
         );
       } finally {
-        clearTimeout(timer);
+        tidsgrans.clear();
         state.settled = true;
       }
     })();

@@ -68,17 +68,6 @@ export interface ServiceOptions<TContext extends BaseContext> {
   protect?: 'all' | 'graphql';
 }
 
-const PRINCIPAL = Symbol('lagesbild.principal');
-
-/**
- * The caller as `authenticate` verified it, for this request.
- * @deprecated Read `anrop.principal` (the context function's and the routes' last
- * argument); kept until the gateway reads it from there.
- */
-export function principalOf<T>(req: IncomingMessage): T | undefined {
-  return (req as IncomingMessage & { [PRINCIPAL]?: unknown })[PRINCIPAL] as T | undefined;
-}
-
 export interface RunningService {
   readonly name: string;
   readonly logger: Logger;
@@ -311,7 +300,6 @@ export async function startService<TContext extends BaseContext>(
         if (!options.authenticate) return true;
         try {
           anrop.principal = await options.authenticate(req);
-          Object.defineProperty(req, PRINCIPAL, { value: anrop.principal, configurable: true });
           return true;
         } catch (error) {
           res.setHeader('www-authenticate', 'Bearer');

@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import type { Principal } from '@lagesbild/auth';
-import { satisfiesScopes, scopesFor } from '@lagesbild/domain';
 import {
-  type ArgumentNode,
-  type ConstDirectiveNode,
-  type DirectiveNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -20,7 +14,6 @@ import {
   GraphQLSkipDirective,
   getDirectiveValues,
   getNamedType,
-  getVariableValues,
   type InlineFragmentNode,
   isAbstractType,
   isCompositeType,
@@ -30,247 +23,12 @@ import {
   isObjectType,
   Kind,
   type OperationDefinitionNode,
-  parse,
   print,
   type SelectionSetNode,
   TypeInfo,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
-
-/**
- * Access rules read from the supergraph: federation's `@requiresScopes` and
- * `@authenticated`, keyed by `Type.field` for fields and `Type` for types. Apollo's Node
- * gateway does not enforce them (it refuses to load a supergraph that declares them "for:
- * SECURITY"), so the gateway reads them here and checks every operation itself.
- */
-export interface Behorighetskrav {
-  /** Alternatives of scope sets (federation's `[[…]]`): any one list, fully held, suffices. */
-  scopes: Map<string, string[][]>;
-  /** What needs a signed-in caller (`@authenticated`). */
-  autentiserad: Set<string>;
-}
-
-const SPEC = {
-  requiresScopes: 'https://specs.apollo.dev/requiresScopes/',
-  authenticated: 'https://specs.apollo.dev/authenticated/',
-} as const;
-
-function stringArg(args: readonly ArgumentNode[] | undefined, name: string): string | undefined {
-  const v = args?.find((a) => a.name.value === name)?.value;
-  return v?.kind === Kind.STRING || v?.kind === Kind.ENUM ? v.value : undefined;
-}
-
-function isLinkTo(directive: DirectiveNode, spec: string): boolean {
-  return (
-    directive.name.value === 'link' && !!stringArg(directive.arguments, 'url')?.startsWith(spec)
-  );
-}
-
-/**
- * The name a linked spec's directive has in this supergraph: `@link(as:)` renames it,
- * otherwise it is the spec's own name (both specs are linked without a namespace prefix).
- */
-function directiveNames(doc: DocumentNode): { requiresScopes: string; authenticated: string } {
-  const names = { requiresScopes: 'requiresScopes', authenticated: 'authenticated' };
-  for (const def of doc.definitions) {
-    if (def.kind !== Kind.SCHEMA_DEFINITION && def.kind !== Kind.SCHEMA_EXTENSION) continue;
-    for (const d of def.directives ?? []) {
-      for (const key of ['requiresScopes', 'authenticated'] as const) {
-        const alias = isLinkTo(d, SPEC[key]) ? stringArg(d.arguments, 'as') : undefined;
-        if (alias) names[key] = alias;
-      }
-    }
-  }
-  return names;
-}
-
-function scopesArg(directive: ConstDirectiveNode): string[][] {
-  const value = directive.arguments?.find((a) => a.name.value === 'scopes')?.value;
-  if (value?.kind !== Kind.LIST) return [];
-  return value.values.map((inner) =>
-    inner.kind === Kind.LIST
-      ? inner.values.flatMap((s) => (s.kind === Kind.STRING ? [s.value] : []))
-      : [],
-  );
-}
-
-/** Reads every `@requiresScopes` / `@authenticated` of the supergraph, by Type.field and Type. */
-export function lasBehorighetskrav(supergraphSdl: string): Behorighetskrav {
-  const doc = parse(supergraphSdl);
-  const names = directiveNames(doc);
-  const krav: Behorighetskrav = { scopes: new Map(), autentiserad: new Set() };
-  const note = (key: string, directives: readonly ConstDirectiveNode[] | undefined) => {
-    for (const d of directives ?? []) {
-      if (d.name.value === names.authenticated) krav.autentiserad.add(key);
-      if (d.name.value === names.requiresScopes) {
-        // Two declarations of one element (a type and its extension) both apply.
-        krav.scopes.set(key, mergeAll(krav.scopes.get(key), scopesArg(d)));
-      }
-    }
-  };
-  for (const def of doc.definitions) {
-    if (
-      def.kind !== Kind.OBJECT_TYPE_DEFINITION &&
-      def.kind !== Kind.OBJECT_TYPE_EXTENSION &&
-      def.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
-      def.kind !== Kind.INTERFACE_TYPE_EXTENSION &&
-      def.kind !== Kind.SCALAR_TYPE_DEFINITION &&
-      def.kind !== Kind.ENUM_TYPE_DEFINITION
-    ) {
-      continue;
-    }
-    const type = def.name.value;
-    note(type, def.directives);
-    if ('fields' in def)
-      for (const f of def.fields ?? []) note(`${type}.${f.name.value}`, f.directives);
-  }
-  return krav;
-}
-
-/** Both requirements hold: every pair of alternatives, combined (what federation does). */
-function mergeAll(a: string[][] | undefined, b: string[][]): string[][] {
-  if (!a) return b;
-  return a.flatMap((x) => b.map((y) => [...new Set([...x, ...y])]));
-}
-
-/**
- * The supergraph as Apollo Gateway will load it: the `for: SECURITY` purpose dropped from
- * the requiresScopes and authenticated links (the gateway refuses security features it
- * does not implement; this gateway implements these two itself, see medBehorighet). Any
- * other security feature is left as it is, so the gateway still refuses what nobody enforces.
- */
-export function forApolloGateway(supergraphSdl: string): string {
-  const doc = parse(supergraphSdl);
-  let changed = false;
-  const edited = visit(doc, {
-    Directive(node) {
-      if (!isLinkTo(node, SPEC.requiresScopes) && !isLinkTo(node, SPEC.authenticated)) return;
-      if (!node.arguments?.some((a) => a.name.value === 'for')) return;
-      changed = true;
-      return { ...node, arguments: node.arguments.filter((a) => a.name.value !== 'for') };
-    },
-  });
-  return changed ? `${print(edited)}\n` : supergraphSdl;
-}
-
-/** What one operation reads that has a requirement: `Type.field` or `Type`, and the rule. */
-export interface Behov {
-  element: string;
-  scopes?: string[][];
-  autentiserad?: boolean;
-}
-
-function usedFragments(
-  operation: OperationDefinitionNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-): FragmentDefinitionNode[] {
-  const seen = new Map<string, FragmentDefinitionNode>();
-  const walk = (set: SelectionSetNode) => {
-    visit(set, {
-      FragmentSpread(node) {
-        const name = node.name.value;
-        const def = fragments.get(name);
-        if (!def || seen.has(name)) return;
-        seen.set(name, def);
-        walk(def.selectionSet);
-      },
-    });
-  };
-  walk(operation.selectionSet);
-  return [...seen.values()];
-}
-
-/**
- * Walks the operation (and the fragments it spreads, inline fragments and aliases
- * included) with graphql's TypeInfo against the API schema and lists each field or
- * returned type that has a requirement, once.
- */
-export function behovFor(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  krav: Behorighetskrav,
-): Behov[] {
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
-  const operation = operationName
-    ? operations.find((o) => o.name?.value === operationName)
-    : operations.length === 1
-      ? operations[0]
-      : undefined;
-  if (!operation) return [];
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
-  const behov = new Map<string, Behov>();
-  const need = (element: string) => {
-    if (behov.has(element)) return;
-    const scopes = krav.scopes.get(element);
-    const autentiserad = krav.autentiserad.has(element);
-    if (scopes || autentiserad) {
-      behov.set(element, {
-        element,
-        ...(scopes ? { scopes } : {}),
-        ...(autentiserad ? { autentiserad } : {}),
-      });
-    }
-  };
-  const typeInfo = new TypeInfo(schema);
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const parent = typeInfo.getParentType();
-      if (!parent || node.name.value.startsWith('__')) return;
-      need(`${parent.name}.${node.name.value}`);
-      // Selected on an interface: the field's rule on any type it may resolve on counts.
-      if (isAbstractType(parent)) {
-        for (const t of schema.getPossibleTypes(parent)) need(`${t.name}.${node.name.value}`);
-      }
-      const returned = typeInfo.getType();
-      if (returned) need(getNamedType(returned).name);
-    },
-    // A fragment on a type with a rule reads that type.
-    InlineFragment(node) {
-      if (node.typeCondition) need(node.typeCondition.name.value);
-    },
-    FragmentDefinition(node) {
-      need(node.typeCondition.name.value);
-    },
-  });
-  for (const root of [operation, ...usedFragments(operation, fragments)]) visit(root, visitor);
-  return [...behov.values()];
-}
-
-function visaKrav(scopes: string[][]): string {
-  return scopes.map((all) => all.join(' och ')).join(' eller ');
-}
-
-/**
- * The requirements of one operation the caller does not meet, by element (`Type.field` or
- * `Type`), each as Swedish text naming the element and what it needs.
- */
-export function saknadeKrav(
-  behov: readonly Behov[],
-  viewer: Principal | undefined,
-): Map<string, string> {
-  const held: ReadonlySet<string> = scopesFor(viewer?.roller ?? []);
-  const saknas = new Map<string, string>();
-  for (const b of behov) {
-    if (b.autentiserad && !viewer) saknas.set(b.element, `${b.element} (kräver inloggning)`);
-    else if (b.scopes && !satisfiesScopes(held, b.scopes)) {
-      saknas.set(b.element, `${b.element} (kräver ${visaKrav(b.scopes)})`);
-    }
-  }
-  return saknas;
-}
-
-/** The requirements the caller does not meet, as Swedish text. */
-export function saknadBehorighet(behov: readonly Behov[], viewer: Principal | undefined): string[] {
-  return [...saknadeKrav(behov, viewer).values()];
-}
 
 /** Apollo Router's code for a field or type removed from the operation before planning. */
 export const UNAUTHORIZED_FIELD_OR_TYPE = 'UNAUTHORIZED_FIELD_OR_TYPE';
@@ -310,7 +68,7 @@ export interface Filtrering {
   markor: string;
 }
 
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   return new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -641,7 +399,7 @@ export class Ifyllnad {
  * that did not answer names every field it was to give) is the object's error: the path
  * stops at the object, so the caller never sees an alias it did not write.
  */
-function utanMarkor(error: GraphQLError, markor: string): GraphQLError {
+export function utanMarkor(error: GraphQLError, markor: string): GraphQLError {
   const i = error.path?.indexOf(markor) ?? -1;
   if (i < 0 || !error.path) return error;
   return new GraphQLError(error.message, {
@@ -649,112 +407,6 @@ function utanMarkor(error: GraphQLError, markor: string): GraphQLError {
     extensions: error.extensions,
     ...(error.originalError ? { originalError: error.originalError } : {}),
   });
-}
-
-type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
-type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
-type GatewayRequest = Parameters<GatewayExecutor>[0];
-
-/**
- * The gateway's own enforcement of `@requiresScopes` / `@authenticated`, with Apollo
- * Router's semantics: before the operation is planned, what the caller may not read is
- * removed from it (see filtrera); the rest is planned and run; the answer names each removed
- * field with `null` and an error (UNAUTHORIZED_FIELD_OR_TYPE, the Swedish text naming the
- * field and what it needs, the path). An operation left with nothing — only fields the
- * caller may not read or writes it may not make — is answered `data: null` with the errors,
- * and no subgraph is called. The subgraph that owns a field checks again (type-graphql's
- * `@Authorized`): a subgraph called directly still refuses what the gateway would remove.
- *
- * It wraps Apollo Gateway's executor, so the filtered operation is what is planned: its
- * query plan is cached under the filtered text's hash, never under the caller's (a plan
- * for one reader's filtered operation is never used for another reader's). `kravNu` gives
- * the rules of the supergraph being served; the walks are cached per parsed document.
- */
-export function medBehorighet(
-  gateway: GatewayInterface,
-  kravNu: () => Behorighetskrav,
-): GatewayInterface {
-  return {
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
-    stop: () => gateway.stop(),
-    async load(options) {
-      const loaded = await gateway.load(options);
-      return {
-        ...loaded,
-        executor: loaded.executor && behorighetExecutor(loaded.executor, kravNu),
-      };
-    },
-  };
-}
-
-export function behorighetExecutor(
-  executor: GatewayExecutor,
-  kravNu: () => Behorighetskrav,
-): GatewayExecutor {
-  let cacheFor: Behorighetskrav | undefined;
-  let behovCache = new WeakMap<DocumentNode, Map<string, Behov[]>>();
-  let filterCache = new WeakMap<DocumentNode, Map<string, Filtrering | null>>();
-  return async (rc: GatewayRequest) => {
-    const krav = kravNu();
-    if (krav !== cacheFor) {
-      cacheFor = krav;
-      behovCache = new WeakMap();
-      filterCache = new WeakMap();
-    }
-    const { document, operation, schema } = rc;
-    const operationName = rc.request.operationName;
-    let perOperation = behovCache.get(document);
-    if (!perOperation) {
-      perOperation = new Map();
-      behovCache.set(document, perOperation);
-    }
-    let behov = perOperation.get(operationName ?? '');
-    if (!behov) {
-      behov = behovFor(schema, document, operationName, krav);
-      perOperation.set(operationName ?? '', behov);
-    }
-    if (behov.length === 0) return executor(rc);
-    const saknas = saknadeKrav(behov, (rc.context as { viewer?: Principal }).viewer);
-    if (saknas.size === 0) return executor(rc);
-    let filtreringar = filterCache.get(document);
-    if (!filtreringar) {
-      filtreringar = new Map();
-      filterCache.set(document, filtreringar);
-    }
-    const key = `${operationName ?? ''}\n${[...saknas.keys()].sort().join('\n')}`;
-    let filtrering = filtreringar.get(key);
-    if (filtrering === undefined) {
-      filtrering = filtrera(schema, document, operation, saknas) ?? null;
-      filtreringar.set(key, filtrering);
-    }
-    if (!filtrering) return executor(rc);
-    const coerced = getVariableValues(
-      schema,
-      operation.variableDefinitions ?? [],
-      rc.request.variables ?? {},
-    );
-    // Variables that do not fit the operation: what the gateway answers them (HTTP 400),
-    // and nothing is run.
-    if (coerced.errors) return { errors: coerced.errors };
-    const ifyllnad = new Ifyllnad(schema, document, filtrering, saknas, coerced.coerced ?? {});
-    if (filtrering.tom) {
-      // As Router: nothing is planned, no source is asked; every removed field is named.
-      const { errors } = ifyllnad.svar(operation, {});
-      return { data: null, errors };
-    }
-    const result = await executor({
-      ...rc,
-      document: filtrering.dokument,
-      operation: filtrering.operation,
-      source: filtrering.text,
-      queryHash: filtrering.queryHash,
-    });
-    // Not run at all (the gateway refused the request): its answer as it is.
-    if (result.data === undefined) return result;
-    const { data, errors } = ifyllnad.svar(operation, result.data);
-    const ovriga = (result.errors ?? []).map((e) => utanMarkor(e, filtrering.markor));
-    return { ...result, data, errors: [...errors, ...ovriga] };
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { SUBGRAPH_UNAVAILABLE, saknadeKallorPlugin } from './kallor';
+import { SUBGRAPH_UNAVAILABLE, saknadeKallorPlugin } from './saknade-kallor';
 
 /** The plugin's willSendResponse on an answer with these errors; the extensions it leaves. */
 async function svar(errors: GraphQLFormattedError[]) {

@@ -25,7 +25,7 @@ import {
 } from './behorighet';
 
 const SUPERGRAPH = readFileSync(
-  fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url)),
+  fileURLToPath(new URL('../../../schema/supergraph.graphql', import.meta.url)),
   'utf8',
 );
 
