@@ -5,6 +5,7 @@
  * marked synthetic (ids start with `synt-`). No person appears in any of it.
  */
 import { parseArgs } from 'node:util';
+import { STADSDELSOMRADEN as REGISTRET } from '@lagesbild/domain';
 import type { EntityName } from '@mikro-orm/core';
 import { createOrm, migrate, type Orm } from './orm';
 import type { SubgraphDefinition } from './subgraph';
@@ -21,26 +22,9 @@ export function slump(seed: number): () => number {
   };
 }
 
-/** Stockholm's thirteen district areas (stadsdelsområden, since 2020), by their ids. */
-export const STADSDELSOMRADEN: readonly { id: string; namn: string; namnd: string }[] = [
-  ['rinkeby-kista', 'Rinkeby-Kista'],
-  ['spanga-tensta', 'Spånga-Tensta'],
-  ['hasselby-vallingby', 'Hässelby-Vällingby'],
-  ['bromma', 'Bromma'],
-  ['kungsholmen', 'Kungsholmen'],
-  ['norrmalm', 'Norrmalm'],
-  ['ostermalm', 'Östermalm'],
-  ['sodermalm', 'Södermalm'],
-  ['enskede-arsta-vantor', 'Enskede-Årsta-Vantör'],
-  ['skarpnack', 'Skarpnäck'],
-  ['farsta', 'Farsta'],
-  ['hagersten-alvsjo', 'Hägersten-Älvsjö'],
-  ['skarholmen', 'Skärholmen'],
-].map(([id, namn]) => ({
-  id: id as string,
-  namn: namn as string,
-  namnd: `${namn} stadsdelsnämnd`,
-}));
+/** Stockholm's district areas from the one register (packages/domain), with their boards. */
+export const STADSDELSOMRADEN: readonly { id: string; namn: string; namnd: string }[] =
+  REGISTRET.map(({ id, namn }) => ({ id, namn, namnd: `${namn} stadsdelsnämnd` }));
 
 /** The synthetic years: twenty of them, so a query can span a decade and more. */
 export const SYNT_FORSTA_AR = 2000;
