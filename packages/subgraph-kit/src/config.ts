@@ -60,3 +60,15 @@ export function loadSubgraphConfig(input: SubgraphConfigInput): SubgraphConfig {
     auth: o.auth ?? loadAuthConfig(env, dataDir),
   };
 }
+
+/**
+ * A subgraph's `loadConfig(overrides?, env?)`: the kit's configuration under the subgraph's
+ * registry name, its port from the registry, its SQLite files under `dataDir`. Each plain
+ * subgraph's config.ts is this one line; a subgraph with settings of its own wraps it.
+ */
+export function subgraphConfigLoader(name: string, defaultPort: number, dataDir: string) {
+  return (
+    overrides: Partial<Omit<SubgraphConfig, 'name'>> = {},
+    env: Env = environment(),
+  ): SubgraphConfig => loadSubgraphConfig({ name, defaultPort, overrides, env, dataDir });
+}

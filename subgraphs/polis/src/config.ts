@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { type Env, environment } from '@lagesbild/config';
 import { subgraphEntry } from '@lagesbild/domain';
-import { loadSubgraphConfig, type SubgraphConfig } from '@lagesbild/subgraph-kit';
+import { type SubgraphConfig, subgraphConfigLoader } from '@lagesbild/subgraph-kit';
 import { SUBGRAPH_NAME } from './schema';
 
 export const DEFAULT_PORT = subgraphEntry(SUBGRAPH_NAME).defaultPort;
@@ -11,15 +10,4 @@ export const DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url)
 
 export type PolisConfig = SubgraphConfig;
 
-export function loadConfig(
-  overrides: Partial<Omit<PolisConfig, 'name'>> = {},
-  env: Env = environment(),
-): PolisConfig {
-  return loadSubgraphConfig({
-    name: SUBGRAPH_NAME,
-    defaultPort: DEFAULT_PORT,
-    overrides,
-    env,
-    dataDir: DATA_DIR,
-  });
-}
+export const loadConfig = subgraphConfigLoader(SUBGRAPH_NAME, DEFAULT_PORT, DATA_DIR);
