@@ -47,8 +47,11 @@ export default defineConfig({
           name: 'postgresql',
           include: DATABASE_TESTS,
           // The page, the gateway's limits, its handling of missing sources and its sharing of
-          // identical subgraph requests do not depend
-          // on the subgraphs' database: once is enough.
+          // identical subgraph requests, who may read and call what (GraphQL and REST: the
+          // subgraphs' own tests check their rules on both databases), the meeting report's
+          // rendering and SQLite's locking under concurrent writes do not depend on the
+          // subgraphs' database: once is enough. Files run one at a time on this machine's two
+          // cores, so each file here is paid in full.
           exclude: [
             ...configDefaults.exclude,
             'test/dashboard.e2e.test.ts',
@@ -56,6 +59,12 @@ export default defineConfig({
             'test/limits.e2e.test.ts',
             'test/kallor.e2e.test.ts',
             'test/dedupe.e2e.test.ts',
+            'test/behorighet.e2e.test.ts',
+            'test/rest-behorighet.e2e.test.ts',
+            'test/rapport.e2e.test.ts',
+            'test/publicering-rapport.e2e.test.ts',
+            'test/import-samtidigt.e2e.test.ts',
+            'test/readme.test.ts',
           ],
           env: { LAGESBILD_TEST_DB: 'postgresql' },
         },
