@@ -97,7 +97,7 @@ describe('GraphQL over the shell', () => {
   it('answers an unknown path with 404, naming it', async () => {
     const res = await fetch(`${s.url}/finns-inte`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'Ingen resurs på /finns-inte' });
+    expect(await res.json()).toEqual({ fel: 'Ingen resurs på /finns-inte' });
   });
 });
 
@@ -204,7 +204,7 @@ describe('routes beside GraphQL', () => {
     });
     const res = await fetch(`${s.url}/fel`);
     expect(res.status).toBe(500);
-    expect(await res.json()).toEqual({ error: 'Internt fel' });
+    expect(await res.json()).toEqual({ fel: 'Internt fel' });
     expect((await fetch(`${s.url}/health/live`)).status).toBe(200);
   });
 });

@@ -322,11 +322,11 @@ export async function startService<TContext extends BaseContext>(
         await handleGraphQL(req, res, url, anrop);
         return;
       }
-      sendJson(res, 404, { error: `Ingen resurs på ${url.pathname}` });
+      sendJson(res, 404, { fel: `Ingen resurs på ${url.pathname}` });
     };
     handle().catch((error: unknown) => {
       logger.error({ requestId, err: error }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'Internt fel' });
+      if (!res.headersSent) sendJson(res, 500, { fel: 'Internt fel' });
       else res.end();
     });
   });

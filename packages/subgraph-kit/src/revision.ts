@@ -103,7 +103,7 @@ export function revisionRoute(orm: Orm): RouteHandler {
     if (url.pathname !== REVISION_PATH) return false;
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      sendJson(res, 405, { error: `${REVISION_PATH} tar bara emot POST.` });
+      sendJson(res, 405, { fel: `${REVISION_PATH} tar bara emot POST.` });
       return true;
     }
     let begaran: RevisionBegaran;
@@ -111,7 +111,7 @@ export function revisionRoute(orm: Orm): RouteHandler {
       begaran = parseBegaran(await readJson(req));
     } catch (error) {
       if (!(error instanceof Felaktig)) throw error;
-      sendJson(res, error.status, { error: error.message });
+      sendJson(res, error.status, { fel: error.message });
       return true;
     }
     const viewer = viewerFromPrincipal(anrop?.principal);

@@ -24,7 +24,7 @@ describe('the data revision', () => {
     });
     return {
       status: res.status,
-      body: (await res.json()) as { revision?: number; error?: string },
+      body: (await res.json()) as { revision?: number; fel?: string },
     };
   };
 
@@ -36,7 +36,7 @@ describe('the data revision', () => {
   it('refuses a malformed request with a Swedish reason', async () => {
     const r = await revision({ forvantad: -1 });
     expect(r.status).toBe(400);
-    expect(r.body.error).toBe('forvantad ska vara ett heltal ≥ 0.');
+    expect(r.body.fel).toBe('forvantad ska vara ett heltal ≥ 0.');
     const g = await revision({ forvantad: 1, granskning: [{ typ: 'Incident' }] });
     expect(g.status).toBe(400);
   });
