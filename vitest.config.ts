@@ -18,9 +18,6 @@ export default defineConfig({
   test: {
     // Real processes and databases: give them time, and keep files in separate processes.
     pool: 'forks',
-    // Two files at a time: most of an end-to-end file's time is its processes starting and
-    // answering, so two overlap well on two cores (Vitest's default here would be one).
-    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Builds the dashboard once, before the browser test and the launchers need it; starts
@@ -53,7 +50,8 @@ export default defineConfig({
           // identical subgraph requests, who may read and call what (GraphQL and REST: the
           // subgraphs' own tests check their rules on both databases), the meeting report's
           // rendering and SQLite's locking under concurrent writes do not depend on the
-          // subgraphs' database: once is enough.
+          // subgraphs' database: once is enough. Files run one at a time on this machine's two
+          // cores, so each file here is paid in full.
           exclude: [
             ...configDefaults.exclude,
             'test/dashboard.e2e.test.ts',
