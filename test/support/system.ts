@@ -11,15 +11,22 @@ import { spawnService, subgraphEnv } from '../../scripts/service-process';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Ports this test process has handed out: the OS may give a just-closed one again. */
+const utdelade = new Set<number>();
+
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
+  for (;;) {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const address = server.address();
+    server.close();
+    await once(server, 'close');
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    if (utdelade.has(address.port)) continue;
+    utdelade.add(address.port);
+    return address.port;
+  }
 }
 
 export interface RunningSystem {
