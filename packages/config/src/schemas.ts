@@ -167,6 +167,8 @@ export const rapportSchema = {
     'the gateway `pnpm rapport` asks, unless `--gateway` says otherwise',
     '`LAGESBILD_GATEWAY_URL`, else `http://127.0.0.1:<GATEWAY_PORT>/graphql`',
   ),
+  LAGESBILD_GATEWAY_URL: text("the gateway's GraphQL URL, as the launcher gives it"),
+  GATEWAY_PORT: gatewaySchema([]).GATEWAY_PORT,
   LAGESBILD_TOKEN: text('the token `pnpm rapport` signs in with, unless `--token` gives one'),
 } satisfies Schema;
 
