@@ -41,3 +41,12 @@ export function forLangFel(text: string, max: number): string | null {
     ? null
     : `texten är för lång: ${text.length} tecken, högst ${max} är tillåtna`;
 }
+
+/**
+ * Both rules for a free text that reaches a channel without an input class (the police's
+ * JSON feed, Open311, a publication's comment): the control character first, then the
+ * length; null when the text keeps both.
+ */
+export function fritextFel(text: string, max: number): string | null {
+  return kontrollteckenFel(text) ?? forLangFel(text, max);
+}

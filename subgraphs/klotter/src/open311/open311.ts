@@ -13,9 +13,8 @@
  * - address ↔ place (platsId(address)), lat/long kept as sent
  */
 import {
-  forLangFel,
+  fritextFel,
   innehallerPersonnummer,
-  kontrollteckenFel,
   lokalIso,
   MILJOER,
   Miljo,
@@ -159,7 +158,7 @@ export function lasServiceRequest(raw: unknown): { ok: Inkommande } | { skal: st
     }
     const t = v.trim();
     // The free-text rules every channel keeps (packages/domain's text rules).
-    const fel = forLangFel(t, max) ?? kontrollteckenFel(t);
+    const fel = fritextFel(t, max);
     if (fel) skal.push(`${name}: ${fel}`);
     else if (t.length < min) skal.push(`${name} ska vara ${min}–${max} tecken`);
     else if (innehallerPersonnummer(t)) {

@@ -7,9 +7,8 @@
 import {
   dayRange,
   ejPaborjadPeriodFel,
-  forLangFel,
+  fritextFel,
   innehallerPersonnummer,
-  kontrollteckenFel,
   Miljo,
   okantOmradeFel,
 } from '@lagesbild/domain';
@@ -116,7 +115,7 @@ function tolka(item: Record<string, unknown>, feedId: string, omradeId: string):
     ['location.name', plats, PLATSBESKRIVNING_MAX],
     ['url', kallaUrl, URL_MAX],
   ] as const) {
-    const fel = varde === null ? null : (kontrollteckenFel(varde) ?? forLangFel(varde, max));
+    const fel = varde === null ? null : fritextFel(varde, max);
     if (fel) return { ok: false, skal: `${falt}: ${fel}` };
   }
   if (innehallerPersonnummer(`${rubrik} ${beskrivning}`)) {

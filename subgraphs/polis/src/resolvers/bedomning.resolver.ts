@@ -5,7 +5,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { POLIS } from '../behorighet';
 import { Bedomning, UTGIVARE_STANDARD } from '../entities';
 import type { Context } from './context';
-import { OMRADE_ID, PubliceraBedomningInput } from './types/bedomning.input';
+import { PubliceraBedomningInput } from './types/bedomning.input';
 
 /**
  * A publication date as the police give it: a day, or a month; never in the future and
@@ -77,11 +77,6 @@ export class BedomningResolver {
     @Arg('input', () => PubliceraBedomningInput) input: PubliceraBedomningInput,
     @Ctx() ctx: Context,
   ): Promise<Bedomning> {
-    if (!OMRADE_ID.test(input.omradeId)) {
-      throw badUserInput(`Ogiltigt område "${input.omradeId}".`, [
-        { field: 'omradeId', reason: 'område anges med sitt id, t.ex. "norrmalm"' },
-      ]);
-    }
     if (input.period.typ !== 'HALVAR') {
       throw badUserInput(
         `Polisens lägesbild publiceras per halvår; "${input.period.text}" är inget halvår.`,

@@ -1,8 +1,7 @@
 import {
   AVSNITT_AGARE,
-  forLangFel,
+  fritextFel,
   innehallerPersonnummer,
-  kontrollteckenFel,
   PARTNER_GENITIV,
   PARTNER_NAMN,
   PARTNERS,
@@ -76,7 +75,7 @@ function utkastFinns(utkast: Publicering): GraphQLError {
 function fritext(falt: string, text: string, max: number): string {
   const t = text.trim();
   // The rules every channel's free text keeps (packages/domain's text rules).
-  const fel = forLangFel(t, max) ?? kontrollteckenFel(t);
+  const fel = fritextFel(t, max);
   if (fel) throw badUserInput(`${falt}: ${fel}.`, [{ field: falt, reason: fel }]);
   if (innehallerPersonnummer(t)) {
     throw badUserInput(
