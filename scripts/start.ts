@@ -8,8 +8,9 @@
  * Ports: GATEWAY_PORT (4000) and <SUBGRAPH>_PORT (FORVALTNING_PORT=4001, …).
  *
  * `pnpm start --prod`: the services compiled (`pnpm build` first when any source is newer
- * than the last build), each as `node --enable-source-maps dist/index.js` in its folder —
- * how production runs them; without it, from TypeScript source through tsx.
+ * than the last build), each as `node --enable-source-maps dist/index.js` in its folder (the
+ * gateway with a heap cap, scripts/prod-command.ts) — how production runs them; without it,
+ * from TypeScript source through tsx.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -21,6 +22,7 @@ import { assertDistinctPorts, parsePort } from '../packages/http-kit/src/port';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../schema/subgraphs';
 import { build, buildIsFresh } from './build';
 import { ensureDashboardBuilt } from './dashboard-build';
+import { prodNodeArgs } from './prod-command';
 import { spawnService, subgraphEnv } from './service-process';
 
 /** Every service started so far, so a failed start still stops what it began. */
@@ -113,7 +115,7 @@ async function waitForHealth(service: Service, deadline: number): Promise<void> 
 
 function start(service: Service): ChildProcess {
   const child = prod
-    ? spawn(process.execPath, ['--enable-source-maps', 'dist/index.js'], {
+    ? spawn(process.execPath, prodNodeArgs(service.dir), {
         cwd: `${root}${service.dir}`,
         env: service.env,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@ import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
 import { createTestDatabase, type TestDatabase, withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPHS } from '../schema/subgraphs';
+import { prodNodeArgs } from '../scripts/prod-command';
 import { freePort, type GraphQLBody, ROOT } from './support/system';
 
 /**
@@ -77,14 +78,31 @@ describe('pnpm start --prod: the compiled services', () => {
     for (const db of databases) await db.remove();
   });
 
+  const services = [
+    { name: 'gateway', dir: 'gateway' },
+    ...SUBGRAPHS.map((s) => ({ name: s.name, dir: s.dir })),
+  ];
+
   it('runs every service from its dist/ with plain node, no tsx', () => {
     expect(output).toContain('running compiled (dist/)');
-    for (const name of ['gateway', ...SUBGRAPHS.map((s) => s.name)]) {
+    for (const { name, dir } of services) {
       const match = new RegExp(`\\[launcher\\] ${name} started \\(pid (\\d+),`).exec(output);
       expect(match, `${name} started`).not.toBeNull();
-      const args = readFileSync(`/proc/${match?.[1]}/cmdline`, 'utf8').split('\0');
-      expect(args.slice(1, 3)).toEqual(['--enable-source-maps', 'dist/index.js']);
+      const args = readFileSync(`/proc/${match?.[1]}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      expect(args.slice(1)).toEqual(prodNodeArgs(dir));
       expect(args.join(' ')).not.toContain('tsx');
+    }
+  });
+
+  it('each Dockerfile and start:prod script runs the service the same way', () => {
+    for (const { dir } of services) {
+      const dockerfile = readFileSync(join(ROOT, dir, 'Dockerfile'), 'utf8');
+      const cmd = /^CMD (\[.*\])$/m.exec(dockerfile)?.[1];
+      expect(cmd && JSON.parse(cmd), `${dir}/Dockerfile`).toEqual(['node', ...prodNodeArgs(dir)]);
+      const manifest = JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8'));
+      expect(manifest.scripts['start:prod'], `${dir}/package.json`).toBe(
+        ['node', ...prodNodeArgs(dir)].join(' '),
+      );
     }
   });
 
