@@ -6,20 +6,37 @@
  * and stops them all on Ctrl-C.
  *
  * Ports: GATEWAY_PORT (4000) and <SUBGRAPH>_PORT (FORVALTNING_PORT=4001, …).
+ *
+ * `pnpm start --prod`: the services compiled (`pnpm build` first when any source is newer
+ * than the last build), each as `node --enable-source-maps dist/index.js` in its folder (the
+ * gateway with a heap cap, scripts/prod-command.ts) — how production runs them; without it,
+ * from TypeScript source through tsx.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { loadExposure } from '../gateway/src/limits';
 import { assertDistinctPorts, parsePort } from '../packages/http-kit/src/port';
 import { GATEWAY_DEFAULT_PORT, SUBGRAPHS } from '../schema/subgraphs';
+import { build, buildIsFresh } from './build';
 import { ensureDashboardBuilt } from './dashboard-build';
+import { prodNodeArgs } from './prod-command';
 import { spawnService, subgraphEnv } from './service-process';
 
 /** Every service started so far, so a failed start still stops what it began. */
 const started: Service[] = [];
 const host = '127.0.0.1';
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const flags = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = flags.filter((a) => a !== '--prod');
+if (unknown.length > 0) {
+  console.error(`Unknown option ${unknown.join(' ')}; the only one is --prod (compiled services).`);
+  process.exit(2);
+}
+const prod = flags.includes('--prod');
 
 interface Service {
   name: string;
@@ -97,7 +114,13 @@ async function waitForHealth(service: Service, deadline: number): Promise<void> 
 }
 
 function start(service: Service): ChildProcess {
-  const child = spawnService(service.dir, service.env);
+  const child = prod
+    ? spawn(process.execPath, prodNodeArgs(service.dir), {
+        cwd: `${root}${service.dir}`,
+        env: service.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+    : spawnService(service.dir, service.env);
   prefixOutput(service.name, child);
   service.child = child;
   started.push(service);
@@ -168,6 +191,13 @@ async function main(): Promise<void> {
 
   // Before any process starts: the gateway serves dashboard/dist as it finds it.
   await ensureDashboardBuilt();
+  if (prod) {
+    if (buildIsFresh()) console.log('[launcher] compiled services are up to date (pnpm build)');
+    else {
+      console.log('[launcher] compiling the services (pnpm build) …');
+      build();
+    }
+  }
 
   const deadline = Date.now() + 120_000;
   for (const s of subgraphs) start(s);
@@ -207,7 +237,7 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      'Lägesbild is running on its embedded default (SQLite under .data/, seeded from the',
+      `Lägesbild is running${prod ? ' compiled (dist/)' : ''} on its embedded default (SQLite under .data/, seeded from the`,
       'Norrmalm 2017 action plan). Where to look:',
       ...rows.map(([label, url]) => `  ${label.padEnd(width)}${url}`),
       'Every request needs a signed token. GraphiQL opens signed in as an analyst (development);',

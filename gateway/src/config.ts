@@ -70,7 +70,7 @@ export interface SvarscacheConfig {
   operations: ReadonlySet<string>;
   /** GATEWAY_SVARSCACHE_MAX_POSTER: answers kept, least recently used dropped first. */
   maxEntries: number;
-  /** GATEWAY_SVARSCACHE_MAX_MB: their JSON size together. */
+  /** GATEWAY_SVARSCACHE_MAX_MB: their JSON size together (16 MB unless set). */
   maxBytes: number;
   /** GATEWAY_SVARSCACHE_TIDSGRANS_MS: a revision check slower than this is a failed one. */
   timeoutMs: number;
@@ -109,7 +109,9 @@ export function loadSvarscacheConfig(
     enabled: read.GATEWAY_SVARSCACHE ?? true,
     operations: new Set(read.GATEWAY_SVARSCACHE_OPERATIONER ?? DEFAULT_SVARSCACHE_OPERATIONS),
     maxEntries: read.GATEWAY_SVARSCACHE_MAX_POSTER ?? 1000,
-    maxBytes: (read.GATEWAY_SVARSCACHE_MAX_MB ?? 64) * 2 ** 20,
+    // Kept parsed, ≈2.5× its JSON size in the heap: 16 MB fits beside the gateway's ≈60 MB
+    // under the production heap cap (scripts/prod-command.ts).
+    maxBytes: (read.GATEWAY_SVARSCACHE_MAX_MB ?? 16) * 2 ** 20,
     timeoutMs: read.GATEWAY_SVARSCACHE_TIDSGRANS_MS ?? 1000,
   };
 }

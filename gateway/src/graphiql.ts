@@ -1,7 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { RouteHandler } from '@lagesbild/http-kit';
 
 export const GRAPHIQL_PATH = '/graphiql';
@@ -19,7 +18,11 @@ export async function loadExamples(dir: string): Promise<{ name: string; query: 
 
 /**
  * GraphiQL as one self-contained page (no CDN: the council's network may have no
- * internet), rendered and compressed once at start; ≈9 MB raw, a fraction gzipped.
+ * internet), rendered and compressed once, on the first request for it; ≈9 MB raw, a
+ * fraction gzipped. Loaded then too: its module's source alone holds ≈30 MB of the
+ * gateway's heap for as long as the process lives, which a gateway whose GraphiQL nobody
+ * opens (production, a benchmark) should not carry. The examples are read at start, so
+ * a missing folder still fails the start.
  */
 export async function graphiqlRoute(options: {
   examplesDir: string;
@@ -28,22 +31,28 @@ export async function graphiqlRoute(options: {
   headers?: Record<string, string>;
 }): Promise<RouteHandler> {
   const examples = await loadExamples(options.examplesDir);
-  const html = renderGraphiQL({
-    title: 'Lägesbild – GraphiQL',
-    endpoint: options.endpoint,
-    defaultTabs: examples.map((e) => ({ query: e.query })),
-    defaultQuery: examples[0]?.query ?? '',
-    ...(options.headers && Object.keys(options.headers).length > 0
-      ? {
-          defaultHeaders: JSON.stringify(options.headers, null, 2),
-          headers: JSON.stringify(options.headers, null, 2),
-        }
-      : {}),
-  } as Parameters<typeof renderGraphiQL>[0]);
-  const raw = Buffer.from(html, 'utf8');
-  const gzipped = gzipSync(raw);
-  return (req, res, url) => {
+  let page: Promise<{ raw: Buffer; gzipped: Buffer }> | undefined;
+  const render = async () => {
+    const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+    const html = renderGraphiQL({
+      title: 'Lägesbild – GraphiQL',
+      endpoint: options.endpoint,
+      defaultTabs: examples.map((e) => ({ query: e.query })),
+      defaultQuery: examples[0]?.query ?? '',
+      ...(options.headers && Object.keys(options.headers).length > 0
+        ? {
+            defaultHeaders: JSON.stringify(options.headers, null, 2),
+            headers: JSON.stringify(options.headers, null, 2),
+          }
+        : {}),
+    } as Parameters<typeof renderGraphiQL>[0]);
+    const raw = Buffer.from(html, 'utf8');
+    return { raw, gzipped: gzipSync(raw) };
+  };
+  return async (req, res, url) => {
     if (url.pathname !== GRAPHIQL_PATH || req.method !== 'GET') return false;
+    page ??= render();
+    const { raw, gzipped } = await page;
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const body = gzip ? gzipped : raw;
     res.writeHead(200, {

@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type DocumentStore } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createVerifier, type Principal, signToken } from '@lagesbild/auth';
 import { environment } from '@lagesbild/config';
@@ -15,6 +15,8 @@ import {
   type RunningService,
   startService,
 } from '@lagesbild/http-kit';
+import type { DocumentNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { GatewayConfig } from './config';
 import { dashboardRoute } from './dashboard';
 import { devTokenRoute, isDevelopment } from './dev-token';
@@ -105,6 +107,31 @@ function subgraphClients(config: GatewayConfig) {
   };
 }
 
+/**
+ * The gateway's two caches of what callers sent — parsed operations (Apollo Server's document
+ * store) and query plans (Apollo Gateway's) — each ≈30 MB by Apollo's default, measured as JSON,
+ * several times that in the heap. Any signed-in caller can fill them with distinct operations;
+ * under the production heap cap (scripts/prod-command.ts) that would end the process, so
+ * they are bounded to a few MB: the dashboard's, the report's and the partners' operations are
+ * a few dozen.
+ */
+export const OPERATION_CACHE_MIB = 4;
+
+function documentStore(maxMiB: number): DocumentStore {
+  const lru = new LRUCache<string, DocumentNode>({
+    maxSize: maxMiB * 2 ** 20,
+    // As Apollo's own InMemoryLRUCache measures: the JSON length (a Location prints short).
+    sizeCalculation: (document) => Math.max(1, JSON.stringify(document).length),
+  });
+  return {
+    get: async (key) => lru.get(key),
+    set: async (key, value) => {
+      lru.set(key, value);
+    },
+    delete: async (key) => lru.delete(key),
+  };
+}
+
 export function createGateway(
   config: GatewayConfig,
   logger: Logger,
@@ -112,6 +139,7 @@ export function createGateway(
 ): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphPath, logger),
+    experimental_approximateQueryPlanStoreMiB: OPERATION_CACHE_MIB,
     // Once per subgraph and schema load, not per request: URL, deadline, pooled client.
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
@@ -140,6 +168,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     // is planned and run, the removed fields answered null with an error (behorighet.ts).
     gateway: medBehorighet(gateway, () => krav),
     includeStacktraceInErrorResponses: false,
+    documentStore: documentStore(OPERATION_CACHE_MIB),
     ...limitOptions,
     formatError: formatLimitError,
     // Apollo's landing pages load from a CDN; GraphiQL is served here instead, offline.

@@ -100,7 +100,10 @@ export function gatewaySchema(names: readonly string[] = SUBGRAPHS.map((s) => s.
       'answers it keeps, least recently used dropped first',
       '1000',
     ),
-    GATEWAY_SVARSCACHE_MAX_MB: integer("the answers' JSON size together, in MB", '64'),
+    GATEWAY_SVARSCACHE_MAX_MB: integer(
+      "the answers' JSON size together, in MB (parsed, about 2.5 times that in the gateway's heap, whose cap is 128 MB: scripts/prod-command.ts)",
+      '16',
+    ),
     GATEWAY_SVARSCACHE_TIDSGRANS_MS: milliseconds(
       'a revision check slower than this falls back to a real execution',
       '1000',
