@@ -570,6 +570,52 @@ describe('klotter, the seeded picture', () => {
     ]);
     const bad = await s.gql(OMRADE, { reps, after: 'inte-en-markor' }, TK);
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A cursor past the last row: an empty page that still knows its total.
+    const slut = Buffer.from(JSON.stringify(['9999-01-01', 'zzz'])).toString('base64url');
+    const tom = await s.gql<{ _entities: { klotteranmalningar: Page }[] }>(
+      OMRADE,
+      { reps, after: slut },
+      TK,
+    );
+    expect(tom.body.data!._entities[0]!.klotteranmalningar).toEqual({
+      totalt: 4,
+      finnsFler: false,
+      nastaMarkor: null,
+      anmalningar: [],
+    });
+  });
+
+  it('pages with different filters in one request: one statement, each its own rows', async () => {
+    await s.resetSql();
+    const { body } = await s.gql<{
+      _entities: Record<string, { totalt: number; finnsFler: boolean; anmalningar: unknown[] }>[];
+    }>(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Omrade {
+        tk: klotteranmalningar(period: "2016", rapportor: TRAFIKKONTORET, first: 2) {
+          totalt finnsFler anmalningar { rapportor innehall }
+        }
+        rasist: klotteranmalningar(period: "2016", kategori: RASISTISKT, first: 5) {
+          totalt finnsFler anmalningar { kategori innehall }
+        }
+        tom: klotteranmalningar(period: "2003") { totalt finnsFler anmalningar { innehall } }
+      } } }`,
+      { reps: [{ __typename: 'Omrade', id: 'norrmalm' }] },
+      TK,
+    );
+    expect(body.errors).toBeUndefined();
+    const o = body.data!._entities[0]!;
+    expect(o.tk).toMatchObject({ totalt: 4, finnsFler: true });
+    expect(o.tk!.anmalningar).toHaveLength(2);
+    expect(
+      o.tk!.anmalningar.every((a) => (a as { rapportor: string }).rapportor === 'TRAFIKKONTORET'),
+    ).toBe(true);
+    expect(o.rasist!.finnsFler).toBe(false);
+    expect(o.rasist!.anmalningar.length).toBe(o.rasist!.totalt);
+    expect(
+      o.rasist!.anmalningar.every((a) => (a as { kategori: string }).kategori === 'RASISTISKT'),
+    ).toBe(true);
+    expect(o.tom).toEqual({ totalt: 0, finnsFler: false, anmalningar: [] });
+    expect(await s.sqlStatements()).toBe(1);
   });
 });
 
