@@ -9,9 +9,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
 import { type FieldNode, Kind, parse, print } from 'graphql';
@@ -41,6 +41,7 @@ const { values: flags } = parseArgs({
     period: { type: 'string' },
     runs: { type: 'string' },
     concurrency: { type: 'string' },
+    data: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -59,6 +60,8 @@ if (flags.help) {
   --runs N               sequential requests per measurement (20)
   --concurrency C        requests in flight for the concurrent measurement (4)
   --keep                 keep the temporary folder with the databases and logs
+  --data DIR             reuse the databases of a kept run (DIR = its data/ folder) instead
+                         of generating them; the volume options are then ignored
   --no-write             print only; do not write bench/results/`);
   process.exit(0);
 }
@@ -182,6 +185,16 @@ async function concurrent(total: number, inFlight: number, once: () => Promise<n
   return stats(ms, performance.now() - t0);
 }
 
+const ANTAL_PREFIX = 'SYNT-ANTAL ';
+
+/** The row counts a generator printed (its log line `SYNT-ANTAL {...}`). */
+function radAntal(out: string): Record<string, number> | null {
+  const line = out.split('\n').find((l) => l.startsWith(ANTAL_PREFIX));
+  return line
+    ? (JSON.parse(line.slice(ANTAL_PREFIX.length)) as { antal: Record<string, number> }).antal
+    : null;
+}
+
 /** Runs one subgraph's generator into `file`; returns its row counts and seconds. */
 async function generate(
   subgraph: string,
@@ -204,10 +217,30 @@ async function generate(
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   await writeFile(logFile, out);
   if (code !== 0) throw new Error(`${subgraph}'s generator failed (${code}); see ${logFile}`);
-  const line = out.split('\n').find((l) => l.startsWith('SYNT-ANTAL '));
-  if (!line) throw new Error(`${subgraph}'s generator printed no row counts; see ${logFile}`);
-  const parsed = JSON.parse(line.slice('SYNT-ANTAL '.length)) as { antal: Record<string, number> };
-  return { antal: parsed.antal, seconds: (performance.now() - t0) / 1000 };
+  const antal = radAntal(out);
+  if (!antal) throw new Error(`${subgraph}'s generator printed no row counts; see ${logFile}`);
+  return { antal, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * A kept run's databases (`--data`): the row counts come from that run's generator logs,
+ * beside its data folder; the seconds are not known (NaN, shown as "reused").
+ */
+async function reuse(
+  data: string,
+): Promise<Record<string, { antal: Record<string, number>; seconds: number }>> {
+  const out: Record<string, { antal: Record<string, number>; seconds: number }> = {};
+  for (const name of ['forvaltning', 'polis', 'klotter']) {
+    if (!existsSync(join(data, `${name}.sqlite`))) {
+      throw new Error(
+        `--data ${data}: no ${name}.sqlite there (use the data/ folder of a run kept with --keep)`,
+      );
+    }
+    const logFile = join(dirname(data), `generera-${name}.log`);
+    const antal = existsSync(logFile) ? radAntal(await readFile(logFile, 'utf8')) : null;
+    out[name] = { antal: antal ?? {}, seconds: Number.NaN };
+  }
+  return out;
 }
 
 const fixed = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toFixed(digits));
@@ -218,15 +251,29 @@ let tmp = '';
 
 async function main(): Promise<void> {
   tmp = await mkdtemp(join(tmpdir(), 'lagesbild-skala-'));
-  const data = join(tmp, 'data');
-  await mkdir(data, { recursive: true });
+  const data = flags.data ? resolve(flags.data) : join(tmp, 'data');
+  if (!flags.data) await mkdir(data, { recursive: true });
   const loadBefore = await loadAverage();
   const started = Date.now();
-  log(`volume ${JSON.stringify(VOLUME)}; databases and logs in ${tmp}`);
+  log(
+    flags.data
+      ? `databases reused from ${data}; logs in ${tmp}`
+      : `volume ${JSON.stringify(VOLUME)}; databases and logs in ${tmp}`,
+  );
 
   // 1. The volume: förvaltning and polis one after the other beside klotter's million
   // (two processes at a time: the machine has two cores).
   const db = (name: string) => join(data, `${name}.sqlite`);
+  const generated = flags.data ? await reuse(data) : await generateAll(db);
+  for (const [name, g] of Object.entries(generated)) {
+    log(
+      `${name}: ${JSON.stringify(g.antal)} ${Number.isNaN(g.seconds) ? 'reused' : `in ${g.seconds.toFixed(0)} s`}`,
+    );
+  }
+  await measure(data, loadBefore, started, generated);
+}
+
+async function generateAll(db: (name: string) => string) {
   const [klotter, [forvaltning, polis]] = await Promise.all([
     generate(
       'klotter',
@@ -257,11 +304,15 @@ async function main(): Promise<void> {
       return [f, p] as const;
     })(),
   ]);
-  const generated = { forvaltning, polis, klotter };
-  for (const [name, g] of Object.entries(generated)) {
-    log(`${name}: ${JSON.stringify(g.antal)} in ${g.seconds.toFixed(0)} s`);
-  }
+  return { forvaltning, polis, klotter };
+}
 
+async function measure(
+  data: string,
+  loadBefore: number,
+  started: number,
+  generated: Record<string, { antal: Record<string, number>; seconds: number }>,
+): Promise<void> {
   // 2. The four subgraphs on those files (skolor on its seed alone), and our gateway.
   const council = await councilToken(data, 'bench:skala');
   auth = council.auth;
@@ -405,7 +456,7 @@ function render(r: {
         Object.entries(g.antal)
           .map(([t, n]) => `${t} ${n.toLocaleString('sv-SE')}`)
           .join(', '),
-        `${g.seconds.toFixed(0)} s`,
+        Number.isNaN(g.seconds) ? 'reused (--data)' : `${g.seconds.toFixed(0)} s`,
       ]),
     ),
     '',
