@@ -17,7 +17,7 @@ import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
 import { type FieldNode, Kind, parse, print } from 'graphql';
 import { SUBGRAPHS } from '../../schema/subgraphs';
 import { describeMachine, loadAverage, type Machine } from './maskin';
-import { stopAll, stopProcess } from './procs';
+import { cpuMs, stopAll, stopProcess } from './procs';
 import { type SubgraphFetch, startRecorder } from './record';
 import {
   BENCH,
@@ -42,6 +42,7 @@ const { values: flags } = parseArgs({
     runs: { type: 'string' },
     concurrency: { type: 'string' },
     data: { type: 'string' },
+    'one-year': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -59,6 +60,7 @@ if (flags.help) {
   --period P             the single period (2016); the multi-year request asks 2010–2019
   --runs N               sequential requests per measurement (20)
   --concurrency C        requests in flight for the concurrent measurement (4)
+  --one-year             only the single area-year (not the ten-year request)
   --keep                 keep the temporary folder with the databases and logs
   --data DIR             reuse the databases of a kept run (DIR = its data/ folder) instead
                          of generating them; the volume options are then ignored
@@ -116,7 +118,7 @@ interface Case {
   body: string;
 }
 
-const CASES: Case[] = [
+const ALL_CASES: Case[] = [
   {
     name: `${OMRADE} ${PERIOD}`,
     body: JSON.stringify({
@@ -129,6 +131,7 @@ const CASES: Case[] = [
     body: JSON.stringify({ query: multiYearQuery(YEARS), variables: { omrade: OMRADE } }),
   },
 ];
+const CASES = flags['one-year'] ? ALL_CASES.slice(0, 1) : ALL_CASES;
 
 let auth: Record<string, string> = {};
 
@@ -244,6 +247,12 @@ async function reuse(
 }
 
 const fixed = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toFixed(digits));
+const cpuText = (cpu: Record<string, number> | undefined) =>
+  cpu
+    ? Object.entries(cpu)
+        .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+        .join(', ')
+    : '–';
 const table = (head: string[], body: string[][]) =>
   [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
 
@@ -316,7 +325,11 @@ async function measure(
   // 2. The four subgraphs on those files (skolor on its seed alone), and our gateway.
   const council = await councilToken(data, 'bench:skala');
   auth = council.auth;
-  const { urls: subgraphUrls } = await startSubgraphs(council.serviceEnv, tmp);
+  const { urls: subgraphUrls, procs: subgraphProcs } = await startSubgraphs(
+    council.serviceEnv,
+    tmp,
+  );
+  const pidOf = (name: string) => subgraphProcs.find((p) => p.name === name)?.pid;
   const startGateway = async (name: string, urls: Record<string, string>) =>
     startOurGateway({
       name,
@@ -356,20 +369,43 @@ async function measure(
 
   // 4. The combined query through our gateway, then each subgraph's section alone.
   const gateway = await startGateway('gateway', subgraphUrls);
-  const combined: { name: string; mode: string; s: Stats }[] = [];
+  const combined: { name: string; mode: string; s: Stats; cpu?: Record<string, number> }[] = [];
+  // CPU time per request of each process (utime + stime from /proc): unlike latency, it
+  // hardly moves when other work shares the cores.
+  const cpuOwners = [
+    { name: 'gateway', pid: gateway.proc.pid },
+    ...SUBGRAPHS.map((s) => ({ name: s.name, pid: pidOf(s.name) })),
+  ].filter((o): o is { name: string; pid: number } => o.pid !== undefined);
+  const cpuNow = async () =>
+    Object.fromEntries(
+      await Promise.all(cpuOwners.map(async (o) => [o.name, await cpuMs([o.pid])] as const)),
+    );
   for (const c of CASES) {
     const once = async () => (await post(gateway.url, c.body)).ms;
     await once(); // warm: plan cache, statement cache, SQLite's page cache
+    const cpuBefore = await cpuNow();
     const seq = await sequential(RUNS, once);
-    combined.push({ name: c.name, mode: 'sequential', s: seq });
-    log(`${c.name}, sequential: p50 ${fixed(seq.p50)} ms, p99 ${fixed(seq.p99)} ms`);
+    const cpuAfter = await cpuNow();
+    const cpu = Object.fromEntries(
+      cpuOwners.map((o) => [o.name, ((cpuAfter[o.name] ?? 0) - (cpuBefore[o.name] ?? 0)) / RUNS]),
+    );
+    combined.push({ name: c.name, mode: 'sequential', s: seq, cpu });
+    log(
+      `${c.name}, sequential: p50 ${fixed(seq.p50)} ms, p99 ${fixed(seq.p99)} ms; CPU ms/request ${cpuText(cpu)}`,
+    );
     const conc = await concurrent(RUNS * CONCURRENCY, CONCURRENCY, once);
     combined.push({ name: c.name, mode: `${CONCURRENCY} in flight`, s: conc });
     log(
       `${c.name}, ${CONCURRENCY} in flight: p50 ${fixed(conc.p50)} ms, p99 ${fixed(conc.p99)} ms, ${fixed(conc.rps, 1)} req/s`,
     );
   }
-  const sections: { name: string; subgraph: string; requests: number; s: Stats }[] = [];
+  const sections: {
+    name: string;
+    subgraph: string;
+    requests: number;
+    s: Stats;
+    cpu?: number;
+  }[] = [];
   for (const c of CASES) {
     const recorded = fetches.get(c.name) ?? [];
     for (const s of SUBGRAPHS) {
@@ -382,9 +418,14 @@ async function measure(
         return ms;
       };
       await once();
+      const pid = pidOf(s.name);
+      const cpuBefore = pid === undefined ? 0 : await cpuMs([pid]);
       const st = await sequential(RUNS, once);
-      sections.push({ name: c.name, subgraph: s.name, requests: mine.length, s: st });
-      log(`${c.name}, ${s.name} alone (${mine.length} requests): p50 ${fixed(st.p50)} ms`);
+      const cpu = pid === undefined ? undefined : ((await cpuMs([pid])) - cpuBefore) / RUNS;
+      sections.push({ name: c.name, subgraph: s.name, requests: mine.length, s: st, cpu });
+      log(
+        `${c.name}, ${s.name} alone (${mine.length} requests): p50 ${fixed(st.p50)} ms, CPU ${fixed(cpu, 1)} ms/request`,
+      );
     }
   }
   await stopAll();
@@ -437,8 +478,8 @@ function render(r: {
   machine: Machine;
   generated: Record<string, { antal: Record<string, number>; seconds: number }>;
   answers: { name: string; bytes: number; summary: string }[];
-  combined: { name: string; mode: string; s: Stats }[];
-  sections: { name: string; subgraph: string; requests: number; s: Stats }[];
+  combined: { name: string; mode: string; s: Stats; cpu?: Record<string, number> }[];
+  sections: { name: string; subgraph: string; requests: number; s: Stats; cpu?: number }[];
 }): string {
   const { machine } = r;
   const busy = machine.loadAverage.before > machine.cores;
@@ -468,7 +509,7 @@ function render(r: {
     'The combined lägesbild through our gateway:',
     '',
     table(
-      ['request', 'mode', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s'],
+      ['request', 'mode', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s', 'CPU ms/request'],
       r.combined.map((c) => [
         c.name,
         c.mode,
@@ -477,13 +518,14 @@ function render(r: {
         fixed(c.s.p99),
         fixed(c.s.max),
         fixed(c.s.rps, 1),
+        cpuText(c.cpu),
       ]),
     ),
     '',
     "Each partner's section alone: the requests the gateway sends that subgraph for the request, sent directly one after another, sequentially:",
     '',
     table(
-      ['request', 'subgraph', 'its requests', 'p50 ms', 'p99 ms', 'max ms'],
+      ['request', 'subgraph', 'its requests', 'p50 ms', 'p99 ms', 'max ms', 'CPU ms/request'],
       r.sections.map((s) => [
         s.name,
         s.subgraph,
@@ -491,6 +533,7 @@ function render(r: {
         fixed(s.s.p50),
         fixed(s.s.p99),
         fixed(s.s.max),
+        fixed(s.cpu, 1),
       ]),
     ),
   ].join('\n');
