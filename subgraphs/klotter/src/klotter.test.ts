@@ -888,6 +888,23 @@ describe('klotter, writes', () => {
     );
   });
 
+  it('the longer period is found inside its calendar year: a quarter for its months and weeks', async () => {
+    const ok = await s.gql<{ intygaNollrapport: { period: string } }>(
+      NOLL,
+      { input: { rapportor: 'MTR', omradeId: 'norrmalm', period: '2015-Q4' } },
+      { 'x-lagesbild-roller': 'MTR' },
+    );
+    expect(ok.body.errors).toBeUndefined();
+    const perioder = ['2015-11', '2015-W47', '2015-W53', '2015-12', '2016-01'];
+    const { body } = await s.gql<Lage>(LAGE, { reps: perioder.map(lagesbild) }, TK);
+    expect(body.errors).toBeUndefined();
+    const mtr = body.data!._entities.map(
+      (e) => e.klotter.perRapportor.find((r) => r.rapportor === 'MTR')?.grovrePeriod ?? null,
+    );
+    // 2015-W53 runs into 2016 and 2016-01 is after the quarter: neither lies inside it.
+    expect(mtr).toEqual(['2015-Q4', '2015-Q4', null, '2015-Q4', null]);
+  });
+
   it('zero-reports: none over reports, no report inside a zero', async () => {
     const ok = await s.gql<{ intygaNollrapport: { id: string } }>(
       NOLL,
