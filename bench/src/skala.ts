@@ -9,15 +9,15 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
 import { type FieldNode, Kind, parse, print } from 'graphql';
 import { SUBGRAPHS } from '../../schema/subgraphs';
 import { describeMachine, loadAverage, type Machine } from './maskin';
-import { stopAll, stopProcess } from './procs';
+import { cpuMs, stopAll, stopProcess } from './procs';
 import { type SubgraphFetch, startRecorder } from './record';
 import {
   BENCH,
@@ -41,6 +41,8 @@ const { values: flags } = parseArgs({
     period: { type: 'string' },
     runs: { type: 'string' },
     concurrency: { type: 'string' },
+    data: { type: 'string' },
+    'one-year': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -58,7 +60,10 @@ if (flags.help) {
   --period P             the single period (2016); the multi-year request asks 2010–2019
   --runs N               sequential requests per measurement (20)
   --concurrency C        requests in flight for the concurrent measurement (4)
+  --one-year             only the single area-year (not the ten-year request)
   --keep                 keep the temporary folder with the databases and logs
+  --data DIR             reuse the databases of a kept run (DIR = its data/ folder) instead
+                         of generating them; the volume options are then ignored
   --no-write             print only; do not write bench/results/`);
   process.exit(0);
 }
@@ -113,7 +118,7 @@ interface Case {
   body: string;
 }
 
-const CASES: Case[] = [
+const ALL_CASES: Case[] = [
   {
     name: `${OMRADE} ${PERIOD}`,
     body: JSON.stringify({
@@ -126,6 +131,7 @@ const CASES: Case[] = [
     body: JSON.stringify({ query: multiYearQuery(YEARS), variables: { omrade: OMRADE } }),
   },
 ];
+const CASES = flags['one-year'] ? ALL_CASES.slice(0, 1) : ALL_CASES;
 
 let auth: Record<string, string> = {};
 
@@ -182,6 +188,16 @@ async function concurrent(total: number, inFlight: number, once: () => Promise<n
   return stats(ms, performance.now() - t0);
 }
 
+const ANTAL_PREFIX = 'SYNT-ANTAL ';
+
+/** The row counts a generator printed (its log line `SYNT-ANTAL {...}`). */
+function radAntal(out: string): Record<string, number> | null {
+  const line = out.split('\n').find((l) => l.startsWith(ANTAL_PREFIX));
+  return line
+    ? (JSON.parse(line.slice(ANTAL_PREFIX.length)) as { antal: Record<string, number> }).antal
+    : null;
+}
+
 /** Runs one subgraph's generator into `file`; returns its row counts and seconds. */
 async function generate(
   subgraph: string,
@@ -204,13 +220,39 @@ async function generate(
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   await writeFile(logFile, out);
   if (code !== 0) throw new Error(`${subgraph}'s generator failed (${code}); see ${logFile}`);
-  const line = out.split('\n').find((l) => l.startsWith('SYNT-ANTAL '));
-  if (!line) throw new Error(`${subgraph}'s generator printed no row counts; see ${logFile}`);
-  const parsed = JSON.parse(line.slice('SYNT-ANTAL '.length)) as { antal: Record<string, number> };
-  return { antal: parsed.antal, seconds: (performance.now() - t0) / 1000 };
+  const antal = radAntal(out);
+  if (!antal) throw new Error(`${subgraph}'s generator printed no row counts; see ${logFile}`);
+  return { antal, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * A kept run's databases (`--data`): the row counts come from that run's generator logs,
+ * beside its data folder; the seconds are not known (NaN, shown as "reused").
+ */
+async function reuse(
+  data: string,
+): Promise<Record<string, { antal: Record<string, number>; seconds: number }>> {
+  const out: Record<string, { antal: Record<string, number>; seconds: number }> = {};
+  for (const name of ['forvaltning', 'polis', 'klotter']) {
+    if (!existsSync(join(data, `${name}.sqlite`))) {
+      throw new Error(
+        `--data ${data}: no ${name}.sqlite there (use the data/ folder of a run kept with --keep)`,
+      );
+    }
+    const logFile = join(dirname(data), `generera-${name}.log`);
+    const antal = existsSync(logFile) ? radAntal(await readFile(logFile, 'utf8')) : null;
+    out[name] = { antal: antal ?? {}, seconds: Number.NaN };
+  }
+  return out;
 }
 
 const fixed = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toFixed(digits));
+const cpuText = (cpu: Record<string, number> | undefined) =>
+  cpu
+    ? Object.entries(cpu)
+        .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+        .join(', ')
+    : '–';
 const table = (head: string[], body: string[][]) =>
   [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`).join('\n');
 
@@ -218,15 +260,29 @@ let tmp = '';
 
 async function main(): Promise<void> {
   tmp = await mkdtemp(join(tmpdir(), 'lagesbild-skala-'));
-  const data = join(tmp, 'data');
-  await mkdir(data, { recursive: true });
+  const data = flags.data ? resolve(flags.data) : join(tmp, 'data');
+  if (!flags.data) await mkdir(data, { recursive: true });
   const loadBefore = await loadAverage();
   const started = Date.now();
-  log(`volume ${JSON.stringify(VOLUME)}; databases and logs in ${tmp}`);
+  log(
+    flags.data
+      ? `databases reused from ${data}; logs in ${tmp}`
+      : `volume ${JSON.stringify(VOLUME)}; databases and logs in ${tmp}`,
+  );
 
   // 1. The volume: förvaltning and polis one after the other beside klotter's million
   // (two processes at a time: the machine has two cores).
   const db = (name: string) => join(data, `${name}.sqlite`);
+  const generated = flags.data ? await reuse(data) : await generateAll(db);
+  for (const [name, g] of Object.entries(generated)) {
+    log(
+      `${name}: ${JSON.stringify(g.antal)} ${Number.isNaN(g.seconds) ? 'reused' : `in ${g.seconds.toFixed(0)} s`}`,
+    );
+  }
+  await measure(data, loadBefore, started, generated);
+}
+
+async function generateAll(db: (name: string) => string) {
   const [klotter, [forvaltning, polis]] = await Promise.all([
     generate(
       'klotter',
@@ -257,15 +313,23 @@ async function main(): Promise<void> {
       return [f, p] as const;
     })(),
   ]);
-  const generated = { forvaltning, polis, klotter };
-  for (const [name, g] of Object.entries(generated)) {
-    log(`${name}: ${JSON.stringify(g.antal)} in ${g.seconds.toFixed(0)} s`);
-  }
+  return { forvaltning, polis, klotter };
+}
 
+async function measure(
+  data: string,
+  loadBefore: number,
+  started: number,
+  generated: Record<string, { antal: Record<string, number>; seconds: number }>,
+): Promise<void> {
   // 2. The four subgraphs on those files (skolor on its seed alone), and our gateway.
   const council = await councilToken(data, 'bench:skala');
   auth = council.auth;
-  const { urls: subgraphUrls } = await startSubgraphs(council.serviceEnv, tmp);
+  const { urls: subgraphUrls, procs: subgraphProcs } = await startSubgraphs(
+    council.serviceEnv,
+    tmp,
+  );
+  const pidOf = (name: string) => subgraphProcs.find((p) => p.name === name)?.pid;
   const startGateway = async (name: string, urls: Record<string, string>) =>
     startOurGateway({
       name,
@@ -305,20 +369,43 @@ async function main(): Promise<void> {
 
   // 4. The combined query through our gateway, then each subgraph's section alone.
   const gateway = await startGateway('gateway', subgraphUrls);
-  const combined: { name: string; mode: string; s: Stats }[] = [];
+  const combined: { name: string; mode: string; s: Stats; cpu?: Record<string, number> }[] = [];
+  // CPU time per request of each process (utime + stime from /proc): unlike latency, it
+  // hardly moves when other work shares the cores.
+  const cpuOwners = [
+    { name: 'gateway', pid: gateway.proc.pid },
+    ...SUBGRAPHS.map((s) => ({ name: s.name, pid: pidOf(s.name) })),
+  ].filter((o): o is { name: string; pid: number } => o.pid !== undefined);
+  const cpuNow = async () =>
+    Object.fromEntries(
+      await Promise.all(cpuOwners.map(async (o) => [o.name, await cpuMs([o.pid])] as const)),
+    );
   for (const c of CASES) {
     const once = async () => (await post(gateway.url, c.body)).ms;
     await once(); // warm: plan cache, statement cache, SQLite's page cache
+    const cpuBefore = await cpuNow();
     const seq = await sequential(RUNS, once);
-    combined.push({ name: c.name, mode: 'sequential', s: seq });
-    log(`${c.name}, sequential: p50 ${fixed(seq.p50)} ms, p99 ${fixed(seq.p99)} ms`);
+    const cpuAfter = await cpuNow();
+    const cpu = Object.fromEntries(
+      cpuOwners.map((o) => [o.name, ((cpuAfter[o.name] ?? 0) - (cpuBefore[o.name] ?? 0)) / RUNS]),
+    );
+    combined.push({ name: c.name, mode: 'sequential', s: seq, cpu });
+    log(
+      `${c.name}, sequential: p50 ${fixed(seq.p50)} ms, p99 ${fixed(seq.p99)} ms; CPU ms/request ${cpuText(cpu)}`,
+    );
     const conc = await concurrent(RUNS * CONCURRENCY, CONCURRENCY, once);
     combined.push({ name: c.name, mode: `${CONCURRENCY} in flight`, s: conc });
     log(
       `${c.name}, ${CONCURRENCY} in flight: p50 ${fixed(conc.p50)} ms, p99 ${fixed(conc.p99)} ms, ${fixed(conc.rps, 1)} req/s`,
     );
   }
-  const sections: { name: string; subgraph: string; requests: number; s: Stats }[] = [];
+  const sections: {
+    name: string;
+    subgraph: string;
+    requests: number;
+    s: Stats;
+    cpu?: number;
+  }[] = [];
   for (const c of CASES) {
     const recorded = fetches.get(c.name) ?? [];
     for (const s of SUBGRAPHS) {
@@ -331,9 +418,14 @@ async function main(): Promise<void> {
         return ms;
       };
       await once();
+      const pid = pidOf(s.name);
+      const cpuBefore = pid === undefined ? 0 : await cpuMs([pid]);
       const st = await sequential(RUNS, once);
-      sections.push({ name: c.name, subgraph: s.name, requests: mine.length, s: st });
-      log(`${c.name}, ${s.name} alone (${mine.length} requests): p50 ${fixed(st.p50)} ms`);
+      const cpu = pid === undefined ? undefined : ((await cpuMs([pid])) - cpuBefore) / RUNS;
+      sections.push({ name: c.name, subgraph: s.name, requests: mine.length, s: st, cpu });
+      log(
+        `${c.name}, ${s.name} alone (${mine.length} requests): p50 ${fixed(st.p50)} ms, CPU ${fixed(cpu, 1)} ms/request`,
+      );
     }
   }
   await stopAll();
@@ -386,8 +478,8 @@ function render(r: {
   machine: Machine;
   generated: Record<string, { antal: Record<string, number>; seconds: number }>;
   answers: { name: string; bytes: number; summary: string }[];
-  combined: { name: string; mode: string; s: Stats }[];
-  sections: { name: string; subgraph: string; requests: number; s: Stats }[];
+  combined: { name: string; mode: string; s: Stats; cpu?: Record<string, number> }[];
+  sections: { name: string; subgraph: string; requests: number; s: Stats; cpu?: number }[];
 }): string {
   const { machine } = r;
   const busy = machine.loadAverage.before > machine.cores;
@@ -405,7 +497,7 @@ function render(r: {
         Object.entries(g.antal)
           .map(([t, n]) => `${t} ${n.toLocaleString('sv-SE')}`)
           .join(', '),
-        `${g.seconds.toFixed(0)} s`,
+        Number.isNaN(g.seconds) ? 'reused (--data)' : `${g.seconds.toFixed(0)} s`,
       ]),
     ),
     '',
@@ -417,7 +509,7 @@ function render(r: {
     'The combined lägesbild through our gateway:',
     '',
     table(
-      ['request', 'mode', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s'],
+      ['request', 'mode', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s', 'CPU ms/request'],
       r.combined.map((c) => [
         c.name,
         c.mode,
@@ -426,13 +518,14 @@ function render(r: {
         fixed(c.s.p99),
         fixed(c.s.max),
         fixed(c.s.rps, 1),
+        cpuText(c.cpu),
       ]),
     ),
     '',
     "Each partner's section alone: the requests the gateway sends that subgraph for the request, sent directly one after another, sequentially:",
     '',
     table(
-      ['request', 'subgraph', 'its requests', 'p50 ms', 'p99 ms', 'max ms'],
+      ['request', 'subgraph', 'its requests', 'p50 ms', 'p99 ms', 'max ms', 'CPU ms/request'],
       r.sections.map((s) => [
         s.name,
         s.subgraph,
@@ -440,6 +533,7 @@ function render(r: {
         fixed(s.s.p50),
         fixed(s.s.p99),
         fixed(s.s.max),
+        fixed(s.cpu, 1),
       ]),
     ),
   ].join('\n');

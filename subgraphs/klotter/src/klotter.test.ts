@@ -570,6 +570,52 @@ describe('klotter, the seeded picture', () => {
     ]);
     const bad = await s.gql(OMRADE, { reps, after: 'inte-en-markor' }, TK);
     expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A cursor past the last row: an empty page that still knows its total.
+    const slut = Buffer.from(JSON.stringify(['9999-01-01', 'zzz'])).toString('base64url');
+    const tom = await s.gql<{ _entities: { klotteranmalningar: Page }[] }>(
+      OMRADE,
+      { reps, after: slut },
+      TK,
+    );
+    expect(tom.body.data!._entities[0]!.klotteranmalningar).toEqual({
+      totalt: 4,
+      finnsFler: false,
+      nastaMarkor: null,
+      anmalningar: [],
+    });
+  });
+
+  it('pages with different filters in one request: one statement, each its own rows', async () => {
+    await s.resetSql();
+    const { body } = await s.gql<{
+      _entities: Record<string, { totalt: number; finnsFler: boolean; anmalningar: unknown[] }>[];
+    }>(
+      `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Omrade {
+        tk: klotteranmalningar(period: "2016", rapportor: TRAFIKKONTORET, first: 2) {
+          totalt finnsFler anmalningar { rapportor innehall }
+        }
+        rasist: klotteranmalningar(period: "2016", kategori: RASISTISKT, first: 5) {
+          totalt finnsFler anmalningar { kategori innehall }
+        }
+        tom: klotteranmalningar(period: "2003") { totalt finnsFler anmalningar { innehall } }
+      } } }`,
+      { reps: [{ __typename: 'Omrade', id: 'norrmalm' }] },
+      TK,
+    );
+    expect(body.errors).toBeUndefined();
+    const o = body.data!._entities[0]!;
+    expect(o.tk).toMatchObject({ totalt: 4, finnsFler: true });
+    expect(o.tk!.anmalningar).toHaveLength(2);
+    expect(
+      o.tk!.anmalningar.every((a) => (a as { rapportor: string }).rapportor === 'TRAFIKKONTORET'),
+    ).toBe(true);
+    expect(o.rasist!.finnsFler).toBe(false);
+    expect(o.rasist!.anmalningar.length).toBe(o.rasist!.totalt);
+    expect(
+      o.rasist!.anmalningar.every((a) => (a as { kategori: string }).kategori === 'RASISTISKT'),
+    ).toBe(true);
+    expect(o.tom).toEqual({ totalt: 0, finnsFler: false, anmalningar: [] });
+    expect(await s.sqlStatements()).toBe(1);
   });
 });
 
@@ -840,6 +886,23 @@ describe('klotter, writes', () => {
     expect(igen.body.data!.registreraKlotteranmalan.id).toBe(
       first.body.data!.registreraKlotteranmalan.id,
     );
+  });
+
+  it('the longer period is found inside its calendar year: a quarter for its months and weeks', async () => {
+    const ok = await s.gql<{ intygaNollrapport: { period: string } }>(
+      NOLL,
+      { input: { rapportor: 'MTR', omradeId: 'norrmalm', period: '2015-Q4' } },
+      { 'x-lagesbild-roller': 'MTR' },
+    );
+    expect(ok.body.errors).toBeUndefined();
+    const perioder = ['2015-11', '2015-W47', '2015-W53', '2015-12', '2016-01'];
+    const { body } = await s.gql<Lage>(LAGE, { reps: perioder.map(lagesbild) }, TK);
+    expect(body.errors).toBeUndefined();
+    const mtr = body.data!._entities.map(
+      (e) => e.klotter.perRapportor.find((r) => r.rapportor === 'MTR')?.grovrePeriod ?? null,
+    );
+    // 2015-W53 runs into 2016 and 2016-01 is after the quarter: neither lies inside it.
+    expect(mtr).toEqual(['2015-Q4', '2015-Q4', null, '2015-Q4', null]);
   });
 
   it('zero-reports: none over reports, no report inside a zero', async () => {

@@ -1,10 +1,11 @@
 import { type Miljo, narmasteGrovrePeriod, type Period } from '@lagesbild/domain';
 import {
+  type AreaPeriod,
+  areaPeriodKey,
   areaPeriodListLoader,
   areaPeriodLoader,
   entityLoader,
   groupLoader,
-  grovrePeriodLoader,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -63,18 +64,68 @@ const SUMMARY_SQL = `
     from k join nollrapport n on ${within('n')}
    group by k.idx, n.rapportor`;
 
-const containing = (alias: string) =>
-  `${alias}.omrade_id = k.omrade_id and ${alias}.fran <= k.fran and ${alias}.till >= k.till
-   and (${alias}.fran < k.fran or ${alias}.till > k.till)`;
-
 /**
- * Per reporter, the periods it wrote reports or zero-reports for that strictly contain
- * each key's period (a report dated 2016 when 2016-H2 is asked): one statement per batch.
+ * A common table `k(idx, omrade_id, fran, till, ar_fran)` of a batch's area-periods, with
+ * the first day of the year each period starts in. A year is the longest period there is
+ * and every period longer than a week lies inside one calendar year, so a period that
+ * strictly contains another starts on or after that day (a week can contain no period; a
+ * week across New Year lies in no year). That bound turns the search for longer periods
+ * from "every record of the area dated before the period" (most of twenty years) into a
+ * range of at most one year in the area-period index, and to a single day for a year.
  */
+function grovreCte(keys: readonly AreaPeriod[]): { sql: string; params: string[] } {
+  const rows = keys.map(() => '(?, ?, ?, ?, ?)').join(', ');
+  const params = keys.flatMap((k, i) => [
+    String(i),
+    k.omradeId,
+    k.period.fran,
+    k.period.till,
+    `${k.period.fran.slice(0, 4)}-01-01`,
+  ]);
+  return { sql: `with k(idx, omrade_id, fran, till, ar_fran) as (values ${rows})`, params };
+}
+
+const containing = (alias: string) =>
+  `${alias}.omrade_id = k.omrade_id and ${alias}.fran >= k.ar_fran and ${alias}.fran <= k.fran
+   and ${alias}.till >= k.till and (${alias}.fran < k.fran or ${alias}.till > k.till)`;
+
+/** The periods written by reports or zero-reports that strictly contain each key's period. */
+const GROVRE_SQL = `
+  select distinct k.idx, a.period from k join klotteranmalan a on ${containing('a')}
+  union
+  select distinct k.idx, n.period from k join nollrapport n on ${containing('n')}`;
+
+/** The same per reporter: one statement per batch. */
 const GROVRE_PER_RAPPORTOR_SQL = `
   select distinct k.idx, a.rapportor, a.period from k join klotteranmalan a on ${containing('a')}
   union
   select distinct k.idx, n.rapportor, n.period from k join nollrapport n on ${containing('n')}`;
+
+/**
+ * A DataLoader over area-period keys like the kit's areaPeriodLoader, on grovreCte's
+ * common table: one statement per batch, rows tagged with the key's `idx`.
+ */
+function grovreLoader<Row extends { idx: string | number }, V>(
+  em: EntityManager,
+  sql: string,
+  shape: (rows: Row[], key: AreaPeriod) => V,
+): DataLoader<AreaPeriod, V, string> {
+  return new DataLoader<AreaPeriod, V, string>(
+    async (keys) => {
+      const cte = grovreCte(keys);
+      const rows = await em.getConnection().execute<Row[]>(`${cte.sql} ${sql}`, cte.params);
+      const byIdx = new Map<number, Row[]>();
+      for (const row of rows) {
+        const i = Number(row.idx);
+        const list = byIdx.get(i);
+        if (list) list.push(row);
+        else byIdx.set(i, [row]);
+      }
+      return keys.map((k, i) => shape(byIdx.get(i) ?? [], k));
+    },
+    { cacheKeyFn: areaPeriodKey },
+  );
+}
 
 /** A page of reports: the filters, the page size and the cursor after which it starts. */
 export interface SidNyckel {
@@ -115,61 +166,90 @@ const sidNyckel = (k: SidNyckel) =>
   [k.omradeId, k.period?.text, k.rapportor, k.kategori, k.miljo, k.forsta, k.efter].join('|');
 
 /**
- * Pages for every key of a batch in one statement: the keys as a VALUES table, the
- * matching rows numbered per key by a window function (rows after the cursor first), the
- * total per key counted by another, and only each key's first `forsta + 1` rows returned
- * (the extra one says whether there is a next page).
+ * A page's rows as plain read-only records shaped like the entity (property names, booleans
+ * as booleans), not managed entities: a page is only read, and mapping 500 rows through the
+ * unit of work (em.map: hydration, change tracking, identity map) was the biggest part of
+ * klotter's CPU time for the picture at a million reports (profile, 2026-12-01).
+ */
+function sidRader(em: EntityManager): (row: Record<string, unknown>) => Klotteranmalan {
+  const kolumner = em
+    .getMetadata()
+    .get(Klotteranmalan.name)
+    .props.filter((p) => p.persist !== false && p.fieldNames?.length === 1)
+    .map((p) => ({
+      kolumn: p.fieldNames[0] as string,
+      namn: p.name,
+      sant: p.runtimeType === 'boolean' || p.type === 'boolean',
+    }));
+  return (row) => {
+    const ut: Record<string, unknown> = {};
+    for (const { kolumn, namn, sant } of kolumner) {
+      const v = row[kolumn];
+      // SQLite stores a boolean as 0/1; PostgreSQL returns true/false.
+      ut[namn] = v == null ? null : sant ? v === true || Number(v) === 1 : v;
+    }
+    return ut as unknown as Klotteranmalan;
+  };
+}
+
+/**
+ * Pages for every key of a batch in one statement, whatever the batch's size. Per key, a
+ * keyset read: its filters, the rows after the cursor in (fran, id) order, `forsta + 1` of
+ * them (the extra one says whether there is a next page), beside its total counted from the
+ * covering index (a left join, so a page past the end still has its total); the keys'
+ * parts joined by UNION ALL. Nothing numbers the period's rows: a page costs its own rows,
+ * not the period's (one area-year of a million-report table holds ≈4 000).
  */
 function sidLoader(em: EntityManager) {
+  const rad = sidRader(em);
   return new DataLoader<SidNyckel, Sida, string>(
     async (keys) => {
-      const params: (string | number | null)[] = [];
-      const values = keys.map((k, i) => {
-        const c = k.efter ? lasMarkor(k.efter) : null;
-        params.push(
-          String(i),
+      const params: (string | number)[] = [];
+      const delar = keys.map((k, i) => {
+        // Only the filters a key has, so each part can use the index that fits it
+        // (klotteranmalan_miljo_idx for an environment, klotteranmalan_sida_idx otherwise).
+        const villkor = ['a.omrade_id = ?', 'a.fran >= ?', 'a.till <= ?'];
+        const filter: string[] = [
           k.omradeId,
           k.period?.fran ?? '0000-01-01',
           k.period?.till ?? '9999-12-31',
-          k.rapportor,
-          k.kategori,
-          k.miljo,
-          c?.[0] ?? null,
-          c?.[1] ?? null,
-          k.forsta + 1,
-        );
-        return '(?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as integer))';
+        ];
+        for (const [kolumn, varde] of [
+          ['rapportor', k.rapportor],
+          ['kategori', k.kategori],
+          ['miljo', k.miljo],
+        ] as const) {
+          if (varde === null) continue;
+          villkor.push(`a.${kolumn} = ?`);
+          filter.push(varde);
+        }
+        const c = k.efter ? lasMarkor(k.efter) : null;
+        const efter = c ? ' and (a.fran > ? or (a.fran = ? and a.id > ?))' : '';
+        params.push(String(i), ...filter, ...filter, ...(c ? [c[0], c[0], c[1]] : []));
+        params.push(k.forsta + 1);
+        const where = villkor.join(' and ');
+        return `select * from
+            (select cast(? as integer) as k_idx, count(*) as k_totalt
+               from klotteranmalan a where ${where}) as t${i}
+          left join
+            (select a.* from klotteranmalan a where ${where}${efter}
+              order by a.fran, a.id limit ?) as s${i}
+          on 1 = 1`;
       });
-      const efter =
-        '(k.efter_id is null or a.fran > k.efter_fran or (a.fran = k.efter_fran and a.id > k.efter_id))';
-      const sql = `
-        with k(idx, omrade_id, fran, till, rapportor, kategori, miljo, efter_fran, efter_id, grans)
-          as (values ${values.join(', ')})
-        select * from (
-          select k.idx as k_idx, k.grans as k_grans, a.*,
-                 count(*) over (partition by k.idx) as k_totalt,
-                 case when ${efter} then 1 else 0 end as k_efter,
-                 row_number() over (partition by k.idx
-                   order by case when ${efter} then 0 else 1 end, a.fran, a.id) as k_nr
-            from k join klotteranmalan a on ${within('a')}
-             and (k.rapportor is null or a.rapportor = k.rapportor)
-             and (k.kategori is null or a.kategori = k.kategori)
-             and (k.miljo is null or a.miljo = k.miljo)
-        ) s
-        where (s.k_efter = 1 and s.k_nr <= s.k_grans) or s.k_nr = 1
-        order by s.k_idx, s.k_nr`;
+      // Each key's rows in page order (a UNION ALL promises no order of its own).
       const rows = await em
         .getConnection()
-        .execute<Record<string, unknown>[]>(sql, params as string[]);
+        .execute<Record<string, unknown>[]>(
+          `select * from (${delar.join(' union all ')}) as sidor order by k_idx, fran, id`,
+          params as string[],
+        );
       const perKey = keys.map(() => ({ rows: [] as Klotteranmalan[], totalt: 0 }));
       for (const row of rows) {
-        const { k_idx, k_grans: _g, k_totalt, k_efter, k_nr: _n, ...columns } = row;
-        const page = perKey[Number(k_idx)];
+        const page = perKey[Number(row.k_idx)];
         if (!page) continue;
-        page.totalt = Number(k_totalt);
-        // A page past the end still returns one row, only so the total is known.
-        if (Number(k_efter) !== 1) continue;
-        page.rows.push(em.map(Klotteranmalan, columns));
+        page.totalt = Number(row.k_totalt);
+        // A page past the end is one row of nulls beside its total.
+        if (row.id != null) page.rows.push(rad(row));
       }
       return keys.map((k, i) => {
         const page = perKey[i] as { rows: Klotteranmalan[]; totalt: number };
@@ -195,28 +275,33 @@ export function createLoaders(em: EntityManager) {
     sida: sidLoader(em),
     nollrapporter: areaPeriodListLoader(em, Nollrapport, { rapportor: 'asc', fran: 'asc' }),
     /** The shortest longer period with reports or zero-reports, for the section's status. */
-    grovre: grovrePeriodLoader(em, [Klotteranmalan, Nollrapport]),
+    grovre: grovreLoader<{ idx: string | number; period: string }, Period | null>(
+      em,
+      GROVRE_SQL,
+      (rows, key) =>
+        narmasteGrovrePeriod(
+          rows.map((r) => r.period),
+          key.period,
+        ),
+    ),
     /** The same per reporter; asked only when the section has such a period at all. */
-    grovrePerRapportor: areaPeriodLoader<
+    grovrePerRapportor: grovreLoader<
       { idx: string | number; rapportor: string; period: string },
       Map<Rapportor, Period>
-    >(
-      (cte) => em.getConnection().execute(`${cte.sql} ${GROVRE_PER_RAPPORTOR_SQL}`, cte.params),
-      (rows, key) => {
-        const perioder = new Map<Rapportor, string[]>();
-        for (const r of rows) {
-          const lista = perioder.get(r.rapportor as Rapportor) ?? [];
-          lista.push(r.period);
-          perioder.set(r.rapportor as Rapportor, lista);
-        }
-        const ut = new Map<Rapportor, Period>();
-        for (const [rapportor, lista] of perioder) {
-          const p = narmasteGrovrePeriod(lista, key.period);
-          if (p) ut.set(rapportor, p);
-        }
-        return ut;
-      },
-    ),
+    >(em, GROVRE_PER_RAPPORTOR_SQL, (rows, key) => {
+      const perioder = new Map<Rapportor, string[]>();
+      for (const r of rows) {
+        const lista = perioder.get(r.rapportor as Rapportor) ?? [];
+        lista.push(r.period);
+        perioder.set(r.rapportor as Rapportor, lista);
+      }
+      const ut = new Map<Rapportor, Period>();
+      for (const [rapportor, lista] of perioder) {
+        const p = narmasteGrovrePeriod(lista, key.period);
+        if (p) ut.set(rapportor, p);
+      }
+      return ut;
+    }),
     summering: areaPeriodLoader<SummaryRow, KlotterSummering>(
       (cte) => em.getConnection().execute<SummaryRow[]>(`${cte.sql} ${SUMMARY_SQL}`, cte.params),
       (rows) => {
