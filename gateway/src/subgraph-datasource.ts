@@ -57,13 +57,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     });
     // A read waits for the caller's wave (takt.ts), then goes with the caller's other reads
     // to this subgraph in the same turn as one HTTP request (subgraph-fetch.ts); a
-    // mutation's fetches each go alone, at once.
-    const takt = lasning && this.client.batchMax > 1 ? taktFor(options.context) : undefined;
+    // mutation's fetches each go alone, at once. So does a read for the response cache
+    // (its header): a subgraph keeps that request's revision and audited reads on state
+    // every operation of a batch shares (subgraph-kit's revision.ts), so until each
+    // operation keeps its own, such a read goes alone.
+    const batch = lasning && headers[SVARSCACHE_HEADER] === undefined;
+    const takt = batch && this.client.batchMax > 1 ? taktFor(options.context) : undefined;
     let answer: SubgraphAnswer;
     try {
       const vanta = takt?.borja();
       if (vanta) await vanta;
-      answer = await this.client.fetch(body, headers, shareKey, context.klient, lasning);
+      answer = await this.client.fetch(body, headers, shareKey, context.klient, batch);
     } catch (error) {
       if (error instanceof KallaOtillganglig) return { errors: error.toSubgraphErrors(query) };
       throw error;
