@@ -7,6 +7,7 @@ import type { GatewayContext } from './kontext';
 import { arLasning, delningsnyckel } from './plugins/dedup';
 import { KallaOtillganglig } from './plugins/saknade-kallor';
 import type { SubgraphAnswer, SubgraphClient } from './subgraph-fetch';
+import { taktFor } from './takt';
 
 const JSON_ONLY: Record<string, string> = { 'content-type': 'application/json' };
 
@@ -46,19 +47,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // A client's operation (not a health check or a schema load): see apollo-interna.ts.
     const incoming = klientensOperation(options);
     // Only a read is shared, decided from the parsed operation (plugins/dedup.ts).
+    const lasning = arLasning(incoming?.operation);
     const shareKey = delningsnyckel({
       dedupe: this.client.dedupe,
-      lasning: arLasning(incoming?.operation),
+      lasning,
       headers,
       variantHeaders: [SVARSCACHE_HEADER],
       body,
     });
+    // A read waits for the caller's wave (takt.ts), then goes with the caller's other reads
+    // to this subgraph in the same turn as one HTTP request (subgraph-fetch.ts); a
+    // mutation's fetches each go alone, at once. So does a read for the response cache
+    // (its header): a subgraph keeps that request's revision and audited reads on state
+    // every operation of a batch shares (subgraph-kit's revision.ts), so until each
+    // operation keeps its own, such a read goes alone.
+    const batch = lasning && headers[SVARSCACHE_HEADER] === undefined;
+    const takt = batch && this.client.batchMax > 1 ? taktFor(options.context) : undefined;
     let answer: SubgraphAnswer;
     try {
-      answer = await this.client.fetch(body, headers, shareKey, context.klient);
+      const vanta = takt?.borja();
+      if (vanta) await vanta;
+      answer = await this.client.fetch(body, headers, shareKey, context.klient, batch);
     } catch (error) {
       if (error instanceof KallaOtillganglig) return { errors: error.toSubgraphErrors(query) };
       throw error;
+    } finally {
+      takt?.klar();
     }
     if (answer.status >= 500) {
       const missing = new KallaOtillganglig(this.client.kalla, 'SERVERFEL', {
@@ -66,8 +80,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       });
       return { errors: missing.toSubgraphErrors(query) };
     }
-    const parsed = parseAnswer(answer);
-    if (answer.status < 200 || answer.status >= 300) throw rejectedRequest(answer, parsed);
+    const parsed = answer.batched ? answer.batched.result : parseAnswer(answer);
+    if ((answer.status < 200 || answer.status >= 300) && !ranInBatch(answer, parsed)) {
+      throw rejectedRequest(answer, parsed);
+    }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new Error(`Expected JSON response body, but received: ${answer.text}`);
     }
@@ -78,6 +94,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The hook RemoteGraphQLDataSource's own `process` would call (the response cache's).
     return nastaSteg(this, response, options);
   }
+}
+
+/**
+ * A batch has one HTTP status for all its operations (Apollo Server shares the head), so a
+ * 4xx may be another operation's refusal. This operation ran when its result has `data`
+ * (a refused request has only errors): it is answered as a 200 would be.
+ */
+function ranInBatch(answer: SubgraphAnswer, result: unknown): boolean {
+  return (
+    answer.batched !== undefined &&
+    answer.status < 500 &&
+    result !== null &&
+    typeof result === 'object' &&
+    'data' in result
+  );
 }
 
 function parseAnswer(answer: SubgraphAnswer): unknown {
