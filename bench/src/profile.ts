@@ -35,8 +35,9 @@ function packageOf(url: string, functionName: string): string {
     return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? url);
   }
   if (url.startsWith('node:')) return url.split('/')[0] ?? url;
-  const match = /\/(gateway|packages\/[^/]+|subgraphs\/[^/]+)\/src\//.exec(url);
-  return match ? `${match[1]}/src` : url;
+  // Compiled (--prod) with --enable-source-maps, frames still name dist/ files.
+  const match = /\/(gateway|packages\/[^/]+|subgraphs\/[^/]+)\/(src|dist)\//.exec(url);
+  return match ? `${match[1]}/${match[2]}` : url;
 }
 
 function shortUrl(url: string): string {
