@@ -212,6 +212,8 @@ async function measure(
   expected: Expected,
   subgraphPids: number[],
   who: Record<string, string>[] = readers,
+  /** Called as the measured load starts (after the check and the warm-up). */
+  onMeasuring?: () => void,
 ): Promise<Row> {
   const exact = await checkBody(target, expected);
   await load(target.url, expected.body, WARMUP, exact, who);
@@ -219,6 +221,7 @@ async function measure(
   const gatewayBefore = gatewayPid ? await cpuMs([gatewayPid]) : 0;
   const subgraphsBefore = await cpuMs(subgraphPids);
   const peak = gatewayPid ? rssPeak(gatewayPid) : undefined;
+  onMeasuring?.();
   const result = await load(target.url, expected.body, DURATION, exact, who);
   const gatewayCpu = gatewayPid ? (await cpuMs([gatewayPid])) - gatewayBefore : undefined;
   const subgraphsCpu = (await cpuMs(subgraphPids)) - subgraphsBefore;
@@ -332,8 +335,15 @@ let supergraphPath = '';
 const mb = (bytes: number) => bytes / 2 ** 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A .cpuprofile written into `dir` by --cpu-prof, summarised and kept under results/. */
-async function keptProfile(dir: string, keep: string): Promise<ProfileSummary | undefined> {
+/**
+ * A .cpuprofile written into `dir` by --cpu-prof, summarised from `fromMs` after the
+ * process started (the measured load's start), and kept whole under results/.
+ */
+async function keptProfile(
+  dir: string,
+  keep: string,
+  fromMs: number,
+): Promise<ProfileSummary | undefined> {
   const file = (await readdir(dir).catch(() => [] as string[])).find((f) =>
     f.endsWith('.cpuprofile'),
   );
@@ -346,7 +356,7 @@ async function keptProfile(dir: string, keep: string): Promise<ProfileSummary | 
   await mkdir(join(BENCH, 'results'), { recursive: true });
   await copyFile(join(dir, file), kept);
   log(`profile: ${kept}`);
-  return summariseProfile(join(dir, file));
+  return summariseProfile(join(dir, file), 15, fromMs);
 }
 
 async function main(): Promise<void> {
@@ -572,12 +582,26 @@ async function main(): Promise<void> {
       '--cpu-prof',
       `--cpu-prof-dir=${join(dir, 'gateway')}`,
     ]);
-    rows.push(await measure({ ...profiled, name: 'ours (profiled)' }, reference[0]!, subgraphPids));
+    let measuring = 0;
+    rows.push(
+      await measure(
+        { ...profiled, name: 'ours (profiled)' },
+        reference[0]!,
+        subgraphPids,
+        readers,
+        () => {
+          measuring = Date.now();
+        },
+      ),
+    );
     await stopProcess(profiled.proc!);
     await Promise.all(profiledSubgraphs.procs.map((p) => stopProcess(p)));
-    profile = await keptProfile(join(dir, 'gateway'), 'gateway');
+    // Summaries from the measured load on: start-up and warm-up left out (the kept files
+    // are whole).
+    const since = (p: { startedAt: number }) => measuring - p.startedAt;
+    profile = await keptProfile(join(dir, 'gateway'), 'gateway', since(profiled.proc!));
     for (const p of profiledSubgraphs.procs) {
-      const summary = await keptProfile(join(dir, p.name), p.name);
+      const summary = await keptProfile(join(dir, p.name), p.name, since(p));
       if (summary) subgraphProfiles.push({ subgraph: p.name, summary });
     }
   }

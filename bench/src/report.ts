@@ -308,7 +308,12 @@ function sections(report: Report): string[] {
     ),
   ];
   if (profile) {
-    out.push(...profileTables('CPU profile of our gateway under the lägesbild load', profile));
+    out.push(
+      ...profileTables(
+        'CPU profile of our gateway under the distinct-reader lägesbild load, from the measured load on',
+        profile,
+      ),
+    );
   }
   for (const { subgraph, summary } of report.subgraphProfiles ?? []) {
     out.push(...profileTables(`CPU profile of ${subgraph} under the same load`, summary));
