@@ -96,7 +96,9 @@ const PROD = flags.prod || (!flags['no-prod'] && process.env.BENCH_PROD !== '0')
 
 /** Everything the run can take, with room for starts: past this it stops itself. */
 const TIME_LIMIT_MS =
-  (180 +
+  // ≈300 s for the starts (five subgraphs, up to six gateways) and the checks on a busy
+  // machine.
+  (300 +
     (DURATION + WARMUP) * (QUERIES.length * 4 + 1 + ROUNDS + (flags.profile ? 2 : 0)) +
     PROBE * 16) *
   1000;
@@ -243,13 +245,14 @@ async function measure(
     errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
     non2xx: result.non2xx,
     mismatches: result.mismatches,
+    timeouts: result.timeouts,
     peakRssMb: peakRss === undefined ? undefined : peakRss / 2 ** 20,
     gatewayCpuMsPerRequest:
       gatewayCpu === undefined || !requests ? undefined : gatewayCpu / requests,
     subgraphsCpuMsPerRequest: requests ? subgraphsCpu / requests : undefined,
   };
   log(
-    `${row.target} × ${row.query}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors; CPU ms/req gateway ${row.gatewayCpuMsPerRequest?.toFixed(2) ?? '–'}, subgraphs ${row.subgraphsCpuMsPerRequest?.toFixed(2) ?? '–'}`,
+    `${row.target} × ${row.query}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors${row.errors ? ` (${result.errors} connection, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.mismatches} other bodies)` : ''}; CPU ms/req gateway ${row.gatewayCpuMsPerRequest?.toFixed(2) ?? '–'}, subgraphs ${row.subgraphsCpuMsPerRequest?.toFixed(2) ?? '–'}`,
   );
   return row;
 }
@@ -522,7 +525,9 @@ async function main(): Promise<void> {
     const exact = await checkBody(ours, reference[0]!);
     const r = await load(ours.url, reference[0]!.body, DURATION, exact);
     if (r.errors + r.timeouts + r.non2xx + r.mismatches > 0) {
-      log(`sustained round ${round}: ${r.errors + r.timeouts + r.non2xx + r.mismatches} errors`);
+      log(
+        `sustained round ${round}: ${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx, ${r.mismatches} other bodies`,
+      );
     }
     log(`sustained round ${round}: ${r.requests.total} requests`);
     await remember(`after round ${round}`, ours.proc!.pid);

@@ -15,6 +15,8 @@ export interface Row {
   errors: number;
   non2xx: number;
   mismatches: number;
+  /** Requests the client gave up on after 10 s (part of errors). */
+  timeouts?: number;
   peakRssMb?: number;
   gatewayCpuMsPerRequest?: number;
   subgraphsCpuMsPerRequest?: number;
