@@ -393,10 +393,22 @@ async function main(): Promise<void> {
   const oursCounts = new Map<string, number[]>();
   for (const query of QUERIES) {
     const body = requestBody(query);
-    const { status, text } = await post(recording.url, body);
-    const response = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
-    if (status !== 200 || response.errors || !response.data) {
-      throw new Error(`the reference answer to ${query.name} is not clean (${status}): ${text}`);
+    // The first ask of a freshly started system can outlast a subgraph timeout on a busy
+    // machine (cold code paths): up to three asks for a clean answer, the first clean kept.
+    let response: { data?: unknown; errors?: unknown[] } = {};
+    for (let ask = 1; ; ask++) {
+      const { status, text } = await post(recording.url, body);
+      response = JSON.parse(text) as typeof response;
+      if (status === 200 && !response.errors && response.data) break;
+      recorder.take();
+      if (ask === 3) {
+        const file = join(tmp, `reference-${query.name}.json`);
+        await writeFile(file, text);
+        throw new Error(
+          `the reference answer to ${query.name} is not clean after three asks (HTTP ${status}): ${text.slice(0, 600)}… (whole in ${file})`,
+        );
+      }
+      log(`the reference answer to ${query.name} is not clean (HTTP ${status}); asking again`);
     }
     reference.push({ query, body, response });
     const first = recorder.take();
