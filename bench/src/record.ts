@@ -47,17 +47,24 @@ export interface Recorder {
   urls: Record<string, string>;
   /** Fetches seen since the last take(). */
   take(): SubgraphFetch[];
+  /**
+   * Resolves when no request is passing through: a request the gateway gave up on (its
+   * subgraph timeout) still completes here later, and must not land in the next take().
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startRecorder(targets: Record<string, string>): Promise<Recorder> {
   let seen: SubgraphFetch[] = [];
+  let passing = 0;
   const servers: Server[] = [];
   const urls: Record<string, string> = {};
   for (const [subgraph, url] of Object.entries(targets)) {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
+      passing++;
       req.on('end', async () => {
         const body = Buffer.concat(chunks).toString('utf8');
         try {
@@ -104,6 +111,8 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
         } catch (error) {
           res.writeHead(502);
           res.end(String(error));
+        } finally {
+          passing--;
         }
       });
     });
@@ -119,6 +128,10 @@ export async function startRecorder(targets: Record<string, string>): Promise<Re
       const taken = seen;
       seen = [];
       return taken;
+    },
+    async settled() {
+      const deadline = Date.now() + 60_000;
+      while (passing > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     },
     async close() {
       for (const s of servers) {
