@@ -33,6 +33,8 @@ export interface Proc {
   child: ChildProcess;
   pid: number;
   logFile: string;
+  /** Date.now() when it was spawned. */
+  startedAt: number;
 }
 
 /** Every process started and not yet stopped: stopped on exit, Ctrl-C and errors. */
@@ -51,7 +53,7 @@ export function startProcess(
     stdio: ['ignore', out, out],
   });
   if (child.pid === undefined) throw new Error(`${name} did not start`);
-  const proc = { name, child, pid: child.pid, logFile: options.logFile };
+  const proc = { name, child, pid: child.pid, logFile: options.logFile, startedAt: Date.now() };
   running.add(proc);
   child.once('exit', () => running.delete(proc));
   return proc;

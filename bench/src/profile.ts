@@ -9,6 +9,8 @@ interface ProfileNode {
 }
 
 interface CpuProfile {
+  /** Microseconds, V8's clock; the first sample is timeDeltas[0] after it. */
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -35,8 +37,9 @@ function packageOf(url: string, functionName: string): string {
     return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? url);
   }
   if (url.startsWith('node:')) return url.split('/')[0] ?? url;
-  const match = /\/(gateway|packages\/[^/]+|subgraphs\/[^/]+)\/src\//.exec(url);
-  return match ? `${match[1]}/src` : url;
+  // Compiled (--prod) with --enable-source-maps, frames still name dist/ files.
+  const match = /\/(gateway|packages\/[^/]+|subgraphs\/[^/]+)\/(src|dist)\//.exec(url);
+  return match ? `${match[1]}/${match[2]}` : url;
 }
 
 function shortUrl(url: string): string {
@@ -46,14 +49,26 @@ function shortUrl(url: string): string {
   return src >= 0 ? url.slice(src + 1) : url;
 }
 
-export async function summariseProfile(path: string, top = 15): Promise<ProfileSummary> {
+/**
+ * `fromMs`: count only the samples taken that long after the profile began (the process's
+ * start, under --cpu-prof), so start-up (module loading, tsx compiling) and warm-up stay out
+ * of a summary meant for the load.
+ */
+export async function summariseProfile(
+  path: string,
+  top = 15,
+  fromMs = 0,
+): Promise<ProfileSummary> {
   const profile = JSON.parse(await readFile(path, 'utf8')) as CpuProfile;
+  let at = 0;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const functions = new Map<string, number>();
   const packages = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
+    at += us;
+    if (at < fromMs * 1000) return;
     const node = byId.get(id);
     if (!node) return;
     const { functionName, url, lineNumber } = node.callFrame;

@@ -4,6 +4,8 @@ import type { ProfileSummary } from './profile';
 export interface Row {
   target: string;
   query: string;
+  /** Distinct tokens across the connections: one per connection, or 1 ("one token"). */
+  readers?: number;
   requests: number;
   rps: number;
   /** Milliseconds. */
@@ -13,6 +15,8 @@ export interface Row {
   errors: number;
   non2xx: number;
   mismatches: number;
+  /** Requests the client gave up on after 10 s (part of errors). */
+  timeouts?: number;
   peakRssMb?: number;
   gatewayCpuMsPerRequest?: number;
   subgraphsCpuMsPerRequest?: number;
@@ -20,45 +24,76 @@ export interface Row {
 
 export interface Report {
   machine: Machine;
-  settings: { connections: number; duration: number; warmup: number };
+  settings: {
+    connections: number;
+    duration: number;
+    warmup: number;
+    /** Distinct tokens in the default rows (one per connection). */
+    readers?: number;
+    rounds?: number;
+    /** Our gateway and subgraphs compiled (dist/index.js) rather than tsx. */
+    prod?: boolean;
+    /** The options Hive Gateway ran with beyond header propagation. */
+    hive?: string;
+  };
   rows: Row[];
+  /** Our gateway's resident memory: idle, before the rounds and after each. */
   memory: { label: string; rssMb: number }[];
   /** Per query and subgraph: its requests, the slowest one's time alone, its load probe. */
   probes: {
     query: string;
     subgraph: string;
+    /** HTTP requests (a batch is one). */
     requests: number;
+    /** Operations in them (a batch counts each). */
+    operations?: number;
+    /** Operations in the slowest request (the section loaded). */
+    slowestOperations?: number;
     aloneMs: number;
     rps: number;
     bytes: number;
   }[];
-  /** Subgraph requests each gateway sends for one query. */
-  fanOut: { query: string; ours: number; hive: number }[];
+  /** Subgraph HTTP requests each gateway sends for one query (a batch is one request). */
+  fanOut: {
+    query: string;
+    /** The most over the asks (the figure the goal reads), and the fewest. */
+    ours: number;
+    oursMin?: number;
+    /** Operations in the first ask's requests (a batch counts each). */
+    oursOperations?: number;
+    hive: number;
+    hiveMin?: number;
+  }[];
+  /** Our gateway's profile. */
   profile?: ProfileSummary;
+  /** Each subgraph's profile, under the same load. */
+  subgraphProfiles?: { subgraph: string; summary: ProfileSummary }[];
 }
 
 const fixed = (n: number | undefined, digits = 0) => (n === undefined ? '–' : n.toFixed(digits));
+const span = (min: number | undefined, max: number) =>
+  min === undefined || min === max ? String(max) : `${min}–${max}`;
 
 function table(head: string[], body: string[][]): string {
   const lines = [head, head.map(() => '---'), ...body].map((r) => `| ${r.join(' | ')} |`);
   return lines.join('\n');
 }
 
+/** The rows the ratios compare: distinct readers, cache off, not profiled. */
+function pick(rows: Row[], query: string) {
+  return {
+    ours: rows.find((r) => r.query === query && r.target === 'ours'),
+    oneToken: rows.find((r) => r.query === query && r.target === 'ours, one token'),
+    cached: rows.find((r) => r.query === query && r.target === 'ours (cache on)'),
+    hive: rows.find((r) => r.query === query && r.target === 'hive'),
+    floor: rows.find((r) => r.query === query && r.target.startsWith('floor')),
+  };
+}
+
 export function ratios(rows: Row[]): string[][] {
   const queries = [...new Set(rows.map((r) => r.query))];
   return queries.map((q) => {
-    const find = (prefix: string) =>
-      rows.find(
-        (r) =>
-          r.query === q &&
-          r.target.startsWith(prefix) &&
-          !r.target.includes('prof') &&
-          !r.target.includes('cache'),
-      );
-    const ours = find('ours');
-    const cached = rows.find((r) => r.query === q && r.target === 'ours (cache on)');
-    const hive = find('hive');
-    const floor = find('floor');
+    const { ours, cached, hive, floor } = pick(rows, q);
     const div = (a?: number, b?: number) => (a !== undefined && b ? (a / b).toFixed(2) : '–');
     return [
       q,
@@ -72,8 +107,99 @@ export function ratios(rows: Row[]): string[][] {
   });
 }
 
+export interface Goal {
+  goal: string;
+  value: string;
+  target: string;
+  /** undefined: not measured in this run. */
+  pass: boolean | undefined;
+}
+
+/** The issue's "Done when" list (issue 17), each against its target. */
+export function goals(report: Report): Goal[] {
+  const { rows, fanOut, memory } = report;
+  const picture = 'lägesbild';
+  const out: Goal[] = [];
+  const ratio = (
+    goal: string,
+    a: number | undefined,
+    b: number | undefined,
+    min?: number,
+    max?: number,
+  ) => {
+    const v = a !== undefined && b ? a / b : undefined;
+    out.push({
+      goal,
+      value: v === undefined ? '–' : v.toFixed(2),
+      target: min !== undefined ? `≥ ${min}` : `≤ ${max}`,
+      pass: v === undefined ? undefined : min !== undefined ? v >= min : v <= max!,
+    });
+  };
+  const queries = [...new Set(rows.map((r) => r.query))];
+  for (const q of queries) {
+    const { ours, hive } = pick(rows, q);
+    ratio(`ours ÷ Hive req/s, ${q}`, ours?.rps, hive?.rps, 2.0);
+    ratio(`ours ÷ Hive p99, ${q}`, ours?.p99, hive?.p99, undefined, 0.5);
+  }
+  const { ours, cached, floor } = pick(rows, picture);
+  ratio(`ours ÷ floor req/s, ${picture}`, ours?.rps, floor?.rps, 0.5);
+  ratio(`cache on ÷ floor req/s, ${picture}`, cached?.rps, floor?.rps, 6);
+  const below = (goal: string, v: number | undefined, max: number, unit: string, strict = false) =>
+    out.push({
+      goal,
+      value:
+        v === undefined
+          ? '–'
+          : `${v.toFixed(unit === '' ? 0 : unit === 'MB' ? 0 : 2)}${unit ? ` ${unit}` : ''}`,
+      target: `${strict ? '<' : '≤'} ${max}${unit ? ` ${unit}` : ''}`,
+      pass: v === undefined ? undefined : strict ? v < max : v <= max,
+    });
+  below(
+    `subgraph HTTP requests per ${picture} (ours, most of three asks)`,
+    fanOut.find((f) => f.query === picture)?.ours,
+    5,
+    '',
+  );
+  below(`subgraphs' CPU per ${picture} (ours)`, ours?.subgraphsCpuMsPerRequest, 8, 'ms');
+  below(`gateway CPU per ${picture} (ours)`, ours?.gatewayCpuMsPerRequest, 3, 'ms');
+  below('gateway RSS idle', memory.find((m) => m.label === 'idle')?.rssMb, 200, 'MB', true);
+  const rounds = memory.filter((m) => m.label.startsWith('after round'));
+  const last = rounds.at(-1);
+  below(
+    `gateway RSS after ${rounds.length} rounds${rounds.length < 12 ? ' (the goal is 12)' : ''}`,
+    last?.rssMb,
+    200,
+    'MB',
+    true,
+  );
+  if (rounds.length < 12 && out.at(-1)) out.at(-1)!.pass = undefined;
+  return out;
+}
+
+function profileTables(title: string, profile: ProfileSummary): string[] {
+  return [
+    '',
+    `${title} (${profile.totalMs.toFixed(0)} ms sampled), self time:`,
+    '',
+    table(
+      ['package', 'ms', 'share'],
+      profile.packages.map((p) => [p.name, fixed(p.ms), `${(p.share * 100).toFixed(1)} %`]),
+    ),
+    '',
+    table(
+      ['function', 'ms', 'share'],
+      profile.functions.map((p) => [
+        `\`${p.name}\``,
+        fixed(p.ms),
+        `${(p.share * 100).toFixed(1)} %`,
+      ]),
+    ),
+  ];
+}
+
 function sections(report: Report): string[] {
   const { machine, settings, rows, memory, probes, fanOut, profile } = report;
+  const readers = settings.readers ?? 1;
   const out = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.date}`,
     `Load average (1 min) before the run ${machine.loadAverage.before}, after ${machine.loadAverage.after}${
@@ -82,11 +208,24 @@ function sections(report: Report): string[] {
         : '.'
     }`,
     `Load: autocannon, ${settings.connections} connections, ${settings.duration} s per row after ${settings.warmup} s warm-up, 127.0.0.1; every process on the same cores.`,
+    `Readers: ${
+      readers > 1
+        ? `every connection its own signed token (role RADET, distinct subject): ${readers} distinct readers per row, except the rows "ours, one token" (one token on every connection, as the bench did before issue 17)`
+        : 'one token on every connection'
+    }.`,
+    `Services: ${
+      settings.prod === undefined
+        ? 'started from src with tsx'
+        : settings.prod
+          ? 'our gateway and the subgraphs compiled (`node --enable-source-maps dist/index.js` after `pnpm build`)'
+          : 'our gateway and the subgraphs from src with tsx (--no-prod)'
+    }.${settings.hive ? ` Hive Gateway with ${settings.hive}.` : ''}`,
     '',
     table(
       [
         'target',
         'query',
+        'readers',
         'req/s',
         'p50 ms',
         'p99 ms',
@@ -98,6 +237,7 @@ function sections(report: Report): string[] {
       rows.map((r) => [
         r.target,
         r.query,
+        r.readers === undefined ? '–' : String(r.readers),
         fixed(r.rps),
         fixed(r.p50),
         fixed(r.p99),
@@ -121,23 +261,49 @@ function sections(report: Report): string[] {
       ratios(rows),
     ),
     '',
-    `Subgraph requests per query: ${fanOut
-      .map((f) => `${f.query} ours ${f.ours}, Hive ${f.hive}`)
+    'Done when (issue 17; distinct readers, cache off unless said):',
+    '',
+    table(
+      ['goal', 'measured', 'target', ''],
+      goals(report).map((g) => [
+        g.goal,
+        g.value,
+        g.target,
+        g.pass === undefined ? 'not measured' : g.pass ? 'pass' : 'FAIL',
+      ]),
+    ),
+    '',
+    `Subgraph HTTP requests per query (a batch — one request carrying a JSON array of operations — is one; the fewest–most over three asks, batching by tick varies with timing): ${fanOut
+      .map(
+        (f) =>
+          `${f.query} ours ${span(f.oursMin, f.ours)}${f.oursOperations !== undefined ? ` (first ask: ${f.oursOperations} operations)` : ''}, Hive ${span(f.hiveMin, f.hive)}`,
+      )
       .join('; ')}.`,
     '',
-    `Our gateway's resident memory over ${memory.length - 1} back-to-back loads of the lägesbild query: ${memory
+    `Our gateway's resident memory, idle and over ${memory.filter((m) => m.label.startsWith('after round')).length} back-to-back loads of the lägesbild query: ${memory
       .map((m) => `${m.label} ${m.rssMb.toFixed(0)} MB`)
       .join(', ')}`,
     '',
-    'Floor candidates: the requests the gateway sends each subgraph for the query; the slowest of them alone (one at a time), then loaded briefly; the slowest section is the floor:',
+    'Floor candidates: the requests the gateway sends each subgraph for the query (a batched request as sent, all its operations); the slowest of them alone (one at a time), then loaded briefly; the slowest section is the floor:',
     '',
     table(
-      ['query', 'subgraph', 'requests per query', 'slowest alone ms', 'its req/s', 'its bytes'],
+      [
+        'query',
+        'subgraph',
+        'requests per query',
+        'operations',
+        'slowest alone ms',
+        'its operations',
+        'its req/s',
+        'its bytes',
+      ],
       probes.map((p) => [
         p.query,
         p.subgraph,
         String(p.requests),
+        p.operations === undefined ? '–' : String(p.operations),
         fixed(p.aloneMs, 1),
+        p.slowestOperations === undefined ? '–' : String(p.slowestOperations),
         fixed(p.rps),
         String(p.bytes),
       ]),
@@ -145,23 +311,14 @@ function sections(report: Report): string[] {
   ];
   if (profile) {
     out.push(
-      '',
-      `CPU profile of our gateway under the lägesbild load (${profile.totalMs.toFixed(0)} ms sampled), self time:`,
-      '',
-      table(
-        ['package', 'ms', 'share'],
-        profile.packages.map((p) => [p.name, fixed(p.ms), `${(p.share * 100).toFixed(1)} %`]),
-      ),
-      '',
-      table(
-        ['function', 'ms', 'share'],
-        profile.functions.map((p) => [
-          `\`${p.name}\``,
-          fixed(p.ms),
-          `${(p.share * 100).toFixed(1)} %`,
-        ]),
+      ...profileTables(
+        'CPU profile of our gateway under the distinct-reader lägesbild load, from the measured load on',
+        profile,
       ),
     );
+  }
+  for (const { subgraph, summary } of report.subgraphProfiles ?? []) {
+    out.push(...profileTables(`CPU profile of ${subgraph} under the same load`, summary));
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * the time limit, an error) that stops every process started.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,11 @@ export interface Council {
   serviceEnv: NodeJS.ProcessEnv;
   /** The council's (RADET) bearer token, for every request. */
   auth: Record<string, string>;
+  /**
+   * Signs `count` more council tokens, each with its own subject (`<subject>:<n>`): the
+   * headers of as many distinct readers with the same role.
+   */
+  readers(count: number): Promise<Record<string, string>[]>;
 }
 
 /**
@@ -43,29 +49,66 @@ export async function councilToken(dataDir: string, subject: string): Promise<Co
     LAGESBILD_JWT_SECRET: randomBytes(32).toString('base64url'),
     LAGESBILD_DATA_DIR: dataDir,
   };
-  const token = await signToken(loadAuthConfig(serviceEnv, dataDir), {
-    roller: [Roll.RADET],
-    subject,
+  const config = loadAuthConfig(serviceEnv, dataDir);
+  const sign = async (sub: string) => ({
+    authorization: `Bearer ${await signToken(config, { roller: [Roll.RADET], subject: sub })}`,
   });
-  return { serviceEnv, auth: { authorization: `Bearer ${token}` } };
+  return {
+    serviceEnv,
+    auth: await sign(subject),
+    readers: (count) =>
+      Promise.all(Array.from({ length: count }, (_, i) => sign(`${subject}:${i + 1}`))),
+  };
 }
 
-/** The four subgraphs as `pnpm start` runs them, each on a free port; resolves when healthy. */
+/**
+ * How a service folder is started: `node --import tsx src/index.ts` as `pnpm start` does,
+ * or compiled (`prod`): `node --enable-source-maps dist/index.js` after `pnpm build` at the
+ * root. A missing build is an error that says so, never a silent fall-back to tsx.
+ */
+export function serviceArgs(dir: string, prod: boolean, nodeArgs: string[] = []): string[] {
+  if (!prod) return [...nodeArgs, '--import', 'tsx', 'src/index.ts'];
+  const entry = join(ROOT, dir, 'dist/index.js');
+  if (!existsSync(entry)) {
+    throw new Error(
+      `${dir}/dist/index.js is missing: run pnpm build first (or pass --no-prod to start from src with tsx)`,
+    );
+  }
+  return [...nodeArgs, '--enable-source-maps', 'dist/index.js'];
+}
+
+/**
+ * Every subgraph of the registry as `pnpm start` runs it (or compiled, `prod`), each on a
+ * free port or on the one in `urls` (a restart on the same ports, e.g. under --cpu-prof);
+ * resolves when healthy.
+ */
 export async function startSubgraphs(
   serviceEnv: NodeJS.ProcessEnv,
   logDir: string,
+  options: {
+    prod?: boolean;
+    /** Node options before the entry point, e.g. --cpu-prof. */
+    nodeArgs?: (name: string) => string[];
+    /** Ports to take again, from an earlier start's urls. */
+    urls?: Record<string, string>;
+  } = {},
 ): Promise<{ urls: Record<string, string>; procs: Proc[] }> {
   const urls: Record<string, string> = {};
   const procs: Proc[] = [];
   for (const s of SUBGRAPHS) {
-    const port = await freePort();
+    const earlier = options.urls?.[s.name];
+    const port = earlier ? Number(new URL(earlier).port) : await freePort();
     urls[s.name] = `http://${HOST}:${port}/graphql`;
     procs.push(
-      startProcess(s.name, ['--import', 'tsx', 'src/index.ts'], {
-        cwd: join(ROOT, s.dir),
-        env: { ...serviceEnv, [`${s.name.toUpperCase()}_PORT`]: String(port) },
-        logFile: join(logDir, `${s.name}.log`),
-      }),
+      startProcess(
+        s.name,
+        serviceArgs(s.dir, options.prod ?? false, options.nodeArgs?.(s.name) ?? []),
+        {
+          cwd: join(ROOT, s.dir),
+          env: { ...serviceEnv, [`${s.name.toUpperCase()}_PORT`]: String(port) },
+          logFile: join(logDir, `${s.name}.log`),
+        },
+      ),
     );
   }
   await Promise.all(
@@ -96,7 +139,7 @@ export interface Gateway {
   proc: Proc;
 }
 
-/** Our gateway (gateway/src/index.ts) on a free port, its `<NAME>_URL`s set to `urls`. */
+/** Our gateway (gateway/src/index.ts, or its build) on a free port, its `<NAME>_URL`s set to `urls`. */
 export async function startGateway(options: {
   name: string;
   urls: Record<string, string>;
@@ -106,12 +149,14 @@ export async function startGateway(options: {
   /** More gateway settings (GATEWAY_SVARSCACHE, GATEWAY_MAX_COST, …). */
   env?: Record<string, string>;
   nodeArgs?: string[];
+  /** Compiled (gateway/dist/index.js) instead of tsx; see serviceArgs. */
+  prod?: boolean;
 }): Promise<Gateway> {
   const { name, urls, council } = options;
   const port = await freePort();
   const proc = startProcess(
     name,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/index.ts'],
+    serviceArgs('gateway', options.prod ?? false, options.nodeArgs ?? []),
     {
       cwd: join(ROOT, 'gateway'),
       env: {
