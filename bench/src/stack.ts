@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { loadAuthConfig, signToken } from '@lagesbild/auth';
 import { Roll } from '@lagesbild/domain';
 import { SUBGRAPHS } from '../../schema/subgraphs';
+import { prodNodeArgs } from '../../scripts/prod-command';
 import {
   freePort,
   graphqlOk,
@@ -63,8 +64,8 @@ export async function councilToken(dataDir: string, subject: string): Promise<Co
 
 /**
  * How a service folder is started: `node --import tsx src/index.ts` as `pnpm start` does,
- * or compiled (`prod`): `node --enable-source-maps dist/index.js` after `pnpm build` at the
- * root. A missing build is an error that says so, never a silent fall-back to tsx.
+ * or compiled (`prod`): `node` with production's own arguments (scripts/prod-command.ts: the
+ * gateway's heap cap too) after `pnpm build` at the root. A missing build is an error that says so, never a silent fall-back to tsx.
  */
 export function serviceArgs(dir: string, prod: boolean, nodeArgs: string[] = []): string[] {
   if (!prod) return [...nodeArgs, '--import', 'tsx', 'src/index.ts'];
@@ -74,7 +75,7 @@ export function serviceArgs(dir: string, prod: boolean, nodeArgs: string[] = [])
       `${dir}/dist/index.js is missing: run pnpm build first (or pass --no-prod to start from src with tsx)`,
     );
   }
-  return [...nodeArgs, '--enable-source-maps', 'dist/index.js'];
+  return [...nodeArgs, ...prodNodeArgs(dir)];
 }
 
 /**
