@@ -18,6 +18,10 @@ export default defineConfig({
   test: {
     // Real processes and databases: give them time, and keep files in separate processes.
     pool: 'forks',
+    // Two files at a time, even on two cores: an end-to-end file spends much of its time
+    // waiting (services starting, timeouts on purpose, a browser), and freePort() reserves
+    // each port across processes, so two systems never race for one.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Builds the dashboard once, before the browser test and the launchers need it; starts
@@ -50,8 +54,7 @@ export default defineConfig({
           // identical subgraph requests, who may read and call what (GraphQL and REST: the
           // subgraphs' own tests check their rules on both databases), the meeting report's
           // rendering and SQLite's locking under concurrent writes do not depend on the
-          // subgraphs' database: once is enough. Files run one at a time on this machine's two
-          // cores, so each file here is paid in full.
+          // subgraphs' database: once is enough.
           exclude: [
             ...configDefaults.exclude,
             'test/dashboard.e2e.test.ts',
