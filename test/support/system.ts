@@ -205,11 +205,24 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   launcher.stderr?.on('data', (d: Buffer) => {
     output += d.toString();
   });
-  const deadline = Date.now() + 90_000;
+  // Generous: on a shared two-core machine, with two test files at a time, seven services
+  // under tsx can take minutes to start. The launcher gives up on its own after 120 s of
+  // waiting for health, with a message that says which service.
+  const deadline = Date.now() + 200_000;
   while (!output.includes('Press Ctrl-C to stop.')) {
-    if (launcher.exitCode !== null) throw new Error(`launcher exited early:\n${output}`);
+    if (launcher.exitCode !== null) {
+      await rm(dataDir, { recursive: true, force: true });
+      for (const db of databases) await db.remove();
+      throw new Error(`launcher exited early:\n${output}`);
+    }
     if (Date.now() > deadline) {
-      launcher.kill('SIGKILL');
+      // Ctrl-C, so the launcher stops the services it started; SIGKILL alone would leave
+      // them running (and eating the CPU the next files need) after this file fails.
+      const exited = once(launcher, 'exit');
+      launcher.kill('SIGINT');
+      const timer = setTimeout(() => launcher.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
       throw new Error(`launcher did not get ready:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
