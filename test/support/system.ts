@@ -206,9 +206,9 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
     output += d.toString();
   });
   // Generous: on a shared two-core machine, with two test files at a time, seven services
-  // under tsx can take minutes to start. The launcher gives up on its own after 120 s of
-  // waiting for health, with a message that says which service.
-  const deadline = Date.now() + 200_000;
+  // under tsx can take minutes to start. The launcher gives up on its own first (120 s for
+  // the subgraphs, then 120 s for the gateway), with a message that says which service.
+  const deadline = Date.now() + 280_000;
   while (!output.includes('Press Ctrl-C to stop.')) {
     if (launcher.exitCode !== null) {
       await rm(dataDir, { recursive: true, force: true });
