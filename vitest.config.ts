@@ -32,6 +32,12 @@ export default defineConfig({
     env: {
       LAGESBILD_JWT_SECRET: 'lagesbild-testhemlighet-endast-for-tester-0123456789',
       LAGESBILD_DEV_TOKENS: 'true',
+      // The same for the deadlines between services: the production defaults (3 s for a
+      // subgraph at the gateway, 2.5 s for publicering's capture of the live picture) are
+      // missed on a busy shared machine, and a test then fails on speed. The tests of those
+      // deadlines set their own (kallor, dedupe, publicering's unit tests).
+      SUBGRAPH_TIMEOUT_MS: '30000',
+      PUBLICERING_GATEWAY_TIMEOUT_MS: '25000',
     },
     globalSetup: ['test/support/build-dashboard.ts', 'test/support/global-setup.ts'],
     projects: [
