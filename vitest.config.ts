@@ -18,14 +18,26 @@ export default defineConfig({
   test: {
     // Real processes and databases: give them time, and keep files in separate processes.
     pool: 'forks',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Two files at a time, even on two cores: an end-to-end file spends much of its time
+    // waiting (services starting, timeouts on purpose, a browser), and freePort() reserves
+    // each port across processes, so two systems never race for one.
+    maxWorkers: 2,
+    // Timeouts only catch a hang: speed is the bench's business, never a test's, and on a
+    // shared two-core machine a slow minute is not a failure.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     // Builds the dashboard once, before the browser test and the launchers need it; starts
     // the PostgreSQL test cluster.
     // Every process a test starts signs and verifies tokens with this secret.
     env: {
       LAGESBILD_JWT_SECRET: 'lagesbild-testhemlighet-endast-for-tester-0123456789',
       LAGESBILD_DEV_TOKENS: 'true',
+      // The same for the deadlines between services: the production defaults (3 s for a
+      // subgraph at the gateway, 2.5 s for publicering's capture of the live picture) are
+      // missed on a busy shared machine, and a test then fails on speed. The tests of those
+      // deadlines set their own (kallor, dedupe, publicering's unit tests).
+      SUBGRAPH_TIMEOUT_MS: '30000',
+      PUBLICERING_GATEWAY_TIMEOUT_MS: '25000',
     },
     globalSetup: ['test/support/build-dashboard.ts', 'test/support/global-setup.ts'],
     projects: [
@@ -50,8 +62,7 @@ export default defineConfig({
           // identical subgraph requests, who may read and call what (GraphQL and REST: the
           // subgraphs' own tests check their rules on both databases), the meeting report's
           // rendering and SQLite's locking under concurrent writes do not depend on the
-          // subgraphs' database: once is enough. Files run one at a time on this machine's two
-          // cores, so each file here is paid in full.
+          // subgraphs' database: once is enough.
           exclude: [
             ...configDefaults.exclude,
             'test/dashboard.e2e.test.ts',

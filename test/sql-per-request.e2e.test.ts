@@ -381,7 +381,7 @@ describe('SQL statements per gateway request do not grow with the list', () => {
           )
           .join('\n'),
     );
-  }, 180_000);
+  }, 600_000);
 
   afterAll(async () => {
     await system?.interrupt();

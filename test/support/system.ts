@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,22 +12,100 @@ import { spawnService, subgraphEnv } from '../../scripts/service-process';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Ports this test process has handed out: the OS may give a just-closed one again. */
-const utdelade = new Set<number>();
+/**
+ * Test ports come from below Linux's ephemeral range (32768–60999 by default), where the
+ * kernel never picks the local port of an outgoing connection: a port handed out here cannot
+ * be taken by some client socket before the service it is meant for binds it.
+ */
+const PORT_FIRST = 20_000;
+const PORT_LAST = 32_000;
 
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const address = server.address();
-    server.close();
-    await once(server, 'close');
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    if (utdelade.has(address.port)) continue;
-    utdelade.add(address.port);
-    return address.port;
+/**
+ * Cross-process reservations, one file per port holding the owner's pid: Vitest runs test
+ * files in several worker processes at once (and other checkouts on the machine may run
+ * their tests too), and a port probed free in one process is free for all of them until a
+ * service binds it. A file created with O_EXCL is the lock; it is removed when its process
+ * exits, and a file whose process is gone (killed) is taken over.
+ */
+const PORT_LOCK_DIR = join(tmpdir(), 'lagesbild-test-ports');
+
+/** Ports this process holds a reservation for: released when it exits. */
+const utdelade = new Set<number>();
+let releaseOnExit = false;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Takes the reservation for `port`; false when a live process holds it. A reservation left
+ * by a killed process is removed, and its port taken on a later pick (not this one: two
+ * processes clearing the same stale file at once must not both end up holding the port).
+ */
+function reserve(port: number): boolean {
+  const file = join(PORT_LOCK_DIR, String(port));
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  let owner: number;
+  try {
+    owner = Number(readFileSync(file, 'utf8'));
+  } catch {
+    return false;
+  }
+  // An empty file is one being written this instant: its owner is alive.
+  if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) rmSync(file, { force: true });
+  return false;
+}
+
+function release(port: number): void {
+  rmSync(join(PORT_LOCK_DIR, String(port)), { force: true });
+}
+
+async function bindable(port: number): Promise<boolean> {
+  const server = createServer();
+  server.listen(port, '127.0.0.1');
+  try {
+    await once(server, 'listening');
+  } catch {
+    return false;
+  }
+  server.close();
+  await once(server, 'close');
+  return true;
+}
+
+/**
+ * A port no other test process on this machine holds and nothing listens on: reserved for
+ * this process's lifetime, so a service started on it never races another worker's.
+ */
+export async function freePort(): Promise<number> {
+  mkdirSync(PORT_LOCK_DIR, { recursive: true });
+  if (!releaseOnExit) {
+    releaseOnExit = true;
+    process.on('exit', () => {
+      for (const port of utdelade) release(port);
+    });
+  }
+  for (let tries = 0; tries < 10_000; tries++) {
+    const port = PORT_FIRST + Math.floor(Math.random() * (PORT_LAST - PORT_FIRST + 1));
+    if (utdelade.has(port) || !reserve(port)) continue;
+    if (!(await bindable(port))) {
+      release(port);
+      continue;
+    }
+    utdelade.add(port);
+    return port;
+  }
+  throw new Error(`no free port between ${PORT_FIRST} and ${PORT_LAST}`);
 }
 
 export interface RunningSystem {
@@ -126,11 +205,24 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Run
   launcher.stderr?.on('data', (d: Buffer) => {
     output += d.toString();
   });
-  const deadline = Date.now() + 90_000;
+  // Generous: on a shared two-core machine, with two test files at a time, seven services
+  // under tsx can take minutes to start. The launcher gives up on its own first (120 s for
+  // the subgraphs, then 120 s for the gateway), with a message that says which service.
+  const deadline = Date.now() + 280_000;
   while (!output.includes('Press Ctrl-C to stop.')) {
-    if (launcher.exitCode !== null) throw new Error(`launcher exited early:\n${output}`);
+    if (launcher.exitCode !== null) {
+      await rm(dataDir, { recursive: true, force: true });
+      for (const db of databases) await db.remove();
+      throw new Error(`launcher exited early:\n${output}`);
+    }
     if (Date.now() > deadline) {
-      launcher.kill('SIGKILL');
+      // Ctrl-C, so the launcher stops the services it started; SIGKILL alone would leave
+      // them running (and eating the CPU the next files need) after this file fails.
+      const exited = once(launcher, 'exit');
+      launcher.kill('SIGINT');
+      const timer = setTimeout(() => launcher.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
       throw new Error(`launcher did not get ready:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
