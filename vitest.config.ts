@@ -61,7 +61,8 @@ export default defineConfig({
           // The page, the gateway's limits, its handling of missing sources and its sharing of
           // identical subgraph requests, who may read and call what (GraphQL and REST: the
           // subgraphs' own tests check their rules on both databases), the meeting report's
-          // rendering and SQLite's locking under concurrent writes do not depend on the
+          // rendering, SQLite's locking under concurrent writes, the gateway's batching of
+          // subgraph requests and the compiled production start do not depend on the
           // subgraphs' database: once is enough.
           exclude: [
             ...configDefaults.exclude,
@@ -76,6 +77,8 @@ export default defineConfig({
             'test/publicering-rapport.e2e.test.ts',
             'test/import-samtidigt.e2e.test.ts',
             'test/readme.test.ts',
+            'test/batchning.e2e.test.ts',
+            'test/kompilerad.e2e.test.ts',
           ],
           env: { LAGESBILD_TEST_DB: 'postgresql' },
         },
