@@ -291,7 +291,7 @@ describe('who may read and write what: the matrix', () => {
     system = await startSystem(
       Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase()}_DEBUG_SQL`, '1'])),
     );
-  }, 120_000);
+  });
   afterAll(() => system?.interrupt());
 
   const sql = async (s: Subgraph) =>
@@ -432,7 +432,7 @@ describe('tokens and partners, at the gateway and at each subgraph', () => {
   let system: RunningSystem;
   beforeAll(async () => {
     system = await startSystem({ KLOTTER_DEBUG_SQL: '1', SKOLOR_DEBUG_SQL: '1' });
-  }, 120_000);
+  });
   afterAll(() => system?.interrupt());
 
   const config = () => loadAuthConfig(process.env, tmpdir());
@@ -844,7 +844,7 @@ describe('who reads a partner’s live data: the read matrix and the issue’s a
       );
       expect(body.errors).toBeUndefined();
     }
-  }, 120_000);
+  });
   afterAll(() => system?.interrupt());
 
   const direkt = async (

@@ -21,7 +21,7 @@ describe('writes during a bulk import', () => {
   let system: RunningSystem;
   beforeAll(async () => {
     system = await startSystem();
-  }, 120_000);
+  });
   afterAll(() => system?.interrupt());
 
   it(`${SKRIVNINGAR} concurrent mutations all succeed during a ${RADER}-row import, which completes`, async () => {

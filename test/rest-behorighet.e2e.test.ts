@@ -125,7 +125,7 @@ describe('REST endpoints: every role × every endpoint', () => {
   let system: RunningSystem;
   beforeAll(async () => {
     system = await startSystem();
-  }, 120_000);
+  });
   afterAll(() => system?.interrupt());
 
   /** What each cell answered, for the printed matrix. */

@@ -53,7 +53,7 @@ describe('the response cache', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-  }, 120_000);
+  });
   afterAll(() => system?.interrupt());
 
   async function ask(
