@@ -61,7 +61,8 @@ if (flags.help) {
   --runs N               sequential requests per measurement (20)
   --concurrency C        requests in flight for the concurrent measurement (4)
   --one-year             only the single area-year (not the ten-year request)
-  --keep                 keep the temporary folder with the databases and logs
+  --keep                 keep the temporary folder with the databases, logs and the
+                         subgraph requests of each case as recorded (fetches.json)
   --data DIR             reuse the databases of a kept run (DIR = its data/ folder) instead
                          of generating them; the volume options are then ignored
   --no-write             print only; do not write bench/results/`);
@@ -366,6 +367,20 @@ async function measure(
   }
   await stopProcess(recording.proc);
   await recorder.close();
+  // What each subgraph was asked, to replay or profile one section by hand (kept with --keep).
+  await writeFile(
+    join(tmp, 'fetches.json'),
+    JSON.stringify(
+      Object.fromEntries(
+        [...fetches].map(([name, list]) => [
+          name,
+          list.map((f) => ({ subgraph: f.subgraph, body: JSON.parse(f.body) as unknown })),
+        ]),
+      ),
+      null,
+      2,
+    ),
+  );
 
   // 4. The combined query through our gateway, then each subgraph's section alone.
   const gateway = await startGateway('gateway', subgraphUrls);

@@ -151,6 +151,13 @@ export function batchedReference<TContext, TRef extends Record<string, unknown>,
  * partner has records in any of `entities` (a record dated only to 2016 when 2016-H2 is
  * asked), or null. One statement per batch: a union over the tables of the periods as
  * written by the records that strictly contain each key's range.
+ *
+ * The search starts on 1 January of the year the key's period starts in (`ar_fran`): a
+ * year is the longest period there is, every longer kind (year, half, tertial, quarter,
+ * month) lies inside one calendar year, and a week contains no period, so a record that
+ * strictly contains the key starts in that year. Unbounded, the search read every record
+ * of the area dated before the period (most of twenty years at scale); bounded, it is a
+ * range of at most a year in the (omrade_id, fran, …) index, a single day for a year.
  */
 export function grovrePeriodLoader(
   em: EntityManager,
@@ -162,19 +169,27 @@ export function grovrePeriodLoader(
   }>[],
 ): DataLoader<AreaPeriod, Period | null, string> {
   return areaPeriodLoader<{ idx: string | number; period: string }, Period | null>(
-    (cte) => {
+    (_cte, keys) => {
       const meta = em.getMetadata();
       const delar = entities.map((e) => {
         const tabell = meta.get(e.name).tableName;
         return `select distinct k.idx, t.period from k join ${tabell} t
-            on t.omrade_id = k.omrade_id and t.fran <= k.fran and t.till >= k.till
-           and (t.fran < k.fran or t.till > k.till)`;
+            on t.omrade_id = k.omrade_id and t.fran >= k.ar_fran and t.fran <= k.fran
+           and t.till >= k.till and (t.fran < k.fran or t.till > k.till)`;
       });
+      const values = keys.map(() => '(?, ?, ?, ?, ?)').join(', ');
+      const params = keys.flatMap((k, i) => [
+        String(i),
+        k.omradeId,
+        k.period.fran,
+        k.period.till,
+        `${k.period.fran.slice(0, 4)}-01-01`,
+      ]);
       return em
         .getConnection()
         .execute<{ idx: string | number; period: string }[]>(
-          `${cte.sql} ${delar.join(' union ')}`,
-          cte.params,
+          `with k(idx, omrade_id, fran, till, ar_fran) as (values ${values}) ${delar.join(' union ')}`,
+          params,
         );
     },
     (rows, key) =>

@@ -359,6 +359,33 @@ describe('förvaltning, read side on the seeded database', () => {
     });
   });
 
+  it('the longer period is searched inside the calendar year the period starts in', async () => {
+    // The seed has records for 2016 and for 2017-T1. A record that strictly contains a
+    // period starts in that period's year, on 1 January at the earliest (2016 for 2016-12);
+    // a week across New Year lies inside no year, and May is after the tertial (January–April).
+    const perioder = ['2016-12', '2016-W01', '2015-W53', '2016-W52', '2017-W01', '2017-05', '2016'];
+    const { body } = await s.gql<Record<string, { forvaltning: { grovrePeriod: string | null } }>>(
+      `{ ${perioder
+        .map(
+          (p, i) =>
+            `p${i}: lagesbild(omrade: "norrmalm", period: "${p}") { forvaltning { grovrePeriod } }`,
+        )
+        .join(' ')} }`,
+      {},
+      RADET,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(perioder.map((_, i) => body.data![`p${i}`]!.forvaltning.grovrePeriod)).toEqual([
+      '2016',
+      '2016',
+      null,
+      null,
+      '2017-T1',
+      null,
+      null,
+    ]);
+  });
+
   it('omrade: the action plan table, its steps and the forums', async () => {
     interface Atgard {
       nr: number;
