@@ -41,16 +41,32 @@ export interface KitContext<TLoaders = unknown> {
 export const ANONYM_OPERATION = 'anonym';
 
 /**
- * What the audit keeps about one request (`ctx.granskning`): one object per request,
- * shared by the request's context and every write's context derived from it.
+ * What the audit keeps about one operation (`ctx.granskning`): one object per GraphQL
+ * operation, shared by the operation's context and every write's context derived from it.
+ * An HTTP request may carry a batch of operations (a JSON array; Apollo Server runs them
+ * concurrently, each with its own shallow copy of the one context): granskningPlugin gives
+ * each copy its own object, so each entry names its own operation, while `delad` — the
+ * pending read entries — is the HTTP request's, so the batch's reads of one tick go as one
+ * INSERT.
  */
 export interface Granskningsforlopp {
   /** The client's operation name, once graphql-js has picked the operation. */
   operation: string;
-  /** The request's read entries, batched into one INSERT per DataLoader batch. */
-  reads?: DataLoader<Granskningsrad, true>;
   /** Only when the gateway's response cache asked (see revision.ts). */
   svarscache?: Svarscachepost;
+  /** The HTTP request's, shared by every operation of a batch. */
+  delad: DeladGranskning;
+}
+
+/** What the operations of one HTTP request share in the audit. */
+export interface DeladGranskning {
+  /** The read entries, batched into one INSERT per DataLoader batch. */
+  reads?: DataLoader<Granskningsrad, true>;
+}
+
+/** A fresh operation's audit bookkeeping over the HTTP request's shared part. */
+export function nyGranskning(delad: DeladGranskning = {}): Granskningsforlopp {
+  return { operation: ANONYM_OPERATION, delad };
 }
 
 /** One write's own part of the context: what its audit entry adds (granskningsDetalj). */
@@ -80,7 +96,7 @@ export function skapaKontext<TLoaders>(
     authorization: request.authorization ?? null,
     diskretionTroskel: options.diskretionTroskel ?? DISKRETION_STANDARDTROSKEL,
     skapaLoaders: options.loaders,
-    granskning: { operation: ANONYM_OPERATION },
+    granskning: nyGranskning(),
   };
 }
 

@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import { type GraphQLFieldResolver, type GraphQLResolveInfo, getNamedType } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { KraverBehorighet, readable } from './auth';
-import { ANONYM_OPERATION, type KitContext, medTransaktion } from './context';
+import { ANONYM_OPERATION, type KitContext, medTransaktion, nyGranskning } from './context';
 import { badUserInput } from './errors';
 import { Granskningshandelse } from './federation/granskning';
 import { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
@@ -44,12 +44,21 @@ export function clientOperationName(name: string | null | undefined): string {
   return name.replace(/^(.+)__[a-z0-9-]+__\d+$/i, '$1');
 }
 
-/** Records the operation name once graphql-js has picked the operation. */
+/**
+ * Gives each operation its own audit bookkeeping and records its operation name once
+ * graphql-js has picked it. Apollo Server hands every operation of a batched HTTP request
+ * its own shallow copy of the one context: the copy's `granskning` is replaced here (the
+ * pending reads, `delad`, stay the request's), so two operations running at once never
+ * write each other's name. Must come before every plugin that uses `ctx.granskning`
+ * (svarscachePlugin): Apollo Server calls `requestDidStart` in the plugins' order, and
+ * this one does its work before its first await.
+ */
 export function granskningPlugin<
   TContext extends KitContext<unknown>,
 >(): ApolloServerPlugin<TContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      contextValue.granskning = nyGranskning(contextValue.granskning.delad);
       return {
         async didResolveOperation(rc) {
           rc.contextValue.granskning.operation = clientOperationName(rc.operationName);
@@ -138,14 +147,15 @@ export async function loggaLasningar(
   if (state.svarscache) state.svarscache.granskning.push(...lasningar);
   // The EntityManager of the context that logs first, fixed for the request's later reads.
   const em = ctx.em;
-  state.reads ??= new DataLoader<Entry, true>(
+  const delad = state.delad;
+  delad.reads ??= new DataLoader<Entry, true>(
     async (entries) => {
       await em.insertMany(GranskningsloggPost, [...entries]);
       return entries.map(() => true as const);
     },
     { cache: false },
   );
-  const done = await state.reads.loadMany(
+  const done = await delad.reads.loadMany(
     lasningar.map((l) => entry(ctx, Granskningstyp.LASNING, `${l.typ}:${l.id}`, state.operation)),
   );
   const failed = done.find((d) => d instanceof Error);

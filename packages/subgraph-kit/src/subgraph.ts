@@ -129,6 +129,9 @@ export async function startSubgraph<TLoaders>(
       hideSuggestions: limits.production,
     }),
     includeStacktraceInErrorResponses: false,
+    // The gateway sends the fetches of one plan level to this subgraph as one HTTP request
+    // (a JSON array): its operations share the request's loaders, so their SQL merges.
+    allowBatchedHttpRequests: true,
     // A subgraph is reached through the gateway; GraphiQL lives there.
     ...limitOptions,
     // Federated traces cost time on every request and nobody here reports to Apollo Studio.

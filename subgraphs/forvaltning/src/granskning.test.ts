@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@lagesbild/subgraph-kit/testing';
+import { startTestSubgraph, type TestSubgraph, withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forvaltning } from './server';
 
@@ -175,6 +175,44 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
     expect(poster.map((p) => [p.operation, p.vad])).toEqual([
       ['Tva', `Incident:${begransad}`],
       ['Tva', `Incident:${begransad}`],
+    ]);
+  });
+
+  it('a batched HTTP request: each operation’s entries carry its own name, reads merge', async () => {
+    const fraga = (namn: string, p: string) => ({
+      query: INCIDENTER.replace('query Incidenter', `query ${namn}`),
+      variables: { p },
+    });
+    await s.resetSql();
+    // What the gateway sends when one plan level has several fetches for this subgraph.
+    const res = await fetch(s.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await withToken(SAMORDNARE)) },
+      body: JSON.stringify([
+        fraga('Forsta__forvaltning__0', '2019'),
+        fraga('Andra__forvaltning__1', '2019-H1'),
+        fraga('Tredje__forvaltning__2', '2019-02'),
+      ]),
+    });
+    expect(res.status).toBe(200);
+    const svar = (await res.json()) as { data?: unknown; errors?: unknown }[];
+    expect(svar).toHaveLength(3);
+    for (const del of svar) {
+      expect(del.errors).toBeUndefined();
+      expect(del.data).toEqual({
+        lagesbild: { forvaltning: { incidenter: [{ id: begransad, klassning: 'BEGRANSAD' }] } },
+      });
+    }
+    const statements = s.running.orm.sql.recent.slice(-(await s.sqlStatements()));
+    // The three operations share the request's loaders: one SELECT for their incidents,
+    // and their audited reads go as one INSERT.
+    expect(statements.filter((q) => /from .incident/i.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /insert into .kit_granskningslogg/i.test(q))).toHaveLength(1);
+    const poster = (await logg()).slice(0, 3);
+    expect(poster.map((p) => [p.operation, p.vad, p.subjekt]).sort()).toEqual([
+      ['Andra', `Incident:${begransad}`, 'samordnare-7'],
+      ['Forsta', `Incident:${begransad}`, 'samordnare-7'],
+      ['Tredje', `Incident:${begransad}`, 'samordnare-7'],
     ]);
   });
 
