@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { createVerifier, loadAuthConfig } from '@lagesbild/auth';
 import { environment } from '@lagesbild/config';
 import {
@@ -97,6 +100,19 @@ function databasePlugin<TContext extends object>(
   };
 }
 
+/** Every answer `cache-control: no-store`, as Apollo's cache-control plugin says it. */
+function uncacheablePlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
 /** Migrates, seeds when asked, and serves the subgraph; the caller decides about signals. */
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
@@ -138,6 +154,11 @@ export async function startSubgraph<TLoaders>(
     plugins: [
       ...limitPlugins,
       ApolloServerPluginInlineTraceDisabled(),
+      // No field of a subgraph carries a cache hint, so every answer is `no-store`: said
+      // here once per answer, instead of by Apollo's cache-control plugin, whose
+      // willResolveField hook wraps every field's resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
+      uncacheablePlugin(),
       metricsPlugin(config.name),
       granskningPlugin(),
       svarscachePlugin(config.name),

@@ -195,6 +195,7 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
       ]),
     });
     expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const svar = (await res.json()) as { data?: unknown; errors?: unknown }[];
     expect(svar).toHaveLength(3);
     for (const del of svar) {
