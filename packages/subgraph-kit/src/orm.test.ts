@@ -76,7 +76,8 @@ describe('SQLite as every subgraph opens it (issue 15, items 8 and 11)', () => {
   });
 
   it('compiles each SQL text once per connection, and a reused statement answers for its own values', async () => {
-    const { orm } = await oppnaDb(join(dir, 'prepared.sqlite'));
+    const file = join(dir, 'prepared.sqlite');
+    const { orm } = await oppnaDb(file);
     for (const v of ['a', 'b', 'c', 'd']) await orm.em.fork().insert(GranskningsloggPost, post(v));
     const knex = (orm.em.getConnection() as unknown as AbstractSqlConnection).getKnex();
     const raw = (await knex.client.acquireConnection()) as { prepare(sql: string): unknown };
@@ -100,6 +101,10 @@ describe('SQLite as every subgraph opens it (issue 15, items 8 and 11)', () => {
     expect(await vadFran('d')).toEqual(['d', 'e']);
     expect(await vadFran('f')).toEqual([]);
     expect(await vadFran('b')).toEqual(['b', 'c', 'd', 'e']);
+    // A kept statement holds no read snapshot: another connection's write is seen at once.
+    const { orm: annan } = await oppnaDb(file);
+    await annan.em.fork().insert(GranskningsloggPost, post('f'));
+    expect(await vadFran('d')).toEqual(['d', 'e', 'f']);
   });
 
   it('a write transaction that read first waits for another process’s write instead of failing', async () => {
