@@ -18,7 +18,7 @@ import {
 import type { EntityManager } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { SubgraphConfig } from './config';
-import { contextFactory, type KitContext, type LoaderFactory } from './context';
+import { contextFactory, type KitContext, type LoaderFactory, skrivLasningar } from './context';
 import { createErrorFormatter } from './errors';
 import { granskningPlugin } from './granskning';
 import { loadSubgraphLimits, subgraphLimitOptions } from './limits';
@@ -189,6 +189,8 @@ export async function startSubgraph<TLoaders>(
     host: config.host,
     apollo,
     context: (req: IncomingMessage, _res, anrop) => makeContext(req, anrop.principal),
+    // The request's classified reads, every operation's, as one INSERT before the answer.
+    foreSvar: skrivLasningar,
     graphqlPaths: ['/graphql', '/'],
     routes,
     publicRoutes,
