@@ -1,4 +1,4 @@
-import { lasRader } from '@lagesbild/subgraph-kit';
+import { lasRader, type SubgraphDefinition } from '@lagesbild/subgraph-kit';
 import { startTestSubgraph, type TestSubgraph } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forvaltning } from '../subgraphs/forvaltning/src/server';
@@ -18,7 +18,7 @@ describe('lasRader: plain rows equal what em.find hydrates', () => {
     ['polis', polis, ['Handelse', 'Bedomning', 'Maltavla']],
   ] as const) {
     it(`every entity of ${namn}`, async () => {
-      const s = await startTestSubgraph(definition);
+      const s = await startTestSubgraph(definition as SubgraphDefinition<unknown>);
       started.push(s);
       const jamforda: string[] = [];
       for (const entity of definition.entities as (new (
