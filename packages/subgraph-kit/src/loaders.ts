@@ -104,7 +104,13 @@ export function entityLoader<T extends object, K extends string = string>(
   key: keyof T & string = 'id' as keyof T & string,
 ): DataLoader<K, T | null> {
   return new DataLoader<K, T | null>(async (keys) => {
-    const rows = await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>);
+    const kol = em.getPlatform().quoteIdentifier(kolumn(em, entity as EntityClass<object>, key));
+    const rows = await lasRader(
+      em,
+      entity,
+      { sql: `${kol} in (${keys.map(() => '?').join(', ')})`, params: [...keys] },
+      () => em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>),
+    );
     const byKey = new Map<unknown, T>(rows.map((r) => [r[key], r]));
     return keys.map((k) => byKey.get(k) ?? null);
   });
