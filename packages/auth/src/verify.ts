@@ -51,6 +51,54 @@ function claimRefusal(error: InstanceType<typeof errors.JWTClaimValidationFailed
 
 export type Verifier = (authorization: string | undefined) => Promise<Principal>;
 
+/** How many verified tokens a verifier remembers (the least recently used goes first). */
+export const VERIFIED_CACHE_SIZE = 5000;
+/**
+ * How long a verified token is taken on the verifier's word without checking its signature
+ * again (seconds), however long it lives: a key withdrawn from a JWKS stops being honoured
+ * within this time.
+ */
+export const VERIFIED_CACHE_S = 60;
+
+interface Verified {
+  principal: Principal;
+  /** Epoch seconds from which the token must be verified again (refused once expired). */
+  until: number;
+}
+
+/**
+ * The tokens a verifier has accepted, keyed by the token string itself: the same string is
+ * the same signature over the same claims, so the same answer — until the token expires
+ * (exp, or iat + the longest lifetime, with the clock skew jose allows) or the entry has
+ * been trusted VERIFIED_CACHE_S. Bounded; refusals are never remembered.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, Verified>();
+
+  constructor(private readonly max: number) {}
+
+  get(token: string, now: number): Principal | undefined {
+    const hit = this.entries.get(token);
+    if (!hit) return undefined;
+    this.entries.delete(token);
+    if (now >= hit.until) return undefined;
+    this.entries.set(token, hit);
+    // A copy: what one request does with its principal never reaches another's.
+    return { ...hit.principal, roller: [...hit.principal.roller] };
+  }
+
+  set(token: string, verified: Verified): void {
+    this.entries.delete(token);
+    this.entries.set(token, verified);
+    if (this.entries.size > this.max) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
+
+const epochSeconds = () => Math.floor(Date.now() / 1000);
+
 /**
  * Verifies a bearer token with jose: signature, expiry, issuer and audience; exp and iat are
  * required, iat may not lie in the future (beyond CLOCK_SKEW_S) and exp − iat may not exceed
@@ -80,6 +128,7 @@ export function createVerifier(config: AuthConfig): Verifier {
     // checked below, a token this old has expired anyway.
     maxTokenAge: config.maxLivslangdS,
   };
+  const verified = new VerifiedTokens(VERIFIED_CACHE_SIZE);
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
     if (!match?.[1]) {
@@ -88,6 +137,9 @@ export function createVerifier(config: AuthConfig): Verifier {
         'saknas',
       );
     }
+    const now = epochSeconds();
+    const known = verified.get(match[1], now);
+    if (known) return known;
     let payload: LagesbildClaims;
     try {
       ({ payload } =
@@ -120,10 +172,23 @@ export function createVerifier(config: AuthConfig): Verifier {
           .map((r) => (typeof r === 'string' ? parseRoll(r) : undefined))
           .filter((r): r is Roll => !!r)
       : [];
-    return {
+    const principal: Principal = {
       subject: typeof payload.sub === 'string' ? payload.sub : 'okand',
       roller,
       skolaId: typeof payload.skola === 'string' ? payload.skola : null,
     };
+    // jose accepts while now < exp + skew and now − iat − skew ≤ maxTokenAge: from the
+    // first second either fails, the token is verified again (and refused by jose).
+    const exp = payload.exp as number;
+    const iat = payload.iat as number;
+    verified.set(match[1], {
+      principal: { ...principal, roller: [...roller] },
+      until: Math.min(
+        exp + CLOCK_SKEW_S,
+        iat + config.maxLivslangdS + CLOCK_SKEW_S + 1,
+        now + VERIFIED_CACHE_S,
+      ),
+    });
+    return principal;
   };
 }

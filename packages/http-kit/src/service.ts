@@ -45,6 +45,13 @@ export interface ServiceOptions<TContext extends BaseContext> {
    * the verified caller and the request id.
    */
   context: (req: IncomingMessage, res: ServerResponse, anrop: Anrop) => Promise<TContext>;
+  /**
+   * Runs when Apollo has answered a GraphQL request and before the answer is sent, with the
+   * request's context (once per HTTP request, also for a batch of operations). When it
+   * throws, the answer is not sent: the caller gets 503 instead (a subgraph writes the
+   * request's audit entries here, and what could not be logged is not returned).
+   */
+  foreSvar?: (context: TContext) => Promise<void>;
   /** Paths that answer GraphQL. */
   graphqlPaths?: readonly string[];
   /** Extra routes tried, in order, before GraphQL. */
@@ -227,10 +234,30 @@ export async function startService<TContext extends BaseContext>(
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    let contextValue: TContext | undefined;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req, res, anrop),
+      context: async () => {
+        contextValue = await context(req, res, anrop);
+        return contextValue;
+      },
     });
+    if (contextValue !== undefined && options.foreSvar) {
+      try {
+        await options.foreSvar(contextValue);
+      } catch (error) {
+        logger.error({ err: error, requestId: anrop.requestId }, 'answer withheld');
+        sendJson(
+          res,
+          503,
+          graphqlErrorBody(
+            'Svaret kunde inte lämnas ut: läsningen kunde inte skrivas i granskningsloggen.',
+            'GRANSKNING_MISSLYCKADES',
+          ),
+        );
+        return;
+      }
+    }
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

@@ -6,7 +6,7 @@ import { Roll } from '@lagesbild/domain';
 import type { EntityManager } from '@mikro-orm/core';
 import { GraphQLObjectType, type GraphQLResolveInfo, GraphQLString } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type KitContext, medTransaktion, skapaKontext } from './context';
+import { type KitContext, medTransaktion, skapaKontext, skrivLasningar } from './context';
 import { auditedWrite, granskningsDetalj, loggaLasningar } from './granskning';
 import { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
 import { createOrm, migrate, type Orm } from './orm';
@@ -86,7 +86,7 @@ describe('a request’s state travels in its context (issue 16)', () => {
       expect(tx).not.toBe(ctx);
       expect(tx.em).not.toBe(em);
       expect(tx.loaders.em).toBe(tx.em);
-      expect(tx.skrivning).toEqual({});
+      expect(tx.skrivning).toEqual({ lasningar: [] });
       // The request's bookkeeping is shared; its em and loaders are not swapped.
       expect(tx.granskning).toBe(granskning);
       expect(ctx.em).toBe(em);
@@ -102,13 +102,19 @@ describe('a request’s state travels in its context (issue 16)', () => {
     const a = kontext('anna', 'req-a', 'FragaA');
     const b = kontext('bertil', 'req-b', 'FragaB');
     db.sql.count = 0;
-    // Both requests' reads in the same tick: one INSERT each, each with its own caller.
+    // Both requests' reads at once: they wait for their request's answer, then one INSERT
+    // each, each with its own caller.
     await Promise.all([
       loggaLasningar(a, [{ typ: 'Incident', id: 'a-1' }]),
       loggaLasningar(b, [{ typ: 'Incident', id: 'b-1' }]),
       loggaLasningar(a, [{ typ: 'Incident', id: 'a-2' }]),
       loggaLasningar(b, [{ typ: 'Incident', id: 'b-2' }]),
     ]);
+    expect(db.sql.count).toBe(0);
+    await Promise.all([skrivLasningar(a), skrivLasningar(b)]);
+    expect(db.sql.count).toBe(2);
+    // Written once: a second call has nothing left to write.
+    await skrivLasningar(a);
     expect(db.sql.count).toBe(2);
     // Both requests' writes at once, each naming a detail after the other has started.
     await Promise.all([

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { DISKRETION_STANDARDTROSKEL } from '@lagesbild/domain';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type DataLoader from 'dataloader';
 import type { Granskningsrad, Svarscachepost } from './granskning';
+import { GranskningsloggPost } from './granskningslogg.entity';
 import { type Viewer, viewerFromPrincipal } from './viewer';
 
 /**
@@ -41,21 +41,49 @@ export interface KitContext<TLoaders = unknown> {
 export const ANONYM_OPERATION = 'anonym';
 
 /**
- * What the audit keeps about one request (`ctx.granskning`): one object per request,
- * shared by the request's context and every write's context derived from it.
+ * What the audit keeps about one operation (`ctx.granskning`): one object per GraphQL
+ * operation, shared by the operation's context and every write's context derived from it.
+ * An HTTP request may carry a batch of operations (a JSON array; Apollo Server runs them
+ * concurrently, each with its own shallow copy of the one context): granskningPlugin gives
+ * each copy its own object, so each entry names its own operation, while `delad` — the
+ * pending read entries — is the HTTP request's, so the batch's reads of one tick go as one
+ * INSERT.
  */
 export interface Granskningsforlopp {
   /** The client's operation name, once graphql-js has picked the operation. */
   operation: string;
-  /** The request's read entries, batched into one INSERT per DataLoader batch. */
-  reads?: DataLoader<Granskningsrad, true>;
   /** Only when the gateway's response cache asked (see revision.ts). */
   svarscache?: Svarscachepost;
+  /** The HTTP request's, shared by every operation of a batch. */
+  delad: DeladGranskning;
 }
 
-/** One write's own part of the context: what its audit entry adds (granskningsDetalj). */
+/**
+ * What the operations of one HTTP request share in the audit: the read entries not yet
+ * written, all of them written with ONE INSERT when the answer is complete and before it
+ * is sent (skrivLasningar, called by the service); an answer whose entries cannot be
+ * written is not sent.
+ */
+export interface DeladGranskning {
+  /** The request's own EntityManager (never a write's transaction): it writes the entries. */
+  em: EntityManager;
+  /** Read entries outside any write, in the order they were made. */
+  vantande: Granskningsrad[];
+}
+
+/** A fresh operation's audit bookkeeping over the HTTP request's shared part. */
+export function nyGranskning(delad: DeladGranskning): Granskningsforlopp {
+  return { operation: ANONYM_OPERATION, delad };
+}
+
+/**
+ * One write's own part of the context: what its audit entry adds (granskningsDetalj), and
+ * the reads made inside its transaction, written in that transaction with the write's own
+ * entry (they commit or roll back with it).
+ */
 export interface Skrivning {
   detalj?: string;
+  lasningar: Granskningsrad[];
 }
 
 export type LoaderFactory<TLoaders> = (em: EntityManager) => TLoaders;
@@ -80,7 +108,7 @@ export function skapaKontext<TLoaders>(
     authorization: request.authorization ?? null,
     diskretionTroskel: options.diskretionTroskel ?? DISKRETION_STANDARDTROSKEL,
     skapaLoaders: options.loaders,
-    granskning: { operation: ANONYM_OPERATION },
+    granskning: nyGranskning({ em, vantande: [] }),
   };
 }
 
@@ -116,7 +144,34 @@ export function medTransaktion<TLoaders, T>(
   ctx: KitContext<TLoaders>,
   fn: (tx: KitContext<TLoaders>) => Promise<T>,
 ): Promise<T> {
-  return ctx.em.transactional((em) =>
-    fn({ ...ctx, em, loaders: ctx.skapaLoaders(em), skrivning: {} }),
-  );
+  return ctx.em.transactional(async (em) => {
+    const skrivning: Skrivning = { lasningar: [] };
+    const result = await fn({ ...ctx, em, loaders: ctx.skapaLoaders(em), skrivning });
+    // Reads made inside the write and not written with its entry (auditedWrite writes them
+    // with it): in the transaction, before it commits.
+    await skrivPoster(em, skrivning.lasningar.splice(0));
+    return result;
+  });
+}
+
+// Entries per INSERT: 7 parameters each, 28 000 in all, below SQLite's 32 766 and
+// PostgreSQL's 65 535 bound parameters per statement.
+export const POSTER_PER_INSERT = 4000;
+
+/** Writes audit entries, one INSERT per POSTER_PER_INSERT entries; nothing for none. */
+export async function skrivPoster(em: EntityManager, poster: Granskningsrad[]): Promise<void> {
+  for (let i = 0; i < poster.length; i += POSTER_PER_INSERT) {
+    await em.insertMany(GranskningsloggPost, poster.slice(i, i + POSTER_PER_INSERT));
+  }
+}
+
+/**
+ * Writes the HTTP request's pending read entries (every operation of a batch) with one
+ * INSERT. The service calls it when the answer is complete and before it sends it; when it
+ * throws, the answer must not be sent: a classified read that is not in the log does not
+ * happen.
+ */
+export async function skrivLasningar(ctx: KitContext<unknown>): Promise<void> {
+  const delad = ctx.granskning.delad;
+  await skrivPoster(delad.em, delad.vantande.splice(0));
 }

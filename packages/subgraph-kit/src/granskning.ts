@@ -3,11 +3,16 @@ import { hostname, userInfo } from 'node:os';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Klassning } from '@lagesbild/domain';
 import type { EntityManager } from '@mikro-orm/core';
-import DataLoader from 'dataloader';
 import { type GraphQLFieldResolver, type GraphQLResolveInfo, getNamedType } from 'graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { KraverBehorighet, readable } from './auth';
-import { ANONYM_OPERATION, type KitContext, medTransaktion } from './context';
+import {
+  ANONYM_OPERATION,
+  type KitContext,
+  medTransaktion,
+  nyGranskning,
+  skrivPoster,
+} from './context';
 import { badUserInput } from './errors';
 import { Granskningshandelse } from './federation/granskning';
 import { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
@@ -44,12 +49,21 @@ export function clientOperationName(name: string | null | undefined): string {
   return name.replace(/^(.+)__[a-z0-9-]+__\d+$/i, '$1');
 }
 
-/** Records the operation name once graphql-js has picked the operation. */
+/**
+ * Gives each operation its own audit bookkeeping and records its operation name once
+ * graphql-js has picked it. Apollo Server hands every operation of a batched HTTP request
+ * its own shallow copy of the one context: the copy's `granskning` is replaced here (the
+ * pending reads, `delad`, stay the request's), so two operations running at once never
+ * write each other's name. Must come before every plugin that uses `ctx.granskning`
+ * (svarscachePlugin): Apollo Server calls `requestDidStart` in the plugins' order, and
+ * this one does its work before its first await.
+ */
 export function granskningPlugin<
   TContext extends KitContext<unknown>,
 >(): ApolloServerPlugin<TContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      contextValue.granskning = nyGranskning(contextValue.granskning.delad);
       return {
         async didResolveOperation(rc) {
           rc.contextValue.granskning.operation = clientOperationName(rc.operationName);
@@ -103,9 +117,10 @@ function entry(
 
 /**
  * The classification filter with its audit: leaves out what the viewer may not read, and
- * logs every BEGRANSAD or SKYDDAD row that is returned. The entries of all the calls made
- * while one DataLoader batch is collected become one INSERT. Nothing is written when no
- * classified row is returned. If the entry cannot be written, the rows are not returned:
+ * logs every BEGRANSAD or SKYDDAD row that is returned. The entries of the whole HTTP
+ * request (every loader batch, every operation of a batched request) become one INSERT,
+ * written before the answer is sent (loggaLasningar). Nothing is written when no
+ * classified row is returned. If the entries cannot be written, the answer is not sent:
  * a classified read that is not in the log does not happen.
  */
 export async function readableAndAudited<T extends { id: string; klassning: Klassning }>(
@@ -125,9 +140,10 @@ export async function readableAndAudited<T extends { id: string; klassning: Klas
 /**
  * Logs reads the subgraph decides to log itself (publicering logs every read of a
  * publication, whatever its classification): one `LASNING` entry per read, `vad`
- * `<typ>:<id>`, batched with the request's other reads into one INSERT, replayed by the
- * gateway's response cache like any other. Throws when the entries cannot be written: the
- * caller must then not return what it read.
+ * `<typ>:<id>`, replayed by the gateway's response cache like any other. The entries wait
+ * for the request's one INSERT, written when the answer is complete and before it is sent
+ * (skrivLasningar; an answer whose entries cannot be written is not sent); inside a write
+ * they are written in its transaction, with its own entry.
  */
 export async function loggaLasningar(
   ctx: KitContext,
@@ -136,20 +152,10 @@ export async function loggaLasningar(
   if (lasningar.length === 0) return;
   const state = ctx.granskning;
   if (state.svarscache) state.svarscache.granskning.push(...lasningar);
-  // The EntityManager of the context that logs first, fixed for the request's later reads.
-  const em = ctx.em;
-  state.reads ??= new DataLoader<Entry, true>(
-    async (entries) => {
-      await em.insertMany(GranskningsloggPost, [...entries]);
-      return entries.map(() => true as const);
-    },
-    { cache: false },
-  );
-  const done = await state.reads.loadMany(
-    lasningar.map((l) => entry(ctx, Granskningstyp.LASNING, `${l.typ}:${l.id}`, state.operation)),
-  );
-  const failed = done.find((d) => d instanceof Error);
-  if (failed) throw failed;
+  const mal = ctx.skrivning?.lasningar ?? state.delad.vantande;
+  for (const l of lasningar) {
+    mal.push(entry(ctx, Granskningstyp.LASNING, `${l.typ}:${l.id}`, state.operation));
+  }
 }
 
 function written(info: GraphQLResolveInfo, result: unknown, detalj?: string): string {
@@ -189,8 +195,9 @@ export async function auditedWrite<TLoaders, T>(
 ): Promise<T> {
   return medTransaktion(ctx, async (tx) => {
     const result = await resolve(tx);
-    await tx.em.insert(
-      GranskningsloggPost,
+    // The reads made inside the write first, as they happened, then the write's own entry.
+    const poster = tx.skrivning?.lasningar.splice(0) ?? [];
+    poster.push(
       entry(
         tx,
         Granskningstyp.SKRIVNING,
@@ -198,6 +205,7 @@ export async function auditedWrite<TLoaders, T>(
         clientOperationName(info.operation.name?.value),
       ),
     );
+    await skrivPoster(tx.em, poster);
     return result;
   });
 }
@@ -268,9 +276,6 @@ export function importkommandoSkrivare(operation: string): Skrivare {
   };
 }
 
-// Entries per INSERT: 7 parameters each stays far below SQLite's and PostgreSQL's limits.
-const LOGG_BATCH = 500;
-
 /**
  * Appends one SKRIVNING entry per written record, in the caller's transaction: call it
  * with the EntityManager of the transaction that writes the records, so the records and
@@ -321,12 +326,10 @@ async function loggaPoster(
     typ,
     requestId: vem.requestId?.slice(0, 100) ?? null,
   };
-  for (let i = 0; i < vad.length; i += LOGG_BATCH) {
-    await em.insertMany(
-      GranskningsloggPost,
-      vad.slice(i, i + LOGG_BATCH).map((v) => ({ ...base, vad: v.slice(0, 500) })),
-    );
-  }
+  await skrivPoster(
+    em,
+    vad.map((v) => ({ ...base, vad: v.slice(0, 500) })),
+  );
 }
 
 const MAX_FIRST = 1000;

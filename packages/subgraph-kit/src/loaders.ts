@@ -1,6 +1,98 @@
 import { narmasteGrovrePeriod, type Period, periodContains } from '@lagesbild/domain';
-import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
+import {
+  type EntityClass,
+  type EntityManager,
+  type EntityProperty,
+  type FilterQuery,
+  ReferenceKind,
+} from '@mikro-orm/core';
 import DataLoader from 'dataloader';
+
+interface Lasplan {
+  tabell: string;
+  kolumner: string;
+  props: EntityProperty[];
+  prototype: object;
+}
+
+const lasplaner = new WeakMap<EntityManager['config'], Map<string, Lasplan | null>>();
+
+/**
+ * How to read an entity's rows as plain instances, or null when it cannot be done
+ * faithfully (a relation, an embeddable, a property over several columns): then the
+ * loader reads through `em.find`. One plan per ORM and entity.
+ */
+function lasplan(em: EntityManager, entity: EntityClass<object>): Lasplan | null {
+  let perOrm = lasplaner.get(em.config);
+  if (!perOrm) {
+    perOrm = new Map();
+    lasplaner.set(em.config, perOrm);
+  }
+  const known = perOrm.get(entity.name);
+  if (known !== undefined) return known;
+  const meta = em.getMetadata().get(entity.name);
+  const platform = em.getPlatform();
+  const props = meta.props.filter((p) => p.persist !== false);
+  const enkel = props.every(
+    (p) => p.kind === ReferenceKind.SCALAR && p.fieldNames?.length === 1 && !p.formula,
+  );
+  const plan = enkel
+    ? {
+        tabell: platform.quoteIdentifier(meta.tableName),
+        kolumner: props.map((p) => platform.quoteIdentifier(p.fieldNames[0]!)).join(', '),
+        props,
+        prototype: meta.prototype as object,
+      }
+    : null;
+  perOrm.set(entity.name, plan);
+  return plan;
+}
+
+/**
+ * Reads rows of an entity outside any write as plain instances of its class: one SQL
+ * statement with bound parameters, each column converted as MikroORM's hydration converts
+ * it (its type's convertToJSValue: JSON parsed, booleans from 0/1, …), and no query
+ * building, identity map or change tracking — a read request only reads them. Inside a
+ * transaction (a write, which may change and flush what it loads), or for an entity it
+ * cannot read faithfully, it is `em.find`. `where` is SQL over the table's columns.
+ */
+export async function lasRader<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: { sql: string; params: unknown[] },
+  fallback: () => Promise<T[]>,
+  orderBy: readonly (readonly [column: string, riktning: 'asc' | 'desc'])[] = [],
+): Promise<T[]> {
+  const plan = em.isInTransaction() ? null : lasplan(em, entity);
+  if (!plan) return fallback();
+  const platform = em.getPlatform();
+  const order = orderBy.length
+    ? ` order by ${orderBy.map(([c, r]) => `${platform.quoteIdentifier(c)} ${r}`).join(', ')}`
+    : '';
+  const rows = (await em
+    .getConnection()
+    .execute(
+      `select ${plan.kolumner} from ${plan.tabell} where ${where.sql}${order}`,
+      where.params as never[],
+    )) as Record<string, unknown>[];
+  return rows.map((row) => {
+    const ut = Object.create(plan.prototype) as Record<string, unknown>;
+    for (const prop of plan.props) {
+      let value = row[prop.fieldNames[0]!];
+      if (value !== null && value !== undefined) {
+        if (prop.customType) value = prop.customType.convertToJSValue(value, platform);
+        else if (prop.runtimeType === 'boolean') value = Boolean(value);
+      }
+      ut[prop.name] = value;
+    }
+    return ut as T;
+  });
+}
+
+/** The column name of an entity's property. */
+function kolumn(em: EntityManager, entity: EntityClass<object>, prop: string): string {
+  return em.getMetadata().get(entity.name).properties[prop]!.fieldNames[0]!;
+}
 
 /**
  * Loads entities by a key, one `WHERE key IN (...)` per batch; a key with no row gives
@@ -12,7 +104,13 @@ export function entityLoader<T extends object, K extends string = string>(
   key: keyof T & string = 'id' as keyof T & string,
 ): DataLoader<K, T | null> {
   return new DataLoader<K, T | null>(async (keys) => {
-    const rows = await em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>);
+    const kol = em.getPlatform().quoteIdentifier(kolumn(em, entity as EntityClass<object>, key));
+    const rows = await lasRader(
+      em,
+      entity,
+      { sql: `${kol} in (${keys.map(() => '?').join(', ')})`, params: [...keys] },
+      () => em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>),
+    );
     const byKey = new Map<unknown, T>(rows.map((r) => [r[key], r]));
     return keys.map((k) => byKey.get(k) ?? null);
   });
@@ -26,11 +124,28 @@ export function groupLoader<T extends object, K extends string = string>(
   options: { where?: FilterQuery<T>; orderBy?: Record<string, 'asc' | 'desc'> } = {},
 ): DataLoader<K, T[]> {
   return new DataLoader<K, T[]>(async (keys) => {
-    const rows = await em.find(
-      entity,
-      { $and: [{ [foreignKey]: { $in: [...keys] } }, options.where ?? {}] } as FilterQuery<T>,
-      options.orderBy ? { orderBy: options.orderBy as never } : {},
-    );
+    const find = () =>
+      em.find(
+        entity,
+        { $and: [{ [foreignKey]: { $in: [...keys] } }, options.where ?? {}] } as FilterQuery<T>,
+        options.orderBy ? { orderBy: options.orderBy as never } : {},
+      );
+    const fk = kolumn(em, entity as EntityClass<object>, foreignKey);
+    const rows = options.where
+      ? await find()
+      : await lasRader(
+          em,
+          entity,
+          {
+            sql: `${em.getPlatform().quoteIdentifier(fk)} in (${keys.map(() => '?').join(', ')})`,
+            params: [...keys],
+          },
+          find,
+          Object.entries(options.orderBy ?? {}).map(([p, r]) => [
+            kolumn(em, entity as EntityClass<object>, p),
+            r,
+          ]),
+        );
     const groups = new Map<unknown, T[]>();
     for (const row of rows) {
       const k = row[foreignKey];
@@ -113,14 +228,31 @@ export function areaPeriodListLoader<T extends { omradeId: string; fran: string;
 ): DataLoader<AreaPeriod, T[], string> {
   return new DataLoader<AreaPeriod, T[], string>(
     async (keys) => {
-      const where = {
-        $or: keys.map((k) => ({
-          omradeId: k.omradeId,
-          fran: { $gte: k.period.fran },
-          till: { $lte: k.period.till },
-        })),
-      } as FilterQuery<T>;
-      const rows = await em.find(entity, where, { orderBy: orderBy as never });
+      const q = (prop: string) =>
+        em.getPlatform().quoteIdentifier(kolumn(em, entity as EntityClass<object>, prop));
+      const rows = await lasRader(
+        em,
+        entity,
+        {
+          sql: keys
+            .map(() => `(${q('omradeId')} = ? and ${q('fran')} >= ? and ${q('till')} <= ?)`)
+            .join(' or '),
+          params: keys.flatMap((k) => [k.omradeId, k.period.fran, k.period.till]),
+        },
+        () =>
+          em.find(
+            entity,
+            {
+              $or: keys.map((k) => ({
+                omradeId: k.omradeId,
+                fran: { $gte: k.period.fran },
+                till: { $lte: k.period.till },
+              })),
+            } as FilterQuery<T>,
+            { orderBy: orderBy as never },
+          ),
+        Object.entries(orderBy).map(([p, r]) => [kolumn(em, entity as EntityClass<object>, p), r]),
+      );
       return keys.map((k) =>
         rows.filter(
           (r) => r.omradeId === k.omradeId && r.fran >= k.period.fran && r.till <= k.period.till,

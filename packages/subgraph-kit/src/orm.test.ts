@@ -75,6 +75,38 @@ describe('SQLite as every subgraph opens it (issue 15, items 8 and 11)', () => {
     expect(lagrade.map((p) => p.vad)).toEqual(varden);
   });
 
+  it('compiles each SQL text once per connection, and a reused statement answers for its own values', async () => {
+    const file = join(dir, 'prepared.sqlite');
+    const { orm } = await oppnaDb(file);
+    for (const v of ['a', 'b', 'c', 'd']) await orm.em.fork().insert(GranskningsloggPost, post(v));
+    const knex = (orm.em.getConnection() as unknown as AbstractSqlConnection).getKnex();
+    const raw = (await knex.client.acquireConnection()) as { prepare(sql: string): unknown };
+    try {
+      const sql = 'select vad from kit_granskningslogg where vad >= ? order by vad';
+      expect(raw.prepare(sql)).toBe(raw.prepare(sql));
+      expect(raw.prepare(`${sql} limit 1`)).not.toBe(raw.prepare(sql));
+    } finally {
+      await knex.client.releaseConnection(raw);
+    }
+    // The same statements again and again, their values changing, a write between them.
+    const vadFran = async (fran: string) =>
+      (
+        await orm.em
+          .fork()
+          .find(GranskningsloggPost, { vad: { $gte: fran } }, { orderBy: { vad: 'asc' } })
+      ).map((p) => p.vad);
+    expect(await vadFran('c')).toEqual(['c', 'd']);
+    expect(await vadFran('a')).toEqual(['a', 'b', 'c', 'd']);
+    await orm.em.fork().insert(GranskningsloggPost, post('e'));
+    expect(await vadFran('d')).toEqual(['d', 'e']);
+    expect(await vadFran('f')).toEqual([]);
+    expect(await vadFran('b')).toEqual(['b', 'c', 'd', 'e']);
+    // A kept statement holds no read snapshot: another connection's write is seen at once.
+    const { orm: annan } = await oppnaDb(file);
+    await annan.em.fork().insert(GranskningsloggPost, post('f'));
+    expect(await vadFran('d')).toEqual(['d', 'e', 'f']);
+  });
+
   it('a write transaction that read first waits for another process’s write instead of failing', async () => {
     const file = join(dir, 'samtidigt.sqlite');
     const { orm } = await oppnaDb(file);

@@ -128,6 +128,43 @@ async function executeBound<T>(
 type Execute = LibSqlConnection['execute'];
 type Resultat = QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[];
 
+/** What the knex dialect calls on a prepared libSQL statement (its `_query`: all or run). */
+interface LibSqlStatement {
+  all(bindings: unknown): unknown;
+  run(bindings: unknown): unknown;
+}
+
+/** Prepared statements kept per connection; the SQL texts of a subgraph are few. */
+export const PREPARED_PER_CONNECTION = 256;
+
+/**
+ * A connection's `prepare` that compiles each SQL text once: the dialect prepares every
+ * statement it runs, and SQLite's compiling of the picture's aggregates cost several times
+ * their running. Bounded (the oldest goes). Only `all` and `run` are handed out — what the
+ * dialect calls: libSQL's `get` on a reused statement can answer with an earlier row, so
+ * a caller wanting it fails loudly here instead. SQLite re-prepares a statement by itself
+ * when the schema changes under it.
+ */
+function preparedOnce(prepare: (sql: string) => LibSqlStatement): (sql: string) => LibSqlStatement {
+  const prepared = new Map<string, LibSqlStatement>();
+  return (sql) => {
+    let statement = prepared.get(sql);
+    if (!statement) {
+      const native = prepare(sql);
+      statement = {
+        all: (bindings) => native.all(bindings),
+        run: (bindings) => native.run(bindings),
+      };
+      prepared.set(sql, statement);
+      if (prepared.size > PREPARED_PER_CONNECTION) {
+        const oldest = prepared.keys().next().value;
+        if (oldest !== undefined) prepared.delete(oldest);
+      }
+    }
+    return statement;
+  };
+}
+
 /**
  * libSQL's knex dialect with the settings every connection needs (knex replaces a SQLite
  * connection after 10 s idle, so they are set on each new one, not once): a busy timeout,
@@ -142,10 +179,12 @@ class LagesbildLibSqlKnexDialect extends LibSqlKnexDialect {
   override async acquireRawConnection(this: LibSqlKnexDialect): Promise<unknown> {
     const connection = (await LibSqlKnexDialect.prototype.acquireRawConnection.call(this)) as {
       exec(sql: string): unknown;
+      prepare(sql: string): LibSqlStatement;
       memory?: boolean;
     };
     connection.exec(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     if (!connection.memory) connection.exec('pragma journal_mode = wal');
+    connection.prepare = preparedOnce(connection.prepare.bind(connection));
     return connection;
   }
 

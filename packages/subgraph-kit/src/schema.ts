@@ -10,8 +10,10 @@ import {
   PeriodScalar,
   Rapporteringsstatus,
 } from '@lagesbild/domain';
+import { type ValidationError, validateOrReject } from 'class-validator';
 import { type GraphQLSchema, parse } from 'graphql';
 import {
+  ArgumentValidationError,
   type BuildSchemaOptions,
   buildSchema,
   createResolversMap,
@@ -94,6 +96,35 @@ export interface FederatedSchema {
   sdl: string;
 }
 
+const VALIDATOR_OPTIONS = {
+  forbidUnknownValues: false,
+  stopAtFirstError: false,
+  skipMissingProperties: true,
+} as const;
+
+/**
+ * class-validator on the arguments that are input classes, and only on those: type-graphql's
+ * own check runs it on every object argument, the `Period` scalar of every read included
+ * (it has no rules to check). Same options and the same ArgumentValidationError as
+ * type-graphql's check, so a refusal looks as before.
+ */
+async function validateInputClass(argValue: unknown, argType: unknown): Promise<void> {
+  if (typeof argType !== 'function' || argValue === null || typeof argValue !== 'object') return;
+  try {
+    if (Array.isArray(argValue)) {
+      await Promise.all(
+        argValue
+          .filter((v): v is object => v !== null && typeof v === 'object')
+          .map((v) => validateOrReject(v, VALIDATOR_OPTIONS)),
+      );
+    } else {
+      await validateOrReject(argValue, VALIDATOR_OPTIONS);
+    }
+  } catch (errors) {
+    throw new ArgumentValidationError(errors as ValidationError[]);
+  }
+}
+
 /**
  * type-graphql classes → a Federation 2 subgraph schema: build with type-graphql, print
  * with directives (graphql-js drops them), link the federation spec, and hand SDL plus
@@ -105,7 +136,7 @@ export async function buildFederatedSchema(input: FederatedSchemaInput): Promise
     resolvers: input.resolvers,
     orphanedTypes: input.orphanedTypes ?? [],
     skipCheck: true,
-    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+    validateFn: validateInputClass,
     authChecker: RoleAuthChecker,
     scalarsMap: [],
     ...input.extra,

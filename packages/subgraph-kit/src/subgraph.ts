@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { createVerifier, loadAuthConfig } from '@lagesbild/auth';
 import { environment } from '@lagesbild/config';
 import {
@@ -15,7 +18,7 @@ import {
 import type { EntityManager } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { SubgraphConfig } from './config';
-import { contextFactory, type KitContext, type LoaderFactory } from './context';
+import { contextFactory, type KitContext, type LoaderFactory, skrivLasningar } from './context';
 import { createErrorFormatter } from './errors';
 import { granskningPlugin } from './granskning';
 import { loadSubgraphLimits, subgraphLimitOptions } from './limits';
@@ -97,6 +100,19 @@ function databasePlugin<TContext extends object>(
   };
 }
 
+/** Every answer `cache-control: no-store`, as Apollo's cache-control plugin says it. */
+function uncacheablePlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
 /** Migrates, seeds when asked, and serves the subgraph; the caller decides about signals. */
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
@@ -130,12 +146,20 @@ export async function startSubgraph<TLoaders>(
       hideSuggestions: limits.production,
     }),
     includeStacktraceInErrorResponses: false,
+    // The gateway sends the fetches of one plan level to this subgraph as one HTTP request
+    // (a JSON array): its operations share the request's loaders, so their SQL merges.
+    allowBatchedHttpRequests: true,
     // A subgraph is reached through the gateway; GraphiQL lives there.
     ...limitOptions,
     // Federated traces cost time on every request and nobody here reports to Apollo Studio.
     plugins: [
       ...limitPlugins,
       ApolloServerPluginInlineTraceDisabled(),
+      // No field of a subgraph carries a cache hint, so every answer is `no-store`: said
+      // here once per answer, instead of by Apollo's cache-control plugin, whose
+      // willResolveField hook wraps every field's resolver of every request.
+      ApolloServerPluginCacheControlDisabled(),
+      uncacheablePlugin(),
       metricsPlugin(config.name),
       granskningPlugin(),
       svarscachePlugin(config.name),
@@ -166,6 +190,8 @@ export async function startSubgraph<TLoaders>(
     host: config.host,
     apollo,
     context: (req: IncomingMessage, _res, anrop) => makeContext(req, anrop.principal),
+    // The request's classified reads, every operation's, as one INSERT before the answer.
+    foreSvar: skrivLasningar,
     graphqlPaths: ['/graphql', '/'],
     routes,
     publicRoutes,

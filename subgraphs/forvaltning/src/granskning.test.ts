@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@lagesbild/subgraph-kit/testing';
+import { startTestSubgraph, type TestSubgraph, withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forvaltning } from './server';
 
@@ -175,6 +175,149 @@ describe('förvaltning, audit log (kit_granskningslogg)', () => {
     expect(poster.map((p) => [p.operation, p.vad])).toEqual([
       ['Tva', `Incident:${begransad}`],
       ['Tva', `Incident:${begransad}`],
+    ]);
+  });
+
+  it('writes every classified read of a request with one INSERT, across loader batches', async () => {
+    await s.resetSql();
+    // The areas' incidents wait for the list of areas (a SELECT): a second batch, later.
+    const { body } = await s.gql<{
+      lagesbild: { forvaltning: { incidenter: unknown[] } };
+      omraden: { id: string; incidenter: unknown[] }[];
+    }>(
+      `query Flera {
+        lagesbild(omrade: "norrmalm", period: "2019") { forvaltning { incidenter { id } } }
+        omraden { id incidenter(period: "2019-02") { id } }
+      }`,
+      {},
+      SAMORDNARE,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.lagesbild.forvaltning.incidenter).toEqual([{ id: begransad }]);
+    expect(body.data!.omraden.find((o) => o.id === 'norrmalm')!.incidenter).toEqual([
+      { id: begransad },
+    ]);
+    expect(body.data!.omraden.flatMap((o) => o.incidenter)).toHaveLength(1);
+    const statements = s.running.orm.sql.recent.slice(-(await s.sqlStatements()));
+    expect(statements.filter((q) => /from .incident/i.test(q))).toHaveLength(2);
+    expect(statements.filter((q) => /insert into .kit_granskningslogg/i.test(q))).toHaveLength(1);
+    const poster = (await logg()).slice(0, 2);
+    expect(poster.map((p) => [p.operation, p.vad])).toEqual([
+      ['Flera', `Incident:${begransad}`],
+      ['Flera', `Incident:${begransad}`],
+    ]);
+  });
+
+  it('withholds the whole answer when its read entries cannot be written', async () => {
+    const connection = s.running.orm.orm.em.fork().getConnection();
+    const before = await s.countRows('kit_granskningslogg');
+    await connection.execute('alter table kit_granskningslogg rename to kit_granskningslogg_borta');
+    try {
+      const res = await fetch(s.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await withToken(SAMORDNARE)) },
+        body: JSON.stringify({ query: INCIDENTER, variables: { p: '2019' } }),
+      });
+      expect(res.status).toBe(503);
+      const text = await res.text();
+      expect(text).not.toContain(begransad);
+      expect(JSON.parse(text).errors[0].extensions.code).toBe('GRANSKNING_MISSLYCKADES');
+    } finally {
+      await connection.execute(
+        'alter table kit_granskningslogg_borta rename to kit_granskningslogg',
+      );
+    }
+    expect(await s.countRows('kit_granskningslogg')).toBe(before);
+  });
+
+  it('a batch of mutations: each in its own transaction, with its own entry', async () => {
+    const before = await s.countRows('kit_granskningslogg');
+    const incidenter = await s.countRows('incident');
+    const skriv = (namn: string, omradeId: string) => ({
+      query: REGISTRERA.replace('mutation NyIncident', `mutation ${namn}`),
+      variables: {
+        input: {
+          omradeId,
+          miljo: 'VIT_MAKT',
+          typ: 'PROPAGANDA',
+          beskrivning: 'Klistermärken på en stolpe.',
+          datum: '2018-03-04',
+        },
+      },
+    });
+    const res = await fetch(s.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await withToken(SAMORDNARE)) },
+      body: JSON.stringify([
+        skriv('Forsta__forvaltning__0', 'norrmalm'),
+        skriv('Andra__forvaltning__1', 'finns-inte'),
+        skriv('Tredje__forvaltning__2', 'norrmalm'),
+      ]),
+    });
+    expect(res.status).toBe(200);
+    const svar = (await res.json()) as {
+      data?: { registreraIncident: { id: string } | null } | null;
+      errors?: { extensions?: { code?: string } }[];
+    }[];
+    expect(svar[0]!.errors).toBeUndefined();
+    expect(svar[1]!.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(svar[2]!.errors).toBeUndefined();
+    // The refused one wrote nothing and rolled back nothing of the others.
+    expect(await s.countRows('incident')).toBe(incidenter + 2);
+    expect(await s.countRows('kit_granskningslogg')).toBe(before + 2);
+    const poster = (await logg()).slice(0, 2);
+    expect(poster.map((p) => [p.operation, p.typ, p.vad]).sort()).toEqual(
+      [
+        [
+          'Forsta',
+          'SKRIVNING',
+          `registreraIncident Incident:${svar[0]!.data!.registreraIncident!.id}`,
+        ],
+        [
+          'Tredje',
+          'SKRIVNING',
+          `registreraIncident Incident:${svar[2]!.data!.registreraIncident!.id}`,
+        ],
+      ].sort(),
+    );
+  });
+
+  it('a batched HTTP request: each operation’s entries carry its own name, reads merge', async () => {
+    const fraga = (namn: string, p: string) => ({
+      query: INCIDENTER.replace('query Incidenter', `query ${namn}`),
+      variables: { p },
+    });
+    await s.resetSql();
+    // What the gateway sends when one plan level has several fetches for this subgraph.
+    const res = await fetch(s.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await withToken(SAMORDNARE)) },
+      body: JSON.stringify([
+        fraga('Forsta__forvaltning__0', '2019'),
+        fraga('Andra__forvaltning__1', '2019-H1'),
+        fraga('Tredje__forvaltning__2', '2019-02'),
+      ]),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const svar = (await res.json()) as { data?: unknown; errors?: unknown }[];
+    expect(svar).toHaveLength(3);
+    for (const del of svar) {
+      expect(del.errors).toBeUndefined();
+      expect(del.data).toEqual({
+        lagesbild: { forvaltning: { incidenter: [{ id: begransad, klassning: 'BEGRANSAD' }] } },
+      });
+    }
+    const statements = s.running.orm.sql.recent.slice(-(await s.sqlStatements()));
+    // The three operations share the request's loaders: one SELECT for their incidents,
+    // and their audited reads go as one INSERT.
+    expect(statements.filter((q) => /from .incident/i.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /insert into .kit_granskningslogg/i.test(q))).toHaveLength(1);
+    const poster = (await logg()).slice(0, 3);
+    expect(poster.map((p) => [p.operation, p.vad, p.subjekt]).sort()).toEqual([
+      ['Andra', `Incident:${begransad}`, 'samordnare-7'],
+      ['Forsta', `Incident:${begransad}`, 'samordnare-7'],
+      ['Tredje', `Incident:${begransad}`, 'samordnare-7'],
     ]);
   });
 
