@@ -141,7 +141,6 @@ export async function startSubgraph<TLoaders>(
     subgraphLimitOptions<KitContext<TLoaders>>(limits);
   const apollo = new ApolloServer<KitContext<TLoaders>>({
     schema,
-    allowBatchedHttpRequests: true,
     formatError: createErrorFormatter(config.name, logger, {
       hideSuggestions: limits.production,
     }),
