@@ -194,16 +194,38 @@ export function areaPeriodCte(keys: readonly AreaPeriod[]): { sql: string; param
 }
 
 /**
+ * areaPeriodCte with a fifth column, `ar_fran`: 1 January of the year the key's period
+ * starts in, where a search for the periods that strictly contain the key may start. A
+ * year is the longest period there is, every longer kind (year, half, tertial, quarter,
+ * month) lies inside one calendar year, and a week contains no period, so a record that
+ * strictly contains the key starts in that year. Unbounded, the search read every record
+ * of the area dated before the period (most of twenty years at scale); bounded, it is a
+ * range of at most a year in the (omrade_id, fran, …) index, a single day for a year.
+ */
+export function grovrePeriodCte(keys: readonly AreaPeriod[]): { sql: string; params: string[] } {
+  const rows = keys.map(() => '(?, ?, ?, ?, ?)').join(', ');
+  const params = keys.flatMap((k, i) => [
+    String(i),
+    k.omradeId,
+    k.period.fran,
+    k.period.till,
+    `${k.period.fran.slice(0, 4)}-01-01`,
+  ]);
+  return { sql: `with k(idx, omrade_id, fran, till, ar_fran) as (values ${rows})`, params };
+}
+
+/**
  * A DataLoader over area-period keys whose batch function runs one aggregate statement
  * and hands back rows tagged with `idx` (the key's position in the batch).
  */
 export function areaPeriodLoader<Row extends { idx: string | number }, V>(
   run: (cte: { sql: string; params: string[] }, keys: readonly AreaPeriod[]) => Promise<Row[]>,
   shape: (rows: Row[], key: AreaPeriod) => V,
+  cte: (keys: readonly AreaPeriod[]) => { sql: string; params: string[] } = areaPeriodCte,
 ): DataLoader<AreaPeriod, V, string> {
   return new DataLoader<AreaPeriod, V, string>(
     async (keys) => {
-      const rows = await run(areaPeriodCte(keys), keys);
+      const rows = await run(cte(keys), keys);
       const byIdx = new Map<number, Row[]>();
       for (const row of rows) {
         const i = Number(row.idx);
@@ -284,12 +306,7 @@ export function batchedReference<TContext, TRef extends Record<string, unknown>,
  * asked), or null. One statement per batch: a union over the tables of the periods as
  * written by the records that strictly contain each key's range.
  *
- * The search starts on 1 January of the year the key's period starts in (`ar_fran`): a
- * year is the longest period there is, every longer kind (year, half, tertial, quarter,
- * month) lies inside one calendar year, and a week contains no period, so a record that
- * strictly contains the key starts in that year. Unbounded, the search read every record
- * of the area dated before the period (most of twenty years at scale); bounded, it is a
- * range of at most a year in the (omrade_id, fran, …) index, a single day for a year.
+ * The search starts on 1 January of the year the key's period starts in (grovrePeriodCte).
  */
 export function grovrePeriodLoader(
   em: EntityManager,
@@ -301,7 +318,7 @@ export function grovrePeriodLoader(
   }>[],
 ): DataLoader<AreaPeriod, Period | null, string> {
   return areaPeriodLoader<{ idx: string | number; period: string }, Period | null>(
-    (_cte, keys) => {
+    (cte) => {
       const meta = em.getMetadata();
       const delar = entities.map((e) => {
         const tabell = meta.get(e.name).tableName;
@@ -309,19 +326,11 @@ export function grovrePeriodLoader(
             on t.omrade_id = k.omrade_id and t.fran >= k.ar_fran and t.fran <= k.fran
            and t.till >= k.till and (t.fran < k.fran or t.till > k.till)`;
       });
-      const values = keys.map(() => '(?, ?, ?, ?, ?)').join(', ');
-      const params = keys.flatMap((k, i) => [
-        String(i),
-        k.omradeId,
-        k.period.fran,
-        k.period.till,
-        `${k.period.fran.slice(0, 4)}-01-01`,
-      ]);
       return em
         .getConnection()
         .execute<{ idx: string | number; period: string }[]>(
-          `with k(idx, omrade_id, fran, till, ar_fran) as (values ${values}) ${delar.join(' union ')}`,
-          params,
+          `${cte.sql} ${delar.join(' union ')}`,
+          cte.params,
         );
     },
     (rows, key) =>
@@ -329,6 +338,7 @@ export function grovrePeriodLoader(
         rows.map((r) => r.period),
         key.period,
       ),
+    grovrePeriodCte,
   );
 }
 

@@ -1,11 +1,11 @@
 import { type Miljo, narmasteGrovrePeriod, type Period } from '@lagesbild/domain';
 import {
   type AreaPeriod,
-  areaPeriodKey,
   areaPeriodListLoader,
   areaPeriodLoader,
   entityLoader,
   groupLoader,
+  grovrePeriodCte,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -64,27 +64,6 @@ const SUMMARY_SQL = `
     from k join nollrapport n on ${within('n')}
    group by k.idx, n.rapportor`;
 
-/**
- * A common table `k(idx, omrade_id, fran, till, ar_fran)` of a batch's area-periods, with
- * the first day of the year each period starts in. A year is the longest period there is
- * and every period longer than a week lies inside one calendar year, so a period that
- * strictly contains another starts on or after that day (a week can contain no period; a
- * week across New Year lies in no year). That bound turns the search for longer periods
- * from "every record of the area dated before the period" (most of twenty years) into a
- * range of at most one year in the area-period index, and to a single day for a year.
- */
-function grovreCte(keys: readonly AreaPeriod[]): { sql: string; params: string[] } {
-  const rows = keys.map(() => '(?, ?, ?, ?, ?)').join(', ');
-  const params = keys.flatMap((k, i) => [
-    String(i),
-    k.omradeId,
-    k.period.fran,
-    k.period.till,
-    `${k.period.fran.slice(0, 4)}-01-01`,
-  ]);
-  return { sql: `with k(idx, omrade_id, fran, till, ar_fran) as (values ${rows})`, params };
-}
-
 const containing = (alias: string) =>
   `${alias}.omrade_id = k.omrade_id and ${alias}.fran >= k.ar_fran and ${alias}.fran <= k.fran
    and ${alias}.till >= k.till and (${alias}.fran < k.fran or ${alias}.till > k.till)`;
@@ -102,28 +81,18 @@ const GROVRE_PER_RAPPORTOR_SQL = `
   select distinct k.idx, n.rapportor, n.period from k join nollrapport n on ${containing('n')}`;
 
 /**
- * A DataLoader over area-period keys like the kit's areaPeriodLoader, on grovreCte's
- * common table: one statement per batch, rows tagged with the key's `idx`.
+ * A DataLoader over area-period keys on the kit's grovrePeriodCte (the search for longer
+ * periods bounded to the key's year): one statement per batch, rows tagged with `idx`.
  */
 function grovreLoader<Row extends { idx: string | number }, V>(
   em: EntityManager,
   sql: string,
   shape: (rows: Row[], key: AreaPeriod) => V,
 ): DataLoader<AreaPeriod, V, string> {
-  return new DataLoader<AreaPeriod, V, string>(
-    async (keys) => {
-      const cte = grovreCte(keys);
-      const rows = await em.getConnection().execute<Row[]>(`${cte.sql} ${sql}`, cte.params);
-      const byIdx = new Map<number, Row[]>();
-      for (const row of rows) {
-        const i = Number(row.idx);
-        const list = byIdx.get(i);
-        if (list) list.push(row);
-        else byIdx.set(i, [row]);
-      }
-      return keys.map((k, i) => shape(byIdx.get(i) ?? [], k));
-    },
-    { cacheKeyFn: areaPeriodKey },
+  return areaPeriodLoader<Row, V>(
+    (cte) => em.getConnection().execute<Row[]>(`${cte.sql} ${sql}`, cte.params),
+    shape,
+    grovrePeriodCte,
   );
 }
 
