@@ -75,7 +75,14 @@ export async function lasRader<T extends object>(
       `select ${plan.kolumner} from ${plan.tabell} where ${where.sql}${order}`,
       where.params as never[],
     )) as Record<string, unknown>[];
-  return rows.map((row) => {
+  return rows.map(radTillInstans<T>(plan, platform));
+}
+
+function radTillInstans<T>(
+  plan: Lasplan,
+  platform: ReturnType<EntityManager['getPlatform']>,
+): (row: Record<string, unknown>) => T {
+  return (row) => {
     const ut = Object.create(plan.prototype) as Record<string, unknown>;
     for (const prop of plan.props) {
       let value = row[prop.fieldNames[0]!];
@@ -86,7 +93,21 @@ export async function lasRader<T extends object>(
       ut[prop.name] = value;
     }
     return ut as T;
-  });
+  };
+}
+
+/**
+ * lasRader's conversion alone, for a loader that writes its own SQL (a page, a keyset
+ * read): turns a row with the entity's columns (other columns ignored) into a plain
+ * instance as lasRader does. Only for an entity of plain columns; throws otherwise.
+ */
+export function radlasare<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+): (row: Record<string, unknown>) => T {
+  const plan = lasplan(em, entity);
+  if (!plan) throw new Error(`${entity.name} cannot be read as plain rows (not plain columns)`);
+  return radTillInstans<T>(plan, em.getPlatform());
 }
 
 /** The column name of an entity's property. */

@@ -6,6 +6,7 @@ import {
   entityLoader,
   groupLoader,
   grovrePeriodCte,
+  radlasare,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
@@ -135,33 +136,6 @@ const sidNyckel = (k: SidNyckel) =>
   [k.omradeId, k.period?.text, k.rapportor, k.kategori, k.miljo, k.forsta, k.efter].join('|');
 
 /**
- * A page's rows as plain read-only records shaped like the entity (property names, booleans
- * as booleans), not managed entities: a page is only read, and mapping 500 rows through the
- * unit of work (em.map: hydration, change tracking, identity map) was the biggest part of
- * klotter's CPU time for the picture at a million reports (profile, 2026-12-01).
- */
-function sidRader(em: EntityManager): (row: Record<string, unknown>) => Klotteranmalan {
-  const kolumner = em
-    .getMetadata()
-    .get(Klotteranmalan.name)
-    .props.filter((p) => p.persist !== false && p.fieldNames?.length === 1)
-    .map((p) => ({
-      kolumn: p.fieldNames[0] as string,
-      namn: p.name,
-      sant: p.runtimeType === 'boolean' || p.type === 'boolean',
-    }));
-  return (row) => {
-    const ut: Record<string, unknown> = {};
-    for (const { kolumn, namn, sant } of kolumner) {
-      const v = row[kolumn];
-      // SQLite stores a boolean as 0/1; PostgreSQL returns true/false.
-      ut[namn] = v == null ? null : sant ? v === true || Number(v) === 1 : v;
-    }
-    return ut as unknown as Klotteranmalan;
-  };
-}
-
-/**
  * Pages for every key of a batch in one statement, whatever the batch's size. Per key, a
  * keyset read: its filters, the rows after the cursor in (fran, id) order, `forsta + 1` of
  * them (the extra one says whether there is a next page), beside its total counted from the
@@ -170,7 +144,10 @@ function sidRader(em: EntityManager): (row: Record<string, unknown>) => Klottera
  * not the period's (one area-year of a million-report table holds ≈4 000).
  */
 function sidLoader(em: EntityManager) {
-  const rad = sidRader(em);
+  // A page is only read: its rows as plain instances (the kit's radlasare), not mapped
+  // through the unit of work — em.map for 500 rows was the largest part of klotter's CPU
+  // for the picture at a million reports.
+  const rad = radlasare(em, Klotteranmalan);
   return new DataLoader<SidNyckel, Sida, string>(
     async (keys) => {
       const params: (string | number)[] = [];
