@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as gateway from '@apollo/gateway';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { type DocumentNode, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
+  behallOperationer,
   forApolloGateway,
   klientensOperation,
   nastaSteg,
@@ -77,5 +80,45 @@ describe("Apollo's insides the gateway leans on", () => {
     const loaded = new ApolloGateway({ supergraphSdl: forApolloGateway(raw) });
     await expect(loaded.load()).resolves.toBeDefined();
     await loaded.stop();
+  });
+});
+
+describe('5: the Operation executeQueryPlan builds per request is kept', () => {
+  it('is built where it was read: from the api schema, unvalidated, on every execution', () => {
+    expect(gatewayFile('executeQueryPlan.js')).toMatch(
+      /operation = \(0, federation_internals_1\.operationFromDocument\)\(apiSchema, \{\s*kind: graphql_1\.Kind\.DOCUMENT,\s*definitions: \[\s*operationContext\.operation,\s*\.\.\.Object\.values\(operationContext\.fragments\),\s*\],\s*\}, \{\s*validate: false,\s*\}\)/,
+    );
+  });
+
+  it('answers the same Operation for the same nodes and schema, a new one for any other', () => {
+    behallOperationer();
+    const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
+    const internals = fromGateway('@apollo/federation-internals') as {
+      operationFromDocument: (s: unknown, d: DocumentNode, o?: object) => unknown;
+      buildSchema: (sdl: string) => unknown;
+    };
+    const schema = internals.buildSchema('type Query { a: Int b: T } type T { c: Int }');
+    const other = internals.buildSchema('type Query { a: Int b: T } type T { c: Int }');
+    const doc = parse('query { a b { ...F } } fragment F on T { c }');
+    const [operation, fragment] = doc.definitions;
+    const build = (
+      definitions: DocumentNode['definitions'],
+      s = schema,
+      o: object = { validate: false },
+    ) => internals.operationFromDocument(s, { kind: Kind.DOCUMENT, definitions }, o);
+    const first = build([operation!, fragment!]);
+    // A new document object with the same nodes, as executeQueryPlan makes each time.
+    expect(build([operation!, fragment!]) === first).toBe(true);
+    expect(build([operation!, parse('fragment F on T { c }').definitions[0]!]) === first).toBe(
+      false,
+    );
+    expect(build([operation!, fragment!], other) === first).toBe(false);
+    // Validated calls (planning) and named operations are never kept.
+    const validated = build([operation!, fragment!], schema, {});
+    expect(build([operation!, fragment!], schema, {}) === validated).toBe(false);
+    const namngiven = parse('query Namngiven { a }').definitions;
+    const named = { validate: false, operationName: 'Namngiven' };
+    const namedOnce = build(namngiven, schema, named);
+    expect(build(namngiven, schema, named) === namedOnce).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import { type DefinitionNode, type DocumentNode, Kind } from 'graphql';
 
 /**
  * Every place the gateway leans on how Apollo Gateway / Apollo Server work inside rather
@@ -78,3 +80,66 @@ export type GatewayRequest = Parameters<GatewayExecutor>[0];
  * from their links (forApolloGateway, plugins/behorighet.ts).
  */
 export { forApolloGateway } from './plugins/behorighet';
+
+/**
+ * 5. Apollo Gateway's executeQueryPlan turns the client's operation into federation's
+ * `Operation` on every request, for its result shaping — `operationFromDocument(apiSchema,
+ * { definitions: [operation, ...fragments] }, { validate: false })` — though the plan it
+ * executes was cached: ≈5 % of the gateway's CPU per lägesbild under load (issue 17's
+ * profile). The AST nodes it is built from are the same objects request after request (the
+ * document store keeps parsed operations, plugins/behorighet.ts keeps each filtered one), so
+ * the `Operation` is kept per schema and exact set of definition nodes, and only for that
+ * unvalidated call: any other definition, schema or option builds a new one as before. An
+ * `Operation` is read, never changed, by executeQueryPlan and resultShaping.
+ *
+ * The function is replaced on federation-internals' operations module, whose export
+ * `@apollo/federation-internals` re-exports by getter and executeQueryPlan reads at each
+ * call (`(0, federation_internals_1.operationFromDocument)(…)`).
+ */
+export function behallOperationer(): void {
+  const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
+  const operations = fromGateway('@apollo/federation-internals/dist/operations') as {
+    operationFromDocument: OperationFromDocument & { behallen?: true };
+  };
+  const original = operations.operationFromDocument;
+  if (original.behallen) return;
+  const kept = new WeakMap<
+    object,
+    WeakMap<DefinitionNode, { definitions: readonly DefinitionNode[]; operation: unknown }[]>
+  >();
+  const behallen: OperationFromDocument & { behallen?: true } = (schema, document, options) => {
+    const [first] = document.definitions;
+    const keyed =
+      options?.validate === false &&
+      options.operationName === undefined &&
+      first?.kind === Kind.OPERATION_DEFINITION;
+    if (!keyed) return original(schema, document, options);
+    let bySchema = kept.get(schema);
+    if (!bySchema) {
+      bySchema = new WeakMap();
+      kept.set(schema, bySchema);
+    }
+    let entries = bySchema.get(first);
+    if (!entries) {
+      entries = [];
+      bySchema.set(first, entries);
+    }
+    const same = (definitions: readonly DefinitionNode[]) =>
+      definitions.length === document.definitions.length &&
+      definitions.every((d, i) => d === document.definitions[i]);
+    const found = entries.find((e) => same(e.definitions));
+    if (found) return found.operation;
+    const operation = original(schema, document, options);
+    // A handful per operation node at most (one per distinct fragment set); never grows on.
+    if (entries.length < 8) entries.push({ definitions: [...document.definitions], operation });
+    return operation;
+  };
+  behallen.behallen = true;
+  operations.operationFromDocument = behallen;
+}
+
+type OperationFromDocument = (
+  schema: object,
+  document: DocumentNode,
+  options?: { operationName?: string; validate?: boolean },
+) => unknown;

@@ -17,6 +17,7 @@ import {
 } from '@lagesbild/http-kit';
 import type { DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { behallOperationer } from './apollo-interna';
 import type { GatewayConfig } from './config';
 import { dashboardRoute } from './dashboard';
 import { devTokenRoute, isDevelopment } from './dev-token';
@@ -137,6 +138,7 @@ export function createGateway(
   logger: Logger,
   clients = subgraphClients(config),
 ): ApolloGateway {
+  behallOperationer();
   return new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphPath, logger),
     experimental_approximateQueryPlanStoreMiB: OPERATION_CACHE_MIB,
