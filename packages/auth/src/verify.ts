@@ -8,6 +8,7 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AuthConfig } from './config';
 
 /** Who is asking: an opaque subject, roles and, for a school, which. No personal data. */
@@ -70,30 +71,29 @@ interface Verified {
  * The tokens a verifier has accepted, keyed by the token string itself: the same string is
  * the same signature over the same claims, so the same answer — until the token expires
  * (exp, or iat + the longest lifetime, with the clock skew jose allows) or the entry has
- * been trusted VERIFIED_CACHE_S. Bounded; refusals are never remembered.
+ * been trusted VERIFIED_CACHE_S. Bounded (lru-cache, the least recently used goes);
+ * refusals are never remembered.
  */
 class VerifiedTokens {
-  private readonly entries = new Map<string, Verified>();
+  private readonly entries: LRUCache<string, Verified>;
 
-  constructor(private readonly max: number) {}
+  constructor(max: number) {
+    this.entries = new LRUCache({ max });
+  }
 
   get(token: string, now: number): Principal | undefined {
     const hit = this.entries.get(token);
     if (!hit) return undefined;
-    this.entries.delete(token);
-    if (now >= hit.until) return undefined;
-    this.entries.set(token, hit);
+    if (now >= hit.until) {
+      this.entries.delete(token);
+      return undefined;
+    }
     // A copy: what one request does with its principal never reaches another's.
     return { ...hit.principal, roller: [...hit.principal.roller] };
   }
 
   set(token: string, verified: Verified): void {
-    this.entries.delete(token);
     this.entries.set(token, verified);
-    if (this.entries.size > this.max) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
   }
 }
 
