@@ -82,6 +82,17 @@ function radTillInstans<T>(
   plan: Lasplan,
   platform: ReturnType<EntityManager['getPlatform']>,
 ): (row: Record<string, unknown>) => T {
+  // Own data properties, defined rather than assigned: MikroORM puts a setter for each
+  // tracked property on the entity's prototype that, on the first assignment, gives the
+  // instance an entity helper and a getter/setter pair per property (change tracking for
+  // managed entities). A row read here is never managed, so none of that is wanted — at a
+  // million graffiti reports those setters were förvaltning's largest cost after GC.
+  const egenskap: PropertyDescriptor = {
+    value: undefined,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  };
   return (row) => {
     const ut = Object.create(plan.prototype) as Record<string, unknown>;
     for (const prop of plan.props) {
@@ -90,8 +101,10 @@ function radTillInstans<T>(
         if (prop.customType) value = prop.customType.convertToJSValue(value, platform);
         else if (prop.runtimeType === 'boolean') value = Boolean(value);
       }
-      ut[prop.name] = value;
+      egenskap.value = value;
+      Object.defineProperty(ut, prop.name, egenskap);
     }
+    egenskap.value = undefined;
     return ut as T;
   };
 }
