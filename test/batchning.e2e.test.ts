@@ -1,13 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { LAGESBILD_RAPPORT } from '@lagesbild/rapport';
 import { withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYTIKER_DJUP } from '../bench/src/queries';
 import { SUBGRAPHS } from '../schema/subgraphs';
-import { spawnService } from '../scripts/service-process';
-import { freePort, type GraphQLBody, type RunningSystem, startSystem } from './support/system';
+import { Relay, type RelayedGateway, startRelayedGateway, until } from './support/relay';
+import { type GraphQLBody, type RunningSystem, startSystem } from './support/system';
 
 /**
  * The gateway sends the fetches one plan level makes to one subgraph as ONE HTTP request
@@ -27,159 +24,26 @@ const HANDELSE = `mutation Registrera {
     datum: "2018-03-14" }) { id rubrik }
 }`;
 
-interface Relayed {
-  subgraph: string;
-  /** The operations the request carried: an array's length, or 1 for a plain request. */
-  operations: number;
-  batch: boolean;
-  body: string;
-  authorization: string | undefined;
-}
-
-type Polis = 'pass' | 'hold' | 'server-error' | 'hang';
-
-class Relay {
-  readonly seen: Relayed[] = [];
-  polis: Polis = 'pass';
-  private release: (() => void) | undefined;
-  private held: Promise<void> | undefined;
-  private readonly servers: Server[] = [];
-
-  hold(): void {
-    this.polis = 'hold';
-    this.held = new Promise((resolve) => {
-      this.release = resolve;
-    });
-  }
-
-  letGo(): void {
-    this.polis = 'pass';
-    this.release?.();
-  }
-
-  of(subgraph: string, from = 0): Relayed[] {
-    return this.seen.slice(from).filter((r) => r.subgraph === subgraph);
-  }
-
-  async start(targets: Record<string, string>): Promise<Record<string, string>> {
-    const urls: Record<string, string> = {};
-    for (const [subgraph, target] of Object.entries(targets)) {
-      const server = createServer((req, res) => {
-        this.pass(subgraph, target, req, res).catch(() => res.destroy());
-      });
-      server.listen(0, '127.0.0.1');
-      await once(server, 'listening');
-      this.servers.push(server);
-      const address = server.address();
-      if (!address || typeof address === 'string') throw new Error('no relay port');
-      urls[subgraph] = `http://127.0.0.1:${address.port}/graphql`;
-    }
-    return urls;
-  }
-
-  async stop(): Promise<void> {
-    this.letGo();
-    for (const server of this.servers) {
-      server.closeAllConnections();
-      server.close();
-    }
-  }
-
-  private async pass(
-    subgraph: string,
-    target: string,
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    const parsed: unknown = JSON.parse(body);
-    this.seen.push({
-      subgraph,
-      operations: Array.isArray(parsed) ? parsed.length : 1,
-      batch: Array.isArray(parsed),
-      body,
-      authorization: req.headers.authorization,
-    });
-    if (subgraph === 'polis') {
-      if (this.polis === 'hang') return;
-      if (this.polis === 'server-error') {
-        res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end('Bad Gateway');
-        return;
-      }
-      if (this.polis === 'hold') await this.held;
-    }
-    const answer = await fetch(`${target}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-      },
-      body,
-    });
-    const text = await answer.text();
-    res.writeHead(answer.status, {
-      'content-type': answer.headers.get('content-type') ?? 'application/json',
-    });
-    res.end(text);
-  }
-}
-
-async function until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 describe("one HTTP request per subgraph and plan level, for one caller's picture", () => {
   let system: RunningSystem;
-  let gateway: ChildProcess;
+  let gateway: RelayedGateway;
   let gatewayUrl: string;
   const relay = new Relay();
 
   beforeAll(async () => {
     system = await startSystem();
     const relayed = await relay.start(system.subgraphUrls);
-    const port = await freePort();
-    gatewayUrl = `http://127.0.0.1:${port}`;
-    gateway = spawnService('gateway', {
-      ...process.env,
-      GATEWAY_PORT: String(port),
-      SUPERGRAPH_PATH: system.supergraphPath,
-      LAGESBILD_DATA_DIR: system.dataDir,
-      SUBGRAPH_TIMEOUT_MS: '30000',
+    gateway = await startRelayedGateway(system, relayed, {
       POLIS_TIMEOUT_MS: String(POLIS_TIMEOUT_MS),
       // The response cache's reads go unbatched for now (subgraph-datasource.ts); these
       // tests are about the reads every request makes with the cache off or missing.
       GATEWAY_SVARSCACHE: 'false',
-      ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, relayed[s.name]])),
     });
-    let output = '';
-    gateway.stdout?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    gateway.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    await until(`the second gateway's health\n${output}`, async () => {
-      if (gateway.exitCode !== null) throw new Error(`gateway exited:\n${output}`);
-      return fetch(`${gatewayUrl}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-    });
+    gatewayUrl = gateway.url;
   }, 180_000);
 
   afterAll(async () => {
-    if (gateway && gateway.exitCode === null) {
-      const exited = once(gateway, 'exit');
-      gateway.kill('SIGTERM');
-      await exited;
-    }
+    await gateway?.stop();
     await relay.stop();
     await system?.interrupt();
   });

@@ -1,11 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { withToken } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBGRAPHS } from '../schema/subgraphs';
-import { spawnService } from '../scripts/service-process';
-import { freePort, type GraphQLBody, type RunningSystem, startSystem } from './support/system';
+import { Relay, type RelayedGateway, startRelayedGateway, until } from './support/relay';
+import { type GraphQLBody, type RunningSystem, startSystem } from './support/system';
 
 /**
  * Identical subgraph queries in flight at the same time are sent once (SUBGRAPH_DEDUPE, on
@@ -32,148 +28,21 @@ const HANDELSE = `mutation Registrera {
     datum: "2018-03-14" }) { id rubrik }
 }`;
 
-interface Relayed {
-  subgraph: string;
-  body: string;
-  authorization: string | undefined;
-  /** The gateway closed the request before the relay answered it. */
-  dropped: boolean;
-}
-
-/** Passes requests on to the real subgraphs; polis's wait while `held` is set. */
-class Relay {
-  readonly seen: Relayed[] = [];
-  private held: Promise<void> | undefined;
-  private release: (() => void) | undefined;
-  private readonly servers: Server[] = [];
-
-  hold(): void {
-    this.held = new Promise((resolve) => {
-      this.release = resolve;
-    });
-  }
-
-  letGo(): void {
-    this.release?.();
-    this.held = undefined;
-  }
-
-  of(subgraph: string): Relayed[] {
-    return this.seen.filter((r) => r.subgraph === subgraph);
-  }
-
-  /** Starts one relay port per subgraph, to the given targets. */
-  async start(targets: Record<string, string>): Promise<Record<string, string>> {
-    const urls: Record<string, string> = {};
-    for (const [subgraph, target] of Object.entries(targets)) {
-      const server = createServer((req, res) => {
-        this.pass(subgraph, target, req, res).catch(() => res.destroy());
-      });
-      server.listen(0, '127.0.0.1');
-      await once(server, 'listening');
-      this.servers.push(server);
-      const address = server.address();
-      if (!address || typeof address === 'string') throw new Error('no relay port');
-      urls[subgraph] = `http://127.0.0.1:${address.port}/graphql`;
-    }
-    return urls;
-  }
-
-  async stop(): Promise<void> {
-    this.letGo();
-    for (const server of this.servers) {
-      server.closeAllConnections();
-      server.close();
-    }
-  }
-
-  private async pass(
-    subgraph: string,
-    target: string,
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    const record: Relayed = {
-      subgraph,
-      body,
-      authorization: req.headers.authorization,
-      dropped: false,
-    };
-    res.on('close', () => {
-      if (!res.writableFinished) record.dropped = true;
-    });
-    this.seen.push(record);
-    if (subgraph === 'polis' && this.held) await this.held;
-    if (record.dropped) return;
-    const answer = await fetch(`${target}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-      },
-      body,
-    });
-    const text = await answer.text();
-    res.writeHead(answer.status, {
-      'content-type': answer.headers.get('content-type') ?? 'application/json',
-    });
-    res.end(text);
-  }
-}
-
-/** Waits for a condition the test needs before it goes on; gives up after a while. */
-async function until(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
 describe('identical subgraph queries in flight are sent once', () => {
   let system: RunningSystem;
-  let gateway: ChildProcess;
+  let gateway: RelayedGateway;
   let gatewayUrl: string;
   const relay = new Relay();
 
   beforeAll(async () => {
     system = await startSystem();
     const relayed = await relay.start(system.subgraphUrls);
-    const port = await freePort();
-    gatewayUrl = `http://127.0.0.1:${port}`;
-    gateway = spawnService('gateway', {
-      ...process.env,
-      GATEWAY_PORT: String(port),
-      SUPERGRAPH_PATH: system.supergraphPath,
-      LAGESBILD_DATA_DIR: system.dataDir,
-      SUBGRAPH_TIMEOUT_MS: '30000',
-      ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, relayed[s.name]])),
-    });
-    let output = '';
-    gateway.stdout?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    gateway.stderr?.on('data', (d: Buffer) => {
-      output += d.toString();
-    });
-    await until(`the second gateway's health\n${output}`, async () => {
-      if (gateway.exitCode !== null) throw new Error(`gateway exited:\n${output}`);
-      return fetch(`${gatewayUrl}/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-    });
+    gateway = await startRelayedGateway(system, relayed);
+    gatewayUrl = gateway.url;
   }, 180_000);
 
   afterAll(async () => {
-    if (gateway && gateway.exitCode === null) {
-      const exited = once(gateway, 'exit');
-      gateway.kill('SIGTERM');
-      await exited;
-    }
+    await gateway?.stop();
     await relay.stop();
     await system?.interrupt();
   });
