@@ -123,6 +123,21 @@ export interface SubgraphClientOptions {
 const KEEP_ALIVE_MS = 60_000;
 
 /**
+ * A pool of kept-alive sockets to a subgraph's origin, for requests that end by
+ * `tidsgransMs`: one request per socket at a time, a socket given up before the server
+ * would close it. The subgraph clients' and the response cache's revision checks'.
+ */
+export function subgraphPool(origin: string, tidsgransMs: number, connections?: number): Pool {
+  return new Pool(origin, {
+    ...(connections === undefined ? {} : { connections }),
+    pipelining: 1,
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    keepAliveMaxTimeout: KEEP_ALIVE_MS,
+    ...poolTidsgranser(tidsgransMs),
+  });
+}
+
+/**
  * At most this many operations in one HTTP request. Each is limited on its own at the
  * subgraph (SUBGRAPH_MAX_REPRESENTATIONS and the query limits apply per operation); a
  * lägesbild's widest plan level asks one subgraph four things.
@@ -175,13 +190,7 @@ export class SubgraphClient {
     this.batchMaxBytes = options.batchMaxBytes ?? DEFAULT_BATCH_MAX_BYTES;
     const url = new URL(options.url);
     this.path = `${url.pathname}${url.search}`;
-    this.pool = new Pool(url.origin, {
-      connections: options.connections,
-      pipelining: 1,
-      keepAliveTimeout: KEEP_ALIVE_MS,
-      keepAliveMaxTimeout: KEEP_ALIVE_MS,
-      ...poolTidsgranser(options.tidsgransMs),
-    });
+    this.pool = subgraphPool(url.origin, options.tidsgransMs, options.connections);
   }
 
   /**

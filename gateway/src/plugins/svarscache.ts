@@ -3,7 +3,8 @@ import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Principal } from '@lagesbild/auth';
 import { type Logger, type RevisionBegaran, SVARSCACHE_HEADER } from '@lagesbild/http-kit';
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
+import { subgraphPool } from '../subgraph-fetch';
 import type { SvarscacheConfig } from '../svarscache';
 import {
   arCachebarLasning,
@@ -16,7 +17,7 @@ import {
 import { Samlasning } from './samlasning';
 import type { Kalla, Samlare, SvarscacheContext } from './svarscache-kallor';
 import { utfallRaknare } from './svarscache-matning';
-import { poolTidsgranser, Tidsgrans } from './tidsgranser';
+import { Tidsgrans } from './tidsgranser';
 
 /**
  * The response cache for the dashboard's and the report's read-only operations.
@@ -69,12 +70,7 @@ export function svarscachePlugin<TContext extends CacheContext>(
   const poolFor = (origin: string): Pool => {
     let pool = pools.get(origin);
     if (!pool) {
-      pool = new Pool(origin, {
-        pipelining: 1,
-        keepAliveTimeout: 60_000,
-        keepAliveMaxTimeout: 60_000,
-        ...poolTidsgranser(config.timeoutMs),
-      });
+      pool = subgraphPool(origin, config.timeoutMs);
       pools.set(origin, pool);
     }
     return pool;
