@@ -35,7 +35,7 @@ describe('lasRader: plain rows equal what em.find hydrates', () => {
             fallback = true;
             return hydrerade;
           },
-          [['id', 'asc']],
+          { id: 'asc' },
         );
         if (fallback) continue;
         expect(plain.length, entity.name).toBe(hydrerade.length);

@@ -54,21 +54,21 @@ function lasplan(em: EntityManager, entity: EntityClass<object>): Lasplan | null
  * it (its type's convertToJSValue: JSON parsed, booleans from 0/1, …), and no query
  * building, identity map or change tracking — a read request only reads them. Inside a
  * transaction (a write, which may change and flush what it loads), or for an entity it
- * cannot read faithfully, it is `em.find`. `where` is SQL over the table's columns.
+ * cannot read faithfully, it is `em.find`. `where` is SQL over the table's columns (see
+ * `kolumn`); `orderBy` names properties, as em.find's does.
  */
 export async function lasRader<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: { sql: string; params: unknown[] },
   fallback: () => Promise<T[]>,
-  orderBy: readonly (readonly [column: string, riktning: 'asc' | 'desc'])[] = [],
+  orderBy: Record<string, 'asc' | 'desc'> = {},
 ): Promise<T[]> {
   const plan = em.isInTransaction() ? null : lasplan(em, entity);
   if (!plan) return fallback();
   const platform = em.getPlatform();
-  const order = orderBy.length
-    ? ` order by ${orderBy.map(([c, r]) => `${platform.quoteIdentifier(c)} ${r}`).join(', ')}`
-    : '';
+  const ordning = Object.entries(orderBy).map(([p, r]) => `${kolumn(em, entity, p)} ${r}`);
+  const order = ordning.length ? ` order by ${ordning.join(', ')}` : '';
   const rows = (await em
     .getConnection()
     .execute(
@@ -123,9 +123,15 @@ export function radlasare<T extends object>(
   return radTillInstans<T>(plan, em.getPlatform());
 }
 
-/** The column name of an entity's property. */
-function kolumn(em: EntityManager, entity: EntityClass<object>, prop: string): string {
-  return em.getMetadata().get(entity.name).properties[prop]!.fieldNames[0]!;
+/** An entity's property as its column in SQL (quoted). */
+function kolumn<T extends object>(em: EntityManager, entity: EntityClass<T>, prop: string): string {
+  const column = em.getMetadata().get(entity.name).properties[prop]!.fieldNames[0]!;
+  return em.getPlatform().quoteIdentifier(column);
+}
+
+/** `column in (?, ?, …)` for `keys`, bound. */
+function iLista(column: string, keys: readonly unknown[]): { sql: string; params: unknown[] } {
+  return { sql: `${column} in (${keys.map(() => '?').join(', ')})`, params: [...keys] };
 }
 
 /**
@@ -138,12 +144,8 @@ export function entityLoader<T extends object, K extends string = string>(
   key: keyof T & string = 'id' as keyof T & string,
 ): DataLoader<K, T | null> {
   return new DataLoader<K, T | null>(async (keys) => {
-    const kol = em.getPlatform().quoteIdentifier(kolumn(em, entity as EntityClass<object>, key));
-    const rows = await lasRader(
-      em,
-      entity,
-      { sql: `${kol} in (${keys.map(() => '?').join(', ')})`, params: [...keys] },
-      () => em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>),
+    const rows = await lasRader(em, entity, iLista(kolumn(em, entity, key), keys), () =>
+      em.find(entity, { [key]: { $in: [...keys] } } as FilterQuery<T>),
     );
     const byKey = new Map<unknown, T>(rows.map((r) => [r[key], r]));
     return keys.map((k) => byKey.get(k) ?? null);
@@ -164,21 +166,14 @@ export function groupLoader<T extends object, K extends string = string>(
         { $and: [{ [foreignKey]: { $in: [...keys] } }, options.where ?? {}] } as FilterQuery<T>,
         options.orderBy ? { orderBy: options.orderBy as never } : {},
       );
-    const fk = kolumn(em, entity as EntityClass<object>, foreignKey);
     const rows = options.where
       ? await find()
       : await lasRader(
           em,
           entity,
-          {
-            sql: `${em.getPlatform().quoteIdentifier(fk)} in (${keys.map(() => '?').join(', ')})`,
-            params: [...keys],
-          },
+          iLista(kolumn(em, entity, foreignKey), keys),
           find,
-          Object.entries(options.orderBy ?? {}).map(([p, r]) => [
-            kolumn(em, entity as EntityClass<object>, p),
-            r,
-          ]),
+          options.orderBy,
         );
     const groups = new Map<unknown, T[]>();
     for (const row of rows) {
@@ -249,6 +244,15 @@ export function grovrePeriodCte(keys: readonly AreaPeriod[]): { sql: string; par
 }
 
 /**
+ * The join condition over grovrePeriodCte's `k`: the record `alias` is in the key's area
+ * and its period strictly contains the key's, searched from the key's year's start.
+ */
+export function grovrePeriodVillkor(alias: string): string {
+  return `${alias}.omrade_id = k.omrade_id and ${alias}.fran >= k.ar_fran and ${alias}.fran <= k.fran
+   and ${alias}.till >= k.till and (${alias}.fran < k.fran or ${alias}.till > k.till)`;
+}
+
+/**
  * A DataLoader over area-period keys whose batch function runs one aggregate statement
  * and hands back rows tagged with `idx` (the key's position in the batch).
  */
@@ -284,8 +288,7 @@ export function areaPeriodListLoader<T extends { omradeId: string; fran: string;
 ): DataLoader<AreaPeriod, T[], string> {
   return new DataLoader<AreaPeriod, T[], string>(
     async (keys) => {
-      const q = (prop: string) =>
-        em.getPlatform().quoteIdentifier(kolumn(em, entity as EntityClass<object>, prop));
+      const q = (prop: string) => kolumn(em, entity, prop);
       const rows = await lasRader(
         em,
         entity,
@@ -307,7 +310,7 @@ export function areaPeriodListLoader<T extends { omradeId: string; fran: string;
             } as FilterQuery<T>,
             { orderBy: orderBy as never },
           ),
-        Object.entries(orderBy).map(([p, r]) => [kolumn(em, entity as EntityClass<object>, p), r]),
+        orderBy,
       );
       return keys.map((k) =>
         rows.filter(
@@ -356,9 +359,7 @@ export function grovrePeriodLoader(
       const meta = em.getMetadata();
       const delar = entities.map((e) => {
         const tabell = meta.get(e.name).tableName;
-        return `select distinct k.idx, t.period from k join ${tabell} t
-            on t.omrade_id = k.omrade_id and t.fran >= k.ar_fran and t.fran <= k.fran
-           and t.till >= k.till and (t.fran < k.fran or t.till > k.till)`;
+        return `select distinct k.idx, t.period from k join ${tabell} t on ${grovrePeriodVillkor('t')}`;
       });
       return em
         .getConnection()

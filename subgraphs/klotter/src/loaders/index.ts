@@ -6,6 +6,7 @@ import {
   entityLoader,
   groupLoader,
   grovrePeriodCte,
+  grovrePeriodVillkor,
   radlasare,
 } from '@lagesbild/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/core';
@@ -65,21 +66,17 @@ const SUMMARY_SQL = `
     from k join nollrapport n on ${within('n')}
    group by k.idx, n.rapportor`;
 
-const containing = (alias: string) =>
-  `${alias}.omrade_id = k.omrade_id and ${alias}.fran >= k.ar_fran and ${alias}.fran <= k.fran
-   and ${alias}.till >= k.till and (${alias}.fran < k.fran or ${alias}.till > k.till)`;
-
 /** The periods written by reports or zero-reports that strictly contain each key's period. */
 const GROVRE_SQL = `
-  select distinct k.idx, a.period from k join klotteranmalan a on ${containing('a')}
+  select distinct k.idx, a.period from k join klotteranmalan a on ${grovrePeriodVillkor('a')}
   union
-  select distinct k.idx, n.period from k join nollrapport n on ${containing('n')}`;
+  select distinct k.idx, n.period from k join nollrapport n on ${grovrePeriodVillkor('n')}`;
 
 /** The same per reporter: one statement per batch. */
 const GROVRE_PER_RAPPORTOR_SQL = `
-  select distinct k.idx, a.rapportor, a.period from k join klotteranmalan a on ${containing('a')}
+  select distinct k.idx, a.rapportor, a.period from k join klotteranmalan a on ${grovrePeriodVillkor('a')}
   union
-  select distinct k.idx, n.rapportor, n.period from k join nollrapport n on ${containing('n')}`;
+  select distinct k.idx, n.rapportor, n.period from k join nollrapport n on ${grovrePeriodVillkor('n')}`;
 
 /**
  * A DataLoader over area-period keys on the kit's grovrePeriodCte (the search for longer
