@@ -119,9 +119,9 @@ function entry(
  * The classification filter with its audit: leaves out what the viewer may not read, and
  * logs every BEGRANSAD or SKYDDAD row that is returned. The entries of the whole HTTP
  * request (every loader batch, every operation of a batched request) become one INSERT,
- * written before the answer is sent (loggaLasningar). Nothing is written when no
- * classified row is returned. If the entries cannot be written, the answer is not sent:
- * a classified read that is not in the log does not happen.
+ * written before the answer is sent (loggaLasningar gathers, skrivLasningar writes).
+ * Nothing is written when no classified row is returned. If the entries cannot be written,
+ * the answer is not sent: a classified read that is not in the log does not happen.
  */
 export async function readableAndAudited<T extends { id: string; klassning: Klassning }>(
   ctx: KitContext,
