@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GranskningsloggPost, Granskningstyp } from './granskningslogg.entity';
+import { GranskningsloggPost } from './granskningslogg.entity';
 import { createOrm, migrate, type Orm, SQLITE_BUSY_TIMEOUT_MS } from './orm';
+import { testGranskningsrad } from './testing';
 
 let dir: string;
 const oppna: Orm[] = [];
@@ -20,16 +21,6 @@ async function oppnaDb(file: string): Promise<Orm> {
   await migrate(orm.orm);
   return orm;
 }
-
-const post = (vad: string) => ({
-  tidpunkt: '2026-01-01T00:00:00.000Z',
-  subjekt: null,
-  roller: 'TEST',
-  operation: 'test',
-  typ: Granskningstyp.SKRIVNING,
-  vad,
-  requestId: null,
-});
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lagesbild-orm-'));
@@ -46,7 +37,7 @@ describe('SQLite as every subgraph opens it (issue 15, items 8 and 11)', () => {
     const c = orm.em.getConnection();
     expect(await c.execute('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await c.execute('pragma busy_timeout')).toEqual([{ timeout: SQLITE_BUSY_TIMEOUT_MS }]);
-    await orm.em.fork().insert(GranskningsloggPost, post('en skrivning'));
+    await orm.em.fork().insert(GranskningsloggPost, testGranskningsrad('en skrivning'));
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
   });
@@ -62,7 +53,7 @@ describe('SQLite as every subgraph opens it (issue 15, items 8 and 11)', () => {
     (orm.em.getConnection() as unknown as AbstractSqlConnection)
       .getKnex()
       .on('query', (q: { sql: string; bindings?: unknown[] }) => satser.push(q));
-    for (const v of varden) await orm.em.fork().insert(GranskningsloggPost, post(v));
+    for (const v of varden) await orm.em.fork().insert(GranskningsloggPost, testGranskningsrad(v));
     // What reached the driver: the statement with placeholders, the values beside it.
     const inserts = satser.filter((q) => q.sql.startsWith('insert'));
     expect(inserts).toHaveLength(varden.length);
@@ -78,7 +69,8 @@ describe('SQLite as every subgraph opens it (issue 15, items 8 and 11)', () => {
   it('compiles each SQL text once per connection, and a reused statement answers for its own values', async () => {
     const file = join(dir, 'prepared.sqlite');
     const { orm } = await oppnaDb(file);
-    for (const v of ['a', 'b', 'c', 'd']) await orm.em.fork().insert(GranskningsloggPost, post(v));
+    for (const v of ['a', 'b', 'c', 'd'])
+      await orm.em.fork().insert(GranskningsloggPost, testGranskningsrad(v));
     const knex = (orm.em.getConnection() as unknown as AbstractSqlConnection).getKnex();
     const raw = (await knex.client.acquireConnection()) as { prepare(sql: string): unknown };
     try {
@@ -97,13 +89,13 @@ describe('SQLite as every subgraph opens it (issue 15, items 8 and 11)', () => {
       ).map((p) => p.vad);
     expect(await vadFran('c')).toEqual(['c', 'd']);
     expect(await vadFran('a')).toEqual(['a', 'b', 'c', 'd']);
-    await orm.em.fork().insert(GranskningsloggPost, post('e'));
+    await orm.em.fork().insert(GranskningsloggPost, testGranskningsrad('e'));
     expect(await vadFran('d')).toEqual(['d', 'e']);
     expect(await vadFran('f')).toEqual([]);
     expect(await vadFran('b')).toEqual(['b', 'c', 'd', 'e']);
     // A kept statement holds no read snapshot: another connection's write is seen at once.
     const { orm: annan } = await oppnaDb(file);
-    await annan.em.fork().insert(GranskningsloggPost, post('f'));
+    await annan.em.fork().insert(GranskningsloggPost, testGranskningsrad('f'));
     expect(await vadFran('d')).toEqual(['d', 'e', 'f']);
   });
 
@@ -132,7 +124,7 @@ describe('SQLite as every subgraph opens it (issue 15, items 8 and 11)', () => {
     // A mutation: it reads, then writes, in one transaction.
     await orm.em.fork().transactional(async (tx) => {
       await tx.count(GranskningsloggPost);
-      await tx.insert(GranskningsloggPost, post('mutation'));
+      await tx.insert(GranskningsloggPost, testGranskningsrad('mutation'));
     });
     expect(await slut).toEqual([0, null]);
     const vad = (await orm.em.fork().find(GranskningsloggPost, {})).map((p) => p.vad);

@@ -17,6 +17,7 @@ import {
 } from '@lagesbild/http-kit';
 import type { EntityManager } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
+import { disableAsyncContextWhenIdle } from './async-context';
 import type { SubgraphConfig } from './config';
 import { contextFactory, type KitContext, type LoaderFactory, skrivLasningar } from './context';
 import { createErrorFormatter } from './errors';
@@ -212,6 +213,9 @@ export async function runSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
   config: SubgraphConfig,
 ): Promise<void> {
+  // This process is the subgraph's own: promise hooks only while MikroORM is in a flush or
+  // a transaction, not for the rest of its life (async-context.ts).
+  disableAsyncContextWhenIdle();
   try {
     const running = await startSubgraph(definition, config);
     stopOnSignals(running);

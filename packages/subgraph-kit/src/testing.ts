@@ -7,6 +7,7 @@ import { loadAuthConfig, signToken } from '@lagesbild/auth';
 import { parseRoll, type Roll } from '@lagesbild/domain';
 import pg from 'pg';
 import type { SubgraphConfig } from './config';
+import { Granskningstyp } from './granskningslogg.entity';
 import { type RunningSubgraph, type SubgraphDefinition, startSubgraph } from './subgraph';
 
 /** A throwaway database: a SQLite file, or a fresh PostgreSQL database (see below). */
@@ -202,3 +203,14 @@ export async function startTestSubgraph<TLoaders>(
     },
   };
 }
+
+/** A write's audit entry as the kit's own tests insert it: only `vad` tells them apart. */
+export const testGranskningsrad = (vad: string) => ({
+  tidpunkt: '2026-01-01T00:00:00.000Z',
+  subjekt: null,
+  roller: 'TEST',
+  operation: 'test',
+  typ: Granskningstyp.SKRIVNING,
+  vad,
+  requestId: null,
+});
