@@ -34,6 +34,8 @@ export interface Report {
     connections: number;
     duration: number;
     warmup: number;
+    /** Seconds of load per query a gateway had after its start, before its first row. */
+    settle?: number;
     /** Distinct tokens in the default rows (one per connection). */
     readers?: number;
     rounds?: number;
@@ -246,7 +248,7 @@ function sections(report: Report): string[] {
         ? ': above the core count, other work shared the cores and every figure is low.'
         : '.'
     }`,
-    `Load: autocannon, ${settings.connections} connections, ${settings.duration} s per row after ${settings.warmup} s warm-up, 127.0.0.1; every process on the same cores.`,
+    `Load: autocannon, ${settings.connections} connections, ${settings.duration} s per row after ${settings.warmup} s warm-up, 127.0.0.1; every process on the same cores.${settings.settle ? ` Each gateway (ours, ours with the cache, each Hive configuration) was loaded ${settings.settle} s per query after its start before its first row (the JIT settles; bench/README.md, "Settled").` : ''}`,
     `Readers: ${
       readers > 1
         ? `every connection its own signed token (role RADET, distinct subject): ${readers} distinct readers per row, except the rows "ours, one token" (one token on every connection, as the bench did before issue 17)`
