@@ -5,8 +5,10 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { type DocumentNode, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
+  apollosResultatformning,
   behallOperationer,
   forApolloGateway,
+  formaSvarSjalv,
   klientensOperation,
   nastaSteg,
   TESTADE_VERSIONER,
@@ -120,5 +122,28 @@ describe('5: the Operation executeQueryPlan builds per request is kept', () => {
     const named = { validate: false, operationName: 'Namngiven' };
     const namedOnce = build(namngiven, schema, named);
     expect(build(namngiven, schema, named) === namedOnce).toBe(false);
+  });
+});
+
+describe('6: result shaping is the gateway’s own', () => {
+  it('is called where it was read: from the module’s exports, once per execution', () => {
+    expect(gatewayFile('executeQueryPlan.js')).toMatch(
+      /\(\{ data, errors: postProcessingErrors \} = \(0, resultShaping_1\.computeResponse\)\(\{\s*operation,\s*variables,\s*input: unfilteredData,\s*introspectionHandling:/,
+    );
+    expect(gatewayFile('resultShaping.js')).toMatch(/exports\.computeResponse = computeResponse;/);
+  });
+
+  it('replaces Apollo Gateway’s export once (result-shaping.test.ts compares the two)', () => {
+    const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
+    const shaping = fromGateway('@apollo/gateway/dist/resultShaping') as {
+      computeResponse: unknown;
+    };
+    const apollos = apollosResultatformning();
+    formaSvarSjalv();
+    const own = shaping.computeResponse;
+    expect(own === apollos).toBe(false);
+    formaSvarSjalv();
+    expect(shaping.computeResponse === own).toBe(true);
+    expect(apollosResultatformning() === apollos).toBe(true);
   });
 });

@@ -2,6 +2,11 @@ import { createRequire } from 'node:module';
 import type { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { type DefinitionNode, type DocumentNode, Kind } from 'graphql';
+import {
+  type ComputeResponse,
+  createComputeResponse,
+  type FederationInternals,
+} from './result-shaping';
 
 /**
  * Every place the gateway leans on how Apollo Gateway / Apollo Server work inside rather
@@ -97,8 +102,7 @@ export { forApolloGateway } from './plugins/behorighet';
  * call (`(0, federation_internals_1.operationFromDocument)(…)`).
  */
 export function behallOperationer(): void {
-  const fromGateway = createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
-  const operations = fromGateway('@apollo/federation-internals/dist/operations') as {
+  const operations = gatewayRequire()('@apollo/federation-internals/dist/operations') as {
     operationFromDocument: OperationFromDocument & { behallen?: true };
   };
   const original = operations.operationFromDocument;
@@ -143,3 +147,38 @@ type OperationFromDocument = (
   document: DocumentNode,
   options?: { operationName?: string; validate?: boolean },
 ) => unknown;
+
+/**
+ * 6. Apollo Gateway's result shaping (`computeResponse` in dist/resultShaping.js, which
+ * executeQueryPlan calls as `(0, resultShaping_1.computeResponse)(…)`, read from the module's
+ * exports at each call) is replaced by result-shaping.ts: the same answers and errors,
+ * without the temporary objects per field. It is built on federation-internals as the
+ * gateway loads it (the same module instance as the schema and the operations, so its type
+ * checks and `instanceof` hold).
+ */
+export function formaSvarSjalv(): void {
+  const shaping = resultShapingModule();
+  if (shaping.computeResponse.apollos) return;
+  const own: EgenFormning = createComputeResponse(
+    gatewayRequire()('@apollo/federation-internals') as FederationInternals,
+  );
+  own.apollos = shaping.computeResponse;
+  shaping.computeResponse = own;
+}
+
+/**
+ * Apollo Gateway's own result shaping, also once replaced (for result-shaping.test.ts,
+ * which holds the two to the same answers).
+ */
+export function apollosResultatformning(): ComputeResponse {
+  const current = resultShapingModule().computeResponse;
+  return current.apollos ?? current;
+}
+
+type EgenFormning = ComputeResponse & { apollos?: ComputeResponse };
+
+const gatewayRequire = () =>
+  createRequire(createRequire(import.meta.url).resolve('@apollo/gateway'));
+
+const resultShapingModule = () =>
+  gatewayRequire()('@apollo/gateway/dist/resultShaping') as { computeResponse: EgenFormning };

@@ -17,7 +17,7 @@ import {
 } from '@lagesbild/http-kit';
 import type { DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import { behallOperationer } from './apollo-interna';
+import { behallOperationer, formaSvarSjalv } from './apollo-interna';
 import type { GatewayConfig } from './config';
 import { dashboardRoute } from './dashboard';
 import { devTokenRoute, isDevelopment } from './dev-token';
@@ -139,6 +139,7 @@ export function createGateway(
   clients = subgraphClients(config),
 ): ApolloGateway {
   behallOperationer();
+  formaSvarSjalv();
   return new ApolloGateway({
     supergraphSdl: watchedSupergraph(config.supergraphPath, logger),
     experimental_approximateQueryPlanStoreMiB: OPERATION_CACHE_MIB,
