@@ -86,6 +86,17 @@ type Conditions = readonly [skip: Directive | undefined, include: Directive | un
 const NONE: Conditions = [undefined, undefined];
 
 export function createComputeResponse(fed: FederationInternals): ComputeResponse {
+  // Read once: federation-internals' index re-exports each of these through a getter.
+  const {
+    isNonNullType,
+    isListType,
+    isCompositeType,
+    isObjectType,
+    isSubtype,
+    isValidLeafValue,
+    Variable,
+    ERRORS,
+  } = fed;
   const TYPENAME = fed.typenameFieldName;
   const conditions = new WeakMap<Element, Conditions>();
 
@@ -123,7 +134,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
 
     ifValue(directive: Directive): unknown {
       const arg = directive.arguments().if;
-      if (arg instanceof fed.Variable) {
+      if (arg instanceof Variable) {
         const value = this.variables[arg.name];
         if (value === undefined || typeof value !== 'boolean') {
           throw new Error(`Unexpected value ${value} for variable ${arg} of ${directive}`);
@@ -149,7 +160,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
     }
 
     error(message: string): void {
-      this.errors.push(fed.ERRORS.INVALID_GRAPHQL.err(message, { path: Array.from(this.path) }));
+      this.errors.push(ERRORS.INVALID_GRAPHQL.err(message, { path: Array.from(this.path) }));
     }
 
     /** Fills `output` from `input` along `selectionSet`; false: null bubbles up. */
@@ -180,7 +191,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
                 inputValue !== null && typeof inputValue === 'string'
                   ? (this.schema.type(inputValue) ?? parentType)
                   : parentType;
-              if (!fed.isObjectType(type)) return false;
+              if (!isObjectType(type)) return false;
               output[responseName] = type.name;
             }
             continue;
@@ -219,9 +230,9 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
       if (!typeCondition) return true;
       if (typename) {
         const type = this.schema.type(typename as string);
-        return !!type && fed.isSubtype(typeCondition, type);
+        return !!type && isSubtype(typeCondition, type);
       }
-      return fed.isSubtype(typeCondition, parentType);
+      return isSubtype(typeCondition, parentType);
     }
 
     /**
@@ -243,7 +254,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
       if (outputValue === null || (outputValue !== undefined && !selectionSet)) {
         return outputValue;
       }
-      if (fed.isNonNullType(type)) {
+      if (isNonNullType(type)) {
         const updated = this.value(outputValue, type.ofType, inputValue, selectionSet, parentType);
         if (updated === null) {
           if (!this.failed) {
@@ -260,7 +271,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
         return updated;
       }
       if (inputValue === null) return null;
-      if (fed.isListType(type)) {
+      if (isListType(type)) {
         if (!Array.isArray(inputValue)) {
           throw new Error(
             `Invalid non-list value ${inputValue} returned by subgraph for list type ${type}`,
@@ -297,7 +308,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
         this.failed = failed;
         return nullify ? null : updated;
       }
-      if (fed.isCompositeType(type)) {
+      if (isCompositeType(type)) {
         if (!selectionSet)
           throw new Error(`Invalid empty selection set for composite type ${type}`);
         if (typeof inputValue !== 'object') {
@@ -320,7 +331,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
         let objectType = type;
         if (inputTypename) {
           const named = this.schema.type(inputTypename);
-          if (!named || !fed.isCompositeType(named)) {
+          if (!named || !isCompositeType(named)) {
             this.error(
               `Invalid __typename found for object at ${this.describeLast(type, parentType)}.`,
             );
@@ -342,7 +353,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
       if (outputValue !== undefined) {
         throw new Error(`Excepted output to be undefined but got ${type} for type ${type}`);
       }
-      const valid = fed.isValidLeafValue(this.schema, inputValue, type);
+      const valid = isValidLeafValue(this.schema, inputValue, type);
       if (!valid) {
         this.error(`Invalid value found for ${this.describeLast(type, parentType)}.`);
       }
