@@ -34,11 +34,23 @@ const QUERY = /* GraphQL */ `
       till @skip(if: $dolj)
       periodLage
       typ: __typename
+      ... on Lagesbild {
+        omradeId
+      }
       omrade {
+        id
         ...OmradeDelar
         ... on Omrade @include(if: $visa) {
           namnd
         }
+        ... @include(if: true) {
+          handlingsplan {
+            namn
+            fastalld
+          }
+        }
+        namn @skip(if: false)
+        uteslutet: namn @skip(if: true)
         platser {
           id
           namn
@@ -137,7 +149,18 @@ function generate(operation: ShapedOperation, rnd: () => number, faults: boolean
       }
       const name = s.element.responseName?.() ?? '';
       if (name === '__typename' || name === 'typ' || p(0.03)) continue;
-      object[name] = value(s.element.definition?.type, s.selectionSet?.selections());
+      const subselections = s.selectionSet?.selections();
+      const earlier = object[name];
+      if (earlier === undefined) {
+        object[name] = value(s.element.definition?.type, subselections);
+      } else if (subselections && earlier !== null && typeof earlier === 'object') {
+        // Selected again (a fragment, an unconditional inline fragment): one value, merged, as
+        // the subgraphs' merged data would be.
+        for (const o of Array.isArray(earlier) ? earlier : [earlier]) {
+          if (o !== null && typeof o === 'object')
+            fill(o as Record<string, unknown>, subselections);
+        }
+      }
     }
   };
   const root: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { AsyncLocalStorage, executionAsyncId } from 'node:async_hooks';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,38 @@ describe('promise hooks only while an AsyncLocalStorage run is open (subgraph pr
     ).rejects.toThrow('asynkront fel');
     expect(guard.open()).toBe(0);
     expect(await promiseHooksOn()).toBe(false);
+  });
+
+  it('leaves a lazy thenable to its caller: it runs once, when awaited', async () => {
+    const storage = new AsyncLocalStorage<string>();
+    let runs = 0;
+    const lazy = {
+      // biome-ignore lint/suspicious/noThenProperty: a query builder's shape, on purpose
+      then(resolve: (value: number) => void) {
+        runs++;
+        resolve(runs);
+      },
+    };
+    expect(await storage.run('fråga', () => lazy)).toBe(1);
+    expect(runs).toBe(1);
+    expect(guard.open()).toBe(0);
+  });
+
+  it('leaves a rejection nobody handles unhandled, as Node reports it without the guard', () => {
+    // In a process of its own: vitest would count the unhandled rejection against this file.
+    const script = [
+      "import { AsyncLocalStorage } from 'node:async_hooks';",
+      "import { disableAsyncContextWhenIdle } from './packages/subgraph-kit/src/async-context.ts';",
+      'disableAsyncContextWhenIdle();',
+      "new AsyncLocalStorage().run('x', async () => { throw new Error('ingen hanterar detta'); });",
+    ].join('\n');
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', script],
+      { cwd: new URL('../../../', import.meta.url), encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(child.status).not.toBe(0);
+    expect(child.stderr).toContain('ingen hanterar detta');
   });
 
   it('disables nothing any more once a store is entered for good (enterWith)', async () => {

@@ -12,7 +12,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  *
  * What this keeps: the hooks are on while some `run()` has not finished, and off when none
  * is left. A `run()` has finished when its callback has returned or, if the callback
- * returns a promise, when that promise has settled. MikroORM reads its stores only inside
+ * returns a promise, when that promise has settled (a promise that never settles keeps the
+ * hooks on, as before this module). MikroORM reads its stores only inside
  * its own runs, so nothing it reads is lost. When the last run finishes, every instance that
  * ran is disabled (`disable()`; a later `run()` enables it again), and with no instance
  * left enabled Node turns the hooks off.
@@ -65,8 +66,24 @@ export function disableAsyncContextWhenIdle(): AsyncContextGuard {
       finished();
       throw error;
     }
-    if (isThenable(result)) result.then(finished, finished);
-    else finished();
+    // The caller gets a promise that settles as the callback's did, after the count: its
+    // rejection stays the caller's to handle (unhandled, Node reports it as before). Only a
+    // real promise is waited for: a lazy thenable (a query builder) runs its work when its
+    // caller awaits it, outside the run, as without this module; calling `then` here would
+    // run it twice.
+    if (result instanceof Promise) {
+      return result.then(
+        (value: unknown) => {
+          finished();
+          return value;
+        },
+        (error: unknown) => {
+          finished();
+          throw error;
+        },
+      ) as R;
+    }
+    finished();
     return result;
   } as typeof prototype.run;
 
@@ -87,12 +104,4 @@ export function disableAsyncContextWhenIdle(): AsyncContextGuard {
     },
   };
   return installed;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
 }
