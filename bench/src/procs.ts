@@ -140,6 +140,24 @@ export async function cpuMs(pids: number[]): Promise<number> {
   return ticks * TICK_MS;
 }
 
+/**
+ * utime + stime of one process's main thread (where its JavaScript runs) and of its other
+ * threads together (V8's helpers: parallel and concurrent GC, background compiling; libuv's
+ * pool), in milliseconds.
+ */
+export async function cpuByThread(pid: number): Promise<{ main: number; others: number }> {
+  let main = 0;
+  let others = 0;
+  for (const task of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
+    const stat = await readFile(`/proc/${pid}/task/${task}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
+    if (task === String(pid)) main += ms;
+    else others += ms;
+  }
+  return { main, others };
+}
+
 /** Resident memory (VmRSS) of a process and its descendants, in bytes. */
 export async function rssBytes(pid: number): Promise<number> {
   let kb = 0;
