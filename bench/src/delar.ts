@@ -14,8 +14,7 @@
  * production).
  */
 
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,10 +24,10 @@ import { cpuByThread, type Proc, stopProcess } from './procs';
 import { QUERIES } from './queries';
 import { type SubgraphFetch, startRecorder } from './record';
 import {
-  BENCH,
   type Council,
   councilToken,
   type Gateway,
+  resultStem,
   runBenchmark,
   startGateway,
   startSubgraphs,
@@ -272,11 +271,7 @@ async function main(): Promise<void> {
   const text = render(rounds, machine, direct);
   console.log(text);
   if (!flags['no-write']) {
-    const dir = join(BENCH, 'results');
-    await mkdir(dir, { recursive: true });
-    const day = machine.date.slice(0, 10);
-    let file = join(dir, `delar-${day}.md`);
-    for (let n = 2; existsSync(file); n++) file = join(dir, `delar-${day}-${n}.md`);
+    const file = `${await resultStem(`delar-${machine.date.slice(0, 10)}`, ['.md'])}.md`;
     await writeFile(file, text);
     log(`written: ${file}`);
   }

@@ -3,7 +3,6 @@
  * side by side, under the same load, with the dashboard's combined picture and an
  * analyst's deep query. Not a test: it never runs in CI. See bench/README.md.
  */
-import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +30,7 @@ import {
   BENCH,
   type Council,
   councilToken,
+  resultStem,
   runBenchmark,
   startGateway as startOurGateway,
   startSubgraphs,
@@ -750,14 +750,7 @@ async function main(): Promise<void> {
   };
   console.log(renderTable(report));
   if (!flags['no-write']) {
-    const dir = join(BENCH, 'results');
-    await mkdir(dir, { recursive: true });
-    // A second run on the same day must not overwrite the first (the README cites results).
-    const day = info.date.slice(0, 10);
-    let stem = join(dir, day);
-    for (let n = 2; existsSync(`${stem}.md`) || existsSync(`${stem}.json`); n++) {
-      stem = join(dir, `${day}-${n}`);
-    }
+    const stem = await resultStem(info.date.slice(0, 10), ['.md', '.json']);
     await writeFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(`${stem}.md`, renderMarkdown(report));
     log(`written: ${stem}.md and .json`);

@@ -20,9 +20,9 @@ import { describeMachine, loadAverage, type Machine } from './maskin';
 import { cpuMs, stopAll, stopProcess } from './procs';
 import { type SubgraphFetch, startRecorder } from './record';
 import {
-  BENCH,
   councilToken,
   ROOT,
+  resultStem,
   runBenchmark,
   startGateway as startOurGateway,
   startSubgraphs,
@@ -450,11 +450,8 @@ async function measure(
   const text = render({ machine, generated, answers, combined, sections });
   console.log(text);
   if (!flags['no-write']) {
-    const dir = join(BENCH, 'results');
-    await mkdir(dir, { recursive: true });
     const day = machine.date.slice(0, 10);
-    let file = join(dir, `skala-${day}.md`);
-    for (let n = 2; existsSync(file); n++) file = join(dir, `skala-${day}-${n}.md`);
+    const file = `${await resultStem(`skala-${day}`, ['.md'])}.md`;
     await writeFile(
       file,
       `# Scale benchmark ${day}\n\nWritten by \`pnpm bench:skala\` (bench/src/skala.ts).\n\n${text}\n`,

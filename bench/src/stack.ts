@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAuthConfig, signToken } from '@lagesbild/auth';
@@ -116,6 +116,21 @@ export async function startSubgraphs(
     procs.map((p) => waitUntil(p, httpOk(urls[p.name]!.replace(/graphql$/, 'health')))),
   );
   return { urls, procs };
+}
+
+/**
+ * Where a run's report goes: `bench/results/<name>` with the first of `extensions` free, or
+ * `<name>-2`, `-3`, … — a second run on the same day never overwrites the first (the
+ * READMEs cite results). Returns the path without extension; the folder exists.
+ */
+export async function resultStem(name: string, extensions: readonly string[]): Promise<string> {
+  const dir = join(BENCH, 'results');
+  await mkdir(dir, { recursive: true });
+  let stem = join(dir, name);
+  for (let n = 2; extensions.some((e) => existsSync(`${stem}${e}`)); n++) {
+    stem = join(dir, `${name}-${n}`);
+  }
+  return stem;
 }
 
 let composed: Promise<string> | undefined;
