@@ -54,7 +54,8 @@ if (flags.help) {
   --settle S     seconds of unmeasured load after the start, before the first round (default 15)
   --no-write     print only; do not write bench/results/
 
-20 connections, each a distinct reader (role RADET). Run \`pnpm build\` first.`);
+20 connections; 20 distinct readers (role RADET) take turns, one picture each.
+Run \`pnpm build\` first.`);
   process.exit(0);
 }
 
@@ -106,7 +107,8 @@ async function load(
           method: 'POST',
           path: r.path,
           body: r.body,
-          // Each connection is one reader throughout: its token on every request it sends.
+          // One pass through a picture's requests is one reader's (autocannon starts each
+          // pass with a fresh context); the readers take turns, as the gateway's callers do.
           setupRequest: (request, context: { reader?: Record<string, string> }) => {
             context.reader ??= readers[next++ % readers.length];
             return {
@@ -295,7 +297,7 @@ function render(
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}.`,
     `Load average (1 min) before ${machine.loadAverage.before}, after ${machine.loadAverage.after}.`,
-    `Load: autocannon, ${CONNECTIONS} connections, each a distinct reader (role RADET); ${DURATION} s measured after ${WARMUP} s; ${SETTLE} s of settling after the start.`,
+    `Load: autocannon, ${CONNECTIONS} connections; ${CONNECTIONS} distinct readers (role RADET) take turns, one picture each; ${DURATION} s measured after ${WARMUP} s; ${SETTLE} s of settling after the start.`,
     `Requests per picture: ${direct.map((d) => `${d.proc.name} ${d.requests.length}`).join(', ')}.`,
     '',
   ];
