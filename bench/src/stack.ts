@@ -119,9 +119,10 @@ export async function startSubgraphs(
 }
 
 /**
- * Where a run's report goes: `bench/results/<name>` with the first of `extensions` free, or
- * `<name>-2`, `-3`, … — a second run on the same day never overwrites the first (the
- * READMEs cite results). Returns the path without extension; the folder exists.
+ * Where a run's report goes: `bench/results/<name>`, or `<name>-2`, `-3`, … when a file of
+ * that name with any of `extensions` exists — a second run on the same day never overwrites
+ * the first (the READMEs cite results). Returns the path without extension; the folder
+ * exists.
  */
 export async function resultStem(name: string, extensions: readonly string[]): Promise<string> {
   const dir = join(BENCH, 'results');
