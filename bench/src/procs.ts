@@ -126,15 +126,19 @@ async function tree(pid: number): Promise<number[]> {
   return pids;
 }
 
+/** utime + stime, in clock ticks, from a process's or a thread's `stat` ('' gives 0). */
+function cpuTicks(stat: string): number {
+  // Fields after the command name (which may hold spaces) start at state, field 3.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+}
+
 /** utime + stime of the processes and their descendants, in milliseconds. */
 export async function cpuMs(pids: number[]): Promise<number> {
   let ticks = 0;
   for (const root of pids) {
     for (const pid of await tree(root)) {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-      // Fields after the command name (which may hold spaces) start at state, field 3.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+      ticks += cpuTicks(await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => ''));
     }
   }
   return ticks * TICK_MS;
@@ -150,8 +154,7 @@ export async function cpuByThread(pid: number): Promise<{ main: number; others: 
   let others = 0;
   for (const task of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
     const stat = await readFile(`/proc/${pid}/task/${task}/stat`, 'utf8').catch(() => '');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ms = (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
+    const ms = cpuTicks(stat) * TICK_MS;
     if (task === String(pid)) main += ms;
     else others += ms;
   }
