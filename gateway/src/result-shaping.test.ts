@@ -243,6 +243,47 @@ describe('result shaping (reach 6) answers as Apollo Gateway’s own', () => {
     expect(seen(own, operation, input, variables)).toEqual(theirs);
   });
 
+  it('answers response names that Object.prototype has as the client named them', () => {
+    // Aliases a client may choose: each an own property of the answer, as with Apollo's.
+    const named = fed.operationFromDocument(
+      api,
+      parse(`{
+        lagesbild(omrade: "norrmalm", period: "2016") {
+          constructor: omradeId
+          __proto__: period
+          toString: periodLage
+          omrade { hasOwnProperty: id valueOf: namn __proto__: namn }
+        }
+      }`),
+      { validate: true },
+    );
+    // As the subgraphs' answers are parsed: `__proto__` an own key, not the prototype.
+    const input = JSON.parse(
+      '{"lagesbild":{"constructor":"norrmalm","__proto__":"2016","toString":"AVSLUTAD",' +
+        '"omrade":{"hasOwnProperty":"norrmalm","valueOf":"Norrmalm","__proto__":"Norrmalm"}}}',
+    );
+    const theirs = seen(apollo, named, input, {});
+    expect(theirs.errors).toEqual([]);
+    expect(seen(own, named, input, {})).toEqual(theirs);
+    const { data } = own({
+      operation: named,
+      input,
+      variables: {},
+      introspectionHandling: () => null,
+    });
+    const lagesbild = (data as { lagesbild: Record<string, unknown> }).lagesbild;
+    expect(Object.keys(lagesbild)).toEqual(['constructor', '__proto__', 'toString', 'omrade']);
+    expect(Object.keys(lagesbild.omrade as object)).toEqual([
+      'hasOwnProperty',
+      'valueOf',
+      '__proto__',
+    ]);
+    expect(JSON.stringify(data)).toBe(
+      '{"lagesbild":{"constructor":"norrmalm","__proto__":"2016","toString":"AVSLUTAD",' +
+        '"omrade":{"hasOwnProperty":"norrmalm","valueOf":"Norrmalm","__proto__":"Norrmalm"}}}',
+    );
+  });
+
   it('leaves no input (null, undefined) as it is', () => {
     for (const input of [null, undefined]) {
       expect(own({ operation, input, variables: {}, introspectionHandling: () => null })).toEqual({

@@ -15,6 +15,16 @@ import type { GraphQLError } from 'graphql';
  * broken (nulls in non-null fields, wrong leaf values, unknown typenames, missing fields).
  */
 
+/**
+ * The prototype of every object in the answer: itself without a prototype and without
+ * properties, so like `Object.create(null)` nothing is inherited (a response name such as
+ * `constructor` reads as absent, and `__proto__` is an own property). Unlike
+ * `Object.create(null)`, which V8 makes a dictionary, an object made from it keeps fast
+ * properties: the answer is built about 1.7 times and serialized about twice as fast
+ * (bench/README.md, "Sixth pass").
+ */
+const RESULT_PROTOTYPE: object = Object.freeze(Object.create(null));
+
 /** What this module reads of federation-internals' schema, types and operations. */
 export interface FederationInternals {
   isNonNullType(type: unknown): type is { ofType: unknown };
@@ -343,7 +353,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
         }
         const output =
           outputValue === undefined
-            ? (Object.create(null) as Record<string, unknown>)
+            ? (Object.create(RESULT_PROTOTYPE) as Record<string, unknown>)
             : (outputValue as Record<string, unknown>);
         const ok = this.apply(object, selectionSet, output, objectType);
         this.invalid = false;
@@ -374,7 +384,7 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
       >,
       introspectionHandling,
     );
-    const data = Object.create(null) as Record<string, unknown>;
+    const data = Object.create(RESULT_PROTOTYPE) as Record<string, unknown>;
     const ok = shaping.apply(
       input,
       operation.selectionSet,
