@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
+import { connect } from 'node:net';
+import { Readable, Writable } from 'node:stream';
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsPlugin, operationLabel } from './metrics';
 import {
   BodyTooLargeError,
+  ClientGoneError,
   type HealthReport,
   type RouteHandler,
   type RunningService,
@@ -330,5 +332,53 @@ describe('readRequestBody', () => {
   it('counts bytes, not characters', async () => {
     await expect(readRequestBody(req('åäö'), 5)).rejects.toBeInstanceOf(BodyTooLargeError);
     expect((await readRequestBody(req('åäö'), 6)).toString()).toBe('åäö');
+  });
+  it('gives ClientGoneError for a caller that left before reading began or during it', async () => {
+    const gone = Readable.from([Buffer.from('hej')]);
+    gone.destroy();
+    await expect(readRequestBody(gone as never, 10)).rejects.toBeInstanceOf(ClientGoneError);
+    const halfway = new Readable({ read() {} });
+    const reading = readRequestBody(halfway as never, 10);
+    halfway.push(Buffer.from('hej'));
+    halfway.destroy();
+    await expect(reading).rejects.toBeInstanceOf(ClientGoneError);
+  });
+});
+
+describe('a caller that leaves before its body is read', () => {
+  it('ends the request with a line in the log, not a hanging handler nor an error', async () => {
+    const lines: { msg: string; level: number }[] = [];
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(JSON.parse(chunk.toString()));
+          done();
+        },
+      }),
+    );
+    let closed!: () => void;
+    const callerGone = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    // The token is verified while the caller hangs up: the body is read after it has gone.
+    const authenticate = async (req: IncomingMessage) => {
+      req.socket.once('close', closed);
+      await callerGone;
+      return { vem: 'test' };
+    };
+    const s = await tjanst({ authenticate, logger });
+    const socket = connect(s.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n' +
+        'content-length: 100\r\n\r\n{"query":',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await expect
+      .poll(() => lines.map((l) => l.msg))
+      .toContain('client left before its request was read');
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
   });
 });

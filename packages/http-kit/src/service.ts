@@ -129,12 +129,29 @@ export class BodyTooLargeError extends Error {
 }
 
 /**
+ * The caller closed the connection before its request body was read: there is nobody to
+ * answer. The service logs it and stops; it is not the service's error.
+ */
+export class ClientGoneError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('Klienten stängde förbindelsen innan förfrågan var läst.', options);
+  }
+}
+
+/**
  * Reads a request body up to `limit` bytes, for every route that takes one (GraphQL, the
  * subgraphs' REST routes): past the limit it stops keeping what arrives and throws
  * BodyTooLargeError, so an oversized upload is refused without being held in memory.
+ * A caller that has left, before reading began (during token verification, say) or while
+ * it went on, gives ClientGoneError: a destroyed request never ends, and would otherwise
+ * leave the handler waiting for ever.
  */
 export function readRequestBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    if (req.destroyed) {
+      reject(new ClientGoneError());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -147,7 +164,10 @@ export function readRequestBody(req: IncomingMessage, limit: number): Promise<Bu
     req.on('end', () =>
       size > limit ? reject(new BodyTooLargeError(limit)) : resolve(Buffer.concat(chunks)),
     );
-    req.on('error', reject);
+    // A request's stream fails only when its connection does ('aborted', a reset).
+    req.on('error', (error) => reject(new ClientGoneError({ cause: error })));
+    // After 'end' this settles nothing: the promise is already resolved or rejected.
+    req.on('close', () => reject(new ClientGoneError()));
   });
 }
 
@@ -352,6 +372,10 @@ export async function startService<TContext extends BaseContext>(
       sendJson(res, 404, { fel: `Ingen resurs på ${url.pathname}` });
     };
     handle().catch((error: unknown) => {
+      if (error instanceof ClientGoneError) {
+        logger.info({ requestId }, 'client left before its request was read');
+        return;
+      }
       logger.error({ requestId, err: error }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { fel: 'Internt fel' });
       else res.end();
