@@ -1,11 +1,21 @@
-import { lasRader, type SubgraphDefinition } from '@lagesbild/subgraph-kit';
+import { lasRader, type SubgraphDefinition, untrackedInstance } from '@lagesbild/subgraph-kit';
 import { startTestSubgraph, type TestSubgraph } from '@lagesbild/subgraph-kit/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Plats } from '../subgraphs/forvaltning/src/entities';
 import { forvaltning } from '../subgraphs/forvaltning/src/server';
 import { polis } from '../subgraphs/polis/src/server';
 
 // The seeded subgraphs whose picture lists are read as plain rows: every entity of theirs,
 // read both ways, must come out the same, value for value, type for type.
+
+/**
+ * Untouched by MikroORM's change tracking: only plain own data properties. Its setters, on
+ * the first assignment, give an instance an accessor per tracked property.
+ */
+const oberorda = (instance: object) =>
+  Object.values(Object.getOwnPropertyDescriptors(instance)).every(
+    (d) => 'value' in d && d.enumerable && d.writable,
+  );
 
 describe('lasRader: plain rows equal what em.find hydrates', () => {
   const started: TestSubgraph[] = [];
@@ -42,6 +52,7 @@ describe('lasRader: plain rows equal what em.find hydrates', () => {
         for (const [i, rad] of plain.entries()) {
           expect(rad, entity.name).toBeInstanceOf(entity);
           expect({ ...rad }, entity.name).toStrictEqual({ ...hydrerade[i] });
+          expect(oberorda(rad), entity.name).toBe(true);
         }
         if (plain.length > 0) jamforda.push(entity.name);
       }
@@ -49,4 +60,19 @@ describe('lasRader: plain rows equal what em.find hydrates', () => {
       expect(jamforda).toEqual(expect.arrayContaining([...listor]));
     });
   }
+});
+
+describe('untrackedInstance', () => {
+  it('is an instance of its class with the given values as its own plain properties', () => {
+    const plats = untrackedInstance(Plats, { id: 'okand-plats', namn: null, lat: null });
+    expect(plats).toBeInstanceOf(Plats);
+    expect({ ...plats }).toStrictEqual({ id: 'okand-plats', namn: null, lat: null });
+    expect(oberorda(plats)).toBe(true);
+    plats.namn = 'Namnet';
+    expect(Object.keys(plats)).toEqual(['id', 'namn', 'lat']);
+    expect(oberorda(plats)).toBe(true);
+    // What was not given is absent: undefined, and no property appears for it.
+    expect(plats.adress).toBeUndefined();
+    expect(Object.getOwnPropertyNames(plats)).toEqual(['id', 'namn', 'lat']);
+  });
 });

@@ -41,7 +41,10 @@ function lasplan(em: EntityManager, entity: EntityClass<object>): Lasplan | null
         tabell: platform.quoteIdentifier(meta.tableName),
         kolumner: props.map((p) => platform.quoteIdentifier(p.fieldNames[0]!)).join(', '),
         props,
-        prototype: meta.prototype as object,
+        prototype: untrackedPrototype(
+          meta.prototype as object,
+          props.map((p) => p.name),
+        ),
       }
     : null;
   perOrm.set(entity.name, plan);
@@ -82,17 +85,6 @@ function radTillInstans<T>(
   plan: Lasplan,
   platform: ReturnType<EntityManager['getPlatform']>,
 ): (row: Record<string, unknown>) => T {
-  // Own data properties, defined rather than assigned: MikroORM puts a setter for each
-  // tracked property on the entity's prototype that, on the first assignment, gives the
-  // instance an entity helper and a getter/setter pair per property (change tracking for
-  // managed entities). A row read here is never managed, so none of that is wanted — at a
-  // million graffiti reports those setters were förvaltning's largest cost after GC.
-  const egenskap: PropertyDescriptor = {
-    value: undefined,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  };
   return (row) => {
     const ut = Object.create(plan.prototype) as Record<string, unknown>;
     for (const prop of plan.props) {
@@ -101,12 +93,60 @@ function radTillInstans<T>(
         if (prop.customType) value = prop.customType.convertToJSValue(value, platform);
         else if (prop.runtimeType === 'boolean') value = Boolean(value);
       }
-      egenskap.value = value;
-      Object.defineProperty(ut, prop.name, egenskap);
+      ut[prop.name] = value;
     }
-    egenskap.value = undefined;
     return ut as T;
   };
+}
+
+const untrackedPrototypes = new WeakMap<object, Map<string, object>>();
+
+/**
+ * The prototype of an entity's instance that MikroORM does not track: the entity's own
+ * prototype, with in front of it a writable data property (undefined) for each of `names`.
+ * MikroORM puts a setter for each tracked property on the entity's prototype that, on the
+ * first assignment, gives the instance an entity helper and a getter/setter pair per
+ * property (change tracking for managed entities). Assigning a property of `names` on an
+ * instance of this prototype meets the data property first, so it makes a plain own
+ * property and the setter never runs. The instance is still `instanceof` its class. At a
+ * million graffiti reports those setters were förvaltning's largest cost after GC; defining
+ * each property on the instance instead, as lasRader did before, costs about eight times
+ * what assigning it does here.
+ */
+function untrackedPrototype(prototype: object, names: readonly string[]): object {
+  let perNames = untrackedPrototypes.get(prototype);
+  if (!perNames) {
+    perNames = new Map();
+    untrackedPrototypes.set(prototype, perNames);
+  }
+  const key = names.join('\n');
+  let between = perNames.get(key);
+  if (!between) {
+    between = Object.create(prototype) as object;
+    for (const name of names) {
+      Object.defineProperty(between, name, { value: undefined, writable: true });
+    }
+    perNames.set(key, between);
+  }
+  return between;
+}
+
+/**
+ * An instance of `entity` with `values` as its own properties, untracked as lasRader's rows
+ * are (see untrackedPrototype): for an instance a subgraph makes itself, such as a place
+ * known to a partner but not to the register.
+ */
+export function untrackedInstance<T extends object>(
+  entity: EntityClass<T>,
+  values: { [K in keyof T]?: T[K] | null },
+): T {
+  const names = Object.keys(values);
+  const instance = Object.create(untrackedPrototype(entity.prototype, names)) as Record<
+    string,
+    unknown
+  >;
+  for (const name of names) instance[name] = values[name as keyof T];
+  return instance as T;
 }
 
 /**

@@ -1,15 +1,14 @@
-import { batchedReference } from '@lagesbild/subgraph-kit';
+import { batchedReference, untrackedInstance } from '@lagesbild/subgraph-kit';
 import { Plats } from '../entities';
 import type { Context } from './context';
 
 /**
  * A place no register row has yet still resolves, marked unregistered: partners compute
- * place ids themselves and must never get null back for a place they know.
+ * place ids themselves and must never get null back for a place they know. Every column
+ * the resolvers read is set, and the instance is untracked as a read row is.
  */
 export function unregisteredPlats(id: string): Plats {
-  const plats = Object.create(Plats.prototype) as Plats;
-  // Object.create runs no field initialisers: every column the resolvers read is set here.
-  Object.assign(plats, {
+  return untrackedInstance(Plats, {
     id,
     namn: null,
     adress: null,
@@ -22,7 +21,6 @@ export function unregisteredPlats(id: string): Plats {
     lon: null,
     koordinatkalla: null,
   });
-  return plats;
 }
 
 export async function resolvePlats(id: string, ctx: Context): Promise<Plats> {
