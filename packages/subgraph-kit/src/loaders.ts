@@ -7,6 +7,7 @@ import {
   ReferenceKind,
 } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
+import { ROWS_AS_ARRAYS } from './orm';
 
 interface Lasplan {
   tabell: string;
@@ -75,20 +76,25 @@ export async function lasRader<T extends object>(
   const rows = (await em
     .getConnection()
     .execute(
-      `select ${plan.kolumner} from ${plan.tabell} where ${where.sql}${order}`,
+      `${ROWS_AS_ARRAYS}select ${plan.kolumner} from ${plan.tabell} where ${where.sql}${order}`,
       where.params as never[],
-    )) as Record<string, unknown>[];
+    )) as (unknown[] | Record<string, unknown>)[];
   return rows.map(radTillInstans<T>(plan, platform));
 }
 
 function radTillInstans<T>(
   plan: Lasplan,
   platform: ReturnType<EntityManager['getPlatform']>,
-): (row: Record<string, unknown>) => T {
+): (row: unknown[] | Record<string, unknown>) => T {
+  const { props } = plan;
   return (row) => {
     const ut = Object.create(plan.prototype) as Record<string, unknown>;
-    for (const prop of plan.props) {
-      let value = row[prop.fieldNames[0]!];
+    // libSQL's rows are arrays (ROWS_AS_ARRAYS: the columns in the plan's order),
+    // PostgreSQL's objects by column.
+    const lista = Array.isArray(row) ? row : undefined;
+    for (let i = 0; i < props.length; i++) {
+      const prop = props[i]!;
+      let value = lista ? lista[i] : (row as Record<string, unknown>)[prop.fieldNames[0]!];
       if (value !== null && value !== undefined) {
         if (prop.customType) value = prop.customType.convertToJSValue(value, platform);
         else if (prop.runtimeType === 'boolean') value = Boolean(value);
