@@ -89,8 +89,8 @@ function radTillInstans<T>(
   const { props } = plan;
   return (row) => {
     const ut = Object.create(plan.prototype) as Record<string, unknown>;
-    // libSQL's rows are arrays (ROWS_AS_ARRAYS: the columns in the plan's order),
-    // PostgreSQL's objects by column.
+    // lasRader's rows on libSQL are arrays (ROWS_AS_ARRAYS: the columns in the plan's
+    // order); PostgreSQL's, and those of a loader's own SQL (radlasare), are objects.
     const lista = Array.isArray(row) ? row : undefined;
     for (let i = 0; i < props.length; i++) {
       const prop = props[i]!;
