@@ -161,13 +161,19 @@ export function readRequestBody(req: IncomingMessage, limit: number): Promise<Bu
       if (size <= limit) chunks.push(chunk);
       else chunks.length = 0;
     });
-    req.on('end', () =>
-      size > limit ? reject(new BodyTooLargeError(limit)) : resolve(Buffer.concat(chunks)),
-    );
+    let ended = false;
+    req.on('end', () => {
+      ended = true;
+      if (size > limit) reject(new BodyTooLargeError(limit));
+      else resolve(Buffer.concat(chunks));
+    });
     // A request's stream fails only when its connection does ('aborted', a reset).
     req.on('error', (error) => reject(new ClientGoneError({ cause: error })));
-    // After 'end' this settles nothing: the promise is already resolved or rejected.
-    req.on('close', () => reject(new ClientGoneError()));
+    // Every request closes; only one that closes before its end has lost its caller (and
+    // an error, with its stack, is made only then: this runs for every request).
+    req.on('close', () => {
+      if (!ended) reject(new ClientGoneError());
+    });
   });
 }
 
