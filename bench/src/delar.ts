@@ -27,6 +27,7 @@ import {
   type Council,
   councilToken,
   type Gateway,
+  positiveOption,
   resultStem,
   runBenchmark,
   startGateway,
@@ -59,17 +60,10 @@ Run \`pnpm build\` first.`);
   process.exit(0);
 }
 
-function positive(raw: string | undefined, fallback: number, name: string): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} ${raw} is not a positive number`);
-  return n;
-}
-
-const ROUNDS = positive(flags.rounds, 3, 'rounds');
-const DURATION = positive(flags.duration, 10, 'duration');
-const WARMUP = positive(flags.warmup, 3, 'warmup');
-const SETTLE = positive(flags.settle, 15, 'settle');
+const ROUNDS = positiveOption(flags.rounds, 3, '--rounds');
+const DURATION = positiveOption(flags.duration, 10, '--duration');
+const WARMUP = positiveOption(flags.warmup, 3, '--warmup');
+const SETTLE = positiveOption(flags.settle, 15, '--settle');
 const CONNECTIONS = 20;
 const LAGESBILD = QUERIES.find((q) => q.name === 'lägesbild');
 if (!LAGESBILD) throw new Error('no lägesbild query in queries.ts');

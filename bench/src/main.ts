@@ -30,6 +30,7 @@ import {
   BENCH,
   type Council,
   councilToken,
+  positiveOption,
   resultStem,
   runBenchmark,
   startGateway as startOurGateway,
@@ -141,12 +142,9 @@ the rows "ours, one token" send one token on every connection.`);
   process.exit(0);
 }
 
+/** A flag, or else its environment variable (`BENCH_…`), as a positive number. */
 function numberOption(flag: string | undefined, variable: string, fallback: number): number {
-  const raw = flag ?? process.env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${variable}=${raw} is not a positive number`);
-  return n;
+  return positiveOption(flag ?? process.env[variable], fallback, variable);
 }
 
 const CONNECTIONS = numberOption(flags.connections, 'BENCH_CONNECTIONS', 20);

@@ -119,6 +119,17 @@ export async function startSubgraphs(
 }
 
 /**
+ * A benchmark's numeric option: `raw` as a positive number, or `fallback` when it is not
+ * given. `label` names the option in the error (`--rounds`, `BENCH_DURATION`).
+ */
+export function positiveOption(raw: string | undefined, fallback: number, label: string): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${label}=${raw} is not a positive number`);
+  return n;
+}
+
+/**
  * Where a run's report goes: `bench/results/<name>`, or `<name>-2`, `-3`, … when a file of
  * that name with any of `extensions` exists — a second run on the same day never overwrites
  * the first (the READMEs cite results). Returns the path without extension; the folder
