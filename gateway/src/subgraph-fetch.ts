@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { registry } from '@lagesbild/http-kit';
 import { Counter, Histogram } from 'prom-client';
 import { Pool } from 'undici';
-import { IFlykt } from './plugins/dedup';
+import { IFlykt, Overgiven } from './plugins/dedup';
 import { KallaOtillganglig } from './plugins/saknade-kallor';
 import { poolTidsgranser, Tidsgrans } from './plugins/tidsgranser';
 
@@ -83,8 +83,8 @@ const batchSizes = new Histogram({
 /** One operation on its way to the subgraph, alone or in a batch, with its waiting callers. */
 interface Flight {
   readonly answer: Promise<SubgraphAnswer>;
-  /** Aborted when its last caller has gone: the operation leaves its batch. */
-  readonly controller: AbortController;
+  /** Raised when its last caller has gone: the operation leaves its batch. */
+  readonly overgiven: Overgiven;
   waiters: number;
   readonly settled: boolean;
   /** A batched result was handed to a caller: the next one gets a copy. */
@@ -95,7 +95,7 @@ interface Flight {
 interface Pending {
   readonly body: string;
   readonly bytes: number;
-  readonly controller: AbortController;
+  readonly overgiven: Overgiven;
   resolve(answer: SubgraphAnswer): void;
   reject(error: unknown): void;
 }
@@ -220,7 +220,7 @@ export class SubgraphClient {
 
   /** A flight for one operation whose answer `send` settles. */
   private flight(body: string): { flight: Flight; pending: Pending } {
-    const controller = new AbortController();
+    const overgiven = new Overgiven();
     const state = { settled: false };
     let resolve!: (answer: SubgraphAnswer) => void;
     let reject!: (error: unknown) => void;
@@ -235,7 +235,7 @@ export class SubgraphClient {
     // A flight whose every caller has left rejects with nobody awaiting it.
     answer.catch(() => undefined);
     const flight: Flight = {
-      controller,
+      overgiven,
       answer,
       waiters: 0,
       handedOut: false,
@@ -246,7 +246,7 @@ export class SubgraphClient {
     const pending: Pending = {
       body,
       bytes: Buffer.byteLength(body),
-      controller,
+      overgiven,
       resolve,
       reject,
     };
@@ -286,7 +286,7 @@ export class SubgraphClient {
     for (const { headers, ops } of groups) {
       // An operation whose every caller left before it was sent is not sent.
       const live = ops.filter((op) => {
-        if (!op.controller.signal.aborted) return true;
+        if (!op.overgiven.raised) return true;
         op.reject(new KlientBorta());
         return false;
       });
@@ -325,7 +325,7 @@ export class SubgraphClient {
       live -= 1;
       if (live === 0) controller.abort();
     };
-    for (const op of ops) op.controller.signal.addEventListener('abort', leave, { once: true });
+    for (const op of ops) op.overgiven.on(leave);
     const [first] = ops;
     const body = ops.length === 1 && first ? first.body : `[${ops.map((op) => op.body).join(',')}]`;
     batchSizes.observe({ subgraph: this.kalla }, ops.length);
@@ -361,8 +361,8 @@ export class SubgraphClient {
           // or the body is over its limit). Each operation goes again on its own.
           if (status === 400) this.batchRefusedUntil = Date.now() + BATCH_REFUSED_MS;
           for (const op of ops) {
-            op.controller.signal.removeEventListener('abort', leave);
-            if (op.controller.signal.aborted) op.reject(new KlientBorta());
+            op.overgiven.off(leave);
+            if (op.overgiven.raised) op.reject(new KlientBorta());
             else this.send([op], headers);
           }
         } else {
@@ -408,7 +408,7 @@ export class SubgraphClient {
     return new Promise<SubgraphAnswer>((resolve, reject) => {
       const leave = () => {
         flight.waiters -= 1;
-        if (flight.waiters === 0 && !flight.settled) flight.controller.abort();
+        if (flight.waiters === 0 && !flight.settled) flight.overgiven.raise();
         reject(new KlientBorta());
       };
       if (klient.gone) {

@@ -1,6 +1,6 @@
 import { OperationTypeNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { arLasning, delningsnyckel, IFlykt } from './dedup';
+import { arLasning, delningsnyckel, IFlykt, Overgiven } from './dedup';
 
 describe('in-flight deduplication', () => {
   it('shares only reads, only with dedupe on, only with the same token and variant', () => {
@@ -30,14 +30,14 @@ describe('in-flight deduplication', () => {
     expect(arLasning(undefined)).toBe(false);
   });
 
-  it('forgets a flight when it settles or is aborted', async () => {
-    const flights = new IFlykt<{ answer: Promise<number>; controller: AbortController }>();
+  it('forgets a flight when it settles or is given up', async () => {
+    const flights = new IFlykt<{ answer: Promise<number>; overgiven: Overgiven }>();
     let resolve!: (n: number) => void;
     const start = () => ({
       answer: new Promise<number>((r) => {
         resolve = r;
       }),
-      controller: new AbortController(),
+      overgiven: new Overgiven(),
     });
     const first = flights.dela('k', start);
     const second = flights.dela('k', start);
@@ -50,7 +50,23 @@ describe('in-flight deduplication', () => {
     expect(flights.size).toBe(0);
     const third = flights.dela('k', start);
     expect(third.delad).toBe(false);
-    third.flight.controller.abort();
+    third.flight.overgiven.raise();
     expect(flights.size).toBe(0);
+  });
+
+  it('raises a flight given up once, to the listeners still there', () => {
+    const overgiven = new Overgiven();
+    const heard: string[] = [];
+    const a = () => heard.push('a');
+    const b = () => heard.push('b');
+    overgiven.on(a);
+    overgiven.on(b);
+    overgiven.off(a);
+    expect(overgiven.raised).toBe(false);
+    overgiven.raise();
+    overgiven.raise();
+    overgiven.on(a);
+    expect(overgiven.raised).toBe(true);
+    expect(heard).toEqual(['b']);
   });
 });
