@@ -8,8 +8,8 @@ import type { GraphQLError } from 'graphql';
  * for each value it returns, two filtered arrays for `@skip`/`@include`, a closure per
  * assertion, a string per number it checks. Under the distinct-reader load that was 15 % of
  * the gateway's CPU and nearly half of what it allocated (bench/README.md, "Fourth pass").
- * Here a value's outcome is two flags on the walk, the directives are looked up once per
- * selection of a kept operation, and nothing is built for a check that passes.
+ * Here a value's outcome is two flags on the walk, each selection of a kept operation is read
+ * once (its name, type and directives), and nothing is built for a check that passes.
  *
  * result-shaping.test.ts holds the two to the same output on generated answers, valid and
  * broken (nulls in non-null fields, wrong leaf values, unknown typenames, missing fields).
@@ -95,6 +95,24 @@ export type ComputeResponse = (args: ComputeResponseArgs) => {
 type Conditions = readonly [skip: Directive | undefined, include: Directive | undefined];
 const NONE: Conditions = [undefined, undefined];
 
+/**
+ * One selection of a kept operation, read once: what the walk asks of it for every object,
+ * without a call into federation-internals' getters per field and object.
+ */
+interface Step {
+  readonly fragment: boolean;
+  readonly selection: Selection;
+  readonly conditions: Conditions;
+  /** A field's response name; '' for a fragment. */
+  readonly responseName: string;
+  /** A field's name; '' for a fragment. */
+  readonly name: string;
+  readonly introspection: boolean;
+  /** A field's type, or a fragment's type condition. */
+  readonly type: unknown;
+  readonly selectionSet: SelectionSet | undefined;
+}
+
 export function createComputeResponse(fed: FederationInternals): ComputeResponse {
   // Read once: federation-internals' index re-exports each of these through a getter.
   const {
@@ -108,19 +126,50 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
     ERRORS,
   } = fed;
   const TYPENAME = fed.typenameFieldName;
-  const conditions = new WeakMap<Element, Conditions>();
-
   const conditionsOf = (element: Element): Conditions => {
-    let found = conditions.get(element);
+    let skip: Directive | undefined;
+    let include: Directive | undefined;
+    for (const d of element.appliedDirectives) {
+      if (d.name === 'skip' && skip === undefined) skip = d;
+      else if (d.name === 'include' && include === undefined) include = d;
+    }
+    return skip || include ? [skip, include] : NONE;
+  };
+
+  // Keyed by the kept operation's selection sets (apollo-interna.ts keeps one operation per
+  // schema and document), which federation-internals never changes once built.
+  const steps = new WeakMap<SelectionSet, readonly Step[]>();
+
+  const stepsOf = (selectionSet: SelectionSet): readonly Step[] => {
+    let found = steps.get(selectionSet);
     if (found === undefined) {
-      let skip: Directive | undefined;
-      let include: Directive | undefined;
-      for (const d of element.appliedDirectives) {
-        if (d.name === 'skip' && skip === undefined) skip = d;
-        else if (d.name === 'include' && include === undefined) include = d;
-      }
-      found = skip || include ? [skip, include] : NONE;
-      conditions.set(element, found);
+      found = selectionSet.selections().map((selection): Step => {
+        const conditions = conditionsOf(selection.element);
+        if (selection.kind === 'FieldSelection') {
+          const field = selection.element as FieldElement;
+          return {
+            fragment: false,
+            selection,
+            conditions,
+            responseName: field.responseName(),
+            name: field.name,
+            introspection: field.definition.isSchemaIntrospectionField(),
+            type: field.definition.type,
+            selectionSet: selection.selectionSet,
+          };
+        }
+        return {
+          fragment: true,
+          selection,
+          conditions,
+          responseName: '',
+          name: '',
+          introspection: false,
+          type: (selection.element as FragmentElement).typeCondition,
+          selectionSet: selection.selectionSet,
+        };
+      });
+      steps.set(selectionSet, found);
     }
     return found;
   };
@@ -154,10 +203,9 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
       return arg;
     }
 
-    skipped(element: Element): boolean {
-      const c = conditionsOf(element);
-      if (c === NONE) return false;
-      const [skip, include] = c;
+    skipped(conditions: Conditions): boolean {
+      if (conditions === NONE) return false;
+      const [skip, include] = conditions;
       return Boolean((skip && this.ifValue(skip)) || (include && !this.ifValue(include)));
     }
 
@@ -180,19 +228,19 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
       output: Record<string, unknown>,
       parentType: unknown,
     ): boolean {
-      for (const selection of selectionSet.selections()) {
-        if (this.skipped(selection.element)) continue;
-        if (selection.kind === 'FieldSelection') {
-          const field = selection.element as FieldElement;
-          const responseName = field.responseName();
+      for (const step of stepsOf(selectionSet)) {
+        if (this.skipped(step.conditions)) continue;
+        if (!step.fragment) {
+          const responseName = step.responseName;
           const outputValue = output[responseName];
-          if (field.definition.isSchemaIntrospectionField()) {
-            if (outputValue === undefined) output[responseName] = this.introspection(selection);
+          if (step.introspection) {
+            if (outputValue === undefined)
+              output[responseName] = this.introspection(step.selection);
             continue;
           }
           let inputValue = hasOwn.call(input, responseName) ? input[responseName] : undefined;
           inputValue ??= null;
-          if (field.name === TYPENAME) {
+          if (step.name === TYPENAME) {
             if (outputValue === undefined) {
               if (inputValue === null && responseName !== TYPENAME) {
                 inputValue = input[TYPENAME] ?? null;
@@ -209,25 +257,24 @@ export function createComputeResponse(fed: FederationInternals): ComputeResponse
           this.path.push(responseName);
           output[responseName] = this.value(
             outputValue,
-            field.definition.type,
+            step.type,
             inputValue,
-            selection.selectionSet,
+            step.selectionSet,
             parentType,
           );
           this.path.pop();
           if (this.invalid) return false;
         } else {
-          const fragment = selection.element as FragmentElement;
           const typename = input[TYPENAME];
           if (typename && typeof typename !== 'string') {
             throw new Error(`Got unexpected value for __typename: ${typename}`);
           }
-          if (this.conditionApplies(fragment.typeCondition, typename, parentType)) {
+          if (this.conditionApplies(step.type, typename, parentType)) {
             const ok = this.apply(
               input,
-              selection.selectionSet as SelectionSet,
+              step.selectionSet as SelectionSet,
               output,
-              fragment.typeCondition ?? parentType,
+              step.type ?? parentType,
             );
             if (!ok) return false;
           }
