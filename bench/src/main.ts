@@ -302,7 +302,10 @@ async function measure(
   const subgraphsBefore = await cpuMs(subgraphPids);
   const peak = gatewayPid ? rssPeak(gatewayPid) : undefined;
   onMeasuring?.();
+  // autocannon runs in this process, which does nothing else meanwhile but the RSS probe.
+  const loadCpuBefore = process.cpuUsage();
   const result = await load(target.url, expected.body, DURATION, exact, who);
+  const loadCpu = process.cpuUsage(loadCpuBefore);
   const gatewayCpu = gatewayPid ? (await cpuMs([gatewayPid])) - gatewayBefore : undefined;
   const subgraphsCpu = (await cpuMs(subgraphPids)) - subgraphsBefore;
   const peakRss = peak ? await peak.stop() : undefined;
@@ -328,6 +331,7 @@ async function measure(
     gatewayCpuMsPerRequest:
       gatewayCpu === undefined || !requests ? undefined : gatewayCpu / requests,
     subgraphsCpuMsPerRequest: requests ? subgraphsCpu / requests : undefined,
+    loadCpuMsPerRequest: requests ? (loadCpu.user + loadCpu.system) / 1000 / requests : undefined,
   };
   log(
     `${row.target} × ${row.query}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors${row.errors ? ` (${result.errors} connection, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.mismatches} other bodies)` : ''}; CPU ms/req gateway ${row.gatewayCpuMsPerRequest?.toFixed(2) ?? '–'}, subgraphs ${row.subgraphsCpuMsPerRequest?.toFixed(2) ?? '–'}`,

@@ -20,6 +20,8 @@ export interface Row {
   peakRssMb?: number;
   gatewayCpuMsPerRequest?: number;
   subgraphsCpuMsPerRequest?: number;
+  /** The load generator's (autocannon, in the bench's process) CPU per request. */
+  loadCpuMsPerRequest?: number;
   /**
    * Hive Gateway's rows: its configuration (settings.hive). Per query the faster by req/s is
    * the row `hive`, the one the ratios and goals compare against; the other is
@@ -144,6 +146,32 @@ export function ratios(rows: Row[]): string[][] {
       div(ours?.p99, floor?.p99),
       div(cached?.rps, floor?.rps),
       div(cached?.p99, floor?.p99),
+    ];
+  });
+}
+
+/** Ours ÷ floor expected from CPU per request, and without our gateway's (the report says how). */
+export function cpuRatios(rows: Row[], cores: number): string[][] {
+  const queries = [...new Set(rows.map((r) => r.query))];
+  return queries.flatMap((q) => {
+    const { ours, floor } = pick(rows, q);
+    const g = ours?.gatewayCpuMsPerRequest;
+    const s = ours?.subgraphsCpuMsPerRequest;
+    const l = ours?.loadCpuMsPerRequest;
+    const fs = floor?.subgraphsCpuMsPerRequest;
+    const fl = floor?.loadCpuMsPerRequest;
+    if (!ours || !floor || [g, s, l, fs, fl].some((v) => v === undefined)) return [];
+    const floorRate = Math.min(1000 / fs!, (cores * 1000) / (fs! + fl!));
+    const oursRate = (cores * 1000) / (g! + s! + l!);
+    const freeGatewayRate = (cores * 1000) / (s! + l!);
+    return [
+      [
+        q,
+        `${fs!.toFixed(2)} + ${fl!.toFixed(2)} → ${floorRate.toFixed(0)} (${floor.rps.toFixed(0)})`,
+        `${g!.toFixed(2)} + ${s!.toFixed(2)} + ${l!.toFixed(2)} → ${oursRate.toFixed(0)} (${ours.rps.toFixed(0)})`,
+        `${(oursRate / floorRate).toFixed(2)} (${(ours.rps / floor.rps).toFixed(2)})`,
+        (freeGatewayRate / floorRate).toFixed(2),
+      ],
     ];
   });
 }
@@ -278,6 +306,7 @@ function sections(report: Report): string[] {
         'peak RSS MB',
         'gateway CPU ms/req',
         'subgraphs CPU ms/req',
+        'load generator CPU ms/req',
       ],
       rows.map((r) => [
         targetLabel(r),
@@ -290,6 +319,7 @@ function sections(report: Report): string[] {
         fixed(r.peakRssMb),
         fixed(r.gatewayCpuMsPerRequest, 2),
         fixed(r.subgraphsCpuMsPerRequest, 2),
+        fixed(r.loadCpuMsPerRequest, 2),
       ]),
     ),
     '',
@@ -317,6 +347,19 @@ function sections(report: Report): string[] {
         g.target,
         g.pass === undefined ? 'not measured' : g.pass ? 'pass' : 'FAIL',
       ]),
+    ),
+    '',
+    `Ours ÷ floor expected from CPU per request. Every process here shares the machine's ${report.machine.cores} cores. The floor is one subgraph process, so one thread bounds it: about 1 000 ÷ its CPU ms per request req/s (or the cores ÷ its CPU and the load generator's, if that is less). Ours uses every core: about ${report.machine.cores} 000 ÷ (gateway + subgraphs + load generator) req/s. Measured figures in brackets. The last column leaves our gateway's CPU out: what any gateway could reach at most, with these subgraphs on this machine.`,
+    '',
+    table(
+      [
+        'query',
+        'floor: subgraph + load generator ms/req → req/s',
+        'ours: gateway + subgraphs + load generator ms/req → req/s',
+        'ours ÷ floor',
+        'with a gateway costing nothing',
+      ],
+      cpuRatios(rows, report.machine.cores),
     ),
     '',
     `Subgraph HTTP requests per query (a batch — one request carrying a JSON array of operations — is one; the fewest–most over three asks, batching by tick varies with timing): ${fanOut
